@@ -1,0 +1,40 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Warden: one Makefile at the top.  Each part has a fragment (<part>/build.mk)
+# so that it builds without the others where possible; the firmware never goes
+# through Kbuild.  All outputs go under build/.
+#
+#   make            build firmware, driver, CLI and configs (needs `make setup`)
+#   make setup      install packages and fetch the stock arm64 kernel (idempotent)
+#   make demo       the main demo in QEMU (GIC=2 for GICv2)
+#   make shell      an interactive shell in the guest (GIC=2 for GICv2)
+#   make test       every test; last line "N passed, N failed"
+
+TOP := $(abspath .)
+B := $(TOP)/build
+GIC ?= 3
+
+CROSS_COMPILE ?= aarch64-linux-gnu-
+CC_A64 := $(CROSS_COMPILE)gcc
+OBJCOPY_A64 := $(CROSS_COMPILE)objcopy
+HOSTCC ?= gcc
+
+# DESIGN §5: strict warnings as errors everywhere.
+WARN := -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
+	-Wconversion -Wno-sign-conversion
+
+.PHONY: all setup demo shell test clean
+all:
+
+include hypervisor/build.mk
+include driver/build.mk
+include tools/build.mk
+include configs/build.mk
+include tests/build.mk
+
+setup:
+	@$(TOP)/scripts/setup.sh
+
+clean:
+	rm -rf $(B)/hypervisor $(B)/driver $(B)/tools $(B)/configs $(B)/tests $(B)/initramfs*
+	$(MAKE) -C driver -f build.mk.clean TOP=$(TOP) 2>/dev/null || true

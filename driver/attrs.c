@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sysfs attributes of /sys/devices/warden: enabled, console, mem_pool_pages,
+ * mem_pool_used and version.  The values that only the hypervisor knows
+ * come from WARDEN_HC_INFO / WARDEN_HC_VERSION while it is enabled.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/device.h>
+#include <linux/sysfs.h>
+
+#include <warden/hypercall.h>
+
+#include "hvc.h"
+#include "warden.h"
+
+static ssize_t enabled_show(struct device *dev, struct device_attribute *attr,
+			    char *buf)
+{
+	return sysfs_emit(buf, "%d\n", READ_ONCE(warden.enabled) ? 1 : 0);
+}
+static DEVICE_ATTR_RO(enabled);
+
+static ssize_t console_show(struct device *dev, struct device_attribute *attr,
+			    char *buf)
+{
+	ssize_t ret;
+
+	ret = mutex_lock_interruptible(&warden.lock);
+	if (ret)
+		return ret;
+	ret = console_read(buf, PAGE_SIZE);
+	mutex_unlock(&warden.lock);
+	return ret;
+}
+static DEVICE_ATTR_RO(console);
+
+/* One WARDEN_HC_INFO value; 0 while disabled. */
+static ssize_t attrs_show_info(char *buf, unsigned long what)
+{
+	long val = 0;
+	int ret;
+
+	ret = mutex_lock_interruptible(&warden.lock);
+	if (ret)
+		return ret;
+	/* any online CPU will do: all of them are in the hypervisor */
+	if (warden.enabled)
+		val = (long)hvc_call(WARDEN_HC_INFO, what, 0, 0, 0).x0;
+	mutex_unlock(&warden.lock);
+	if (val < 0)
+		return val;
+	return sysfs_emit(buf, "%ld\n", val);
+}
+
+static ssize_t mem_pool_pages_show(struct device *dev,
+				   struct device_attribute *attr, char *buf)
+{
+	return attrs_show_info(buf, WARDEN_INFO_POOL_PAGES);
+}
+static DEVICE_ATTR_RO(mem_pool_pages);
+
+static ssize_t mem_pool_used_show(struct device *dev,
+				  struct device_attribute *attr, char *buf)
+{
+	return attrs_show_info(buf, WARDEN_INFO_POOL_USED);
+}
+static DEVICE_ATTR_RO(mem_pool_used);
+
+static ssize_t version_show(struct device *dev, struct device_attribute *attr,
+			    char *buf)
+{
+	struct hvc_res res = { 0 };
+	bool enabled;
+	int ret;
+
+	ret = mutex_lock_interruptible(&warden.lock);
+	if (ret)
+		return ret;
+	enabled = warden.enabled;
+	if (enabled)
+		res = hvc_call(WARDEN_HC_VERSION, 0, 0, 0, 0);
+	mutex_unlock(&warden.lock);
+
+	ret = sysfs_emit(buf, "driver %s (ABI %u)\n", WARDEN_DRIVER_VERSION,
+			 WARDEN_ABI_VERSION);
+	if (!enabled)
+		return ret +
+		       sysfs_emit_at(buf, ret, "hypervisor not enabled\n");
+	if (res.x0 != WARDEN_MAGIC)
+		return ret + sysfs_emit_at(buf, ret,
+					   "hypervisor bad answer 0x%lx\n",
+					   res.x0);
+	return ret + sysfs_emit_at(buf, ret, "hypervisor ABI %lu\n", res.x1);
+}
+static DEVICE_ATTR_RO(version);
+
+static struct attribute *attrs_list[] = {
+	&dev_attr_enabled.attr,	       &dev_attr_console.attr,
+	&dev_attr_mem_pool_pages.attr, &dev_attr_mem_pool_used.attr,
+	&dev_attr_version.attr,	       NULL,
+};
+
+static const struct attribute_group attrs_group = {
+	.attrs = attrs_list,
+};
+
+int attrs_create(struct device *dev)
+{
+	return sysfs_create_group(&dev->kobj, &attrs_group);
+}
+
+void attrs_remove(struct device *dev)
+{
+	sysfs_remove_group(&dev->kobj, &attrs_group);
+}

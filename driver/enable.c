@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * WARDEN_IOCTL_ENABLE: check the system config and the firmware, load both
+ * into the hypervisor memory and enter the firmware at EL2 on every online
+ * CPU (DESIGN §2, enable).  Any failure leaves the system as it was.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/cpu.h>
+#include <linux/io.h>
+#include <linux/ioport.h>
+#include <linux/mm.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/sizes.h>
+#include <linux/uaccess.h>
+
+#include "config-check.h"
+#include "hvc.h"
+#include "warden.h"
+
+/* Far more than any real system config: a header and a few dozen regions. */
+#define ENABLE_CONFIG_MAX SZ_64K
+
+struct enable_report {
+	char *errmsg;
+	unsigned int count;
+};
+
+/* config_check_system() callback: log every problem, keep the first. */
+static __printf(2, 3) void enable_report_problem(void *ctx, const char *fmt,
+						 ...)
+{
+	struct enable_report *rep = ctx;
+	char line[WARDEN_ERRMSG_LEN];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	pr_err("%s\n", line);
+	if (rep->count++ == 0)
+		strscpy(rep->errmsg, line, WARDEN_ERRMSG_LEN);
+}
+
+/* VHE: no stub to enter the firmware through (DESIGN §4, pitfall 2). */
+static int enable_check_el(char *errmsg)
+{
+	if (hvc_kernel_at_el1())
+		return 0;
+	warden_errmsg(errmsg,
+		      "Linux runs at EL2 (VHE); boot with id_aa64mmfr1.vh=0");
+	return -ENODEV;
+}
+
+/* Copy the config from user space and validate it; *out is kvfree()d. */
+static int enable_get_config(const void __user *uconfig, u64 size,
+			     struct warden_system **out, char *errmsg)
+{
+	struct enable_report rep = { .errmsg = errmsg };
+	void *config;
+	size_t len;
+
+	if (size == 0 || size > ENABLE_CONFIG_MAX) {
+		warden_errmsg(errmsg,
+			      "system config size %llu out of range (1..%u)",
+			      size, ENABLE_CONFIG_MAX);
+		return -EINVAL;
+	}
+	len = (size_t)size;
+	config = kvmalloc(len, GFP_KERNEL);
+	if (!config) {
+		warden_errmsg(errmsg, "out of memory for the system config");
+		return -ENOMEM;
+	}
+	if (copy_from_user(config, uconfig, len)) {
+		kvfree(config);
+		warden_errmsg(errmsg,
+			      "cannot read the system config (bad address)");
+		return -EFAULT;
+	}
+	if (config_check_system(config, size, enable_report_problem, &rep)) {
+		if (rep.count > 1) {
+			size_t n = strlen(errmsg);
+
+			snprintf(errmsg + n, WARDEN_ERRMSG_LEN - n,
+				 " (and %u more, see dmesg)", rep.count - 1);
+		}
+		kvfree(config);
+		return -EINVAL;
+	}
+	*out = config;
+	return 0;
+}
+
+/* The hypervisor memory is reserved RAM that Linux must not use. */
+static int enable_check_memory(const struct warden_system *sys, char *errmsg)
+{
+	u64 start = sys->hypervisor_memory.phys_start;
+	u64 size = sys->hypervisor_memory.size;
+
+	if (region_intersects(start, size, IORESOURCE_SYSTEM_RAM,
+			      IORES_DESC_NONE) == REGION_DISJOINT)
+		return 0;
+	warden_errmsg(
+		errmsg,
+		"hypervisor memory 0x%llx+0x%llx overlaps Linux RAM (boot with mem=...)",
+		start, size);
+	return -EBUSY;
+}
+
+static int enable_get_firmware(const struct firmware **fw, char *errmsg)
+{
+	int ret;
+
+	ret = request_firmware(fw, warden_fw_name, warden.dev);
+	if (ret)
+		warden_errmsg(
+			errmsg,
+			"cannot load firmware %s from /lib/firmware (error %d)",
+			warden_fw_name, ret);
+	return ret;
+}
+
+static int enable_map(const struct fw_layout *lay, void **mem, char *errmsg)
+{
+	*mem = memremap(lay->phys, lay->size, MEMREMAP_WB);
+	if (*mem)
+		return 0;
+	warden_errmsg(errmsg, "cannot map hypervisor memory 0x%llx+0x%llx",
+		      (u64)lay->phys, lay->size);
+	return -ENOMEM;
+}
+
+/*
+ * From here on the hypervisor memory holds the new image: keep its mapping
+ * for the console even if entering fails, so that the firmware's own error
+ * output can be read.
+ */
+static void enable_adopt_mapping(void *mem, const struct fw_layout *lay)
+{
+	if (warden.hv_mem)
+		memunmap(warden.hv_mem);
+	warden.hv_mem = mem;
+	warden.hv_phys = lay->phys;
+	warden.hv_size = lay->size;
+	warden.console_offset = lay->console_offset;
+}
+
+/*
+ * The steps that need a stable set of online CPUs: map CPUs to the config,
+ * load the image, enter EL2 everywhere.  DESIGN §4 pitfall 3.
+ */
+static int enable_enter(const struct warden_system *sys,
+			const struct firmware *fw, struct fw_layout *lay,
+			void *mem, char *errmsg)
+{
+	u32 online_cpus;
+	int ret;
+
+	cpus_read_lock();
+	/* refuse before touching the hypervisor memory */
+	ret = cpu_probe_all(errmsg);
+	if (ret)
+		goto out;
+	if (num_online_cpus() > lay->max_cpus) {
+		warden_errmsg(errmsg,
+			      "firmware %s supports %u CPUs, but %u are online",
+			      warden_fw_name, lay->max_cpus, num_online_cpus());
+		ret = -EINVAL;
+		goto out;
+	}
+	ret = cpu_map_online(sys, lay->max_cpus, &online_cpus, errmsg);
+	if (ret)
+		goto out;
+
+	image_load(mem, lay, fw, sys, online_cpus);
+	enable_adopt_mapping(mem, lay);
+	image_sync_for_el2(mem, lay->size);
+
+	ret = cpu_enter_all(lay, errmsg);
+out:
+	cpus_read_unlock();
+	return ret;
+}
+
+int enable_hypervisor(const void __user *uconfig, u64 config_size, char *errmsg)
+{
+	const struct firmware *fw = NULL;
+	struct warden_system *sys = NULL;
+	struct fw_layout lay;
+	void *mem = NULL;
+	int ret;
+
+	if (warden.enabled) {
+		warden_errmsg(errmsg, "already enabled");
+		return -EBUSY;
+	}
+	ret = enable_check_el(errmsg);
+	if (ret)
+		return ret;
+	ret = enable_get_config(uconfig, config_size, &sys, errmsg);
+	if (ret)
+		return ret;
+	ret = enable_check_memory(sys, errmsg);
+	if (ret)
+		goto out;
+	ret = enable_get_firmware(&fw, errmsg);
+	if (ret)
+		goto out;
+	ret = firmware_check(fw, sys, config_size, &lay, errmsg);
+	if (ret)
+		goto out;
+	ret = enable_map(&lay, &mem, errmsg);
+	if (ret)
+		goto out;
+
+	ret = enable_enter(sys, fw, &lay, mem, errmsg);
+	if (mem != warden.hv_mem)
+		memunmap(mem); /* never loaded: nothing to show */
+	if (ret)
+		goto out;
+
+	/* no unload while the firmware runs out of our bookkeeping */
+	__module_get(THIS_MODULE);
+	WRITE_ONCE(warden.enabled, true);
+	pr_info("enabled on %u CPUs with firmware %s at 0x%llx+0x%llx\n",
+		num_online_cpus(), warden_fw_name, (u64)lay.phys, lay.size);
+out:
+	release_firmware(fw);
+	kvfree(sys);
+	return ret;
+}

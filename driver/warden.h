@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * warden.ko internals: the driver's state and the interfaces between its
+ * files.  Each file's functions carry the file's name as prefix.
+ */
+#ifndef WARDEN_DRIVER_H
+#define WARDEN_DRIVER_H
+
+#include <linux/cpumask.h>
+#include <linux/firmware.h>
+#include <linux/mutex.h>
+#include <linux/types.h>
+
+#include <warden/config.h>
+#include <warden/firmware.h>
+#include <warden/hypercall.h>
+#include <warden/ioctl.h>
+
+#define WARDEN_DRIVER_VERSION "0.1.0"
+
+/*
+ * The firmware's translation granule.  Offsets in struct warden_fw_header
+ * are aligned to it whatever page size Linux itself uses.
+ */
+#define WARDEN_FW_PAGE_SIZE 4096UL
+
+/* Driver-wide state; every field is protected by `lock`. */
+struct warden_state {
+	struct mutex lock; /* serialises ioctls and the sysfs readers */
+	struct device *dev; /* /sys/devices/warden */
+	bool enabled; /* the firmware owns EL2 on the online CPUs */
+	/*
+	 * Mapping of the hypervisor memory of the last enable attempt.  It
+	 * stays after disable (and after a failed enable) so that the console
+	 * can still be read.  While enabled only the console page may be
+	 * touched: the rest is unmapped from the root cell's stage 2.
+	 */
+	void *hv_mem;
+	phys_addr_t hv_phys;
+	u64 hv_size;
+	u32 console_offset; /* of struct warden_console in hv_mem */
+};
+
+extern struct warden_state warden;
+extern char *warden_fw_name;
+
+/* Where the image and the config go, from the firmware header and config. */
+struct fw_layout {
+	phys_addr_t phys; /* hypervisor memory */
+	u64 size;
+	u64 image_size;
+	u64 entry_offset;
+	u64 config_offset;
+	u64 config_size;
+	u32 console_offset;
+	u32 max_cpus;
+};
+
+/* main.c */
+__printf(2, 3) void warden_errmsg(char *errmsg, const char *fmt, ...);
+
+/* enable.c / disable.c: called with warden.lock held */
+int enable_hypervisor(const void __user *config, u64 config_size, char *errmsg);
+int disable_hypervisor(void);
+
+/* firmware.c */
+int firmware_check(const struct firmware *fw, const struct warden_system *sys,
+		   u64 config_size, struct fw_layout *lay, char *errmsg);
+
+/* image.c */
+void image_load(void *mem, const struct fw_layout *lay,
+		const struct firmware *fw, const void *config, u32 online_cpus);
+void image_clean_to_poc(const void *start, size_t size);
+void image_sync_for_el2(const void *start, size_t size);
+
+/* cpu.c: called under cpus_read_lock() */
+int cpu_map_online(const struct warden_system *sys, u32 max_cpus,
+		   u32 *online_cpus, char *errmsg);
+int cpu_enter_all(const struct fw_layout *lay, char *errmsg);
+int cpu_disable_all(void);
+int cpu_probe_all(char *errmsg);
+
+/* console.c */
+ssize_t console_read(char *buf, size_t len);
+
+/* attrs.c */
+int attrs_create(struct device *dev);
+void attrs_remove(struct device *dev);
+
+#endif /* WARDEN_DRIVER_H */

@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * GICv3 back end (GIC architecture spec IHI 0069).  The physical CPU
+ * interface is used through ICC_* system registers at EL2, the virtual one
+ * through ICH_* (chapter 12.5).  Redistributors stay mapped to the root cell;
+ * only the distributor is emulated.
+ */
+#include <asm/gic.h>
+#include <asm/sysreg.h>
+#include <asm/traps.h>
+#include <hyp/cell.h>
+#include <hyp/percpu.h>
+
+#define ICC_CTLR_EOIMODE BIT(1)
+#define ICC_CTLR_CBPR BIT(0)
+#define ICC_SRE_ALL 0xfUL /* SRE, DFB, DIB, Enable (12.7.12) */
+
+#define ICH_HCR_EN BIT(0)
+#define ICH_HCR_UIE BIT(1)
+
+/* ICH_VMCR_EL2 (12.5.26) */
+#define VMCR_VENG1 BIT(1)
+#define VMCR_VCBPR BIT(4)
+#define VMCR_VEOIM BIT(9)
+#define VMCR_VBPR1_SHIFT 18
+#define VMCR_VPMR_SHIFT 24
+
+/* ICH_LR<n>_EL2 (12.5.20) */
+#define LR_STATE_SHIFT 62
+#define LR_PENDING (1UL << 62)
+#define LR_HW BIT(61)
+#define LR_GROUP1 BIT(60)
+#define LR_PRIO_SHIFT 48
+#define LR_PINTID_SHIFT 32
+#define LR_VINTID_MASK 0xffffffffUL
+
+/* ICC_SGI1R_EL1 (12.7.15) */
+#define SGIR_TARGETS(v) ((v)&0xffff)
+#define SGIR_AFF1(v) (((v) >> 16) & 0xff)
+#define SGIR_INTID(v) (((v) >> 24) & 0xf)
+#define SGIR_AFF2(v) (((v) >> 32) & 0xff)
+#define SGIR_IRM BIT(40)
+#define SGIR_RS(v) (((v) >> 44) & 0xf)
+#define SGIR_AFF3(v) (((v) >> 48) & 0xff)
+
+#define GICR_SGI_OFFSET 0x10000
+#define GICR_ISPENDR0 0x0200
+#define GICR_TYPER 0x0008
+
+static unsigned int num_lrs;
+static u64 gicr_base, gicr_stride;
+static unsigned int gicr_count;
+
+static u64 lr_read_raw(unsigned int n)
+{
+	switch (n) {
+	case 0: return read_sysreg(ich_lr0_el2);
+	case 1: return read_sysreg(ich_lr1_el2);
+	case 2: return read_sysreg(ich_lr2_el2);
+	case 3: return read_sysreg(ich_lr3_el2);
+	case 4: return read_sysreg(ich_lr4_el2);
+	case 5: return read_sysreg(ich_lr5_el2);
+	case 6: return read_sysreg(ich_lr6_el2);
+	case 7: return read_sysreg(ich_lr7_el2);
+	case 8: return read_sysreg(ich_lr8_el2);
+	case 9: return read_sysreg(ich_lr9_el2);
+	case 10: return read_sysreg(ich_lr10_el2);
+	case 11: return read_sysreg(ich_lr11_el2);
+	case 12: return read_sysreg(ich_lr12_el2);
+	case 13: return read_sysreg(ich_lr13_el2);
+	case 14: return read_sysreg(ich_lr14_el2);
+	default: return read_sysreg(ich_lr15_el2);
+	}
+}
+
+static void lr_write_raw(unsigned int n, u64 v)
+{
+	switch (n) {
+	case 0: write_sysreg(ich_lr0_el2, v); break;
+	case 1: write_sysreg(ich_lr1_el2, v); break;
+	case 2: write_sysreg(ich_lr2_el2, v); break;
+	case 3: write_sysreg(ich_lr3_el2, v); break;
+	case 4: write_sysreg(ich_lr4_el2, v); break;
+	case 5: write_sysreg(ich_lr5_el2, v); break;
+	case 6: write_sysreg(ich_lr6_el2, v); break;
+	case 7: write_sysreg(ich_lr7_el2, v); break;
+	case 8: write_sysreg(ich_lr8_el2, v); break;
+	case 9: write_sysreg(ich_lr9_el2, v); break;
+	case 10: write_sysreg(ich_lr10_el2, v); break;
+	case 11: write_sysreg(ich_lr11_el2, v); break;
+	case 12: write_sysreg(ich_lr12_el2, v); break;
+	case 13: write_sysreg(ich_lr13_el2, v); break;
+	case 14: write_sysreg(ich_lr14_el2, v); break;
+	default: write_sysreg(ich_lr15_el2, v); break;
+	}
+}
+
+static int v3_init(const struct warden_platform *p)
+{
+	gicr_base = p->gicr_base;
+	gicr_stride = p->gicr_stride;
+	gicr_count = p->num_cpus;
+	return 0;
+}
+
+/* This CPU's redistributor, found by affinity (GICR_TYPER[63:32]). */
+static void *my_gicr(void)
+{
+	u64 mpidr = read_sysreg(mpidr_el1);
+	u32 aff = (u32)(((mpidr >> 32) & 0xff) << 24 | (mpidr & 0xffffff));
+	unsigned int i;
+
+	for (i = 0; i < gicr_count; i++) {
+		void *r = (void *)(uintptr_t)(gicr_base + i * gicr_stride);
+
+		if ((u32)(mmio_read64(r, GICR_TYPER) >> 32) == aff)
+			return r;
+	}
+	return NULL;
+}
+
+/*
+ * Take over the CPU interface.  The physical side keeps Linux's settings but
+ * with EOImode 1 (priority drop only), and the virtual side starts as a copy
+ * of what Linux had programmed, so Linux sees no change.  A CPU that was
+ * just powered on (fresh) gets its physical interface enabled here, because
+ * Linux will only ever program the virtual one.
+ */
+static int v3_cpu_init(struct per_cpu *pc, bool fresh)
+{
+	u64 ctlr, vmcr;
+	unsigned int n;
+
+	if (fresh) {
+		write_sysreg(icc_sre_el2, ICC_SRE_ALL);
+		isb();
+		write_sysreg(icc_pmr_el1, 0xff);
+		write_sysreg(icc_ctlr_el1, ICC_CTLR_EOIMODE);
+		write_sysreg(icc_igrpen1_el1, 1);
+		isb();
+	}
+	ctlr = read_sysreg(icc_ctlr_el1);
+	pc->arch.icc_ctlr = ctlr;
+	vmcr = (read_sysreg(icc_pmr_el1) & 0xff) << VMCR_VPMR_SHIFT;
+	vmcr |= (read_sysreg(icc_bpr1_el1) & 7) << VMCR_VBPR1_SHIFT;
+	if (read_sysreg(icc_igrpen1_el1) & 1)
+		vmcr |= VMCR_VENG1;
+	if (ctlr & ICC_CTLR_EOIMODE)
+		vmcr |= VMCR_VEOIM;
+	if (ctlr & ICC_CTLR_CBPR)
+		vmcr |= VMCR_VCBPR;
+	write_sysreg(icc_ctlr_el1, ctlr | ICC_CTLR_EOIMODE);
+
+	num_lrs = (unsigned int)(read_sysreg(ich_vtr_el2) & 0x1f) + 1;
+	pc->arch.num_lrs = num_lrs;
+	for (n = 0; n < num_lrs; n++)
+		lr_write_raw(n, 0);
+	write_sysreg(ich_ap1r0_el2, 0);
+	write_sysreg(ich_vmcr_el2, vmcr);
+	write_sysreg(ich_hcr_el2, ICH_HCR_EN);
+	isb();
+	return 0;
+}
+
+/* Give Linux back the physical interface as its virtual one was left. */
+static void v3_cpu_deinit(struct per_cpu *pc)
+{
+	u64 vmcr = read_sysreg(ich_vmcr_el2), ctlr = pc->arch.icc_ctlr;
+	unsigned int n;
+
+	write_sysreg(ich_hcr_el2, 0);
+	for (n = 0; n < num_lrs; n++)
+		lr_write_raw(n, 0);
+	write_sysreg(icc_pmr_el1, (vmcr >> VMCR_VPMR_SHIFT) & 0xff);
+	write_sysreg(icc_bpr1_el1, (vmcr >> VMCR_VBPR1_SHIFT) & 7);
+	write_sysreg(icc_igrpen1_el1, (vmcr & VMCR_VENG1) ? 1 : 0);
+	ctlr &= ~ICC_CTLR_EOIMODE;
+	if (vmcr & VMCR_VEOIM)
+		ctlr |= ICC_CTLR_EOIMODE;
+	write_sysreg(icc_ctlr_el1, ctlr);
+	isb();
+}
+
+static u32 v3_ack(u32 *raw, u32 *source)
+{
+	u32 iar = (u32)read_sysreg(icc_iar1_el1);
+
+	asm volatile("dsb sy" ::: "memory");
+	*raw = iar;
+	*source = 0;
+	return iar & 0xffffff;
+}
+
+static void v3_eoi(u32 raw)
+{
+	write_sysreg(icc_eoir1_el1, raw);
+	isb();
+}
+
+static void v3_deactivate(u32 raw)
+{
+	write_sysreg(icc_dir_el1, raw);
+	isb();
+}
+
+static void v3_set_pending(u32 intid)
+{
+	void *r;
+
+	if (intid >= 32) {
+		mmio_write32(gicd_base, GICD_ISPENDR + (intid / 32) * 4,
+			     1u << (intid % 32));
+		return;
+	}
+	r = my_gicr();
+	if (r)
+		mmio_write32((u8 *)r + GICR_SGI_OFFSET, GICR_ISPENDR0,
+			     1u << intid);
+}
+
+static u64 sgi1r_for(u64 mpidr, u32 intid)
+{
+	u64 aff0 = mpidr & 0xff;
+
+	return (1UL << (aff0 % 16)) | (((mpidr >> 8) & 0xff) << 16) |
+	       ((u64)intid << 24) | (((mpidr >> 16) & 0xff) << 32) |
+	       ((aff0 / 16) << 44) | (((mpidr >> 32) & 0xff) << 48);
+}
+
+static void v3_send_sgi(struct per_cpu *pc, unsigned int cpu, u32 intid)
+{
+	(void)pc;
+	write_sysreg(icc_sgi1r_el1, sgi1r_for(per_cpu_of(cpu)->mpidr, intid));
+	isb();
+}
+
+static unsigned int v3_num_lrs(void)
+{
+	return num_lrs;
+}
+
+static u64 v3_empty_lrs(void)
+{
+	return read_sysreg(ich_elrsr_el2) & ((1UL << num_lrs) - 1);
+}
+
+static bool v3_lr_read(unsigned int n, u32 *intid, bool *hw, bool *pending)
+{
+	u64 lr = lr_read_raw(n);
+
+	if (!(lr >> LR_STATE_SHIFT))
+		return false;
+	*intid = (u32)(lr & LR_VINTID_MASK);
+	*hw = lr & LR_HW;
+	*pending = lr & LR_PENDING;
+	return true;
+}
+
+static int v3_lr_find(u32 vintid, bool *pending)
+{
+	unsigned int n;
+	bool hw;
+	u32 id;
+
+	for (n = 0; n < num_lrs; n++)
+		if (v3_lr_read(n, &id, &hw, pending) && id == vintid)
+			return (int)n;
+	return -1;
+}
+
+static void v3_lr_add_pending(unsigned int n)
+{
+	lr_write_raw(n, lr_read_raw(n) | LR_PENDING);
+}
+
+static void v3_lr_write(unsigned int n, u32 intid, bool hw, u32 source)
+{
+	u64 lr = intid | LR_PENDING | LR_GROUP1 |
+		 ((u64)GIC_LR_PRIORITY << LR_PRIO_SHIFT);
+
+	(void)source;
+	if (hw)
+		lr |= LR_HW | ((u64)intid << LR_PINTID_SHIFT);
+	lr_write_raw(n, lr);
+}
+
+static void v3_underflow(bool enable)
+{
+	u64 hcr = read_sysreg(ich_hcr_el2);
+
+	write_sysreg(ich_hcr_el2, enable ? hcr | ICH_HCR_UIE : hcr & ~ICH_HCR_UIE);
+}
+
+/*
+ * GICD_IROUTER<n>: the cell may route its own SPIs, and only to its own
+ * CPUs (Interrupt_Routing_Mode 1, "any CPU", is not allowed: it could pick
+ * a CPU of another cell).
+ */
+static bool route_ok(const struct cell *cell, u64 val)
+{
+	unsigned int cpu;
+
+	if (val & BIT(31))
+		return false;
+	for (cpu = 0; cpu < 64; cpu++)
+		if (cell_owns_cpu(cell, cpu) &&
+		    per_cpu_of(cpu)->mpidr == (val & MPIDR_AFF_MASK))
+			return true;
+	return false;
+}
+
+static enum mmio_result v3_dist_access(struct cell *cell,
+				       struct mmio_access *acc, u32 reg)
+{
+	u32 irq;
+
+	if (reg < GICD_IROUTER || reg >= GICD_IROUTER_END)
+		goto ignore;
+	irq = (reg - GICD_IROUTER) / 8 + 32;
+	if (!gic_irq_in_cell(cell, irq))
+		goto ignore;
+	if (acc->size == 8 && !acc->write) {
+		acc->value = mmio_read64(gicd_base, reg);
+		return MMIO_HANDLED;
+	}
+	if (acc->size == 8 && route_ok(cell, acc->value)) {
+		mmio_write64(gicd_base, reg, acc->value);
+		return MMIO_HANDLED;
+	}
+	if (acc->size == 4 && !acc->write) {
+		acc->value = mmio_read32(gicd_base, reg);
+		return MMIO_HANDLED;
+	}
+ignore:
+	if (!acc->write)
+		acc->value = 0;
+	return MMIO_HANDLED;
+}
+
+/*
+ * ICC_SGI1R_EL1 writes trap to EL2 while HCR_EL2.IMO is set (IHI 0069
+ * 12.7.15).  Only the cell's own CPUs are reached; targets elsewhere are
+ * dropped.
+ */
+void gicv3_handle_sgi1r(struct per_cpu *pc, u64 val)
+{
+	u32 intid = (u32)SGIR_INTID(val);
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < 64; cpu++) {
+		u64 m;
+
+		if (!cell_owns_cpu(pc->cell, cpu) || !per_cpu_of(cpu)->online)
+			continue;
+		m = per_cpu_of(cpu)->mpidr;
+		if (val & SGIR_IRM) {
+			if (cpu == pc->cpu)
+				continue;
+		} else if (SGIR_AFF3(val) != ((m >> 32) & 0xff) ||
+			   SGIR_AFF2(val) != ((m >> 16) & 0xff) ||
+			   SGIR_AFF1(val) != ((m >> 8) & 0xff) ||
+			   SGIR_RS(val) != (m & 0xff) / 16 ||
+			   !(SGIR_TARGETS(val) & (1u << ((m & 0xff) % 16)))) {
+			continue;
+		}
+		v3_send_sgi(pc, cpu, intid);
+	}
+}
+
+const struct gic_ops gicv3_ops = {
+	.init = v3_init,
+	.cpu_init = v3_cpu_init,
+	.cpu_deinit = v3_cpu_deinit,
+	.ack = v3_ack,
+	.eoi = v3_eoi,
+	.deactivate = v3_deactivate,
+	.set_pending = v3_set_pending,
+	.send_sgi = v3_send_sgi,
+	.num_lrs = v3_num_lrs,
+	.empty_lrs = v3_empty_lrs,
+	.lr_find = v3_lr_find,
+	.lr_read = v3_lr_read,
+	.lr_add_pending = v3_lr_add_pending,
+	.lr_write = v3_lr_write,
+	.underflow = v3_underflow,
+	.dist_access = v3_dist_access,
+};

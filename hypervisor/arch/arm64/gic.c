@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Interrupt handling at EL2, common to GICv2 and GICv3.
+ *
+ * HCR_EL2.IMO/FMO route physical interrupts to EL2.  Each one is
+ * acknowledged, its priority dropped (EOImode 1: IHI 0069 4.1.1, IHI 0048
+ * 3.2), and it is listed for the cell with the HW bit, so the cell's own
+ * deactivation deactivates the physical interrupt.  SGIs are deactivated
+ * here and listed as virtual ones.  The maintenance interrupt belongs to the
+ * hypervisor: it refills the list registers from the pending set.
+ */
+#include <asm/gic.h>
+#include <asm/sysreg.h>
+#include <hyp/arch.h>
+#include <hyp/cell.h>
+#include <hyp/errno.h>
+#include <hyp/irqchip.h>
+#include <hyp/percpu.h>
+#include <hyp/printk.h>
+
+const struct gic_ops *gic;
+void *gicd_base;
+u32 gic_num_irqs;
+static u32 maintenance_irq;
+
+static struct per_cpu *this_cpu(void)
+{
+	return (struct per_cpu *)read_sysreg(tpidr_el2);
+}
+
+int gic_setup(const struct warden_platform *p)
+{
+	gic = p->gic_version == WARDEN_GIC_V3 ? &gicv3_ops : &gicv2_ops;
+	gicd_base = (void *)(uintptr_t)p->gicd_base;
+	maintenance_irq = p->maintenance_irq;
+	/* GICD_TYPER.ITLinesNumber: 32 * (N + 1) INTIDs, at most 1020 */
+	gic_num_irqs = 32 * ((mmio_read32(gicd_base, GICD_TYPER) & 0x1f) + 1);
+	if (gic_num_irqs > 1020)
+		gic_num_irqs = 1020;
+	return gic->init(p);
+}
+
+int gic_cell_init(struct cell *cell)
+{
+	return mmio_register(&cell->mmio, (u64)(uintptr_t)gicd_base, GICD_SIZE,
+			     gicd_access, NULL);
+}
+
+bool gic_irq_in_cell(const struct cell *cell, u32 intid)
+{
+	if (intid < 32)
+		return true; /* banked per CPU: follows CPU ownership */
+	return intid < gic_num_irqs && cell_owns_irq(cell, intid);
+}
+
+void gic_handle_irq(void)
+{
+	struct per_cpu *pc = this_cpu();
+	u32 raw, source, intid;
+
+	for (;;) {
+		intid = gic->ack(&raw, &source);
+		if (intid >= IRQCHIP_SPURIOUS)
+			break;
+		pc->stats[STAT_IRQ]++;
+		gic->eoi(raw);
+		if (intid == maintenance_irq) {
+			pc->stats[STAT_MAINTENANCE]++;
+			gic->deactivate(raw);
+			irqchip_refill(&pc->pending);
+		} else if (intid < 16) {
+			pc->stats[STAT_SGI]++;
+			gic->deactivate(raw);
+			irqchip_inject(&pc->pending, intid, false, source);
+		} else {
+			irqchip_inject(&pc->pending, intid, true, 0);
+		}
+	}
+}
+
+/*
+ * Before a CPU leaves EL2 (disable, CPU_OFF) everything still pending for
+ * its cell goes back to the physical GIC: listed or queued hardware
+ * interrupts are deactivated and made pending again, SGIs are re-sent to
+ * this CPU.  Interrupts the cell has active stay active physically; the
+ * cell's deactivation, now direct, completes them.
+ */
+static void drain_one(struct per_cpu *pc, u32 intid, bool hw)
+{
+	if (hw) {
+		gic->deactivate(intid);
+		gic->set_pending(intid);
+	} else {
+		gic->send_sgi(pc, pc->cpu, intid);
+	}
+}
+
+void gic_drain(struct per_cpu *pc)
+{
+	unsigned int n, nr = gic->num_lrs();
+	struct irq_pending *p = &pc->pending;
+	u64 empty = gic->empty_lrs();
+	u32 w;
+
+	for (n = 0; n < nr; n++) {
+		bool pending, hw;
+		u32 intid;
+
+		if (empty & (1UL << n))
+			continue;
+		if (!gic->lr_read(n, &intid, &hw, &pending) || !pending)
+			continue;
+		drain_one(pc, intid, hw);
+	}
+	for (w = 0; w < IRQCHIP_MAX_IRQS / 64; w++) {
+		while (p->bits[w]) {
+			u32 bit = (u32)__builtin_ctzl(p->bits[w]);
+
+			drain_one(pc, w * 64 + bit, p->hw[w] & (1UL << bit));
+			p->bits[w] &= ~(1UL << bit);
+		}
+	}
+	p->count = 0;
+}
+
+/* --- list-register hooks of the generic irqchip code --- */
+unsigned int arch_gic_num_lrs(void)
+{
+	return gic->num_lrs();
+}
+
+u64 arch_gic_empty_lrs(void)
+{
+	return gic->empty_lrs();
+}
+
+int arch_gic_lr_find(u32 vintid, bool *pending)
+{
+	return gic->lr_find(vintid, pending);
+}
+
+void arch_gic_lr_add_pending(unsigned int n)
+{
+	gic->lr_add_pending(n);
+}
+
+void arch_gic_lr_write(unsigned int n, u32 intid, bool hw, u32 source)
+{
+	gic->lr_write(n, intid, hw, source);
+}
+
+void arch_gic_underflow_irq(bool enable)
+{
+	gic->underflow(enable);
+}

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * GIC support shared by the GICv2 and GICv3 back ends.  The version is a
+ * property of the machine, read from the system config, so the back end is
+ * chosen once at enable through struct gic_ops.
+ */
+#ifndef ASM_GIC_H
+#define ASM_GIC_H
+
+#include <warden/config.h>
+#include <hyp/mmio.h>
+#include <hyp/types.h>
+
+struct per_cpu;
+struct cell;
+
+/* Distributor registers common to both versions (IHI 0069 12.9, IHI 0048 4.3) */
+#define GICD_CTLR 0x0000
+#define GICD_TYPER 0x0004
+#define GICD_IIDR 0x0008
+#define GICD_IGROUPR 0x0080
+#define GICD_ISENABLER 0x0100
+#define GICD_ICENABLER 0x0180
+#define GICD_ISPENDR 0x0200
+#define GICD_ICPENDR 0x0280
+#define GICD_ISACTIVER 0x0300
+#define GICD_ICACTIVER 0x0380
+#define GICD_IPRIORITYR 0x0400
+#define GICD_ITARGETSR 0x0800
+#define GICD_ICFGR 0x0c00
+#define GICD_IGRPMODR 0x0d00
+#define GICD_NSACR 0x0e00
+#define GICD_SGIR 0x0f00
+#define GICD_CPENDSGIR 0x0f10
+#define GICD_SPENDSGIR 0x0f20
+#define GICD_IROUTER 0x6000
+#define GICD_IROUTER_END 0x7fe0
+#define GICD_ID_START 0xffd0
+#define GICD_SIZE 0x10000
+
+#define GIC_LR_PRIORITY 0xa0 /* the priority Linux gives every interrupt */
+
+struct gic_ops {
+	int (*init)(const struct warden_platform *p);
+	int (*cpu_init)(struct per_cpu *pc, bool fresh);
+	void (*cpu_deinit)(struct per_cpu *pc);
+	/* acknowledge: the INTID, *raw what eoi/deactivate need */
+	u32 (*ack)(u32 *raw, u32 *source);
+	void (*eoi)(u32 raw);
+	void (*deactivate)(u32 raw);
+	void (*set_pending)(u32 intid); /* physical, for hand-back */
+	void (*send_sgi)(struct per_cpu *pc, unsigned int cpu, u32 intid);
+	unsigned int (*num_lrs)(void);
+	u64 (*empty_lrs)(void);
+	int (*lr_find)(u32 vintid, bool *pending);
+	bool (*lr_read)(unsigned int n, u32 *intid, bool *hw, bool *pending);
+	void (*lr_add_pending)(unsigned int n);
+	void (*lr_write)(unsigned int n, u32 intid, bool hw, u32 source);
+	void (*underflow)(bool enable);
+	/* distributor registers only one version has */
+	enum mmio_result (*dist_access)(struct cell *cell,
+					struct mmio_access *acc, u32 reg);
+};
+
+extern const struct gic_ops gicv2_ops, gicv3_ops;
+extern const struct gic_ops *gic;
+extern void *gicd_base;
+extern u32 gic_num_irqs;
+
+static inline u32 mmio_read32(const void *base, u64 off)
+{
+	u32 v = *(const volatile u32 *)((const u8 *)base + off);
+
+	asm volatile("dmb oshld" ::: "memory");
+	return v;
+}
+
+static inline void mmio_write32(void *base, u64 off, u32 v)
+{
+	asm volatile("dmb oshst" ::: "memory");
+	*(volatile u32 *)((u8 *)base + off) = v;
+}
+
+static inline u64 mmio_read64(const void *base, u64 off)
+{
+	u64 v = *(const volatile u64 *)((const u8 *)base + off);
+
+	asm volatile("dmb oshld" ::: "memory");
+	return v;
+}
+
+static inline void mmio_write64(void *base, u64 off, u64 v)
+{
+	asm volatile("dmb oshst" ::: "memory");
+	*(volatile u64 *)((u8 *)base + off) = v;
+}
+
+int gic_setup(const struct warden_platform *p);
+int gic_cell_init(struct cell *cell);
+void gic_handle_irq(void);
+/* Return pending interrupts to the physical GIC before leaving EL2. */
+void gic_drain(struct per_cpu *pc);
+/* INTID -> whether the distributor view of cell may touch it */
+bool gic_irq_in_cell(const struct cell *cell, u32 intid);
+
+enum mmio_result gicd_access(struct cell *cell, void *arg,
+			     struct mmio_access *acc);
+
+#endif /* ASM_GIC_H */

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef ASM_PERCPU_H
+#define ASM_PERCPU_H
+
+#include <hyp/types.h>
+
+/*
+ * EL2 state as the kernel's hyp stub left it, restored on disable so that
+ * Linux finds its stub exactly as before (DESIGN §4).
+ */
+struct arch_el2_state {
+	u64 hcr, vtcr, vttbr, sctlr, tcr, mair, ttbr0, vbar;
+	u64 cptr, mdcr, cnthctl, cntvoff, vpidr, vmpidr, sre;
+};
+
+struct arch_per_cpu {
+	struct arch_el2_state stub;
+	/* PSCI CPU_ON hand-over, written by the caller, cleaned to PoC */
+	u64 on_entry;
+	u64 on_context;
+	u32 on_pending;
+	u32 num_lrs;
+	u32 gic_cpumask; /* GICv2 CPU interface of this CPU */
+	u64 icc_ctlr; /* physical CPU interface control as Linux had it */
+	u64 pmr;
+};
+
+/* Saved registers of the interrupted EL1 context (vectors.S). */
+struct trap_frame {
+	u64 x[31];
+	u64 elr;
+	u64 spsr;
+	u64 pad;
+};
+
+#endif /* ASM_PERCPU_H */

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * EL2 stage-1 translation and the stage-2 geometry.
+ *
+ * The hypervisor maps its own memory 1:1 (VA == PA), which keeps entry and
+ * exit simple: turning the MMU on or off does not move the code under the
+ * program counter.  Code is read-only and executable, everything else
+ * read-write and never executable (SCTLR_EL2.WXN).
+ */
+#include <warden/config.h>
+#include <asm/mmu.h>
+#include <asm/sysreg.h>
+#include <hyp/arch.h>
+#include <hyp/errno.h>
+#include <hyp/paging.h>
+#include <hyp/setup.h>
+
+struct mmu_boot_params mmu_boot;
+static struct paging hyp_paging;
+
+extern char __image_start[], __text_end[];
+
+/* PA size in bits from ID_AA64MMFR0_EL1.PARange (D17.2.64). */
+static unsigned int pa_bits(void)
+{
+	static const unsigned char bits[] = { 32, 36, 40, 42, 44, 48, 52 };
+	u64 r = MMFR0_PARANGE(read_sysreg(id_aa64mmfr0_el1));
+
+	return r < ARRAY_SIZE(bits) ? bits[r] : 48;
+}
+
+static u64 pa_range(void)
+{
+	u64 r = MMFR0_PARANGE(read_sysreg(id_aa64mmfr0_el1));
+
+	return r > 5 ? 5 : r; /* no 52-bit output with 4 KiB pages */
+}
+
+static unsigned int ipa_bits(void)
+{
+	unsigned int b = pa_bits();
+
+	return b > 48 ? 48 : b;
+}
+
+/*
+ * Stage 2 starts at level 0 when the IPA space needs more than 39 bits,
+ * else at level 1 (4 KiB granule, no concatenated tables; D8.2.6).
+ */
+unsigned int mmu_stage2_root_level(void)
+{
+	return ipa_bits() > 39 ? 0 : 1;
+}
+
+u64 mmu_vtcr(void)
+{
+	u64 sl0 = mmu_stage2_root_level() == 0 ? 2 : 1;
+
+	return VTCR_RES1 | TCR_T0SZ(ipa_bits()) | (sl0 << VTCR_SL0_SHIFT) |
+	       TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_TG0_4K |
+	       (pa_range() << VTCR_PS_SHIFT);
+}
+
+static int map_device(paddr_t base, u64 size)
+{
+	if (!base)
+		return 0;
+	return paging_map(&hyp_paging, base & ~(PAGE_SIZE - 1),
+			  base & ~(PAGE_SIZE - 1), ALIGN_UP(size, PAGE_SIZE),
+			  PAGING_RW | PAGING_DEVICE);
+}
+
+static int map_platform(const struct warden_platform *p)
+{
+	int err = map_device(p->gicd_base, 0x10000);
+
+	if (!err)
+		err = map_device(p->uart_base, PAGE_SIZE);
+	if (!err && p->gic_version == WARDEN_GIC_V3)
+		err = map_device(p->gicr_base, p->gicr_stride * p->num_cpus);
+	if (!err && p->gic_version == WARDEN_GIC_V2)
+		err = map_device(p->gicc_base, 0x2000);
+	if (!err && p->gic_version == WARDEN_GIC_V2)
+		err = map_device(p->gich_base, PAGE_SIZE);
+	return err;
+}
+
+/*
+ * Build the EL2 tables (called with the MMU off by the first CPU) and the
+ * register values every CPU loads to turn the MMU on.  48-bit VA, walk from
+ * level 0.
+ */
+int mmu_setup_hyp(const struct warden_system *sys, paddr_t base, u64 size)
+{
+	paddr_t text_end = (paddr_t)(uintptr_t)__text_end;
+	int err;
+
+	err = paging_init(&hyp_paging, &hyp.pool, PAGING_HYP, 0);
+	if (err)
+		return err;
+	err = paging_map(&hyp_paging, base, base, text_end - base,
+			 PAGING_READ | PAGING_EXEC);
+	if (!err)
+		err = paging_map(&hyp_paging, text_end, text_end,
+				 base + size - text_end, PAGING_RW);
+	if (!err)
+		err = map_platform(&sys->platform);
+	if (err)
+		return err;
+
+	mmu_boot.mair = MAIR_EL2_VALUE;
+	mmu_boot.tcr = TCR_EL2_RES1 | TCR_T0SZ(48) | TCR_IRGN0_WBWA |
+		       TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_TG0_4K |
+		       (pa_range() << TCR_PS_SHIFT);
+	mmu_boot.ttbr0 = (u64)(uintptr_t)hyp_paging.root;
+	mmu_boot.sctlr = SCTLR_EL2_RES1 | SCTLR_M | SCTLR_C | SCTLR_SA |
+			 SCTLR_I | SCTLR_WXN;
+	return 0;
+}
+
+void arch_paging_publish(const struct paging *pg)
+{
+	(void)pg;
+	/* descriptor stores complete before any walk that may use them */
+	dsb(ishst);
+}
+
+void arch_paging_flush(const struct paging *pg, u64 va)
+{
+	dsb(ishst);
+	if (pg->fmt == PAGING_HYP) {
+		asm volatile("tlbi vae2is, %0" : : "r"(va >> 12));
+	} else {
+		/*
+		 * By IPA, then all stage-1 entries of the VMID, which may
+		 * have cached the combined translation (D8.14.5).  The
+		 * caller runs with the target VMID loaded.
+		 */
+		asm volatile("tlbi ipas2e1is, %0" : : "r"(va >> 12));
+		dsb(ish);
+		asm volatile("tlbi vmalle1is");
+	}
+	dsb(ish);
+	isb();
+}

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * PSCI (ARM DEN 0022) and SMCCC (ARM DEN 0028) for cells.  Calls that manage
+ * CPUs are checked against the calling cell's CPUs; CPU_ON starts the target
+ * in the hypervisor first, which then enters the cell at the requested
+ * address.  The real firmware is reached with SMC from EL2.
+ */
+#include <asm/gic.h>
+#include <asm/mmu.h>
+#include <asm/sysreg.h>
+#include <asm/traps.h>
+#include <hyp/arch-setup.h>
+#include <hyp/cell.h>
+#include <hyp/percpu.h>
+#include <hyp/printk.h>
+#include <hyp/setup.h>
+
+#define PSCI_VERSION 0x84000000u
+#define PSCI_CPU_SUSPEND 0x84000001u
+#define PSCI_CPU_OFF 0x84000002u
+#define PSCI_CPU_ON 0x84000003u
+#define PSCI_AFFINITY_INFO 0x84000004u
+#define PSCI_MIGRATE_INFO_TYPE 0x84000006u
+#define PSCI_SYSTEM_OFF 0x84000008u
+#define PSCI_SYSTEM_RESET 0x84000009u
+#define PSCI_FEATURES 0x8400000au
+#define PSCI_64 0x40000000u
+
+#define SMCCC_VERSION 0x80000000u
+#define SMCCC_ARCH_FEATURES 0x80000001u
+#define SMCCC_VERSION_1_1 0x10001
+
+#define PSCI_SUCCESS 0
+#define PSCI_NOT_SUPPORTED (-1)
+#define PSCI_INVALID_PARAMETERS (-2)
+#define PSCI_DENIED (-3)
+#define PSCI_ALREADY_ON (-4)
+
+extern char hyp_cpu_on_entry[];
+
+static long firmware_call(u64 fid, u64 a1, u64 a2, u64 a3)
+{
+	register u64 x0 asm("x0") = fid;
+	register u64 x1 asm("x1") = a1;
+	register u64 x2 asm("x2") = a2;
+	register u64 x3 asm("x3") = a3;
+
+	asm volatile("smc #0"
+		     : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)
+		     :
+		     : "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12",
+		       "x13", "x14", "x15", "x16", "x17", "memory");
+	return (long)x0;
+}
+
+static struct per_cpu *this_cpu(void)
+{
+	return (struct per_cpu *)read_sysreg(tpidr_el2);
+}
+
+/* Platform index of a CPU of the calling cell, or -1. */
+static int cell_cpu_by_mpidr(const struct cell *cell, u64 mpidr)
+{
+	const struct warden_platform *p = &hyp.config->platform;
+	unsigned int i;
+
+	for (i = 0; i < p->num_cpus; i++)
+		if (p->cpu_mpidr[i] == (mpidr & MPIDR_AFF_MASK))
+			return cell_owns_cpu(cell, i) ? (int)i : -1;
+	return -1;
+}
+
+static long cpu_on(struct per_cpu *caller, u64 mpidr, u64 entry, u64 ctx)
+{
+	int cpu = cell_cpu_by_mpidr(caller->cell, mpidr);
+	struct per_cpu *t;
+	long ret;
+
+	if (cpu < 0)
+		return PSCI_INVALID_PARAMETERS;
+	t = per_cpu_of((unsigned int)cpu);
+	if (t->online)
+		return PSCI_ALREADY_ON;
+	t->cpu = (u32)cpu;
+	t->arch.on_entry = entry;
+	t->arch.on_context = ctx;
+	/* the target reads these with its MMU off */
+	dcache_clean_range(t, sizeof(*t));
+	ret = firmware_call(PSCI_CPU_ON | PSCI_64, mpidr,
+			    (u64)(uintptr_t)hyp_cpu_on_entry,
+			    (u64)(uintptr_t)t);
+	return ret;
+}
+
+static long cpu_off(struct per_cpu *pc)
+{
+	arch_cpu_deinit(pc);
+	pc->online = 0;
+	__atomic_sub_fetch(&hyp.cpus_enabled, 1, __ATOMIC_SEQ_CST);
+	dcache_clean_range(pc, sizeof(*pc));
+	firmware_call(PSCI_CPU_OFF, 0, 0, 0);
+	/* only returns on failure: take the CPU back */
+	printk("CPU %u: firmware refused CPU_OFF\n", pc->cpu);
+	if (arch_cpu_init(pc, false))
+		panic("CPU %u: cannot recover from a failed CPU_OFF\n", pc->cpu);
+	pc->online = 1;
+	__atomic_add_fetch(&hyp.cpus_enabled, 1, __ATOMIC_SEQ_CST);
+	return PSCI_DENIED;
+}
+
+static long smccc(u64 fid, u64 arg)
+{
+	if (fid == SMCCC_VERSION)
+		return SMCCC_VERSION_1_1;
+	/* no firmware workarounds are offered through Warden yet */
+	(void)arg;
+	return PSCI_NOT_SUPPORTED;
+}
+
+long psci_handle(struct trap_frame *f, u64 fid)
+{
+	struct per_cpu *pc = this_cpu();
+	u32 fn = (u32)fid & ~PSCI_64;
+
+	pc->stats[STAT_PSCI]++;
+	if ((fid >> 32) != 0)
+		return PSCI_NOT_SUPPORTED;
+	switch (fn) {
+	case SMCCC_VERSION:
+	case SMCCC_ARCH_FEATURES:
+		return smccc(fn, f->x[1]);
+	case PSCI_VERSION:
+	case PSCI_MIGRATE_INFO_TYPE:
+	case PSCI_FEATURES:
+		return firmware_call(fid, f->x[1], 0, 0);
+	case PSCI_AFFINITY_INFO:
+		if (cell_cpu_by_mpidr(pc->cell, f->x[1]) < 0)
+			return PSCI_INVALID_PARAMETERS;
+		return firmware_call(fid, f->x[1], f->x[2], 0);
+	case PSCI_CPU_ON:
+		return cpu_on(pc, f->x[1], f->x[2], f->x[3]);
+	case PSCI_CPU_OFF:
+		return cpu_off(pc);
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+		/* the root cell owns the machine */
+		if (pc->cell == &root_cell)
+			return firmware_call(fid, 0, 0, 0);
+		return PSCI_DENIED;
+	default:
+		return PSCI_NOT_SUPPORTED;
+	}
+}

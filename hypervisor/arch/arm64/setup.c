@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * arm64 side of bring-up: what each CPU changes at EL2 to run a cell, and
+ * exactly how it puts things back at disable.
+ */
+#include <asm/gic.h>
+#include <asm/mmu.h>
+#include <asm/sysreg.h>
+#include <asm/traps.h>
+#include <hyp/arch-setup.h>
+#include <hyp/cell.h>
+#include <hyp/percpu.h>
+#include <hyp/setup.h>
+#include <hyp/string.h>
+
+/*
+ * HCR_EL2 (D17.2.48) while a cell runs: stage 2 on; IRQs and FIQs to EL2
+ * (they are injected through the list registers); SMC trapped for PSCI;
+ * broadcast TLB/cache maintenance and barriers upgraded to inner shareable
+ * so a cell cannot escape with a narrower scope.  WFI/WFE are not trapped:
+ * a cell's CPUs are its own.
+ */
+#define HCR_CELL                                                             \
+	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_FB | HCR_BSU_IS |       \
+	 HCR_TSC | HCR_RW)
+
+/* The stub state of the first CPU, for CPUs that were off at enable. */
+static struct arch_el2_state stub_template;
+
+void pl011_init(paddr_t base);
+
+int arch_setup_global(const struct warden_system *sys)
+{
+	pl011_init(sys->platform.uart_base);
+	return gic_setup(&sys->platform);
+}
+
+static void save_stub(struct per_cpu *pc, bool fresh)
+{
+	struct arch_el2_state *s = &pc->arch.stub;
+
+	if (fresh) {
+		*s = stub_template;
+		return;
+	}
+	/* sctlr, tcr, mair, ttbr0 and vbar were saved by mmu_enable */
+	s->hcr = read_sysreg(hcr_el2);
+	s->vtcr = read_sysreg(vtcr_el2);
+	s->vttbr = read_sysreg(vttbr_el2);
+	s->cptr = read_sysreg(cptr_el2);
+	s->mdcr = read_sysreg(mdcr_el2);
+	s->cnthctl = read_sysreg(cnthctl_el2);
+	s->cntvoff = read_sysreg(cntvoff_el2);
+	s->vpidr = read_sysreg(vpidr_el2);
+	s->vmpidr = read_sysreg(vmpidr_el2);
+	if (!stub_template.vbar)
+		stub_template = *s;
+}
+
+int arch_cpu_init(struct per_cpu *pc, bool fresh)
+{
+	extern char hyp_vectors[];
+	const struct arch_el2_state *s;
+	int err;
+
+	save_stub(pc, fresh);
+	s = &pc->arch.stub;
+	write_sysreg(vbar_el2, (u64)(uintptr_t)hyp_vectors);
+	/* a CPU fresh from reset gets the settings the stub had */
+	write_sysreg(cptr_el2, s->cptr);
+	write_sysreg(mdcr_el2, s->mdcr);
+	write_sysreg(cnthctl_el2, s->cnthctl | CNTHCTL_EL1PCTEN |
+					 CNTHCTL_EL1PCEN);
+	write_sysreg(cntvoff_el2, 0);
+	write_sysreg(vpidr_el2, read_sysreg(midr_el1));
+	write_sysreg(vmpidr_el2, read_sysreg(mpidr_el1));
+	err = gic->cpu_init(pc, fresh);
+	if (err)
+		return err;
+	write_sysreg(vtcr_el2, mmu_vtcr());
+	write_sysreg(vttbr_el2, (u64)(uintptr_t)pc->cell->stage2.root |
+					((u64)pc->cell->stage2.vmid << 48));
+	isb();
+	write_sysreg(hcr_el2, HCR_CELL);
+	isb();
+	/* drop combined stage-1+2 entries cached before stage 2 existed */
+	asm volatile("tlbi vmalls12e1");
+	dsb(nsh);
+	isb();
+	return 0;
+}
+
+void arch_cpu_deinit(struct per_cpu *pc)
+{
+	const struct arch_el2_state *s = &pc->arch.stub;
+
+	gic_drain(pc);
+	gic->cpu_deinit(pc);
+	write_sysreg(hcr_el2, s->hcr);
+	isb();
+	asm volatile("tlbi vmalls12e1");
+	dsb(nsh);
+	write_sysreg(vttbr_el2, s->vttbr);
+	write_sysreg(vtcr_el2, s->vtcr);
+	write_sysreg(cptr_el2, s->cptr);
+	write_sysreg(mdcr_el2, s->mdcr);
+	write_sysreg(cnthctl_el2, s->cnthctl);
+	write_sysreg(cntvoff_el2, s->cntvoff);
+	isb();
+}
+
+void arch_cpu_on_frame(struct per_cpu *pc, struct trap_frame *frame)
+{
+	memset(frame, 0, sizeof(*frame));
+	frame->x[0] = pc->arch.on_context;
+	frame->elr = pc->arch.on_entry;
+	frame->spsr = SPSR_EL1H_MASKED;
+}
+
+int arch_cell_init(struct cell *cell)
+{
+	int err = gic_cell_init(cell);
+
+	if (!err && gic == &gicv2_ops)
+		err = gicv2_cell_map(cell);
+	return err;
+}

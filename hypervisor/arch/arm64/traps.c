@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Synchronous exceptions from EL1, dispatched by exception class (ESR_EL2.EC,
+ * ARM ARM D17.2.40).  Only what HCR_EL2 routes here arrives: HVC, trapped
+ * SMC, stage-2 data aborts and the GICv3 SGI register.
+ */
+#include <warden/hypercall.h>
+#include <asm/gic.h>
+#include <asm/sysreg.h>
+#include <asm/traps.h>
+#include <hyp/cell.h>
+#include <hyp/control.h>
+#include <hyp/mmio.h>
+#include <hyp/percpu.h>
+#include <hyp/printk.h>
+
+/* Stub calls (DESIGN §4): the kernel's hyp stub answers this to unknown x0 */
+#define HVC_STUB_ERR 0xbadca11UL
+#define SMCCC_OWNER(fid) (((fid) >> 24) & 0x3f)
+
+static struct per_cpu *this_cpu(void)
+{
+	return (struct per_cpu *)read_sysreg(tpidr_el2);
+}
+
+static void skip_insn(struct trap_frame *f, u64 esr)
+{
+	f->elr += (esr & ESR_IL) ? 4 : 2;
+}
+
+static void handle_hvc(struct trap_frame *f)
+{
+	u64 fid = f->x[0];
+
+	this_cpu()->stats[STAT_HVC]++;
+	/*
+	 * Below the SMCCC range are the kernel hyp stub's calls.  While
+	 * Warden runs, EL2 is not Linux's to change: refuse them all the way
+	 * the stub refuses an unknown call.
+	 */
+	if (!(fid & WARDEN_SMCCC_FAST) || (fid >> 32)) {
+		f->x[0] = HVC_STUB_ERR;
+		return;
+	}
+	if (SMCCC_OWNER(fid) == WARDEN_SMCCC_OWNER_HYP)
+		f->x[0] = (u64)control_hypercall(f, fid & 0xffffffffUL);
+	else
+		f->x[0] = (u64)psci_handle(f, fid);
+}
+
+static void handle_smc(struct trap_frame *f, u64 esr)
+{
+	this_cpu()->stats[STAT_SMC]++;
+	/* a trapped SMC returns to itself (D1.10.4): step over it */
+	skip_insn(f, esr);
+	f->x[0] = (u64)psci_handle(f, f->x[0]);
+}
+
+static void cell_fault(struct trap_frame *f, const char *what, u64 esr,
+		       u64 addr)
+{
+	struct per_cpu *pc = this_cpu();
+
+	printk("cell \"%s\" CPU %u: %s at %#llx (PC %#llx, ESR %#llx)\n",
+	       pc->cell->name, pc->cpu, what, (unsigned long long)addr,
+	       (unsigned long long)f->elr, (unsigned long long)esr);
+}
+
+/* Stage-2 data abort: emulate the access if a device of the cell owns it. */
+static void handle_dabt(struct trap_frame *f, u64 esr)
+{
+	u64 iss = ESR_ISS(esr), far = read_sysreg(far_el2);
+	u64 ipa = (read_sysreg(hpfar_el2) >> 4) << 12 | (far & 0xfff);
+	struct per_cpu *pc = this_cpu();
+	struct mmio_access acc;
+	unsigned int rt = (unsigned int)DABT_SRT(iss);
+	enum mmio_result res;
+
+	pc->stats[STAT_MMIO]++;
+	/* without a valid syndrome the instruction cannot be emulated */
+	if (!(iss & DABT_ISV) || (iss & DABT_S1PTW)) {
+		cell_fault(f, "data abort without syndrome", esr, ipa);
+		goto skip;
+	}
+	acc.addr = ipa;
+	acc.size = 1u << DABT_SAS(iss);
+	acc.write = iss & DABT_WNR;
+	acc.value = acc.write ? frame_reg(f, rt) : 0;
+	res = mmio_dispatch(pc->cell, &acc);
+	if (res != MMIO_HANDLED) {
+		cell_fault(f, acc.write ? "data abort: write to unassigned address"
+					: "data abort: read of unassigned address",
+			   esr, ipa);
+		acc.value = 0;
+	}
+	if (!acc.write && rt != 31) {
+		if (acc.size < 8 && !(iss & DABT_SF))
+			acc.value &= 0xffffffffUL;
+		f->x[rt] = acc.value;
+	}
+skip:
+	skip_insn(f, esr);
+}
+
+/* ISS of a trapped MSR/MRS (D17.2.40): Op0, Op2, Op1, CRn, Rt, CRm, dir */
+#define SYSREG_ISS(op0, op1, crn, crm, op2)                                  \
+	(((u64)(op0) << 20) | ((u64)(op2) << 17) | ((u64)(op1) << 14) |      \
+	 ((u64)(crn) << 10) | ((u64)(crm) << 1))
+#define SYSREG_MASK SYSREG_ISS(3, 7, 15, 15, 7)
+#define ISS_ICC_SGI1R SYSREG_ISS(3, 0, 12, 11, 5)
+
+static void handle_sysreg(struct trap_frame *f, u64 esr)
+{
+	u64 iss = ESR_ISS(esr);
+	unsigned int rt = (unsigned int)((iss >> 5) & 0x1f);
+	struct per_cpu *pc = this_cpu();
+
+	pc->stats[STAT_SYSREG]++;
+	if ((iss & SYSREG_MASK) == ISS_ICC_SGI1R && !(iss & 1))
+		gicv3_handle_sgi1r(pc, frame_reg(f, rt));
+	else if (iss & 1) {
+		cell_fault(f, "read of a trapped system register", esr, iss);
+		if (rt != 31)
+			f->x[rt] = 0;
+	} else {
+		cell_fault(f, "write to a trapped system register", esr, iss);
+	}
+	skip_insn(f, esr);
+}
+
+void arch_handle_sync(struct trap_frame *f)
+{
+	u64 esr = read_sysreg(esr_el2);
+
+	this_cpu()->stats[STAT_EXITS]++;
+	switch (ESR_EC(esr)) {
+	case EC_HVC64:
+		handle_hvc(f);
+		break;
+	case EC_SMC64:
+		handle_smc(f, esr);
+		break;
+	case EC_DABT_LOW:
+		handle_dabt(f, esr);
+		break;
+	case EC_SYSREG:
+		handle_sysreg(f, esr);
+		break;
+	default:
+		cell_fault(f, "unexpected exception", esr,
+			   read_sysreg(far_el2));
+		skip_insn(f, esr);
+	}
+}
+
+void arch_handle_irq(struct trap_frame *f)
+{
+	(void)f;
+	this_cpu()->stats[STAT_EXITS]++;
+	gic_handle_irq();
+}
+
+/* All interrupts are group 1 and signalled as IRQs; an FIQ is spurious. */
+void arch_handle_fiq(struct trap_frame *f)
+{
+	(void)f;
+	gic_handle_irq();
+}
+
+void arch_handle_serror(struct trap_frame *f)
+{
+	cell_fault(f, "SError", read_sysreg(esr_el2), 0);
+}
+
+void arch_hyp_fault(struct trap_frame *f)
+{
+	panic("EL2 exception: ESR %#llx ELR %#llx FAR %#llx\n",
+	      (unsigned long long)read_sysreg(esr_el2),
+	      (unsigned long long)f->elr,
+	      (unsigned long long)read_sysreg(far_el2));
+}

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Hypervisor console: each line goes to the UART with a "[warden] " prefix
+ * and into a ring that the root cell can read (mapped read-only into its
+ * stage 2; the driver shows it in sysfs).  A lock keeps lines whole when
+ * several CPUs print at once.
+ */
+#include <warden/firmware.h>
+#include <asm/spinlock.h>
+#include <asm/sysreg.h>
+#include <hyp/arch.h>
+#include <hyp/console.h>
+#include <hyp/printk.h>
+
+static struct warden_console *ring;
+static spinlock_t console_lock;
+static bool console_locking; /* false while the MMU is off (no exclusives) */
+
+void console_init(struct warden_console *c)
+{
+	ring = c;
+	console_locking = true;
+}
+
+static void emit(char c)
+{
+	if (c == '\n')
+		arch_console_putc('\r');
+	arch_console_putc(c);
+	if (ring) {
+		u32 t = ring->tail;
+
+		ring->buf[t % WARDEN_CONSOLE_SIZE] = c;
+		/* the reader snapshots tail, then copies: publish data first */
+		dsb(ishst);
+		WRITE_ONCE(ring->tail, t + 1);
+	}
+}
+
+void console_write(const char *prefix, const char *s)
+{
+	if (console_locking)
+		spin_lock(&console_lock);
+	while (*prefix)
+		emit(*prefix++);
+	for (; *s; s++)
+		emit(*s);
+	if (console_locking)
+		spin_unlock(&console_lock);
+}
+
+static void vprintk(const char *fmt, va_list ap)
+{
+	char line[192];
+
+	vsnprintf(line, sizeof(line), fmt, ap);
+	console_write("[warden] ", line);
+}
+
+void printk(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprintk(fmt, ap);
+	va_end(ap);
+}
+
+void panic(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	console_write("[warden] PANIC: ", "");
+	vprintk(fmt, ap);
+	va_end(ap);
+	for (;;)
+		wfe();
+}

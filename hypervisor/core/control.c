@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Hypercalls in the SMCCC vendor-specific hypervisor range (owner 6).  All
+ * arguments come from a cell and are checked before use.
+ */
+#include <warden/hypercall.h>
+#include <asm/percpu.h>
+#include <hyp/arch-setup.h>
+#include <hyp/cell.h>
+#include <hyp/console.h>
+#include <hyp/control.h>
+#include <hyp/errno.h>
+#include <hyp/percpu.h>
+#include <hyp/printk.h>
+#include <hyp/setup.h>
+#include <asm/mmu.h>
+#include <asm/sysreg.h>
+
+static struct per_cpu *this_cpu(void)
+{
+	return (struct per_cpu *)read_sysreg(tpidr_el2);
+}
+
+static long hc_info(u64 what)
+{
+	switch (what) {
+	case WARDEN_INFO_POOL_PAGES:
+		return (long)hyp.pool.pages;
+	case WARDEN_INFO_POOL_USED:
+		return (long)hyp.pool.used;
+	case WARDEN_INFO_NUM_CELLS:
+		return 1;
+	case WARDEN_INFO_CPUS_ENABLED:
+		return (long)READ_ONCE(hyp.cpus_enabled);
+	default:
+		return -EINVAL;
+	}
+}
+
+long control_disable_cpu(struct trap_frame *frame)
+{
+	struct per_cpu *pc = this_cpu();
+
+	if (pc->cell != &root_cell)
+		return -EPERM;
+	arch_cpu_deinit(pc);
+	pc->online = 0;
+	if (__atomic_sub_fetch(&hyp.cpus_enabled, 1, __ATOMIC_SEQ_CST) == 0)
+		printk("disabled\n");
+	frame->x[0] = 0;
+	/* everything the MMU-off exit path reads must be in memory */
+	dcache_clean_range(frame, sizeof(*frame));
+	dcache_clean_range(pc, sizeof(*pc));
+	arch_cpu_exit(frame);
+}
+
+long control_hypercall(struct trap_frame *frame, u64 fid)
+{
+	switch (fid) {
+	case WARDEN_HC_VERSION:
+		frame->x[1] = WARDEN_ABI_VERSION;
+		return WARDEN_MAGIC;
+	case WARDEN_HC_DISABLE:
+		return control_disable_cpu(frame);
+	case WARDEN_HC_INFO:
+		return hc_info(frame->x[1]);
+	case WARDEN_HC_CONSOLE_PUTC: {
+		char s[2] = { (char)frame->x[1], 0 };
+
+		console_write("", s);
+		return 0;
+	}
+	case WARDEN_HC_CALL_COUNT:
+		return 4;
+	case WARDEN_HC_REVISION:
+		frame->x[1] = 0;
+		return WARDEN_ABI_VERSION;
+	default:
+		return WARDEN_SMCCC_NOT_SUPPORTED;
+	}
+}

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Dispatch of trapped MMIO accesses to the emulated device that owns them. */
+#include <hyp/cell.h>
+#include <hyp/errno.h>
+#include <hyp/mmio.h>
+
+int mmio_register(struct mmio_table *t, u64 start, u64 size,
+		  mmio_handler_t handler, void *arg)
+{
+	if (t->count >= MMIO_MAX_REGIONS)
+		return -ENOMEM;
+	if (!size || start + size < start || mmio_find(t, start, 1) ||
+	    mmio_find(t, start + size - 1, 1))
+		return -EINVAL;
+	t->regions[t->count++] =
+		(struct mmio_region){ start, size, handler, arg };
+	return 0;
+}
+
+/* The region that contains the whole access [addr, addr + size). */
+const struct mmio_region *mmio_find(const struct mmio_table *t, u64 addr,
+				    unsigned int size)
+{
+	unsigned int i;
+
+	for (i = 0; i < t->count; i++) {
+		const struct mmio_region *r = &t->regions[i];
+
+		if (addr >= r->start && addr - r->start < r->size &&
+		    size <= r->size - (addr - r->start))
+			return r;
+	}
+	return NULL;
+}
+
+enum mmio_result mmio_dispatch(struct cell *cell, struct mmio_access *acc)
+{
+	const struct mmio_region *r = mmio_find(&cell->mmio, acc->addr,
+						acc->size);
+
+	if (!r)
+		return MMIO_UNHANDLED;
+	return r->handler(cell, r->arg, acc);
+}

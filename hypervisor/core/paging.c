@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Generic translation-table builder.  Levels, blocks and tables are handled
+ * here; descriptor bits come from arch_pte_*().  Changes to live tables follow
+ * break-before-make (ARM ARM D8.14.1): a valid descriptor is cleared and its
+ * TLB entries invalidated before a different one is written.
+ */
+#include <hyp/arch.h>
+#include <hyp/errno.h>
+#include <hyp/paging.h>
+#include <hyp/pool.h>
+
+#define PTES_PER_TABLE 512
+
+static inline u64 level_size(unsigned int level)
+{
+	return 1UL << arch_paging_shift(level);
+}
+
+static inline unsigned int pte_index(u64 va, unsigned int level)
+{
+	return (unsigned int)((va >> arch_paging_shift(level)) &
+			      (PTES_PER_TABLE - 1));
+}
+
+static inline u64 *table_of(u64 pte)
+{
+	return (u64 *)(uintptr_t)arch_pte_addr(pte);
+}
+
+int paging_init(struct paging *pg, struct pool *pool, enum paging_format fmt,
+		unsigned int root_level)
+{
+	if (root_level > arch_paging_levels())
+		return -EINVAL;
+	pg->pool = pool;
+	pg->fmt = fmt;
+	pg->root_level = root_level;
+	pg->live = false;
+	pg->vmid = 0;
+	pg->root = pool_alloc(pool);
+	return pg->root ? 0 : -ENOMEM;
+}
+
+/* Replace a valid descriptor: break, flush, make. */
+static void pte_replace(struct paging *pg, u64 *pte, u64 val, u64 va)
+{
+	if (pg->live && arch_pte_valid(*pte)) {
+		WRITE_ONCE(*pte, 0);
+		arch_paging_flush(pg, va);
+	}
+	WRITE_ONCE(*pte, val);
+}
+
+/*
+ * Turn the block at *pte (covering va's block at `level`) into a table of
+ * next-level entries with the same output and attributes.
+ */
+static int split_block(struct paging *pg, u64 *pte, unsigned int level, u64 va)
+{
+	u64 *table = pool_alloc(pg->pool);
+	paddr_t pa = arch_pte_addr(*pte);
+	u32 flags = arch_pte_flags(pg->fmt, *pte);
+	u64 step = level_size(level + 1);
+	unsigned int i;
+
+	if (!table)
+		return -ENOMEM;
+	for (i = 0; i < PTES_PER_TABLE; i++)
+		table[i] = arch_pte_leaf(pg->fmt, level + 1, pa + i * step, flags);
+	arch_paging_publish(pg);
+	pte_replace(pg, pte, arch_pte_table((paddr_t)(uintptr_t)table),
+		    va & ~(level_size(level) - 1));
+	return 0;
+}
+
+/* The next-level table under *pte, created or split out of a block. */
+static u64 *next_table(struct paging *pg, u64 *pte, unsigned int level, u64 va,
+		       bool create)
+{
+	int err;
+
+	if (arch_pte_is_table(*pte, level))
+		return table_of(*pte);
+	if (!create)
+		return NULL;
+	if (arch_pte_valid(*pte)) {
+		err = split_block(pg, pte, level, va);
+		return err ? NULL : table_of(*pte);
+	}
+	u64 *table = pool_alloc(pg->pool);
+
+	if (!table)
+		return NULL;
+	arch_paging_publish(pg);
+	WRITE_ONCE(*pte, arch_pte_table((paddr_t)(uintptr_t)table));
+	return table;
+}
+
+static bool block_fits(unsigned int level, u64 va, paddr_t pa, u64 left)
+{
+	u64 sz = level_size(level);
+
+	return arch_paging_block_ok(level) && IS_ALIGNED(va, sz) &&
+	       IS_ALIGNED(pa, sz) && left >= sz;
+}
+
+int paging_map(struct paging *pg, u64 va, paddr_t pa, u64 size, u32 flags)
+{
+	u64 end = va + size;
+
+	if (!IS_ALIGNED(va | pa | size, PAGE_SIZE) || end < va)
+		return -EINVAL;
+	while (va < end) {
+		unsigned int level = pg->root_level;
+		u64 *table = pg->root;
+		u64 *pte;
+
+		for (;;) {
+			pte = &table[pte_index(va, level)];
+			if (block_fits(level, va, pa, end - va))
+				break;
+			table = next_table(pg, pte, level, va, true);
+			if (!table)
+				return -ENOMEM;
+			level++;
+		}
+		if (arch_pte_is_table(*pte, level)) {
+			/* a finer mapping exists: replace it by the block */
+			u64 *old = table_of(*pte);
+
+			pte_replace(pg, pte, 0, va);
+			paging_destroy(&(struct paging){ .root = old,
+							 .root_level = level + 1,
+							 .pool = pg->pool });
+		}
+		pte_replace(pg, pte, arch_pte_leaf(pg->fmt, level, pa, flags),
+			    va);
+		va += level_size(level);
+		pa += level_size(level);
+	}
+	arch_paging_publish(pg);
+	return 0;
+}
+
+static bool table_empty(const u64 *table)
+{
+	unsigned int i;
+
+	for (i = 0; i < PTES_PER_TABLE; i++)
+		if (arch_pte_valid(table[i]))
+			return false;
+	return true;
+}
+
+/*
+ * Clear one entry covering va at the deepest level needed and free tables
+ * that become empty on the way back up.  Returns the bytes handled.
+ */
+static int unmap_one(struct paging *pg, u64 va, u64 end, u64 *done)
+{
+	u64 *path[8];
+	unsigned int level = pg->root_level, top = pg->root_level;
+	u64 *table = pg->root, *pte;
+
+	for (;;) {
+		pte = &table[pte_index(va, level)];
+		path[level] = pte;
+		if (!arch_pte_valid(*pte)) {
+			*done = level_size(level) - (va & (level_size(level) - 1));
+			return 0;
+		}
+		if (!arch_pte_is_table(*pte, level) &&
+		    IS_ALIGNED(va, level_size(level)) &&
+		    end - va >= level_size(level))
+			break;
+		/* a table, or a block only partly unmapped: go down */
+		table = next_table(pg, pte, level, va, true);
+		if (!table)
+			return -ENOMEM;
+		level++;
+	}
+	pte_replace(pg, pte, 0, va);
+	*done = level_size(level);
+	/* free tables left empty, bottom up */
+	while (level > top) {
+		u64 *parent = path[level - 1];
+		u64 *child = table_of(*parent);
+
+		if (!table_empty(child))
+			break;
+		pte_replace(pg, parent, 0, va);
+		pool_free(pg->pool, child);
+		level--;
+	}
+	return 0;
+}
+
+int paging_unmap(struct paging *pg, u64 va, u64 size)
+{
+	u64 end = va + size, done;
+	int err;
+
+	if (!IS_ALIGNED(va | size, PAGE_SIZE) || end < va)
+		return -EINVAL;
+	while (va < end) {
+		err = unmap_one(pg, va, end, &done);
+		if (err)
+			return err;
+		if (va + done < va)
+			break;
+		va += done;
+	}
+	arch_paging_publish(pg);
+	return 0;
+}
+
+int paging_lookup(const struct paging *pg, u64 va, paddr_t *pa, u32 *flags,
+		  unsigned int *level_out)
+{
+	unsigned int level = pg->root_level;
+	const u64 *table = pg->root;
+
+	for (;;) {
+		u64 pte = table[pte_index(va, level)];
+
+		if (!arch_pte_valid(pte))
+			return -ENOENT;
+		if (!arch_pte_is_table(pte, level)) {
+			if (pa)
+				*pa = arch_pte_addr(pte) +
+				      (va & (level_size(level) - 1));
+			if (flags)
+				*flags = arch_pte_flags(pg->fmt, pte);
+			if (level_out)
+				*level_out = level;
+			return 0;
+		}
+		table = table_of(pte);
+		level++;
+	}
+}
+
+/* Iterative post-order walk: free every table below and including root. */
+void paging_destroy(struct paging *pg)
+{
+	u64 *tables[8];
+	unsigned int idx[8];
+	unsigned int depth = 0, base = pg->root_level;
+
+	if (!pg->root)
+		return;
+	tables[0] = pg->root;
+	idx[0] = 0;
+	while (1) {
+		u64 *t = tables[depth];
+
+		if (idx[depth] < PTES_PER_TABLE) {
+			u64 pte = t[idx[depth]++];
+
+			if (arch_pte_is_table(pte, base + depth)) {
+				depth++;
+				tables[depth] = table_of(pte);
+				idx[depth] = 0;
+			}
+			continue;
+		}
+		pool_free(pg->pool, t);
+		if (depth == 0)
+			break;
+		depth--;
+	}
+	pg->root = NULL;
+}

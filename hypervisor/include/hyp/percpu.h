@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Per-CPU state.  Each CPU's area holds this struct at its start and the
+ * CPU's EL2 stack at its end; TPIDR_EL2 points to it.  An area is only ever
+ * written by its own CPU, except for the CPU_ON hand-over, which is cleaned to
+ * the point of coherency before the target starts with its MMU off.
+ */
+#ifndef HYP_PERCPU_H
+#define HYP_PERCPU_H
+
+#include <hyp/irqchip.h>
+#include <hyp/types.h>
+#include <asm/percpu.h>
+
+#define PERCPU_SIZE (16 * 1024)
+
+enum cpu_stat {
+	STAT_EXITS,
+	STAT_HVC,
+	STAT_SMC,
+	STAT_PSCI,
+	STAT_MMIO,
+	STAT_IRQ,
+	STAT_SGI,
+	STAT_SYSREG,
+	STAT_MAINTENANCE,
+	STAT_NUM
+};
+
+struct per_cpu {
+	u32 cpu; /* index in platform.cpu_mpidr[] */
+	u32 online;
+	u64 mpidr;
+	struct cell *cell;
+	struct irq_pending pending;
+	u64 stats[STAT_NUM];
+	struct arch_per_cpu arch;
+};
+
+_Static_assert(sizeof(struct per_cpu) <= PERCPU_SIZE / 2, "per-CPU area");
+
+struct per_cpu *per_cpu_of(unsigned int cpu);
+
+#endif /* HYP_PERCPU_H */

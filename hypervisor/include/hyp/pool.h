@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The page pool: the only allocator of the hypervisor.  A fixed range of
+ * hypervisor memory, handed out in 4 KiB pages and tracked by a bitmap that
+ * lives in the pool's own first pages.
+ */
+#ifndef HYP_POOL_H
+#define HYP_POOL_H
+
+#include <hyp/types.h>
+
+struct pool {
+	paddr_t base; /* first page handed out */
+	u64 pages; /* pages handed out at most */
+	u64 used;
+	u64 *bitmap;
+};
+
+int pool_init(struct pool *p, paddr_t start, u64 size);
+/* A zeroed page, or NULL when the pool is exhausted. */
+void *pool_alloc(struct pool *p);
+void pool_free(struct pool *p, void *page);
+
+#endif /* HYP_POOL_H */

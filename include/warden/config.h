@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Warden configuration ABI: the binary layout of system.cell and of inmate
+ * cell configs.  This is the only description of the layout; the hypervisor,
+ * the driver, the CLI and the config checker all include it.
+ *
+ * A cell config blob is:
+ *   struct warden_cell_desc
+ *   struct warden_memory    [num_memory_regions]
+ *   struct warden_irq_range [num_irq_ranges]
+ *
+ * A system config blob is struct warden_system, whose last member is the root
+ * cell's struct warden_cell_desc, followed by the root cell's arrays exactly
+ * as above.
+ */
+#ifndef WARDEN_CONFIG_H
+#define WARDEN_CONFIG_H
+
+#include "types.h"
+
+#define WARDEN_SYSTEM_SIGNATURE "WRDNSYST"
+#define WARDEN_CELL_SIGNATURE "WRDNCELL"
+#define WARDEN_SIGNATURE_LEN 8
+#define WARDEN_CONFIG_REVISION 1
+
+#define WARDEN_ARCH_ARM64 1
+
+#define WARDEN_CELL_NAME_MAX 32
+#define WARDEN_MAX_CPUS 16
+#define WARDEN_MAX_IRQS 1020 /* INTIDs 0..1019: SGIs, PPIs and SPIs */
+
+/* struct warden_memory.flags */
+#define WARDEN_MEM_READ 0x0001u
+#define WARDEN_MEM_WRITE 0x0002u
+#define WARDEN_MEM_EXECUTE 0x0004u
+#define WARDEN_MEM_IO 0x0008u /* device memory: Device-nGnRE in stage 2 */
+#define WARDEN_MEM_LOADABLE 0x0010u /* root may load images while stopped */
+#define WARDEN_MEM_COMM_REGION 0x0020u /* the cell's communication region */
+#define WARDEN_MEM_ROOTSHARED 0x0040u /* stays mapped in the root cell */
+#define WARDEN_MEM_VALID_FLAGS 0x007fu
+
+/* A memory region: physical range, and where the cell sees it (IPA). */
+struct warden_memory {
+	uint64_t phys_start;
+	uint64_t virt_start;
+	uint64_t size;
+	uint32_t flags;
+	uint32_t reserved;
+} WARDEN_PACKED;
+_Static_assert(sizeof(struct warden_memory) == 32, "ABI size");
+
+/* A contiguous range of interrupt lines (GIC INTIDs) owned by a cell. */
+struct warden_irq_range {
+	uint32_t first;
+	uint32_t count;
+} WARDEN_PACKED;
+_Static_assert(sizeof(struct warden_irq_range) == 8, "ABI size");
+
+/* struct warden_cell_desc.flags */
+#define WARDEN_CELL_CONSOLE 0x0001u /* may print on the hypervisor console */
+#define WARDEN_CELL_VALID_FLAGS 0x0001u
+
+struct warden_cell_desc {
+	char signature[WARDEN_SIGNATURE_LEN];
+	uint16_t revision;
+	uint16_t architecture;
+	uint32_t flags;
+	char name[WARDEN_CELL_NAME_MAX]; /* NUL-terminated */
+	/* bit n: CPU n of warden_platform.cpu_mpidr[] */
+	uint64_t cpu_set;
+	uint32_t num_memory_regions;
+	uint32_t num_irq_ranges;
+	/* IPA where the cell's boot CPU starts; inmate cells only */
+	uint64_t reset_address;
+	uint64_t reserved[4];
+} WARDEN_PACKED;
+_Static_assert(sizeof(struct warden_cell_desc) == 104, "ABI size");
+
+#define WARDEN_GIC_V2 2
+#define WARDEN_GIC_V3 3
+
+#define WARDEN_UART_NONE 0
+#define WARDEN_UART_PL011 1
+
+/* What the hypervisor needs to know about the machine. */
+struct warden_platform {
+	uint32_t gic_version; /* WARDEN_GIC_V2 or WARDEN_GIC_V3 */
+	uint32_t maintenance_irq; /* GIC maintenance PPI (INTID) */
+	uint64_t gicd_base;
+	uint64_t gicc_base; /* GICv2 only */
+	uint64_t gich_base; /* GICv2 only */
+	uint64_t gicv_base; /* GICv2 only */
+	uint64_t gicr_base; /* GICv3 only */
+	uint64_t gicr_stride; /* GICv3 only: 0x20000 for GICv3 frames */
+	uint64_t uart_base;
+	uint32_t uart_type;
+	uint32_t num_cpus; /* entries used in cpu_mpidr */
+	/* MPIDR affinity (Aff3..Aff0) of each CPU, indexed by CPU number */
+	uint64_t cpu_mpidr[WARDEN_MAX_CPUS];
+	uint64_t reserved[4];
+} WARDEN_PACKED;
+_Static_assert(sizeof(struct warden_platform) == 232, "ABI size");
+
+struct warden_system {
+	char signature[WARDEN_SIGNATURE_LEN];
+	uint16_t revision;
+	uint16_t architecture;
+	uint32_t flags;
+	/* Reserved RAM for the hypervisor: code, data, page pools. */
+	struct warden_memory hypervisor_memory;
+	struct warden_platform platform;
+	struct warden_cell_desc root_cell;
+} WARDEN_PACKED;
+_Static_assert(sizeof(struct warden_system) == 16 + 32 + 232 + 104, "ABI size");
+
+static inline const struct warden_memory *
+warden_cell_mem(const struct warden_cell_desc *cell)
+{
+	return (const struct warden_memory *)(const void *)(cell + 1);
+}
+
+static inline const struct warden_irq_range *
+warden_cell_irqs(const struct warden_cell_desc *cell)
+{
+	return (const struct warden_irq_range *)(const void *)(warden_cell_mem(
+							 cell) +
+						 cell->num_memory_regions);
+}
+
+/* Size of a cell blob as its counts describe it (counts must be checked). */
+static inline uint64_t warden_cell_size(const struct warden_cell_desc *cell)
+{
+	return sizeof(*cell) +
+	       (uint64_t)cell->num_memory_regions *
+		       sizeof(struct warden_memory) +
+	       (uint64_t)cell->num_irq_ranges * sizeof(struct warden_irq_range);
+}
+
+static inline uint64_t warden_system_size(const struct warden_system *sys)
+{
+	return sizeof(*sys) - sizeof(sys->root_cell) +
+	       warden_cell_size(&sys->root_cell);
+}
+
+#endif /* WARDEN_CONFIG_H */

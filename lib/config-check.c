@@ -1,0 +1,637 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Validation of Warden configs (see config-check.h).
+ *
+ * Freestanding pure C: no libc, no OS and no arch dependency.  The same file
+ * is compiled into the EL2 hypervisor, #included by the Linux driver and
+ * linked into the host and arm64 tools.  Hence no bool, NULL, UINT64_MAX or
+ * string functions, and declarations at the top of blocks.
+ *
+ * Order of the checks: the blob must be big enough for struct warden_system
+ * before any field is read, and its counts must be bounded and agree with
+ * its size before any array is read.  After that every rule is checked and
+ * every problem reported, so that one run lists everything that is wrong.
+ */
+#include "config-check.h"
+
+#define CONFIG_CHECK_PAGE_SIZE 0x1000ull
+#define CONFIG_CHECK_HV_MIN_SIZE 0x100000ull /* 1 MiB */
+
+/* GIC frame sizes (GICv3 spec, IHI 0069, 12.1; GIC-400 TRM, table 3-1). */
+#define CONFIG_CHECK_GICD_SIZE 0x10000ull
+#define CONFIG_CHECK_GICD_ALIGN 0x10000ull
+#define CONFIG_CHECK_GICR_ALIGN 0x10000ull
+#define CONFIG_CHECK_GICR_STRIDE 0x20000ull /* RD_base + SGI_base frames */
+#define CONFIG_CHECK_GICC_SIZE 0x2000ull
+#define CONFIG_CHECK_GICH_SIZE 0x2000ull
+#define CONFIG_CHECK_GICV_SIZE 0x2000ull
+#define CONFIG_CHECK_GICV2_ALIGN 0x1000ull
+
+/* PPIs are INTIDs 16..31, SPIs start at 32 (GICv3 spec, 2.2.1). */
+#define CONFIG_CHECK_FIRST_PPI 16u
+#define CONFIG_CHECK_FIRST_SPI 32u
+
+/* MPIDR_EL1 Aff3 (bits 39:32) and Aff2..Aff0 (bits 23:0). */
+#define CONFIG_CHECK_MPIDR_AFF_MASK 0xff00ffffffull
+
+/* struct warden_system.flags: none defined yet. */
+#define CONFIG_CHECK_SYSTEM_VALID_FLAGS 0u
+
+#define CONFIG_CHECK_PREFIX_MAX (32 + WARDEN_CELL_NAME_MAX)
+
+struct config_check {
+	config_report_fn report;
+	void *ctx;
+	unsigned int problems;
+	/* platform of the system config, for the cell checks */
+	const struct warden_system *sys;
+	/* "system config \"root\"": names the config in every message */
+	char prefix[CONFIG_CHECK_PREFIX_MAX];
+};
+
+#define CC_ULL(x) ((unsigned long long)(x))
+
+/* Count one problem and report it, prefixed with the config's name. */
+#define config_check_problem(c, fmt, ...)                              \
+	do {                                                           \
+		(c)->problems++;                                       \
+		if ((c)->report)                                       \
+			(c)->report((c)->ctx, "%s: " fmt, (c)->prefix, \
+				    ##__VA_ARGS__);                    \
+	} while (0)
+
+/* ---- tiny helpers (no libc) ---------------------------------------- */
+
+static int config_check_mem_equal(const char *a, const char *b,
+				  unsigned int len)
+{
+	unsigned int i;
+
+	for (i = 0; i < len; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+/* Length of s, or max if there is no NUL in the first max bytes. */
+static unsigned int config_check_strnlen(const char *s, unsigned int max)
+{
+	unsigned int n = 0;
+
+	while (n < max && s[n])
+		n++;
+	return n;
+}
+
+static int config_check_printable(const char *s, unsigned int len)
+{
+	unsigned int i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] < 0x20 || s[i] > 0x7e)
+			return 0;
+	return 1;
+}
+
+/* Append at most len bytes of s to c->prefix, keeping it NUL-terminated. */
+static void config_check_prefix_add(struct config_check *c, const char *s,
+				    unsigned int len)
+{
+	unsigned int n = config_check_strnlen(c->prefix, sizeof(c->prefix));
+	unsigned int i;
+
+	for (i = 0; i < len && s[i] && n + 1 < sizeof(c->prefix); i++)
+		c->prefix[n++] = s[i];
+	c->prefix[n] = '\0';
+}
+
+/*
+ * "<kind>" or "<kind> \"<name>\"".  A name that is not a non-empty, printable,
+ * NUL-terminated string is left out (and reported by the cell check).
+ */
+static void config_check_set_prefix(struct config_check *c, const char *kind,
+				    const char *name)
+{
+	unsigned int len = config_check_strnlen(name, WARDEN_CELL_NAME_MAX);
+
+	c->prefix[0] = '\0';
+	config_check_prefix_add(c, kind, CONFIG_CHECK_PREFIX_MAX);
+	if (len == 0 || len == WARDEN_CELL_NAME_MAX ||
+	    !config_check_printable(name, len))
+		return;
+	config_check_prefix_add(c, " \"", 2);
+	config_check_prefix_add(c, name, len);
+	config_check_prefix_add(c, "\"", 1);
+}
+
+static int config_check_aligned(uint64_t value, uint64_t align)
+{
+	return (value & (align - 1)) == 0;
+}
+
+/* Non-empty, and start + size does not wrap (the end is representable). */
+static int config_check_range_ok(uint64_t start, uint64_t size)
+{
+	return size != 0 && size <= ~start;
+}
+
+/* Both ranges must satisfy config_check_range_ok(). */
+static int config_check_overlap(uint64_t a, uint64_t a_size, uint64_t b,
+				uint64_t b_size)
+{
+	return a < b + b_size && b < a + a_size;
+}
+
+/* ---- system header and size ---------------------------------------- */
+
+/* Returns 0 if the blob is a system config of the layout we know. */
+static int config_check_system_header(struct config_check *c,
+				      const struct warden_system *sys)
+{
+	if (!config_check_mem_equal(sys->signature, WARDEN_SYSTEM_SIGNATURE,
+				    WARDEN_SIGNATURE_LEN)) {
+		config_check_problem(c, "signature is not \"%s\"",
+				     WARDEN_SYSTEM_SIGNATURE);
+		return -1;
+	}
+	if (sys->revision != WARDEN_CONFIG_REVISION) {
+		config_check_problem(c, "revision %u is not %u",
+				     (unsigned int)sys->revision,
+				     (unsigned int)WARDEN_CONFIG_REVISION);
+		return -1;
+	}
+	if (sys->architecture != WARDEN_ARCH_ARM64)
+		config_check_problem(c, "architecture %u is not arm64 (%u)",
+				     (unsigned int)sys->architecture,
+				     (unsigned int)WARDEN_ARCH_ARM64);
+	if (sys->flags & ~CONFIG_CHECK_SYSTEM_VALID_FLAGS)
+		config_check_problem(c, "unknown flags 0x%llx",
+				     CC_ULL(sys->flags &
+					    ~CONFIG_CHECK_SYSTEM_VALID_FLAGS));
+	return 0;
+}
+
+/* Returns 0 if the cell's arrays may be read (counts bounded). */
+static int config_check_cell_counts(struct config_check *c,
+				    const struct warden_cell_desc *cell)
+{
+	int ret = 0;
+
+	if (cell->num_memory_regions > CONFIG_CHECK_MAX_MEM_REGIONS) {
+		config_check_problem(c, "%u memory regions, more than %u",
+				     cell->num_memory_regions,
+				     CONFIG_CHECK_MAX_MEM_REGIONS);
+		ret = -1;
+	}
+	if (cell->num_irq_ranges > CONFIG_CHECK_MAX_IRQ_RANGES) {
+		config_check_problem(c, "%u IRQ ranges, more than %u",
+				     cell->num_irq_ranges,
+				     CONFIG_CHECK_MAX_IRQ_RANGES);
+		ret = -1;
+	}
+	return ret;
+}
+
+/* ---- hypervisor memory --------------------------------------------- */
+
+static void config_check_hv_memory(struct config_check *c,
+				   const struct warden_memory *hv)
+{
+	if (hv->size == 0) {
+		config_check_problem(c, "hypervisor memory is empty");
+		return;
+	}
+	if (!config_check_aligned(hv->phys_start, CONFIG_CHECK_PAGE_SIZE) ||
+	    !config_check_aligned(hv->size, CONFIG_CHECK_PAGE_SIZE))
+		config_check_problem(c,
+				     "hypervisor memory (0x%llx+0x%llx) is not "
+				     "page aligned",
+				     CC_ULL(hv->phys_start), CC_ULL(hv->size));
+	if (!config_check_range_ok(hv->phys_start, hv->size))
+		config_check_problem(c,
+				     "hypervisor memory (0x%llx+0x%llx) wraps "
+				     "around the address space",
+				     CC_ULL(hv->phys_start), CC_ULL(hv->size));
+	if (hv->size < CONFIG_CHECK_HV_MIN_SIZE)
+		config_check_problem(c,
+				     "hypervisor memory (0x%llx+0x%llx) is "
+				     "smaller than 0x%llx bytes",
+				     CC_ULL(hv->phys_start), CC_ULL(hv->size),
+				     CONFIG_CHECK_HV_MIN_SIZE);
+	if (hv->phys_start != hv->virt_start)
+		config_check_problem(c,
+				     "hypervisor memory virt_start 0x%llx is "
+				     "not its phys_start 0x%llx",
+				     CC_ULL(hv->virt_start),
+				     CC_ULL(hv->phys_start));
+}
+
+/* ---- platform ------------------------------------------------------ */
+
+static void config_check_gic_base(struct config_check *c, const char *what,
+				  uint64_t base, uint64_t align)
+{
+	if (base == 0)
+		config_check_problem(c, "platform: %s base is missing", what);
+	else if (!config_check_aligned(base, align))
+		config_check_problem(c,
+				     "platform: %s base 0x%llx is not aligned "
+				     "to 0x%llx",
+				     what, CC_ULL(base), CC_ULL(align));
+}
+
+static void config_check_gic(struct config_check *c,
+			     const struct warden_platform *p)
+{
+	if (p->gic_version != WARDEN_GIC_V2 &&
+	    p->gic_version != WARDEN_GIC_V3) {
+		config_check_problem(c,
+				     "platform: GIC version %u is not 2 or 3",
+				     p->gic_version);
+		return;
+	}
+	config_check_gic_base(c, "GICD", p->gicd_base, CONFIG_CHECK_GICD_ALIGN);
+	if (p->gic_version == WARDEN_GIC_V3) {
+		config_check_gic_base(c, "GICR", p->gicr_base,
+				      CONFIG_CHECK_GICR_ALIGN);
+		if (p->gicr_stride != CONFIG_CHECK_GICR_STRIDE)
+			config_check_problem(c,
+					     "platform: GICR stride 0x%llx is "
+					     "not 0x%llx",
+					     CC_ULL(p->gicr_stride),
+					     CONFIG_CHECK_GICR_STRIDE);
+	} else {
+		config_check_gic_base(c, "GICC", p->gicc_base,
+				      CONFIG_CHECK_GICV2_ALIGN);
+		config_check_gic_base(c, "GICH", p->gich_base,
+				      CONFIG_CHECK_GICV2_ALIGN);
+		config_check_gic_base(c, "GICV", p->gicv_base,
+				      CONFIG_CHECK_GICV2_ALIGN);
+	}
+	if (p->maintenance_irq < CONFIG_CHECK_FIRST_PPI ||
+	    p->maintenance_irq >= CONFIG_CHECK_FIRST_SPI)
+		config_check_problem(
+			c,
+			"platform: maintenance IRQ %u is not a PPI "
+			"(%u..%u)",
+			p->maintenance_irq, CONFIG_CHECK_FIRST_PPI,
+			CONFIG_CHECK_FIRST_SPI - 1);
+}
+
+static void config_check_uart(struct config_check *c,
+			      const struct warden_platform *p)
+{
+	switch (p->uart_type) {
+	case WARDEN_UART_NONE:
+		break;
+	case WARDEN_UART_PL011:
+		if (p->uart_base == 0)
+			config_check_problem(c, "platform: PL011 UART base is "
+						"missing");
+		break;
+	default:
+		config_check_problem(c, "platform: unknown UART type %u",
+				     p->uart_type);
+	}
+}
+
+static void config_check_cpus(struct config_check *c,
+			      const struct warden_platform *p)
+{
+	unsigned int i, j;
+
+	if (p->num_cpus == 0 || p->num_cpus > WARDEN_MAX_CPUS) {
+		config_check_problem(c, "platform: %u CPUs, not 1..%u",
+				     p->num_cpus, WARDEN_MAX_CPUS);
+		return;
+	}
+	for (i = 0; i < p->num_cpus; i++) {
+		if (p->cpu_mpidr[i] & ~CONFIG_CHECK_MPIDR_AFF_MASK)
+			config_check_problem(
+				c,
+				"platform: CPU %u MPIDR 0x%llx has "
+				"bits outside Aff3..Aff0 (0x%llx)",
+				i, CC_ULL(p->cpu_mpidr[i]),
+				CONFIG_CHECK_MPIDR_AFF_MASK);
+		for (j = 0; j < i; j++)
+			if (p->cpu_mpidr[j] == p->cpu_mpidr[i])
+				config_check_problem(c,
+						     "platform: CPU %u MPIDR "
+						     "0x%llx is also CPU %u's",
+						     i, CC_ULL(p->cpu_mpidr[i]),
+						     j);
+	}
+}
+
+static void config_check_platform(struct config_check *c,
+				  const struct warden_platform *p)
+{
+	config_check_gic(c, p);
+	config_check_uart(c, p);
+	config_check_cpus(c, p);
+}
+
+/* ---- cells (shared by the root cell and inmate cells) -------------- */
+
+static void config_check_cell_desc(struct config_check *c,
+				   const struct warden_cell_desc *cell)
+{
+	unsigned int len =
+		config_check_strnlen(cell->name, WARDEN_CELL_NAME_MAX);
+
+	if (!config_check_mem_equal(cell->signature, WARDEN_CELL_SIGNATURE,
+				    WARDEN_SIGNATURE_LEN))
+		config_check_problem(c, "cell signature is not \"%s\"",
+				     WARDEN_CELL_SIGNATURE);
+	if (cell->revision != WARDEN_CONFIG_REVISION)
+		config_check_problem(c, "cell revision %u is not %u",
+				     (unsigned int)cell->revision,
+				     (unsigned int)WARDEN_CONFIG_REVISION);
+	if (cell->architecture != WARDEN_ARCH_ARM64)
+		config_check_problem(c,
+				     "cell architecture %u is not arm64 (%u)",
+				     (unsigned int)cell->architecture,
+				     (unsigned int)WARDEN_ARCH_ARM64);
+	if (cell->flags & ~WARDEN_CELL_VALID_FLAGS)
+		config_check_problem(c, "unknown cell flags 0x%llx",
+				     CC_ULL(cell->flags &
+					    ~WARDEN_CELL_VALID_FLAGS));
+	if (len == 0)
+		config_check_problem(c, "cell name is empty");
+	else if (len == WARDEN_CELL_NAME_MAX)
+		config_check_problem(c,
+				     "cell name is not NUL-terminated within "
+				     "%u bytes",
+				     WARDEN_CELL_NAME_MAX);
+	else if (!config_check_printable(cell->name, len))
+		config_check_problem(c,
+				     "cell name has non-printable characters");
+}
+
+static void config_check_cpu_set(struct config_check *c,
+				 const struct warden_cell_desc *cell)
+{
+	unsigned int num_cpus = c->sys->platform.num_cpus;
+	uint64_t known;
+
+	if (num_cpus > WARDEN_MAX_CPUS)
+		num_cpus = WARDEN_MAX_CPUS; /* reported by the platform check */
+	known = (1ull << num_cpus) - 1;
+	if (cell->cpu_set == 0)
+		config_check_problem(c, "cpu_set is empty");
+	else if (cell->cpu_set & ~known)
+		config_check_problem(c,
+				     "cpu_set 0x%llx has CPUs beyond the %u "
+				     "of the platform (0x%llx)",
+				     CC_ULL(cell->cpu_set), num_cpus,
+				     CC_ULL(cell->cpu_set & ~known));
+}
+
+/* Report region i if it touches [base, base + size): `what` names it. */
+static void config_check_mem_clash(struct config_check *c, unsigned int i,
+				   const struct warden_memory *m,
+				   const char *what, uint64_t base,
+				   uint64_t size)
+{
+	if (!config_check_range_ok(base, size) ||
+	    !config_check_overlap(m->phys_start, m->size, base, size))
+		return;
+	config_check_problem(c,
+			     "memory region %u (0x%llx+0x%llx) overlaps %s "
+			     "(0x%llx+0x%llx)",
+			     i, CC_ULL(m->phys_start), CC_ULL(m->size), what,
+			     CC_ULL(base), CC_ULL(size));
+}
+
+/* The hypervisor's own memory and the GIC frames it owns or emulates. */
+static void config_check_mem_reserved(struct config_check *c, unsigned int i,
+				      const struct warden_memory *m)
+{
+	const struct warden_memory *hv = &c->sys->hypervisor_memory;
+	const struct warden_platform *p = &c->sys->platform;
+
+	config_check_mem_clash(c, i, m, "hypervisor memory", hv->phys_start,
+			       hv->size);
+	if (p->gic_version != WARDEN_GIC_V2 && p->gic_version != WARDEN_GIC_V3)
+		return;
+	if (p->gicd_base)
+		config_check_mem_clash(c, i, m, "the GIC distributor",
+				       p->gicd_base, CONFIG_CHECK_GICD_SIZE);
+	if (p->gic_version != WARDEN_GIC_V2)
+		return;
+	if (p->gicc_base)
+		config_check_mem_clash(c, i, m, "the GICv2 GICC frame",
+				       p->gicc_base, CONFIG_CHECK_GICC_SIZE);
+	if (p->gich_base)
+		config_check_mem_clash(c, i, m, "the GICv2 GICH frame",
+				       p->gich_base, CONFIG_CHECK_GICH_SIZE);
+	if (p->gicv_base)
+		config_check_mem_clash(c, i, m, "the GICv2 GICV frame",
+				       p->gicv_base, CONFIG_CHECK_GICV_SIZE);
+}
+
+/* Returns 0 if the region is a valid range (usable for overlap checks). */
+static int config_check_mem_region(struct config_check *c, unsigned int i,
+				   const struct warden_memory *m, int is_root)
+{
+	int ret = 0;
+
+	if (m->size == 0) {
+		config_check_problem(c, "memory region %u (0x%llx) is empty", i,
+				     CC_ULL(m->phys_start));
+		return -1;
+	}
+	if (!config_check_aligned(m->phys_start, CONFIG_CHECK_PAGE_SIZE) ||
+	    !config_check_aligned(m->virt_start, CONFIG_CHECK_PAGE_SIZE) ||
+	    !config_check_aligned(m->size, CONFIG_CHECK_PAGE_SIZE))
+		config_check_problem(c,
+				     "memory region %u (0x%llx+0x%llx -> "
+				     "0x%llx) is not page aligned",
+				     i, CC_ULL(m->phys_start), CC_ULL(m->size),
+				     CC_ULL(m->virt_start));
+	if (!config_check_range_ok(m->phys_start, m->size) ||
+	    !config_check_range_ok(m->virt_start, m->size)) {
+		config_check_problem(c,
+				     "memory region %u (0x%llx+0x%llx -> "
+				     "0x%llx) wraps around the address space",
+				     i, CC_ULL(m->phys_start), CC_ULL(m->size),
+				     CC_ULL(m->virt_start));
+		ret = -1;
+	}
+	if (m->flags & ~WARDEN_MEM_VALID_FLAGS)
+		config_check_problem(c,
+				     "memory region %u (0x%llx+0x%llx) has "
+				     "unknown flags 0x%llx",
+				     i, CC_ULL(m->phys_start), CC_ULL(m->size),
+				     CC_ULL(m->flags &
+					    ~WARDEN_MEM_VALID_FLAGS));
+	if (!(m->flags & WARDEN_MEM_READ))
+		config_check_problem(c,
+				     "memory region %u (0x%llx+0x%llx) is not "
+				     "readable (WARDEN_MEM_READ)",
+				     i, CC_ULL(m->phys_start), CC_ULL(m->size));
+	if (is_root && m->phys_start != m->virt_start)
+		config_check_problem(c,
+				     "memory region %u (0x%llx+0x%llx) of the "
+				     "root cell is mapped at 0x%llx, not "
+				     "identity",
+				     i, CC_ULL(m->phys_start), CC_ULL(m->size),
+				     CC_ULL(m->virt_start));
+	if (ret == 0)
+		config_check_mem_reserved(c, i, m);
+	return ret;
+}
+
+static void config_check_mem_pair(struct config_check *c, unsigned int i,
+				  const struct warden_memory *a, unsigned int j,
+				  const struct warden_memory *b)
+{
+	const char *space;
+
+	if (config_check_overlap(a->phys_start, a->size, b->phys_start,
+				 b->size))
+		space = "physical";
+	else if (config_check_overlap(a->virt_start, a->size, b->virt_start,
+				      b->size))
+		space = "cell (IPA)";
+	else
+		return;
+	config_check_problem(c,
+			     "memory region %u (0x%llx+0x%llx -> 0x%llx) "
+			     "overlaps memory region %u (0x%llx+0x%llx -> "
+			     "0x%llx) in %s addresses",
+			     i, CC_ULL(a->phys_start), CC_ULL(a->size),
+			     CC_ULL(a->virt_start), j, CC_ULL(b->phys_start),
+			     CC_ULL(b->size), CC_ULL(b->virt_start), space);
+}
+
+static void config_check_memory(struct config_check *c,
+				const struct warden_cell_desc *cell,
+				int is_root)
+{
+	const struct warden_memory *mem = warden_cell_mem(cell);
+	/* bit i: region i is a valid range; num <= 64 (counts checked) */
+	uint64_t ok = 0;
+	unsigned int i, j;
+
+	for (i = 0; i < cell->num_memory_regions; i++)
+		if (config_check_mem_region(c, i, &mem[i], is_root) == 0)
+			ok |= 1ull << i;
+	for (i = 0; i < cell->num_memory_regions; i++)
+		for (j = 0; j < i; j++)
+			if ((ok >> i & 1) && (ok >> j & 1))
+				config_check_mem_pair(c, j, &mem[j], i,
+						      &mem[i]);
+}
+
+/* Returns 0 if the range is valid (usable for overlap checks). */
+static int config_check_irq_range(struct config_check *c, unsigned int i,
+				  const struct warden_irq_range *r)
+{
+	uint64_t end = (uint64_t)r->first + r->count;
+	int ret = 0;
+
+	if (r->count == 0) {
+		config_check_problem(c, "IRQ range %u (%u+%u) is empty", i,
+				     r->first, r->count);
+		return -1;
+	}
+	if (r->first < CONFIG_CHECK_FIRST_SPI) {
+		config_check_problem(c,
+				     "IRQ range %u (%u+%u) includes SGIs or "
+				     "PPIs (below %u), which go with the CPUs",
+				     i, r->first, r->count,
+				     CONFIG_CHECK_FIRST_SPI);
+		ret = -1;
+	}
+	if (end > WARDEN_MAX_IRQS) {
+		config_check_problem(c,
+				     "IRQ range %u (%u+%u) ends beyond INTID "
+				     "%u",
+				     i, r->first, r->count,
+				     WARDEN_MAX_IRQS - 1);
+		ret = -1;
+	}
+	return ret;
+}
+
+static void config_check_irqs(struct config_check *c,
+			      const struct warden_cell_desc *cell)
+{
+	const struct warden_irq_range *irqs = warden_cell_irqs(cell);
+	uint64_t ok = 0;
+	unsigned int i, j;
+
+	for (i = 0; i < cell->num_irq_ranges; i++)
+		if (config_check_irq_range(c, i, &irqs[i]) == 0)
+			ok |= 1ull << i;
+	for (i = 0; i < cell->num_irq_ranges; i++)
+		for (j = 0; j < i; j++)
+			if ((ok >> i & 1) && (ok >> j & 1) &&
+			    config_check_overlap(irqs[j].first, irqs[j].count,
+						 irqs[i].first, irqs[i].count))
+				config_check_problem(c,
+						     "IRQ range %u (%u+%u) "
+						     "overlaps IRQ range %u "
+						     "(%u+%u)",
+						     j, irqs[j].first,
+						     irqs[j].count, i,
+						     irqs[i].first,
+						     irqs[i].count);
+}
+
+/*
+ * Everything about a cell once its counts are bounded and its blob size
+ * matches them.  is_root: the root cell of c->sys (identity mapped).
+ */
+static void config_check_cell(struct config_check *c,
+			      const struct warden_cell_desc *cell, int is_root)
+{
+	config_check_cell_desc(c, cell);
+	config_check_cpu_set(c, cell);
+	config_check_memory(c, cell, is_root);
+	config_check_irqs(c, cell);
+}
+
+/* ---- entry point --------------------------------------------------- */
+
+unsigned int config_check_system(const void *blob, uint64_t size,
+				 config_report_fn report, void *ctx)
+{
+	const struct warden_system *sys = blob;
+	struct config_check c = {
+		.report = report,
+		.ctx = ctx,
+		.sys = sys,
+	};
+	uint64_t expected;
+
+	config_check_set_prefix(&c, "system config", "");
+	if (!blob || size < sizeof(*sys)) {
+		config_check_problem(&c,
+				     "%llu bytes, too small for the %llu-byte "
+				     "header",
+				     CC_ULL(blob ? size : 0),
+				     CC_ULL(sizeof(*sys)));
+		return c.problems;
+	}
+	config_check_set_prefix(&c, "system config", sys->root_cell.name);
+	if (config_check_system_header(&c, sys) ||
+	    config_check_cell_counts(&c, &sys->root_cell))
+		return c.problems;
+	expected = warden_system_size(sys);
+	if (size != expected) {
+		config_check_problem(&c,
+				     "%llu bytes, but its %u memory regions "
+				     "and %u IRQ ranges make %llu",
+				     CC_ULL(size),
+				     sys->root_cell.num_memory_regions,
+				     sys->root_cell.num_irq_ranges,
+				     CC_ULL(expected));
+		return c.problems;
+	}
+	config_check_hv_memory(&c, &sys->hypervisor_memory);
+	config_check_platform(&c, &sys->platform);
+	config_check_cell(&c, &sys->root_cell, 1);
+	return c.problems;
+}

@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Build the guest initramfs: build/initramfs-warden.cpio.gz.  One image serves
+# both GICs; /init picks the config from warden.gic= on the kernel command
+# line.
+#
+# Guest layout:
+#   /init                           mounts, picks the config, runs the scenario
+#   /bin/busybox                    static arm64; applet links made at boot
+#   /lib/modules/warden.ko          the driver
+#   /usr/bin/warden                 the CLI
+#   /lib/firmware/warden.bin        the hypervisor
+#   /lib/firmware/bogus.bin         not a Warden image (badinput scenario)
+#   /etc/warden/*.cell              configs; system.cell -> the one for the GIC
+#   /usr/share/warden/lib.sh        shell helpers for the scenarios
+#   /usr/share/warden/scenarios/    one script per scenario
+#
+# The image is rebuilt only when an input changed (a checksum list of the
+# inputs is kept next to it).  A missing Warden artifact (module, CLI,
+# firmware, configs) is reported and left out, so the testbed works while the
+# other parts are being written; the scenarios then fail with a clear check.
+#
+# Usage: scripts/mkinitramfs.sh [--force]
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${WARDEN_BUILD:-$top/build}
+out=$build/initramfs-warden.cpio.gz
+sums=$build/initramfs-warden.inputs
+stage=$build/initramfs
+
+die() { echo "mkinitramfs: error: $*" >&2; exit 1; }
+warn() { echo "mkinitramfs: warning: $*" >&2; }
+
+force=0
+case "${1:-}" in
+--force) force=1 ;;
+"") ;;
+*) echo "usage: $0 [--force]" >&2; exit 2 ;;
+esac
+
+busybox=$build/busybox
+ko=$build/driver/warden.ko
+cli=$build/tools/warden
+fw=$build/hypervisor/warden.bin
+[ -e "$busybox" ] || die "$busybox missing; run scripts/setup.sh first"
+command -v cpio >/dev/null || die "cpio not installed; run scripts/setup.sh first"
+
+shopt -s nullglob
+cells=("$build"/configs/*.cell)
+scenarios=("$top"/tests/system/scenarios/*.sh)
+shopt -u nullglob
+[ ${#scenarios[@]} -gt 0 ] || die "no scenarios in tests/system/scenarios"
+
+# Everything the image is made of, this script included.
+inputs=("$top/scripts/mkinitramfs.sh" "$busybox" "$top/tests/system/lib.sh" "${scenarios[@]}")
+for f in "$ko" "$cli" "$fw"; do
+	if [ -e "$f" ]; then
+		inputs+=("$f")
+	else
+		warn "${f#"$top"/} not built; the guest will not have it"
+	fi
+done
+[ ${#cells[@]} -gt 0 ] || warn "no build/configs/*.cell; the guest will have no configs"
+inputs+=("${cells[@]}")
+
+new_sums=$(sha256sum "${inputs[@]}" | sed "s|  $top/|  |")
+if [ $force -eq 0 ] && [ -f "$out" ] && [ -f "$sums" ] &&
+	[ "$new_sums" = "$(cat "$sums")" ]; then
+	exit 0
+fi
+
+rm -rf "$stage"
+mkdir -p "$stage"
+cd "$stage"
+mkdir -p bin sbin usr/bin usr/sbin dev proc sys tmp run root \
+	etc/warden lib/modules lib/firmware usr/share/warden/scenarios
+install -m 0755 "$(readlink -f "$busybox")" bin/busybox
+ln -s busybox bin/sh
+[ -e "$ko" ] && install -m 0644 "$ko" lib/modules/warden.ko
+[ -e "$cli" ] && install -m 0755 "$cli" usr/bin/warden
+[ -e "$fw" ] && install -m 0644 "$fw" lib/firmware/warden.bin
+for c in "${cells[@]}"; do
+	install -m 0644 "$c" etc/warden/
+done
+install -m 0644 "$top/tests/system/lib.sh" usr/share/warden/lib.sh
+for s in "${scenarios[@]}"; do
+	install -m 0755 "$s" usr/share/warden/scenarios/
+done
+
+# A firmware file that is not a Warden image: the driver must refuse it.
+{
+	printf 'BOGUSFW! this is not a Warden hypervisor image\n'
+	head -c 65536 /dev/zero
+} > lib/firmware/bogus.bin
+
+echo 'root:x:0:0:root:/root:/bin/sh' > etc/passwd
+echo 'root:x:0:' > etc/group
+cat > etc/profile <<'EOF'
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+export HOME=/root
+PS1='warden-guest:\w# '
+EOF
+
+cat > init <<'EOF'
+#!/bin/sh
+# Warden test guest: mount, pick the config for the GIC, run the scenario
+# named by warden.scenario= on the kernel command line, power off.
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+export HOME=/root
+/bin/busybox --install -s
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev 2>/dev/null
+mkdir -p /dev/pts /dev/shm
+mount -t devpts devpts /dev/pts
+mount -t tmpfs tmpfs /tmp
+mount -t tmpfs tmpfs /run
+hostname warden-guest
+
+scenario=
+gic=3
+for arg in $(cat /proc/cmdline); do
+	case "$arg" in
+	warden.scenario=*) scenario=${arg#*=} ;;
+	warden.gic=*) gic=${arg#*=} ;;
+	esac
+done
+export WARDEN_SCENARIO=$scenario WARDEN_GIC=$gic
+
+cell=/etc/warden/qemu-arm64-gicv$gic.cell
+[ -f "$cell" ] || echo "[init] WARNING: $cell missing; no system config"
+ln -sf "$cell" /etc/warden/system.cell
+
+echo "[init] Warden test guest: kernel $(uname -r), GICv$gic, $(grep -c ^processor /proc/cpuinfo) CPUs, scenario '$scenario'"
+dir=/usr/share/warden/scenarios
+case "$scenario" in
+shell)
+	# Keep the kernel's chatter (below warnings) off the shell.
+	dmesg -n 5
+	cat <<BANNER
+
+  Warden test shell (GICv$gic).  Try:
+    insmod /lib/modules/warden.ko           load the driver
+    warden enable /etc/warden/system.cell   start the hypervisor under Linux
+    warden status                           state and memory pool
+    warden console                          the hypervisor's console output
+    warden disable                          hand the machine back to Linux
+    rmmod warden                            unload the driver
+    ls $dir         the test scenarios;
+    sh $dir/enable.sh   runs one
+  Leave with 'poweroff -f' (or exit), or Ctrl-A X to kill QEMU.
+
+BANNER
+	setsid cttyhack sh -l
+	rc=$?
+	;;
+"")
+	echo "[init] no warden.scenario= on the kernel command line"
+	rc=2
+	;;
+*)
+	if [ -f "$dir/$scenario.sh" ]; then
+		sh "$dir/$scenario.sh"
+		rc=$?
+	else
+		echo "[init] unknown scenario '$scenario' (have: $(cd $dir && ls | sed 's/\.sh$//' | tr '\n' ' '))"
+		rc=2
+	fi
+	;;
+esac
+echo "[scenario] DONE rc=$rc"
+sync
+poweroff -f
+# Not reached unless power-off failed; the host's timeout ends the run.
+while :; do sleep 60; done
+EOF
+chmod 0755 init
+
+# One newc cpio entry, written by hand: lets us add /dev/console without
+# mknod (and so without root).  Fields: ino mode uid gid nlink mtime filesize
+# devmajor devminor rdevmajor rdevminor namesize check.
+newc_entry() {
+	local name=$1 mode=$2 rmaj=$3 rmin=$4 ino=$5
+	local namesize=$((${#name} + 1))
+	printf '070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X' \
+		"$ino" "$mode" 0 0 1 0 0 0 0 "$rmaj" "$rmin" "$namesize" 0
+	printf '%s\0' "$name"
+	# header (110 bytes) plus name, padded to a multiple of 4
+	head -c $(((4 - (110 + namesize) % 4) % 4)) /dev/zero
+}
+
+tmp=$out.tmp
+{
+	find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet
+	# The kernel reads concatenated archives: a second one with the node
+	# the kernel opens for init's stdin/stdout before /init runs.
+	newc_entry dev/console $((8#020600)) 5 1 $((0x7fff0001))
+	newc_entry TRAILER!!! 0 0 0 0
+} | gzip -9 -n > "$tmp"
+mv "$tmp" "$out"
+echo "$new_sums" > "$sums"

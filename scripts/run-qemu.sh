@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Boot the reference machine (DESIGN §4) with the Warden initramfs and run one
+# scenario.  The whole serial log is kept (build/logs/<scenario>-gicv<N>.log by
+# default) and also copied to stdout.  The exit code is QEMU's, 124 when the
+# hard timeout killed it, or 125 when it was stopped after a kernel or
+# hypervisor panic (a panicked machine never powers off).
+#
+# Usage: scripts/run-qemu.sh --gic 2|3 --scenario NAME [--timeout SEC]
+#            [--log FILE] [--interactive] [--icount] [-- EXTRA-QEMU-ARGS...]
+#
+#   --timeout SEC   kill QEMU after SEC seconds (default 300; none when
+#                   --interactive is given without --timeout)
+#   --interactive   serial on the terminal in both directions (Ctrl-A X quits);
+#                   otherwise stdin is not read at all
+#   --icount        -icount shift=0: deterministic timing, single-threaded TCG
+#   -- ARGS         appended to the QEMU command line for debugging, e.g.
+#                   -- -d int,guest_errors -D build/qemu.log    or   -- -s -S
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${WARDEN_BUILD:-$top/build}
+
+usage() {
+	# the comment block at the top, from "Usage:" on
+	awk '/^# Usage:/ { p = 1 } p && !/^#/ { exit } p { sub(/^# ?/, ""); print }' \
+		"$0" >&2
+	exit "${1:-2}"
+}
+die() { echo "run-qemu: error: $*" >&2; exit 1; }
+
+gic=3 scenario= timeout= log= interactive=0 icount=0
+extra=()
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--gic) gic=${2:-}; shift 2 || usage ;;
+	--scenario) scenario=${2:-}; shift 2 || usage ;;
+	--timeout) timeout=${2:-}; shift 2 || usage ;;
+	--log) log=${2:-}; shift 2 || usage ;;
+	--interactive) interactive=1; shift ;;
+	--icount) icount=1; shift ;;
+	--) shift; extra=("$@"); break ;;
+	-h|--help) usage 0 ;;
+	*) echo "run-qemu: unknown argument '$1'" >&2; usage ;;
+	esac
+done
+case "$gic" in
+3) machine=virt,virtualization=on,gic-version=3,its=off ;;
+2) machine=virt,virtualization=on,gic-version=2 ;;
+*) echo "run-qemu: --gic must be 2 or 3" >&2; usage ;;
+esac
+[ -n "$scenario" ] || { echo "run-qemu: --scenario is required" >&2; usage; }
+case "$timeout" in
+"") [ $interactive -eq 1 ] || timeout=300 ;;
+*[!0-9]*) die "--timeout takes whole seconds" ;;
+esac
+
+command -v qemu-system-aarch64 >/dev/null || die "qemu-system-aarch64 missing; run scripts/setup.sh"
+[ -e "$build/Image" ] || die "$build/Image missing; run scripts/setup.sh"
+"$top/scripts/mkinitramfs.sh"
+initrd=$build/initramfs-warden.cpio.gz
+
+mkdir -p "$build/logs"
+log=${log:-$build/logs/$scenario-gicv$gic.log}
+mkdir -p "$(dirname "$log")"
+
+cmd=(qemu-system-aarch64 -M "$machine" -cpu cortex-a57 -smp 4 -m 1G
+	-nographic -nic none -kernel "$build/Image" -initrd "$initrd"
+	-append "console=ttyAMA0 earlycon kvm-arm.mode=none mem=768M warden.scenario=$scenario warden.gic=$gic")
+[ $icount -eq 1 ] && cmd+=(-icount shift=0)
+cmd+=("${extra[@]}")
+
+{
+	printf '[run-qemu] %s:' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+	for a in "${cmd[@]}"; do
+		case "$a" in
+		*[!A-Za-z0-9_./=,:+-]*) printf " '%s'" "$a" ;;
+		*) printf ' %s' "$a" ;;
+		esac
+	done
+	printf '\n'
+} > "$log"
+
+limit=()
+if [ -n "$timeout" ]; then
+	# --foreground lets an interactive QEMU keep the terminal.
+	limit=(timeout --kill-after=10)
+	[ $interactive -eq 1 ] && limit+=(--foreground)
+	limit+=("$timeout")
+fi
+
+set +e
+if [ $interactive -eq 1 ]; then
+	"${limit[@]}" "${cmd[@]}" 2>&1 | tee -a "$log"
+	rc=${PIPESTATUS[0]}
+else
+	# QEMU writes the log; `tail` shows it.  A panicked kernel or hypervisor
+	# never powers off, so stop QEMU a few seconds after a panic line
+	# rather than waiting for the timeout.
+	"${limit[@]}" "${cmd[@]}" < /dev/null >> "$log" 2>&1 &
+	qpid=$!
+	tail -n +2 -f --pid=$qpid "$log" &
+	tpid=$!
+	panic_at=
+	stopped=0
+	while kill -0 $qpid 2> /dev/null; do
+		sleep 1
+		if [ -z "$panic_at" ] &&
+			grep -qE 'Kernel panic - not syncing|\[warden\] PANIC' "$log"; then
+			panic_at=$SECONDS
+		fi
+		if [ -n "$panic_at" ] && [ $stopped -eq 0 ] &&
+			[ $((SECONDS - panic_at)) -ge 5 ]; then
+			kill -TERM $qpid 2> /dev/null
+			stopped=1
+		fi
+	done
+	wait $qpid
+	rc=$?
+	wait $tpid 2> /dev/null
+fi
+set -e
+# The serial console writes CRLF; keep the log plain text.
+sed -i 's/\r$//' "$log"
+if [ $interactive -eq 0 ] && [ $stopped -eq 1 ]; then
+	echo "[run-qemu] PANIC: QEMU stopped 5 s after a panic" | tee -a "$log"
+	rc=125
+elif [ -n "$timeout" ] && { [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; }; then
+	echo "[run-qemu] TIMEOUT: QEMU killed after $timeout s" | tee -a "$log"
+	rc=124
+fi
+exit "$rc"

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Idempotent testbed setup: host packages, then Debian's stock arm64 kernel,
+# its headers, the host kbuild tools and a static arm64 busybox, fetched with
+# `apt-get download` into a cache outside the clone and extracted under
+# build/sysroot.  A second run is a no-op that prints the resolved versions.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${WARDEN_BUILD:-$top/build}
+cache=${XDG_CACHE_HOME:-$HOME/.cache}/warden
+sysroot=$build/sysroot
+stamp_pkgs=$cache/.host-packages-v1
+
+HOST_PKGS=(qemu-system-arm gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+	   device-tree-compiler cpio make gcc clang-format cppcheck python3
+	   bc flex bison libssl-dev libelf-dev)
+
+die() { echo "setup: error: $*" >&2; exit 1; }
+log() { echo "setup: $*"; }
+
+sudo_if() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_updated=0
+apt_update() {
+	[ $apt_updated -eq 1 ] && return 0
+	sudo_if apt-get update -q >/dev/null || die "apt-get update failed (no access to the Debian mirror?)"
+	apt_updated=1
+}
+
+install_host_packages() {
+	local missing=() p
+	for p in "${HOST_PKGS[@]}"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+	done
+	if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+		log "enabling arm64 multiarch"
+		sudo_if dpkg --add-architecture arm64
+		apt_updated=0
+		apt_update
+	fi
+	if [ ${#missing[@]} -gt 0 ]; then
+		log "installing ${missing[*]}"
+		apt_update
+		sudo_if env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null ||
+			die "apt-get install ${missing[*]} failed"
+	fi
+}
+
+# The ABI moves with each Debian security update, so ask the metapackage.
+resolve_abi() {
+	local dep
+	dep=$(apt-cache depends linux-image-arm64:arm64 2>/dev/null |
+		sed -n 's/.*Depends: linux-image-\([0-9.]*-[0-9]*\)-arm64.*/\1/p' | head -n1)
+	if [ -z "$dep" ]; then
+		apt_update
+		dep=$(apt-cache depends linux-image-arm64:arm64 2>/dev/null |
+			sed -n 's/.*Depends: linux-image-\([0-9.]*-[0-9]*\)-arm64.*/\1/p' | head -n1)
+	fi
+	[ -n "$dep" ] || die "cannot resolve the kernel ABI from linux-image-arm64:arm64"
+	local hdr
+	hdr=$(apt-cache depends linux-headers-arm64:arm64 2>/dev/null |
+		sed -n 's/.*Depends: linux-headers-\([0-9.]*-[0-9]*\)-arm64.*/\1/p' | head -n1)
+	[ "$hdr" = "$dep" ] || die "linux-image-arm64 ($dep) and linux-headers-arm64 ($hdr) disagree; retry after the mirror settles"
+	echo "$dep"
+}
+
+# download PKG into DIR unless a .deb for it is already there
+fetch() {
+	local pkg=$1 dir=$2 name=${1%%:*}
+	if ls "$dir/${name}_"*.deb >/dev/null 2>&1; then
+		return 0
+	fi
+	log "downloading $pkg"
+	(cd "$dir" && apt-get download -q "$pkg" >/dev/null 2>&1) ||
+		{ apt_update; (cd "$dir" && apt-get download -q "$pkg" >/dev/null) ||
+			die "apt-get download $pkg failed; check the Debian mirror and arm64 multiarch"; }
+}
+
+main() {
+	mkdir -p "$cache" "$build"
+	if [ ! -f "$stamp_pkgs" ] || ! command -v aarch64-linux-gnu-gcc >/dev/null ||
+		! command -v qemu-system-aarch64 >/dev/null; then
+		install_host_packages
+		touch "$stamp_pkgs"
+	fi
+
+	local abi
+	abi=$(resolve_abi)
+	local kver=${abi%-*}
+	kver=${kver%.*}	# 6.1
+	local debs=$cache/$abi
+	mkdir -p "$debs"
+	fetch "linux-image-$abi-arm64-unsigned:arm64" "$debs"
+	fetch "linux-headers-$abi-arm64:arm64" "$debs"
+	fetch "linux-headers-$abi-common" "$debs"
+	fetch "linux-kbuild-$kver" "$debs"
+	fetch "busybox-static:arm64" "$debs"
+
+	if [ ! -f "$sysroot/.abi" ] || [ "$(cat "$sysroot/.abi")" != "$abi" ]; then
+		log "extracting into $sysroot"
+		rm -rf "$sysroot"
+		mkdir -p "$sysroot"
+		local d
+		for d in "$debs"/*.deb; do
+			dpkg-deb -x "$d" "$sysroot"
+		done
+		# The arm64 headers' Makefile includes the common tree by absolute
+		# path; point it at our extracted copy.
+		local hmk=$sysroot/usr/src/linux-headers-$abi-arm64/Makefile
+		[ -f "$hmk" ] || die "headers not found after extraction: $hmk"
+		sed -i "s|/usr/src/linux-headers-$abi-common|$sysroot/usr/src/linux-headers-$abi-common|g" "$hmk"
+		# kbuild's scripts are symlinks to /usr/lib/linux-kbuild-*; re-point.
+		local l
+		for l in $(find "$sysroot/usr/src" -maxdepth 2 -type l); do
+			local t
+			t=$(readlink "$l")
+			case "$t" in /usr/*) ln -sfn "$sysroot$t" "$l" ;; esac
+		done
+		echo "$abi" > "$sysroot/.abi"
+	fi
+	ln -sfn "$sysroot/boot/vmlinuz-$abi-arm64" "$build/Image"
+	ln -sfn "$sysroot/usr/src/linux-headers-$abi-arm64" "$build/kdir"
+	ln -sfn "$sysroot/bin/busybox" "$build/busybox"
+	[ -f "$build/Image" ] || die "kernel image missing: $build/Image"
+	log "ready: kernel $abi, headers $build/kdir"
+}
+
+main "$@"

@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Tests, demo and shell.  Included by the top Makefile, which provides TOP, B,
+# GIC, HOSTCC and WARN.
+#
+#   make test           setup, build, then the whole suite (tests/run.sh)
+#   make demo [GIC=2]   boot QEMU and run the demo scenario on the terminal
+#   make shell [GIC=2]  interactive guest shell (Ctrl-A X quits QEMU)
+#   make unit-tests     build the host unit test programs
+#   make initramfs      build the guest initramfs (scripts/mkinitramfs.sh)
+#
+# Unit tests: each tests/unit/<x>.mk fragment appends a name to UNIT_TESTS and
+# sets UNIT_<name>_SRCS (paths relative to the top of the tree) and optionally
+# UNIT_<name>_CFLAGS.  The program is built as $(B)/tests/unit/<name>.
+
+.PHONY: test demo shell unit-tests unit-tests-list initramfs system-tests
+
+UNIT_TESTS :=
+include $(sort $(wildcard $(TOP)/tests/unit/*.mk))
+
+UNIT_DIR := $(B)/tests/unit
+UNIT_BINS := $(addprefix $(UNIT_DIR)/,$(UNIT_TESTS))
+UNIT_CFLAGS := $(WARN) -std=gnu11 -g -O1 -I $(TOP)/include -I $(TOP)/lib \
+	-I $(TOP)/tests/unit
+
+# Relative source paths are taken from the top of the tree.
+unit_abs = $(foreach s,$(1),$(if $(filter /%,$(s)),$(s),$(TOP)/$(s)))
+
+# Test programs are small: rebuild one whenever any shared header changes.
+UNIT_HDRS := $(wildcard $(TOP)/include/warden/*.h $(TOP)/lib/*.h \
+	$(TOP)/tests/unit/*.h $(TOP)/hypervisor/include/*.h \
+	$(TOP)/hypervisor/include/*/*.h)
+
+define unit_rule
+$(UNIT_DIR)/$(1): $(call unit_abs,$(UNIT_$(1)_SRCS)) $(UNIT_HDRS) \
+		$(TOP)/tests/build.mk $(wildcard $(TOP)/tests/unit/*.mk)
+	@mkdir -p $$(@D)
+	$$(HOSTCC) $$(UNIT_CFLAGS) $$(UNIT_$(1)_CFLAGS) -o $$@ \
+		$(call unit_abs,$(UNIT_$(1)_SRCS))
+endef
+$(foreach t,$(sort $(UNIT_TESTS)),$(eval $(call unit_rule,$(t))))
+
+unit-tests: $(UNIT_BINS)
+
+# One name per line, for tests/run.sh.
+unit-tests-list:
+	@$(foreach t,$(sort $(UNIT_TESTS)),echo $(t);)
+
+initramfs:
+	@$(TOP)/scripts/mkinitramfs.sh
+
+# The suite builds `all` itself (it is the first counted test), so that a
+# build failure still ends with the "N passed, N failed" line.
+test:
+	@$(TOP)/scripts/setup.sh
+	+@MAKE="$(MAKE)" $(TOP)/tests/run.sh
+
+system-tests:
+	@$(TOP)/tests/system/run.sh
+
+demo:
+	@$(TOP)/scripts/setup.sh
+	+@$(MAKE) --no-print-directory all
+	@$(TOP)/scripts/run-qemu.sh --gic $(GIC) --scenario demo --timeout 600
+
+shell:
+	@$(TOP)/scripts/setup.sh
+	+@$(MAKE) --no-print-directory all
+	@$(TOP)/scripts/run-qemu.sh --gic $(GIC) --scenario shell --interactive

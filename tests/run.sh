@@ -1,0 +1,300 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The whole test suite, as `make test` runs it (after scripts/setup.sh):
+#   1. build     `make all unit-tests` with the strict warnings (one test)
+#   2. static    clang-format, cppcheck, header self-containment (one each)
+#   3. unit      every host unit test program; each PASS/FAIL line counts
+#   4. system    tests/system/run.sh: QEMU scenarios on GICv3 and GICv2
+# The last line is "N passed, N failed"; the exit code is non-zero if any
+# test failed.  Logs: build/logs/.
+#
+# Usage: tests/run.sh [--no-system]
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${WARDEN_BUILD:-$top/build}
+logs=$build/logs
+cd "$top"
+mkdir -p "$logs"
+
+run_system=1
+case "${1:-}" in
+--no-system) run_system=0 ;;
+"") ;;
+*) echo "usage: $0 [--no-system]" >&2; exit 2 ;;
+esac
+
+# Called from make (recipe with MAKE=...), we share its jobserver; alone, use
+# every core.
+if [ -n "${MAKE:-}" ]; then
+	read -ra make_cmd <<< "$MAKE"
+else
+	make_cmd=(make "-j$(nproc)")
+fi
+
+CROSS_COMPILE=${CROSS_COMPILE:-aarch64-linux-gnu-}
+# Same as the top Makefile's WARN.
+WARN=(-Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes
+	-Wconversion -Wno-sign-conversion)
+
+passed=0
+failed=0
+phase_name=
+phase_t0=0
+phase_p=0
+phase_f=0
+
+pass() {
+	echo "PASS $*"
+	passed=$((passed + 1))
+}
+
+fail() {
+	echo "FAIL $*"
+	failed=$((failed + 1))
+}
+
+# indent FILE [N]: the first N (default 40) lines of FILE, indented.
+indent() {
+	head -n "${2:-40}" "$1" | sed 's/^/    | /'
+}
+
+phase_begin() {
+	phase_name=$1
+	phase_t0=$SECONDS
+	phase_p=$passed
+	phase_f=$failed
+	echo "== $phase_name"
+}
+
+phase_end() {
+	echo "== $phase_name: $((passed - phase_p)) passed, $((failed - phase_f)) failed ($((SECONDS - phase_t0)) s)"
+}
+
+# Our C sources and headers: tracked or new files that .gitignore does not
+# exclude (so no Kbuild by-products), in the parts we write.
+c_files() {
+	local dirs=(hypervisor driver tools lib include inmates configs tests)
+	if git -C "$top" rev-parse --git-dir > /dev/null 2>&1; then
+		git -C "$top" ls-files -co --exclude-standard -- "${dirs[@]}" |
+			grep -E '\.[ch]$' || true
+	else
+		find "${dirs[@]}" -name '*.[ch]' 2> /dev/null | grep -v '\.mod\.c$' || true
+	fi | LC_ALL=C sort
+}
+
+# --- 1. build ---------------------------------------------------------------
+
+test_build() {
+	local log=$logs/build.log
+	if "${make_cmd[@]}" -C "$top" --no-print-directory all unit-tests \
+		> "$log" 2>&1; then
+		# -Werror covers our own flags; this also catches warnings from
+		# tools that do not stop the build (Kbuild, modpost, the linker).
+		if grep -qiE '(^|[^a-z])warning:' "$log"; then
+			fail "static/build: warnings (see ${log#"$top"/})"
+			grep -iE '(^|[^a-z])warning:' "$log" | head -n 20 | sed 's/^/    | /'
+		else
+			pass "static/build (strict warnings as errors)"
+		fi
+	else
+		fail "static/build: make all unit-tests failed (see ${log#"$top"/})"
+		grep -E 'error|Error|No rule' "$log" | head -n 30 | sed 's/^/    | /'
+		echo "    last lines:"
+		tail -n 15 "$log" | sed 's/^/    | /'
+	fi
+}
+
+# --- 2. static checks ---------------------------------------------------------
+
+test_clang_format() {
+	local log=$logs/clang-format.log bad=() f
+	command -v clang-format > /dev/null || { fail "static/clang-format: clang-format not installed"; return; }
+	: > "$log"
+	while read -r f; do
+		if ! clang-format --dry-run --Werror "$f" >> "$log" 2>&1; then
+			bad+=("$f")
+		fi
+	done < <(c_files)
+	if [ ${#bad[@]} -eq 0 ]; then
+		pass "static/clang-format ($(c_files | wc -l) files)"
+	else
+		fail "static/clang-format: ${#bad[@]} files need 'clang-format -i' (see ${log#"$top"/})"
+		printf '    %s\n' "${bad[@]}"
+		indent "$log" 20
+	fi
+}
+
+# cppcheck: warnings, style, performance and portability findings are
+# errors.  The kernel module is checked as kernel code (without the kernel's
+# headers: cppcheck needs no system headers), everything else as the
+# freestanding/userspace C it is.  Suppressions, each with its reason, are in
+# tests/cppcheck-suppressions.txt.
+test_cppcheck() {
+	local log=$logs/cppcheck.log rc=0 user=() kmod=()
+	command -v cppcheck > /dev/null || { fail "static/cppcheck: cppcheck not installed"; return; }
+	mapfile -t user < <(c_files | grep -E '^(hypervisor|tools|inmates|lib)/.*\.c$')
+	mapfile -t kmod < <(c_files | grep -E '^driver/.*\.c$')
+	local common=(--quiet --error-exitcode=1 --inline-suppr
+		--enable=warning,style,performance,portability
+		--std=c11 --language=c --platform=unix64
+		--suppressions-list="$top/tests/cppcheck-suppressions.txt"
+		--template='{file}:{line}: {severity}: {message} [{id}]'
+		-D__GNUC__=12 -D__aarch64__ -I include -I lib)
+	# Kernel annotations live in the kernel's headers, which cppcheck is
+	# not given; without these it misreads the declarations they prefix.
+	local kernel=(-D__KERNEL__ -DMODULE '-D__printf(a,b)=' '-D__scanf(a,b)='
+		-D__init= -D__exit= -D__user= -D__iomem= -D__must_check=
+		-D__maybe_unused= -D__always_inline=inline -D__cold=
+		-D__ro_after_init= -D__read_mostly= -D__force= -D__rcu=
+		-Dnoinline= -D__noreturn=)
+	: > "$log"
+	if [ ${#user[@]} -gt 0 ]; then
+		cppcheck "${common[@]}" -I hypervisor/include \
+			-I hypervisor/arch/arm64/include "${user[@]}" \
+			>> "$log" 2>&1 || rc=1
+	fi
+	if [ ${#kmod[@]} -gt 0 ]; then
+		cppcheck "${common[@]}" "${kernel[@]}" -I driver "${kmod[@]}" \
+			>> "$log" 2>&1 || rc=1
+	fi
+	if [ $rc -eq 0 ] && [ ! -s "$log" ]; then
+		pass "static/cppcheck ($((${#user[@]} + ${#kmod[@]})) files)"
+	else
+		fail "static/cppcheck (see ${log#"$top"/})"
+		indent "$log" 30
+	fi
+}
+
+# Every header compiles on its own.  The ABI headers and lib/ (shared by the
+# hypervisor, driver, CLI and host tests) must compile both with the host
+# compiler and for a freestanding aarch64 target; hypervisor headers compile
+# for their freestanding aarch64 target.
+test_headers() {
+	local log=$logs/headers.log bad=() h n=0
+	local a64=${CROSS_COMPILE}gcc
+	local a64_inc
+	a64_inc=$("$a64" -print-file-name=include)
+	local host=("${HOSTCC:-gcc}" "${WARN[@]}" -std=gnu11 -fsyntax-only
+		-I include -I lib)
+	# -nostdinc: only the compiler's own freestanding headers (stdint.h,
+	# stddef.h, ...), no libc.
+	local free=("$a64" "${WARN[@]}" -std=gnu11 -fsyntax-only -ffreestanding
+		-nostdinc -isystem "$a64_inc" -mgeneral-regs-only
+		-I include -I lib -I hypervisor/include
+		-I hypervisor/arch/arm64/include)
+	: > "$log"
+	compile() { # header compiler...
+		local hdr=$1
+		shift
+		echo "# $* $hdr" >> "$log"
+		printf '#include "%s"\n' "$top/$hdr" |
+			"$@" -x c - -o /dev/null >> "$log" 2>&1
+	}
+	while read -r h; do
+		n=$((n + 1))
+		case "$h" in
+		include/warden/ioctl.h)
+			# userspace side uses <sys/ioctl.h> for _IOWR: hosted
+			compile "$h" "${host[@]}" &&
+				compile "$h" "$a64" "${WARN[@]}" -std=gnu11 \
+					-fsyntax-only -I include
+			;;
+		include/* | lib/*)
+			compile "$h" "${host[@]}" && compile "$h" "${free[@]}"
+			;;
+		hypervisor/*)
+			compile "$h" "${free[@]}"
+			;;
+		*)
+			compile "$h" "${host[@]}"
+			;;
+		esac || bad+=("$h")
+	done < <(c_files | grep -E '^(include|lib|hypervisor/include|hypervisor/arch/[^/]+/include)/.*\.h$')
+	if [ ${#bad[@]} -eq 0 ]; then
+		pass "static/headers ($n headers compile on their own)"
+	else
+		fail "static/headers: ${#bad[@]} of $n headers do not compile alone (see ${log#"$top"/})"
+		printf '    %s\n' "${bad[@]}"
+		grep -E 'error' "$log" | head -n 20 | sed 's/^/    | /'
+	fi
+}
+
+# --- 3. unit tests ------------------------------------------------------------
+
+test_unit() {
+	local names t bin out rc np nf
+	names=$("${make_cmd[@]}" -s -C "$top" --no-print-directory unit-tests-list 2> /dev/null)
+	if [ -z "$names" ]; then
+		echo "   (no unit tests registered in tests/unit/*.mk)"
+		return
+	fi
+	for t in $names; do
+		bin=$build/tests/unit/$t
+		out=$logs/unit-$t.log
+		if [ ! -x "$bin" ]; then
+			fail "unit/$t: not built"
+			continue
+		fi
+		(cd "$top" && timeout 120 "$bin") > "$out" 2>&1
+		rc=$?
+		np=$(grep -c '^PASS ' "$out")
+		nf=$(grep -c '^FAIL ' "$out")
+		passed=$((passed + np))
+		failed=$((failed + nf))
+		if [ "$nf" -gt 0 ]; then
+			echo "FAIL unit/$t: $nf of $((np + nf)) cases failed"
+			grep '^FAIL ' "$out" | sed 's/^/    /'
+		fi
+		if [ $rc -ne 0 ] && [ "$nf" -eq 0 ]; then
+			fail "unit/$t: exited with rc=$rc after $np passing cases (see ${out#"$top"/})"
+			tail -n 10 "$out" | sed 's/^/    | /'
+		elif [ "$np" -eq 0 ] && [ "$nf" -eq 0 ]; then
+			fail "unit/$t: ran no cases"
+		elif [ "$nf" -eq 0 ]; then
+			echo "PASS unit/$t ($np cases)"
+		fi
+	done
+}
+
+# --- 4. system tests ----------------------------------------------------------
+
+test_system() {
+	local out=$logs/system.out rc np nf
+	"$top/tests/system/run.sh" 2>&1 | tee "$out"
+	rc=${PIPESTATUS[0]}
+	np=$(grep -c '^PASS system/' "$out")
+	nf=$(grep -c '^FAIL system/' "$out")
+	passed=$((passed + np))
+	failed=$((failed + nf))
+	if [ $rc -ne 0 ] && [ "$nf" -eq 0 ]; then
+		fail "system: tests/system/run.sh failed (rc=$rc)"
+	fi
+}
+
+t_start=$SECONDS
+
+phase_begin build
+test_build
+phase_end
+
+phase_begin static
+test_clang_format
+test_cppcheck
+test_headers
+phase_end
+
+phase_begin unit
+test_unit
+phase_end
+
+if [ $run_system -eq 1 ]; then
+	phase_begin system
+	test_system
+	phase_end
+fi
+
+echo "== total: $((SECONDS - t_start)) s; logs in ${logs#"$top"/}/"
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]

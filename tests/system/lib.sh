@@ -1,0 +1,363 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# shellcheck shell=sh
+#
+# Guest-side helpers for the system scenarios (busybox ash).  A scenario
+# sources this file, runs checks and ends with `finish`.  The host runner
+# (tests/system/run.sh) reads the serial log:
+#   [check] PASS <description>
+#   [check] FAIL <description> (rc=N)      followed by the command's output
+#   [scenario] DONE rc=<rc>                printed by /init after the script
+#
+# Conventions: every helper returns 0 for success; helpers that measure print
+# one short line about what they saw, so that a failing check shows why.
+
+WARDEN_KO=${WARDEN_KO:-/lib/modules/warden.ko}
+WARDEN_SYSFS=/sys/devices/warden
+SYSTEM_CELL=/etc/warden/system.cell
+CPU_SYSFS=/sys/devices/system/cpu
+
+WORK_FILE=/tmp/workload.bin
+WORK_REF=/tmp/workload.sha256
+WORK_MB=${WORK_MB:-64}
+
+W_NAME=$(basename "$0" .sh)
+W_PASSED=0
+W_FAILED=0
+W_OUT=/tmp/check.$$.out
+
+# say TEXT: a progress line, tagged with the scenario's name.
+say() {
+	echo "[$W_NAME] $*"
+}
+
+# step TEXT: a heading, for the demo and for reading long logs.
+step() {
+	echo
+	echo "==> $*"
+}
+
+# show CMD...: print the command as typed, then run it with its output shown.
+show() {
+	echo "\$ $*"
+	"$@"
+}
+
+# check DESCRIPTION CMD...: run CMD; PASS if it exits 0.  On failure the
+# command's output (stdout and stderr) is printed, indented.
+check() {
+	_desc=$1
+	shift
+	"$@" > "$W_OUT" 2>&1
+	_rc=$?
+	if [ $_rc -eq 0 ]; then
+		W_PASSED=$((W_PASSED + 1))
+		echo "[check] PASS $_desc"
+	else
+		W_FAILED=$((W_FAILED + 1))
+		echo "[check] FAIL $_desc (rc=$_rc)"
+		sed 's/^/    | /' "$W_OUT" | tail -n 30
+	fi
+	rm -f "$W_OUT"
+	return $_rc
+}
+
+# check_v DESCRIPTION CMD...: like check, but shows the output on success too
+# (above the verdict; on failure it follows the FAIL line, as with check).
+check_v() {
+	_desc=$1
+	shift
+	"$@" > "$W_OUT" 2>&1
+	_rc=$?
+	if [ $_rc -eq 0 ]; then
+		sed 's/^/    | /' "$W_OUT" | tail -n 40
+		W_PASSED=$((W_PASSED + 1))
+		echo "[check] PASS $_desc"
+	else
+		W_FAILED=$((W_FAILED + 1))
+		echo "[check] FAIL $_desc (rc=$_rc)"
+		sed 's/^/    | /' "$W_OUT" | tail -n 40
+	fi
+	rm -f "$W_OUT"
+	return $_rc
+}
+
+# check_fails DESCRIPTION PATTERN CMD...: CMD must fail (non-zero exit) and
+# say why: its output must match the extended regexp PATTERN (ignoring case),
+# or just be non-empty when PATTERN is "".  The output is always shown.
+check_fails() {
+	_desc=$1
+	_pat=$2
+	shift 2
+	"$@" > "$W_OUT" 2>&1
+	_rc=$?
+	_why=
+	if [ $_rc -eq 0 ]; then
+		_why="succeeded but should have failed"
+	elif [ ! -s "$W_OUT" ]; then
+		_why="failed without a message"
+	elif [ -n "$_pat" ] && ! grep -qiE -- "$_pat" "$W_OUT"; then
+		_why="message does not match /$_pat/"
+	fi
+	if [ -z "$_why" ]; then
+		sed 's/^/    | /' "$W_OUT" | tail -n 20
+		W_PASSED=$((W_PASSED + 1))
+		echo "[check] PASS $_desc"
+	else
+		W_FAILED=$((W_FAILED + 1))
+		echo "[check] FAIL $_desc (rc=$_rc: $_why)"
+		sed 's/^/    | /' "$W_OUT" | tail -n 20
+	fi
+	rm -f "$W_OUT"
+	[ -z "$_why" ]
+}
+
+# require DESCRIPTION CMD...: a check that the rest of the scenario depends
+# on; if it fails, the scenario ends here.
+require() {
+	check "$@" || {
+		say "required check failed; stopping"
+		finish
+	}
+}
+
+# finish: summary line, and the scenario's exit code (0 = all checks passed).
+finish() {
+	say "$W_PASSED checks passed, $W_FAILED failed"
+	[ $W_FAILED -eq 0 ] && exit 0
+	exit 1
+}
+
+have() {
+	command -v "$1" > /dev/null 2>&1
+}
+
+# --- CPUs ------------------------------------------------------------------
+
+# expand_cpus LIST: "0-2,4" -> "0 1 2 4"
+expand_cpus() {
+	echo "$1" | tr ',' '\n' | while IFS=- read -r _a _b; do
+		[ -n "$_a" ] && seq "$_a" "${_b:-$_a}"
+	done | tr '\n' ' ' | sed 's/ $//'
+}
+
+online_cpus() {
+	expand_cpus "$(cat $CPU_SYSFS/online)"
+}
+
+# cpus_online_are "0 1 2 3": the set of online CPUs is exactly this.
+cpus_online_are() {
+	_now=$(online_cpus)
+	echo "online CPUs: $_now"
+	[ "$_now" = "$1" ]
+}
+
+# cpu_set_online CPU 0|1: offline or online a CPU through sysfs and check
+# that sysfs and the online mask agree afterwards.
+cpu_set_online() {
+	echo "$2" > "$CPU_SYSFS/cpu$1/online" || return 1
+	_state=$(cat "$CPU_SYSFS/cpu$1/online")
+	echo "cpu$1/online = $_state; online CPUs: $(online_cpus)"
+	[ "$_state" = "$2" ] || return 1
+	if [ "$2" = 1 ]; then
+		online_cpus | grep -qw "$1"
+	else
+		! online_cpus | grep -qw "$1"
+	fi
+}
+
+cpu_offline() {
+	cpu_set_online "$1" 0
+}
+
+cpu_online() {
+	cpu_set_online "$1" 1
+}
+
+# on_cpu CPU CMD...: run CMD pinned to CPU (unpinned without taskset).
+on_cpu() {
+	_oc=$1
+	shift
+	if have taskset; then
+		taskset -c "$_oc" "$@"
+	else
+		"$@"
+	fi
+}
+
+# --- workload: checksums of a 64 MiB random file on every CPU ---------------
+
+# workload_prepare: make the file (once) and its reference checksum.
+workload_prepare() {
+	if [ ! -f "$WORK_FILE" ]; then
+		dd if=/dev/urandom of="$WORK_FILE" bs=1M count="$WORK_MB" \
+			2> /dev/null || return 1
+	fi
+	if [ ! -s "$WORK_REF" ]; then
+		sha256sum < "$WORK_FILE" | cut -d' ' -f1 > "$WORK_REF" ||
+			return 1
+	fi
+	echo "workload: ${WORK_MB} MiB, reference sha256 $(cut -c1-16 "$WORK_REF")..."
+}
+
+# workload_run: checksum the file on all online CPUs in parallel and compare
+# each result with the reference.  Prints one line per CPU.
+workload_run() {
+	[ -s "$WORK_REF" ] || workload_prepare > /dev/null || return 1
+	_ref=$(cat "$WORK_REF")
+	_t0=$(cut -d' ' -f1 /proc/uptime)
+	_cpus=$(online_cpus)
+	for _c in $_cpus; do
+		on_cpu "$_c" sh -c "sha256sum < $WORK_FILE" \
+			> "/tmp/workload.$_c" 2>&1 &
+	done
+	wait
+	_t1=$(cut -d' ' -f1 /proc/uptime)
+	_bad=0
+	for _c in $_cpus; do
+		_sum=$(cut -d' ' -f1 "/tmp/workload.$_c")
+		if [ "$_sum" = "$_ref" ]; then
+			echo "CPU$_c: sha256 ${_ref%"${_ref#????????????????}"}... matches"
+		else
+			echo "CPU$_c: MISMATCH: got '$(cat "/tmp/workload.$_c")'"
+			_bad=1
+		fi
+		rm -f "/tmp/workload.$_c"
+	done
+	awk -v a="$_t0" -v b="$_t1" -v n="$(echo $_cpus | wc -w)" \
+		-v mb="$WORK_MB" 'BEGIN {
+		printf "workload: %d CPUs x %d MiB in %.1f s\n", n, mb, b - a }'
+	return $_bad
+}
+
+# --- timers and interrupts ---------------------------------------------------
+
+# timer_check: `sleep 2` measured by /proc/uptime must take 2 s, give or
+# take what a loaded emulator adds.
+timer_check() {
+	_t0=$(cut -d' ' -f1 /proc/uptime)
+	sleep 2
+	_t1=$(cut -d' ' -f1 /proc/uptime)
+	awk -v a="$_t0" -v b="$_t1" 'BEGIN {
+		d = b - a
+		printf "sleep 2 took %.2f s of uptime\n", d
+		exit !(d >= 1.95 && d <= 4.0) }'
+}
+
+# irq_count PATTERN CPU: sum of the /proc/interrupts lines matching PATTERN
+# (an awk regexp) in CPU's column (columns exist for online CPUs only).
+irq_count() {
+	awk -v pat="$1" -v cpu="CPU$2" '
+	NR == 1 {
+		for (i = 1; i <= NF; i++)
+			if ($i == cpu)
+				col = i + 1
+		next
+	}
+	col && $0 ~ pat { s += $col }
+	END { print s + 0 }' /proc/interrupts
+}
+
+# irq_total: all interrupts on all CPUs.
+irq_total() {
+	awk 'NR > 1 {
+		for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++)
+			s += $i
+	}
+	END { print s + 0 }' /proc/interrupts
+}
+
+# busy SECONDS: keep every online CPU busy for a while.
+busy() {
+	for _c in $(online_cpus); do
+		on_cpu "$_c" timeout "$1" sh -c 'while :; do :; done' \
+			> /dev/null 2>&1 &
+	done
+	wait
+}
+
+# irqs_rising: with every CPU busy for 2 s, each online CPU's timer
+# interrupt count goes up, and so does the total.
+irqs_rising() {
+	_cpus=$(online_cpus)
+	_tot0=$(irq_total)
+	for _c in $_cpus; do
+		eval "_b$_c=$(irq_count arch_timer "$_c")"
+	done
+	busy 2
+	_bad=0
+	for _c in $_cpus; do
+		eval "_b=\$_b$_c"
+		_a=$(irq_count arch_timer "$_c")
+		echo "CPU$_c: arch_timer $_b -> $_a"
+		[ "$_a" -gt "$_b" ] || _bad=1
+	done
+	_tot1=$(irq_total)
+	echo "all interrupts: $_tot0 -> $_tot1"
+	[ "$_tot1" -gt "$_tot0" ] || _bad=1
+	return $_bad
+}
+
+# --- Warden -------------------------------------------------------------------
+
+warden_load() {
+	insmod "$WARDEN_KO" "$@"
+}
+
+warden_unload() {
+	rmmod warden
+}
+
+sysfs_is() {
+	_v=$(cat "$WARDEN_SYSFS/$1" 2> /dev/null)
+	echo "$WARDEN_SYSFS/$1 = '$_v'"
+	[ "$_v" = "$2" ]
+}
+
+warden_is_enabled() {
+	sysfs_is enabled 1
+}
+
+warden_is_disabled() {
+	sysfs_is enabled 0
+}
+
+# status_says enabled|disabled: `warden status` succeeds and reports that
+# state ("enabled: yes", "Warden is enabled", "enabled: no", "disabled", ...).
+status_says() {
+	_s=$(warden status 2>&1)
+	_rc=$?
+	echo "$_s"
+	[ $_rc -eq 0 ] || return 1
+	_off='disabled|not enabled|enabled:?[[:space:]]*(no|0|false)([^a-z]|$)'
+	if [ "$1" = enabled ]; then
+		echo "$_s" | grep -qiw enabled && ! echo "$_s" | grep -qiE "$_off"
+	else
+		echo "$_s" | grep -qiE "$_off"
+	fi
+}
+
+# pool_sane: the hypervisor's page pool has pages and uses no more than it has.
+pool_sane() {
+	_p=$(cat $WARDEN_SYSFS/mem_pool_pages) || return 1
+	_u=$(cat $WARDEN_SYSFS/mem_pool_used) || return 1
+	echo "memory pool: $_u of $_p pages used"
+	[ "$_p" -gt 0 ] && [ "$_u" -le "$_p" ]
+}
+
+# console_has_output: `warden console` prints the hypervisor's console.
+console_has_output() {
+	_s=$(timeout 20 warden console 2>&1)
+	_rc=$?
+	echo "$_s" | tail -n 20
+	[ $_rc -eq 0 ] && [ -n "$_s" ]
+}
+
+# linux_ok: a quick sign of life: every CPU runs a process and the expected
+# CPUs are online.
+linux_ok() {
+	cpus_online_are "0 1 2 3" || return 1
+	for _c in 0 1 2 3; do
+		on_cpu "$_c" sh -c 'echo alive > /dev/null' || return 1
+	done
+	echo "4 CPUs run processes"
+}

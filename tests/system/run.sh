@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Host runner for the QEMU system scenarios.  For every scenario in
+# tests/system/scenarios.list (or those named as arguments) and every GIC
+# (GICS, default "3 2"), boot QEMU once and judge the serial log:
+#   PASS  only if "[scenario] DONE rc=0" appears, no "[check] FAIL" line and
+#         no kernel or hypervisor failure line, and QEMU exited by itself;
+#   FAIL  otherwise, with the failing checks, the log's tail and its path.
+# Prints one "PASS system/<scenario>/gicv<N>" or "FAIL ..." line per run; the
+# exit code is non-zero if any run failed.
+#
+# Usage: tests/system/run.sh [SCENARIO...]
+# Environment: GICS="3 2", WARDEN_TIMEOUT=300 (seconds per run)
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+build=${WARDEN_BUILD:-$top/build}
+logs=$build/logs
+gics=${GICS:-3 2}
+limit=${WARDEN_TIMEOUT:-300}
+
+# Lines that mean the kernel or the hypervisor broke, whatever the script said.
+FAILURE_RE='Kernel panic|Internal error|Oops|BUG:|Unable to handle|rcu_.*stall|\[warden\] PANIC|WARNING: CPU: [0-9]+ PID:'
+
+if [ $# -gt 0 ]; then
+	scenarios=("$@")
+else
+	mapfile -t scenarios < <(sed 's/#.*//; s/[[:space:]]//g; /^$/d' \
+		"$top/tests/system/scenarios.list")
+fi
+[ ${#scenarios[@]} -gt 0 ] || { echo "system: no scenarios to run" >&2; exit 1; }
+
+mkdir -p "$logs"
+# Build the initramfs once, up front, so that its warnings are seen.
+"$top/scripts/mkinitramfs.sh" || { echo "FAIL system/initramfs: mkinitramfs.sh failed"; exit 1; }
+
+failed=0
+for s in "${scenarios[@]}"; do
+	for g in $gics; do
+		name=system/$s/gicv$g
+		log=$logs/system-$s-gicv$g.log
+		t0=$SECONDS
+		"$top/scripts/run-qemu.sh" --gic "$g" --scenario "$s" \
+			--timeout "$limit" --log "$log" > /dev/null 2>&1
+		rc=$?
+		dt=$((SECONDS - t0))
+
+		why=()
+		[ -f "$log" ] || { echo "FAIL $name: no log (run-qemu.sh rc=$rc)"; failed=1; continue; }
+		if [ $rc -eq 124 ]; then
+			why+=("timed out after $limit s")
+		elif [ $rc -eq 125 ]; then
+			why+=("panic (QEMU stopped)")
+		elif [ $rc -ne 0 ]; then
+			why+=("QEMU exited with rc=$rc")
+		fi
+		if ! grep -qE '\[scenario\] DONE rc=0([^0-9]|$)' "$log"; then
+			done_line=$(grep -oE '\[scenario\] DONE rc=[0-9]+' "$log" | tail -n 1)
+			why+=("${done_line:-no [scenario] DONE line}")
+		fi
+		nfail=$(grep -c '\[check\] FAIL' "$log")
+		[ "$nfail" -eq 0 ] || why+=("$nfail failed checks")
+		if grep -qE "$FAILURE_RE" "$log"; then
+			why+=("kernel/hypervisor failure in the log")
+		fi
+
+		if [ ${#why[@]} -eq 0 ]; then
+			echo "PASS $name (${dt} s)"
+			continue
+		fi
+		failed=1
+		reasons=$(IFS=';'; echo "${why[*]}" | sed 's/;/; /g')
+		echo "FAIL $name (${dt} s): $reasons"
+		if [ "$nfail" -gt 0 ]; then
+			echo "    failing checks:"
+			# each FAIL line and the command output that follows it
+			awk '/\[check\] FAIL/ { p = 1; print; next }
+				p && /^    \| / { print; next }
+				{ p = 0 }' "$log" | head -n 80 | sed 's/^/    /'
+		fi
+		if grep -qE "$FAILURE_RE" "$log"; then
+			echo "    failure lines:"
+			grep -nE "$FAILURE_RE" "$log" | head -n 10 | sed 's/^/    /'
+		fi
+		echo "    last 40 lines of the serial log:"
+		tail -n 40 "$log" | sed 's/^/    | /'
+		echo "    full log: ${log#"$top"/}"
+	done
+done
+exit $failed

@@ -1,0 +1,101 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+# badinput: every bad request fails with a non-zero exit and a message that
+# says why, and leaves Linux (and the driver) as it was.
+. /usr/share/warden/lib.sh
+
+T=/tmp/badinput
+mkdir -p $T
+
+# poke FILE OFFSET OCTAL-ESCAPES: overwrite bytes in place.
+poke() {
+	printf "$3" | dd of="$1" bs=1 seek="$2" conv=notrunc 2> /dev/null
+}
+
+# still_fine: after a refused request Warden is off and Linux runs.
+still_fine() {
+	warden_is_disabled && linux_ok
+}
+
+require "insmod warden.ko" warden_load
+check "workload reference" workload_prepare
+
+step "command line usage"
+check_fails "warden with no command exits non-zero" "" warden
+check_fails "warden with an unknown command" "" warden frobnicate
+check "warden with an unknown command exits 2 (usage)" sh -c \
+	'warden frobnicate > /dev/null 2>&1; test $? -eq 2'
+check_fails "enable with a missing file names the file" "no-such.cell" \
+	warden enable $T/no-such.cell
+
+step "corrupted configs"
+cp $SYSTEM_CELL $T/bad-signature.cell
+poke $T/bad-signature.cell 0 'XXXX'
+check_fails "enable refuses a config with a bad signature" "" \
+	warden enable $T/bad-signature.cell
+check "Linux fine, Warden off" still_fine
+
+cp $SYSTEM_CELL $T/bad-revision.cell
+poke $T/bad-revision.cell 8 '\377\177'
+check_fails "enable refuses a config with a bad revision" "" \
+	warden enable $T/bad-revision.cell
+check "Linux fine, Warden off" still_fine
+
+head -c 100 $SYSTEM_CELL > $T/truncated.cell
+check_fails "enable refuses a truncated config" "" \
+	warden enable $T/truncated.cell
+check "Linux fine, Warden off" still_fine
+
+: > $T/empty.cell
+check_fails "enable refuses an empty config" "" warden enable $T/empty.cell
+check "Linux fine, Warden off" still_fine
+
+# root_cell.num_memory_regions: 16 + 32 + 232 (system header, hypervisor
+# memory, platform) + 56 (cell descriptor up to the counts) = 336
+cp $SYSTEM_CELL $T/huge-count.cell
+poke $T/huge-count.cell 336 '\377\377\377\177'
+check_fails "enable refuses a config whose region count overruns it" "" \
+	warden enable $T/huge-count.cell
+check "Linux fine, Warden off" still_fine
+
+step "hypervisor memory overlapping Linux RAM"
+# hypervisor_memory.phys_start: offset 16, little-endian u64 -> 0x50000000,
+# inside Linux's RAM (0x40000000 + 768 MiB).
+cp $SYSTEM_CELL $T/overlap.cell
+poke $T/overlap.cell 16 '\000\000\000\120\000\000\000\000'
+check_fails "enable refuses hypervisor memory inside Linux RAM" "overlap" \
+	warden enable $T/overlap.cell
+check "Linux fine, Warden off" still_fine
+
+step "wrong state"
+check_fails "disable when not enabled fails" "" warden disable
+check "Linux fine, Warden off" still_fine
+check "enable" warden enable $SYSTEM_CELL
+check_fails "a second enable fails" "" warden enable $SYSTEM_CELL
+check "Warden still enabled after the refused enable" warden_is_enabled
+check "Linux fine under Warden" linux_ok
+check "disable" warden disable
+check "Linux fine, Warden off" still_fine
+
+step "firmware that is not Warden"
+check "rmmod warden" warden_unload
+check "insmod warden.ko fw_name=bogus.bin" warden_load fw_name=bogus.bin
+check_fails "enable refuses the bogus firmware and names it" "bogus\.bin" \
+	warden enable $SYSTEM_CELL
+check "Linux fine, Warden off" still_fine
+check "rmmod warden" warden_unload
+check "insmod warden.ko fw_name=no-such.bin" warden_load fw_name=no-such.bin
+check_fails "enable with missing firmware names it" "no-such\.bin" \
+	warden enable $SYSTEM_CELL
+check "Linux fine, Warden off" still_fine
+check "rmmod warden" warden_unload
+
+step "a good enable still works"
+check "insmod warden.ko" warden_load
+check "enable" warden enable $SYSTEM_CELL
+check "sysfs reports Warden enabled" warden_is_enabled
+check_v "workload under the hypervisor" workload_run
+check "disable" warden disable
+check_v "workload after disable" workload_run
+check "rmmod warden" warden_unload
+finish

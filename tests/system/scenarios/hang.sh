@@ -1,0 +1,4 @@
+#!/bin/sh
+. /usr/share/warden/lib.sh
+say hanging
+while :; do sleep 1; done

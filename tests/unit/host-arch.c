@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Host stand-in for the architecture hooks that touch hardware, so the real
+ * core code runs on the build machine.  TLB flushes are counted, and the list
+ * registers are an array that the tests inspect.
+ */
+#include "host-arch.h"
+
+#include <stdio.h>
+
+struct host_arch host;
+
+void arch_paging_publish(const struct paging *pg)
+{
+	(void)pg;
+	host.publishes++;
+}
+
+void arch_paging_flush(const struct paging *pg, u64 va)
+{
+	(void)pg;
+	(void)va;
+	host.flushes++;
+}
+
+void arch_console_putc(char c)
+{
+	putchar(c);
+}
+
+unsigned int arch_gic_num_lrs(void)
+{
+	return host.num_lrs;
+}
+
+u64 arch_gic_empty_lrs(void)
+{
+	u64 m = 0;
+	unsigned int i;
+
+	for (i = 0; i < host.num_lrs; i++)
+		if (host.lr[i].state == LR_EMPTY)
+			m |= 1UL << i;
+	return m;
+}
+
+int arch_gic_lr_find(u32 vintid, bool *pending)
+{
+	unsigned int i;
+
+	for (i = 0; i < host.num_lrs; i++) {
+		if (host.lr[i].state != LR_EMPTY && host.lr[i].intid == vintid) {
+			*pending = host.lr[i].state & LR_PENDING;
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+void arch_gic_lr_add_pending(unsigned int n)
+{
+	host.lr[n].state |= LR_PENDING;
+}
+
+void arch_gic_lr_write(unsigned int n, u32 intid, bool hw, u32 source)
+{
+	host.lr[n].intid = intid;
+	host.lr[n].hw = hw;
+	host.lr[n].source = source;
+	host.lr[n].state = LR_PENDING;
+	host.writes++;
+}
+
+void arch_gic_underflow_irq(bool enable)
+{
+	host.underflow = enable;
+}

@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The warden CLI, built twice from the same sources:
+#   $(B)/tools/warden       static arm64 binary for the guest (initramfs)
+#   $(B)/tools/warden-host  for the build machine: `config check` of the
+#                           configs during the build (configs/build.mk)
+# Included by the top Makefile, which provides TOP, B, CC_A64, HOSTCC, WARN.
+
+TOOLS_SRCS := $(addprefix $(TOP)/,tools/warden.c tools/hv.c \
+	tools/sysconfig.c tools/fileio.c lib/config-check.c)
+TOOLS_DEPS := $(TOOLS_SRCS) $(wildcard $(TOP)/tools/*.h) \
+	$(TOP)/lib/config-check.h $(wildcard $(TOP)/include/warden/*.h) \
+	$(TOP)/tools/build.mk
+TOOLS_CFLAGS := $(WARN) -std=gnu11 -O2 -I $(TOP)/include -I $(TOP)/lib
+
+.PHONY: tools
+all: tools
+tools: $(B)/tools/warden $(B)/tools/warden-host
+
+$(B)/tools/warden: $(TOOLS_DEPS)
+	@mkdir -p $(@D)
+	$(CC_A64) $(TOOLS_CFLAGS) -static -o $@ $(TOOLS_SRCS)
+
+$(B)/tools/warden-host: $(TOOLS_DEPS)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(TOOLS_CFLAGS) -o $@ $(TOOLS_SRCS)

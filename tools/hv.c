@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The warden CLI: the commands that talk to warden.ko, through the ioctls
+ * of /dev/warden and the attributes in /sys/devices/warden.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <warden/ioctl.h>
+
+#include "warden.h"
+
+/* Is warden.ko loaded?  Its sysfs directory says so. */
+static int hv_module_loaded(void)
+{
+	return access(WARDEN_SYSFS, F_OK) == 0;
+}
+
+/* Explain why `what` failed with errno err; errmsg: the driver's words. */
+static void hv_fail(const char *what, int err, const char *errmsg)
+{
+	if (err == EACCES || err == EPERM)
+		warden_err("%s failed: permission denied (run as root)", what);
+	else if (errmsg && errmsg[0])
+		warden_err("%s failed: %s", what, errmsg);
+	else
+		warden_err("%s failed: %s", what, strerror(err));
+}
+
+/* Open /dev/warden, or say why not.  Returns the fd or -1. */
+static int hv_open(const char *what)
+{
+	int fd = open(WARDEN_DEV, O_RDWR | O_CLOEXEC);
+
+	if (fd >= 0)
+		return fd;
+	if (errno == ENOENT && !hv_module_loaded())
+		warden_err("%s failed: warden.ko is not loaded (insmod "
+			   "warden.ko)",
+			   what);
+	else if (errno == ENOENT)
+		warden_err("%s failed: %s is missing although warden.ko is "
+			   "loaded (is devtmpfs mounted on /dev?)",
+			   what, WARDEN_DEV);
+	else
+		hv_fail(what, errno, NULL);
+	return -1;
+}
+
+int hv_enable(int argc, char **argv)
+{
+	struct warden_enable_args args;
+	size_t size;
+	void *blob;
+	int fd, ret = WARDEN_EXIT_FAIL;
+
+	(void)argc;
+	if (sysconfig_load(argv[0], "", &blob, &size))
+		return WARDEN_EXIT_FAIL;
+	fd = hv_open("enable");
+	if (fd < 0)
+		goto out_free;
+
+	memset(&args, 0, sizeof(args));
+	args.config_ptr = (uintptr_t)blob;
+	args.config_size = size;
+	if (ioctl(fd, WARDEN_IOCTL_ENABLE, &args) < 0) {
+		/* a driver that filled all of errmsg left no NUL */
+		args.errmsg[WARDEN_ERRMSG_LEN - 1] = '\0';
+		hv_fail("enable", errno, args.errmsg);
+	} else {
+		printf("warden: enabled\n");
+		ret = WARDEN_EXIT_OK;
+	}
+	close(fd);
+out_free:
+	free(blob);
+	return ret;
+}
+
+int hv_disable(int argc, char **argv)
+{
+	int fd, ret = WARDEN_EXIT_OK;
+
+	(void)argc;
+	(void)argv;
+	fd = hv_open("disable");
+	if (fd < 0)
+		return WARDEN_EXIT_FAIL;
+	if (ioctl(fd, WARDEN_IOCTL_DISABLE) < 0) {
+		int err = errno;
+		char enabled[16];
+
+		if (err == EINVAL &&
+		    !fileio_read_line(WARDEN_SYSFS "/enabled", enabled,
+				      sizeof(enabled)) &&
+		    !strcmp(enabled, "0"))
+			warden_err("disable failed: the hypervisor is not "
+				   "enabled");
+		else
+			hv_fail("disable", err, NULL);
+		ret = WARDEN_EXIT_FAIL;
+	} else {
+		printf("warden: disabled\n");
+	}
+	close(fd);
+	return ret;
+}
+
+/* One sysfs attribute of warden.ko's, or "unknown (<reason>)". */
+static void hv_attr(const char *name, char *buf, size_t size)
+{
+	char path[128];
+	int ret;
+
+	snprintf(path, sizeof(path), "%s/%s", WARDEN_SYSFS, name);
+	ret = fileio_read_line(path, buf, size);
+	if (ret)
+		snprintf(buf, size, "unknown (%s)", strerror(-ret));
+}
+
+/* A number from a sysfs attribute; returns 0 on success. */
+static int hv_attr_number(const char *name, unsigned long long *val)
+{
+	char buf[64], *end;
+
+	hv_attr(name, buf, sizeof(buf));
+	errno = 0;
+	*val = strtoull(buf, &end, 10);
+	return (end == buf || *end || errno) ? -1 : 0;
+}
+
+static void hv_status_pool(void)
+{
+	unsigned long long used, pages, tenths;
+
+	if (hv_attr_number("mem_pool_used", &used) ||
+	    hv_attr_number("mem_pool_pages", &pages)) {
+		printf("memory pool: unknown\n");
+		return;
+	}
+	if (pages == 0) {
+		printf("memory pool: none (not enabled)\n");
+		return;
+	}
+	tenths = (used * 1000 + pages / 2) / pages;
+	printf("memory pool: %llu/%llu pages (%llu.%llu%%)\n", used, pages,
+	       tenths / 10, tenths % 10);
+}
+
+/* version may span lines (driver, then hypervisor): print them all. */
+static void hv_status_version(void)
+{
+	char *data, *line, *next, *nl;
+	size_t len;
+	int ret;
+
+	ret = fileio_read(WARDEN_SYSFS "/version", 4096, &data, &len);
+	if (ret) {
+		printf("version:     unknown (%s)\n", strerror(-ret));
+		return;
+	}
+	for (line = data; *line; line = next) {
+		nl = strchr(line, '\n');
+		next = nl ? nl + 1 : line + strlen(line);
+		if (nl)
+			*nl = '\0';
+		printf("version:     %s\n", line);
+	}
+	free(data);
+}
+
+/* "1" -> "yes", "0" -> "no", anything else as it is. */
+static const char *hv_yes_no(const char *value)
+{
+	if (!strcmp(value, "1"))
+		return "yes";
+	if (!strcmp(value, "0"))
+		return "no";
+	return value;
+}
+
+int hv_status(int argc, char **argv)
+{
+	char enabled[64], cpus[256];
+
+	(void)argc;
+	(void)argv;
+	if (!hv_module_loaded()) {
+		warden_err("status failed: warden.ko is not loaded (insmod "
+			   "warden.ko)");
+		return WARDEN_EXIT_FAIL;
+	}
+	hv_attr("enabled", enabled, sizeof(enabled));
+	printf("enabled:     %s\n", hv_yes_no(enabled));
+	hv_status_version();
+	hv_status_pool();
+	if (fileio_read_line("/sys/devices/system/cpu/online", cpus,
+			     sizeof(cpus)))
+		snprintf(cpus, sizeof(cpus), "unknown");
+	printf("online CPUs: %s\n", cpus);
+	return WARDEN_EXIT_OK;
+}
+
+int hv_console(int argc, char **argv)
+{
+	char *data;
+	size_t len;
+	int ret;
+
+	(void)argc;
+	(void)argv;
+	if (!hv_module_loaded()) {
+		warden_err("console failed: warden.ko is not loaded (insmod "
+			   "warden.ko)");
+		return WARDEN_EXIT_FAIL;
+	}
+	ret = fileio_read(WARDEN_SYSFS "/console", 1 << 20, &data, &len);
+	if (ret) {
+		hv_fail("console", -ret, NULL);
+		return WARDEN_EXIT_FAIL;
+	}
+	fwrite(data, 1, len, stdout);
+	free(data);
+	return WARDEN_EXIT_OK;
+}

@@ -37,4 +37,3 @@ setup:
 
 clean:
 	rm -rf $(B)/hypervisor $(B)/driver $(B)/tools $(B)/configs $(B)/tests $(B)/initramfs*
-	$(MAKE) -C driver -f build.mk.clean TOP=$(TOP) 2>/dev/null || true

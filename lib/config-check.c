@@ -417,6 +417,11 @@ static void config_check_mem_reserved(struct config_check *c, unsigned int i,
 	if (p->gicd_base)
 		config_check_mem_clash(c, i, m, "the GIC distributor",
 				       p->gicd_base, CONFIG_CHECK_GICD_SIZE);
+	/* the hypervisor maps each cell its own CPUs' redistributors */
+	if (p->gic_version == WARDEN_GIC_V3 && p->gicr_base)
+		config_check_mem_clash(c, i, m, "the GICv3 redistributors",
+				       p->gicr_base,
+				       CONFIG_CHECK_GICR_STRIDE * p->num_cpus);
 	if (p->gic_version != WARDEN_GIC_V2)
 		return;
 	if (p->gicc_base)

@@ -148,8 +148,8 @@ shell)
     warden console                          the hypervisor's console output
     warden disable                          hand the machine back to Linux
     rmmod warden                            unload the driver
-    ls $dir         the test scenarios;
-    sh $dir/enable.sh   runs one
+    ls $dir          the test scenarios; run one with
+    sh $dir/enable.sh
   Leave with 'poweroff -f' (or exit), or Ctrl-A X to kill QEMU.
 
 BANNER

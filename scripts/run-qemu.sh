@@ -30,7 +30,7 @@ usage() {
 }
 die() { echo "run-qemu: error: $*" >&2; exit 1; }
 
-gic=3 scenario= timeout= log= interactive=0 icount=0
+gic=3 scenario='' timeout='' log='' interactive=0 icount=0 stopped=0
 extra=()
 while [ $# -gt 0 ]; do
 	case "$1" in

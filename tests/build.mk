@@ -20,16 +20,20 @@ include $(sort $(wildcard $(TOP)/tests/unit/*.mk))
 
 UNIT_DIR := $(B)/tests/unit
 UNIT_BINS := $(addprefix $(UNIT_DIR)/,$(UNIT_TESTS))
-UNIT_CFLAGS := $(WARN) -std=gnu11 -g -O1 -I $(TOP)/include -I $(TOP)/lib \
-	-I $(TOP)/tests/unit
+# AddressSanitizer and UBSan catch what config checks and page-table code
+# must never do (read past a blob, overflow, misalign); `make
+# UNIT_SANITIZE=` builds without them.
+UNIT_SANITIZE ?= -fsanitize=address,undefined -fno-sanitize-recover=all
+UNIT_CFLAGS := $(WARN) -std=gnu11 -g -O1 $(UNIT_SANITIZE) -I $(TOP)/include \
+	-I $(TOP)/lib -I $(TOP)/tests/unit
 
 # Relative source paths are taken from the top of the tree.
 unit_abs = $(foreach s,$(1),$(if $(filter /%,$(s)),$(s),$(TOP)/$(s)))
 
 # Test programs are small: rebuild one whenever any shared header changes.
 UNIT_HDRS := $(wildcard $(TOP)/include/warden/*.h $(TOP)/lib/*.h \
-	$(TOP)/tests/unit/*.h $(TOP)/hypervisor/include/*.h \
-	$(TOP)/hypervisor/include/*/*.h)
+	$(TOP)/tests/unit/*.h $(TOP)/tests/unit/*/*.h $(TOP)/tests/unit/*/*/*.h \
+	$(TOP)/hypervisor/include/*/*.h $(TOP)/hypervisor/arch/*/include/*/*.h)
 
 define unit_rule
 $(UNIT_DIR)/$(1): $(call unit_abs,$(UNIT_$(1)_SRCS)) $(UNIT_HDRS) \

@@ -15,7 +15,7 @@ set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${WARDEN_BUILD:-$top/build}
 logs=$build/logs
-cd "$top"
+cd "$top" || exit 1
 mkdir -p "$logs"
 
 run_system=1
@@ -86,6 +86,8 @@ c_files() {
 
 # --- 1. build ---------------------------------------------------------------
 
+build_ok=0
+
 test_build() {
 	local log=$logs/build.log
 	if "${make_cmd[@]}" -C "$top" --no-print-directory all unit-tests \
@@ -98,6 +100,7 @@ test_build() {
 		else
 			pass "static/build (strict warnings as errors)"
 		fi
+		build_ok=1
 	else
 		fail "static/build: make all unit-tests failed (see ${log#"$top"/})"
 		grep -E 'error|Error|No rule' "$log" | head -n 30 | sed 's/^/    | /'
@@ -237,7 +240,11 @@ test_unit() {
 			fail "unit/$t: not built"
 			continue
 		fi
-		(cd "$top" && timeout 120 "$bin") > "$out" 2>&1
+		# Sanitizer findings end the program with a report; leaks of a
+		# test's own allocations are not findings.
+		(cd "$top" && ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} \
+			UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
+			timeout 120 "$bin") > "$out" 2>&1
 		rc=$?
 		np=$(grep -c '^PASS ' "$out")
 		nf=$(grep -c '^FAIL ' "$out")
@@ -285,13 +292,23 @@ test_cppcheck
 test_headers
 phase_end
 
+# Unit and system tests would run stale or missing binaries after a failed
+# build: skip them (the build failure already fails the suite).
 phase_begin unit
-test_unit
+if [ $build_ok -eq 1 ]; then
+	test_unit
+else
+	echo "   skipped: the build failed"
+fi
 phase_end
 
 if [ $run_system -eq 1 ]; then
 	phase_begin system
-	test_system
+	if [ $build_ok -eq 1 ]; then
+		test_system
+	else
+		echo "   skipped: the build failed"
+	fi
 	phase_end
 fi
 

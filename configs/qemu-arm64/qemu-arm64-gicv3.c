@@ -30,7 +30,7 @@
 
 const struct {
 	struct warden_system system;
-	struct warden_memory mem[9];
+	struct warden_memory mem[8];
 	struct warden_irq_range irqs[1];
 } WARDEN_PACKED config __attribute__((section(".warden_config"))) = {
 	.system = {
@@ -69,8 +69,6 @@ const struct {
 		ROOT_MEM(0x40000000, 0x3fc00000, MEM_RWX),
 		/* flash, two banks */
 		ROOT_MEM(0x00000000, 0x08000000, MEM_IO),
-		/* GICv3 redistributors, 4 CPUs x 0x20000 */
-		ROOT_MEM(0x080a0000, 0x00080000, MEM_IO),
 		/* PL011, PL031 RTC, fw_cfg, PL061 GPIO */
 		ROOT_MEM(0x09000000, 0x00040000, MEM_IO),
 		/* virtio-mmio, 32 x 0x200 */

@@ -42,7 +42,12 @@ static bool try_list(u32 intid, bool hw, u32 source)
 	if (!hw) {
 		n = arch_gic_lr_find(intid, &pending);
 		if (n >= 0) {
-			/* GICv2 SGIs carry their source: only merge same source */
+			/*
+			 * Still pending: the two merge into one delivery,
+			 * as the GIC itself merges edges.  (On GICv2 this
+			 * may merge SGIs of two sources; Linux's IPIs do not
+			 * depend on the source.)
+			 */
 			if (pending)
 				return true;
 			arch_gic_lr_add_pending((unsigned int)n);
@@ -96,7 +101,8 @@ void irqchip_refill(struct irq_pending *p)
 			src = pop_source(p, intid, &last);
 			if (!try_list(intid, hw, src)) {
 				if (intid < IRQCHIP_NUM_SGIS)
-					p->sgi_sources[intid] |= (u8)(1u << src);
+					p->sgi_sources[intid] |=
+						(u8)(1u << src);
 				return;
 			}
 			if (!last)

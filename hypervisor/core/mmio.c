@@ -35,8 +35,8 @@ const struct mmio_region *mmio_find(const struct mmio_table *t, u64 addr,
 
 enum mmio_result mmio_dispatch(struct cell *cell, struct mmio_access *acc)
 {
-	const struct mmio_region *r = mmio_find(&cell->mmio, acc->addr,
-						acc->size);
+	const struct mmio_region *r =
+		mmio_find(&cell->mmio, acc->addr, acc->size);
 
 	if (!r)
 		return MMIO_UNHANDLED;

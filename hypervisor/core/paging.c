@@ -67,7 +67,8 @@ static int split_block(struct paging *pg, u64 *pte, unsigned int level, u64 va)
 	if (!table)
 		return -ENOMEM;
 	for (i = 0; i < PTES_PER_TABLE; i++)
-		table[i] = arch_pte_leaf(pg->fmt, level + 1, pa + i * step, flags);
+		table[i] =
+			arch_pte_leaf(pg->fmt, level + 1, pa + i * step, flags);
 	arch_paging_publish(pg);
 	pte_replace(pg, pte, arch_pte_table((paddr_t)(uintptr_t)table),
 		    va & ~(level_size(level) - 1));
@@ -130,9 +131,10 @@ int paging_map(struct paging *pg, u64 va, paddr_t pa, u64 size, u32 flags)
 			u64 *old = table_of(*pte);
 
 			pte_replace(pg, pte, 0, va);
-			paging_destroy(&(struct paging){ .root = old,
-							 .root_level = level + 1,
-							 .pool = pg->pool });
+			paging_destroy(
+				&(struct paging){ .root = old,
+						  .root_level = level + 1,
+						  .pool = pg->pool });
 		}
 		pte_replace(pg, pte, arch_pte_leaf(pg->fmt, level, pa, flags),
 			    va);
@@ -167,7 +169,8 @@ static int unmap_one(struct paging *pg, u64 va, u64 end, u64 *done)
 		pte = &table[pte_index(va, level)];
 		path[level] = pte;
 		if (!arch_pte_valid(*pte)) {
-			*done = level_size(level) - (va & (level_size(level) - 1));
+			*done = level_size(level) -
+				(va & (level_size(level) - 1));
 			return 0;
 		}
 		if (!arch_pte_is_table(*pte, level) &&

@@ -15,7 +15,8 @@ int pool_init(struct pool *p, paddr_t start, u64 size)
 		return -EINVAL;
 	pages = size >> PAGE_SHIFT;
 	/* one bit per page; the bitmap itself is not handed out */
-	bitmap_pages = ALIGN_UP(ALIGN_UP(pages, 64) / 8, PAGE_SIZE) >> PAGE_SHIFT;
+	bitmap_pages = ALIGN_UP(ALIGN_UP(pages, 64) / 8, PAGE_SIZE) >>
+		       PAGE_SHIFT;
 	if (bitmap_pages >= pages)
 		return -EINVAL;
 	p->bitmap = (u64 *)(uintptr_t)start;

@@ -55,7 +55,8 @@ static u64 take_arg(va_list *ap, unsigned int longs, bool is_signed, bool *neg)
 		}
 		return (u64)s;
 	}
-	return longs ? va_arg(*ap, unsigned long long) : va_arg(*ap, unsigned int);
+	return longs ? va_arg(*ap, unsigned long long) :
+		       va_arg(*ap, unsigned int);
 }
 
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)

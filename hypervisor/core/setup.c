@@ -62,9 +62,12 @@ int setup_early(paddr_t base)
 
 	hyp.base = base;
 	hyp.header = (struct warden_fw_header *)(uintptr_t)base;
-	sys = (const struct warden_system *)(uintptr_t)(base +
-							hyp.header->config_offset);
+	sys = (const struct warden_system
+		       *)(uintptr_t)(base + hyp.header->config_offset);
 	hyp.config = sys;
+	/* the UART is usable with the MMU off; the config says where it is */
+	if (hyp.header->config_size >= sizeof(*sys))
+		arch_console_init(&sys->platform);
 	/* the driver checked it too, but EL2 trusts no one */
 	if (config_check_system(sys, hyp.header->config_size, report, NULL))
 		return -EINVAL;
@@ -74,9 +77,8 @@ int setup_early(paddr_t base)
 	err = check_layout();
 	if (err)
 		return err;
-	pool_start = ALIGN_UP(hyp.header->config_offset +
-				      hyp.header->config_size,
-			      PAGE_SIZE);
+	pool_start = ALIGN_UP(
+		hyp.header->config_offset + hyp.header->config_size, PAGE_SIZE);
 	err = pool_init(&hyp.pool, base + pool_start, hyp.size - pool_start);
 	if (!err)
 		err = mmu_setup_hyp(sys, base, hyp.size);

@@ -122,9 +122,10 @@ warden_cell_mem(const struct warden_cell_desc *cell)
 static inline const struct warden_irq_range *
 warden_cell_irqs(const struct warden_cell_desc *cell)
 {
-	return (const struct warden_irq_range *)(const void *)(warden_cell_mem(
-							 cell) +
-						 cell->num_memory_regions);
+	const struct warden_memory *end =
+		warden_cell_mem(cell) + cell->num_memory_regions;
+
+	return (const struct warden_irq_range *)(const void *)end;
 }
 
 /* Size of a cell blob as its counts describe it (counts must be checked). */

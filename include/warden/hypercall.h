@@ -17,8 +17,8 @@
 #define WARDEN_SMCCC_OWNER_MASK 0x3fu
 #define WARDEN_SMCCC_OWNER_HYP 6u
 
-#define WARDEN_HC_BASE                                                       \
-	(WARDEN_SMCCC_FAST | WARDEN_SMCCC_64 |                               \
+#define WARDEN_HC_BASE                         \
+	(WARDEN_SMCCC_FAST | WARDEN_SMCCC_64 | \
 	 (WARDEN_SMCCC_OWNER_HYP << WARDEN_SMCCC_OWNER_SHIFT))
 #define WARDEN_HC(n) (WARDEN_HC_BASE | (n))
 

@@ -24,6 +24,9 @@ W_NAME=$(basename "$0" .sh)
 W_PASSED=0
 W_FAILED=0
 W_OUT=/tmp/check.$$.out
+# Prefix of a command's output lines under its check (tests/system/run.sh
+# looks for "    | " after a FAIL line).
+W_INDENT=${W_INDENT:-'    | '}
 
 # say TEXT: a progress line, tagged with the scenario's name.
 say() {
@@ -55,7 +58,7 @@ check() {
 	else
 		W_FAILED=$((W_FAILED + 1))
 		echo "[check] FAIL $_desc (rc=$_rc)"
-		sed 's/^/    | /' "$W_OUT" | tail -n 30
+		sed "s/^/$W_INDENT/" "$W_OUT" | tail -n 30
 	fi
 	rm -f "$W_OUT"
 	return $_rc
@@ -69,13 +72,13 @@ check_v() {
 	"$@" > "$W_OUT" 2>&1
 	_rc=$?
 	if [ $_rc -eq 0 ]; then
-		sed 's/^/    | /' "$W_OUT" | tail -n 40
+		sed "s/^/$W_INDENT/" "$W_OUT" | tail -n 40
 		W_PASSED=$((W_PASSED + 1))
 		echo "[check] PASS $_desc"
 	else
 		W_FAILED=$((W_FAILED + 1))
 		echo "[check] FAIL $_desc (rc=$_rc)"
-		sed 's/^/    | /' "$W_OUT" | tail -n 40
+		sed "s/^/$W_INDENT/" "$W_OUT" | tail -n 40
 	fi
 	rm -f "$W_OUT"
 	return $_rc
@@ -99,13 +102,13 @@ check_fails() {
 		_why="message does not match /$_pat/"
 	fi
 	if [ -z "$_why" ]; then
-		sed 's/^/    | /' "$W_OUT" | tail -n 20
+		sed "s/^/$W_INDENT/" "$W_OUT" | tail -n 20
 		W_PASSED=$((W_PASSED + 1))
 		echo "[check] PASS $_desc"
 	else
 		W_FAILED=$((W_FAILED + 1))
 		echo "[check] FAIL $_desc (rc=$_rc: $_why)"
-		sed 's/^/    | /' "$W_OUT" | tail -n 20
+		sed "s/^/$W_INDENT/" "$W_OUT" | tail -n 20
 	fi
 	rm -f "$W_OUT"
 	[ -z "$_why" ]
@@ -135,8 +138,8 @@ have() {
 
 # expand_cpus LIST: "0-2,4" -> "0 1 2 4"
 expand_cpus() {
-	echo "$1" | tr ',' '\n' | while IFS=- read -r _a _b; do
-		[ -n "$_a" ] && seq "$_a" "${_b:-$_a}"
+	echo "$1" | tr ',' '\n' | while IFS=- read -r _lo _hi; do
+		[ -n "$_lo" ] && seq "$_lo" "${_hi:-$_lo}"
 	done | tr '\n' ' ' | sed 's/ $//'
 }
 
@@ -223,7 +226,7 @@ workload_run() {
 		fi
 		rm -f "/tmp/workload.$_c"
 	done
-	awk -v a="$_t0" -v b="$_t1" -v n="$(echo $_cpus | wc -w)" \
+	awk -v a="$_t0" -v b="$_t1" -v n="$(echo "$_cpus" | wc -w)" \
 		-v mb="$WORK_MB" 'BEGIN {
 		printf "workload: %d CPUs x %d MiB in %.1f s\n", n, mb, b - a }'
 	return $_bad
@@ -286,6 +289,7 @@ irqs_rising() {
 	busy 2
 	_bad=0
 	for _c in $_cpus; do
+		_b=0
 		eval "_b=\$_b$_c"
 		_a=$(irq_count arch_timer "$_c")
 		echo "CPU$_c: arch_timer $_b -> $_a"

@@ -49,7 +49,8 @@ int arch_gic_lr_find(u32 vintid, bool *pending)
 	unsigned int i;
 
 	for (i = 0; i < host.num_lrs; i++) {
-		if (host.lr[i].state != LR_EMPTY && host.lr[i].intid == vintid) {
+		if (host.lr[i].state != LR_EMPTY &&
+		    host.lr[i].intid == vintid) {
 			*pending = host.lr[i].state & LR_PENDING;
 			return (int)i;
 		}

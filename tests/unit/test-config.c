@@ -106,11 +106,8 @@ static void ref_init(struct ref *r, unsigned int gic)
 
 	ref_memory(&r->mem[0], 0x40000000, 0x3fc00000, RW | WARDEN_MEM_EXECUTE);
 	ref_memory(&r->mem[1], 0x0, 0x08000000, RW | WARDEN_MEM_IO);
-	/* GICR on v3; on v2 another device window in its place */
-	if (gic == WARDEN_GIC_V3)
-		ref_memory(&r->mem[2], 0x080a0000, 0x80000, RW | WARDEN_MEM_IO);
-	else
-		ref_memory(&r->mem[2], 0x08100000, 0x1000, RW | WARDEN_MEM_IO);
+	/* the GICR frames belong to the hypervisor, not to a config */
+	ref_memory(&r->mem[2], 0x0c000000, 0x1000, RW | WARDEN_MEM_IO);
 	ref_memory(&r->mem[3], 0x09000000, 0x40000, RW | WARDEN_MEM_IO);
 	ref_memory(&r->mem[4], 0x0a000000, 0x4000, RW | WARDEN_MEM_IO);
 	ref_memory(&r->mem[5], 0x10000000, 0x2eff0000, RW | WARDEN_MEM_IO);
@@ -781,9 +778,20 @@ static void test_mem_covers_gicd(void)
 	ref_init(&r, WARDEN_GIC_V3);
 	r.mem[2].phys_start = 0x08000000;
 	r.mem[2].virt_start = 0x08000000;
-	r.mem[2].size = 0x100000;
-	CHECK(REJECTS(&r, "memory region 2 (0x8000000+0x100000) overlaps the "
+	r.mem[2].size = 0x20000;
+	CHECK(REJECTS(&r, "memory region 2 (0x8000000+0x20000) overlaps the "
 			  "GIC distributor (0x8000000+0x10000)"));
+}
+
+static void test_mem_covers_gicr(void)
+{
+	struct ref r;
+
+	ref_init(&r, WARDEN_GIC_V3);
+	r.mem[2].phys_start = 0x08100000;
+	r.mem[2].virt_start = 0x08100000;
+	CHECK(REJECTS(&r, "memory region 2 (0x8100000+0x1000) overlaps the "
+			  "GICv3 redistributors (0x80a0000+0x80000)"));
 }
 
 static void test_mem_covers_gicd_v2(void)
@@ -972,6 +980,7 @@ int main(void)
 	RUN(test_mem_inside_hypervisor);
 	RUN(test_mem_overlaps_region);
 	RUN(test_mem_covers_gicd);
+	RUN(test_mem_covers_gicr);
 	RUN(test_mem_covers_gicd_v2);
 	RUN(test_mem_covers_gicc);
 	RUN(test_mem_covers_gich);

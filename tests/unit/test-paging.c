@@ -52,8 +52,8 @@ static void uses_1g_blocks(void)
 static void uses_2m_blocks_when_unaligned_to_1g(void)
 {
 	setup(0);
-	CHECK(paging_map(&pg, 0x40000000, 0x40000000, GB - 4 * MB,
-			 PAGING_RW) == 0);
+	CHECK(paging_map(&pg, 0x40000000, 0x40000000, GB - 4 * MB, PAGING_RW) ==
+	      0);
 	CHECK(level_of(0x40000000) == 2);
 	CHECK(level_of(0x40000000 + GB - 4 * MB - PAGE_SIZE) == 2);
 	CHECK(level_of(0x40000000 + GB - 4 * MB) == -1);
@@ -93,8 +93,8 @@ static void keeps_attributes(void)
 			 PAGING_RW | PAGING_DEVICE) == 0);
 	CHECK(paging_map(&pg, 0x40000000, 0x40000000, 2 * MB,
 			 PAGING_RW | PAGING_EXEC) == 0);
-	CHECK(paging_map(&pg, 0x7fc00000, 0x7fc00000, PAGE_SIZE,
-			 PAGING_READ) == 0);
+	CHECK(paging_map(&pg, 0x7fc00000, 0x7fc00000, PAGE_SIZE, PAGING_READ) ==
+	      0);
 	CHECK(paging_lookup(&pg, 0x9000000, NULL, &flags, NULL) == 0);
 	CHECK(flags == (PAGING_RW | PAGING_DEVICE));
 	CHECK(paging_lookup(&pg, 0x40000000, NULL, &flags, NULL) == 0);

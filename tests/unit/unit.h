@@ -15,25 +15,25 @@ static int unit_failed_cases;
 static int unit_case_failed;
 static const char *unit_case;
 
-#define CHECK(expr)                                                          \
-	do {                                                                 \
-		if (!(expr)) {                                               \
-			printf("FAIL %s: %s:%d: %s\n", unit_case, __FILE__,  \
-			       __LINE__, #expr);                             \
-			unit_case_failed = 1;                                \
-			return;                                              \
-		}                                                            \
+#define CHECK(expr)                                                         \
+	do {                                                                \
+		if (!(expr)) {                                              \
+			printf("FAIL %s: %s:%d: %s\n", unit_case, __FILE__, \
+			       __LINE__, #expr);                            \
+			unit_case_failed = 1;                               \
+			return;                                             \
+		}                                                           \
 	} while (0)
 
-#define RUN(fn)                                                              \
-	do {                                                                 \
-		unit_case = #fn;                                             \
-		unit_case_failed = 0;                                        \
-		fn();                                                        \
-		if (unit_case_failed)                                        \
-			unit_failed_cases++;                                 \
-		else                                                         \
-			printf("PASS %s\n", #fn);                            \
+#define RUN(fn)                                   \
+	do {                                      \
+		unit_case = #fn;                  \
+		unit_case_failed = 0;             \
+		fn();                             \
+		if (unit_case_failed)             \
+			unit_failed_cases++;      \
+		else                              \
+			printf("PASS %s\n", #fn); \
 	} while (0)
 
 #define UNIT_DONE() return unit_failed_cases ? EXIT_FAILURE : EXIT_SUCCESS

@@ -12,7 +12,7 @@
  * x0 = its per-CPU area.
  */
 #include <asm/asm-offsets.h>
-#include <asm/frame.h>
+#include <asm/frame.inc>
 
 #define R_AARCH64_RELATIVE 1027
 #define ENODEV 19

@@ -70,7 +70,8 @@ static int v2_cpu_init(struct per_cpu *pc, bool fresh)
 
 	if (fresh) {
 		mmio_write32(gicc, GICC_PMR, 0xf0);
-		mmio_write32(gicc, GICC_CTLR, GICC_CTLR_EN | GICC_CTLR_EOIMODENS);
+		mmio_write32(gicc, GICC_CTLR,
+			     GICC_CTLR_EN | GICC_CTLR_EOIMODENS);
 	}
 	/* GICD_ITARGETSR0..7 are banked and read as this CPU's own mask */
 	pc->arch.gic_cpumask = mmio_read32(gicd_base, GICD_ITARGETSR) & 0xff;
@@ -91,15 +92,19 @@ static int v2_cpu_init(struct per_cpu *pc, bool fresh)
 	mmio_write32(gich, GICH_APR, 0);
 	mmio_write32(gich, GICH_VMCR, vmcr);
 	mmio_write32(gich, GICH_HCR, GICH_HCR_EN);
+	/* the maintenance PPI: banked enable bit of this CPU */
+	mmio_write32(gicd_base, GICD_ISENABLER, 1u << gic_maintenance_irq);
 	return 0;
 }
 
 static void v2_cpu_deinit(struct per_cpu *pc)
 {
 	u32 vmcr = mmio_read32(gich, GICH_VMCR);
-	u32 ctlr = (u32)pc->arch.icc_ctlr & ~(GICC_CTLR_EOIMODENS | GICC_CTLR_EN);
+	u32 ctlr = (u32)pc->arch.icc_ctlr &
+		   ~(GICC_CTLR_EOIMODENS | GICC_CTLR_EN);
 	unsigned int n;
 
+	mmio_write32(gicd_base, GICD_ICENABLER, 1u << gic_maintenance_irq);
 	mmio_write32(gich, GICH_HCR, 0);
 	for (n = 0; n < num_lrs; n++)
 		mmio_write32(gich, GICH_LR0 + n * 4, 0);
@@ -204,8 +209,8 @@ static void v2_underflow(bool enable)
 {
 	u32 hcr = mmio_read32(gich, GICH_HCR);
 
-	mmio_write32(gich, GICH_HCR, enable ? hcr | GICH_HCR_UIE :
-					      hcr & ~GICH_HCR_UIE);
+	mmio_write32(gich, GICH_HCR,
+		     enable ? hcr | GICH_HCR_UIE : hcr & ~GICH_HCR_UIE);
 }
 
 /* CPU interface mask of the cell's online CPUs. */
@@ -253,7 +258,7 @@ static enum mmio_result v2_dist_access(struct cell *cell,
 }
 
 /* The cell's view of the CPU interface is the virtual one (IHI 0048 5.1). */
-int gicv2_cell_map(struct cell *cell)
+static int v2_cell_init(struct cell *cell)
 {
 	return paging_map(&cell->stage2, gicc_phys, gicv_phys, GICC_SIZE,
 			  PAGING_RW | PAGING_DEVICE);
@@ -276,4 +281,5 @@ const struct gic_ops gicv2_ops = {
 	.lr_write = v2_lr_write,
 	.underflow = v2_underflow,
 	.dist_access = v2_dist_access,
+	.cell_init = v2_cell_init,
 };

@@ -9,6 +9,7 @@
 #include <asm/sysreg.h>
 #include <asm/traps.h>
 #include <hyp/cell.h>
+#include <hyp/paging.h>
 #include <hyp/percpu.h>
 
 #define ICC_CTLR_EOIMODE BIT(1)
@@ -43,71 +44,142 @@
 #define SGIR_RS(v) (((v) >> 44) & 0xf)
 #define SGIR_AFF3(v) (((v) >> 48) & 0xff)
 
+/* Redistributor frames (12.10, 12.11): RD_base, then SGI_base */
 #define GICR_SGI_OFFSET 0x10000
+#define GICR_RD_SIZE 0x10000
+#define GICR_SGI_PAGE 0x1000 /* the SGI_base registers Warden filters */
+#define GICR_ISENABLER0 0x0100
+#define GICR_ICENABLER0 0x0180
 #define GICR_ISPENDR0 0x0200
 #define GICR_TYPER 0x0008
 
 static unsigned int num_lrs;
 static u64 gicr_base, gicr_stride;
 static unsigned int gicr_count;
+/* platform CPU index of each redistributor frame, -1 if none */
+static int gicr_cpu[WARDEN_MAX_CPUS];
 
 static u64 lr_read_raw(unsigned int n)
 {
 	switch (n) {
-	case 0: return read_sysreg(ich_lr0_el2);
-	case 1: return read_sysreg(ich_lr1_el2);
-	case 2: return read_sysreg(ich_lr2_el2);
-	case 3: return read_sysreg(ich_lr3_el2);
-	case 4: return read_sysreg(ich_lr4_el2);
-	case 5: return read_sysreg(ich_lr5_el2);
-	case 6: return read_sysreg(ich_lr6_el2);
-	case 7: return read_sysreg(ich_lr7_el2);
-	case 8: return read_sysreg(ich_lr8_el2);
-	case 9: return read_sysreg(ich_lr9_el2);
-	case 10: return read_sysreg(ich_lr10_el2);
-	case 11: return read_sysreg(ich_lr11_el2);
-	case 12: return read_sysreg(ich_lr12_el2);
-	case 13: return read_sysreg(ich_lr13_el2);
-	case 14: return read_sysreg(ich_lr14_el2);
-	default: return read_sysreg(ich_lr15_el2);
+	case 0:
+		return read_sysreg(ich_lr0_el2);
+	case 1:
+		return read_sysreg(ich_lr1_el2);
+	case 2:
+		return read_sysreg(ich_lr2_el2);
+	case 3:
+		return read_sysreg(ich_lr3_el2);
+	case 4:
+		return read_sysreg(ich_lr4_el2);
+	case 5:
+		return read_sysreg(ich_lr5_el2);
+	case 6:
+		return read_sysreg(ich_lr6_el2);
+	case 7:
+		return read_sysreg(ich_lr7_el2);
+	case 8:
+		return read_sysreg(ich_lr8_el2);
+	case 9:
+		return read_sysreg(ich_lr9_el2);
+	case 10:
+		return read_sysreg(ich_lr10_el2);
+	case 11:
+		return read_sysreg(ich_lr11_el2);
+	case 12:
+		return read_sysreg(ich_lr12_el2);
+	case 13:
+		return read_sysreg(ich_lr13_el2);
+	case 14:
+		return read_sysreg(ich_lr14_el2);
+	default:
+		return read_sysreg(ich_lr15_el2);
 	}
 }
 
 static void lr_write_raw(unsigned int n, u64 v)
 {
 	switch (n) {
-	case 0: write_sysreg(ich_lr0_el2, v); break;
-	case 1: write_sysreg(ich_lr1_el2, v); break;
-	case 2: write_sysreg(ich_lr2_el2, v); break;
-	case 3: write_sysreg(ich_lr3_el2, v); break;
-	case 4: write_sysreg(ich_lr4_el2, v); break;
-	case 5: write_sysreg(ich_lr5_el2, v); break;
-	case 6: write_sysreg(ich_lr6_el2, v); break;
-	case 7: write_sysreg(ich_lr7_el2, v); break;
-	case 8: write_sysreg(ich_lr8_el2, v); break;
-	case 9: write_sysreg(ich_lr9_el2, v); break;
-	case 10: write_sysreg(ich_lr10_el2, v); break;
-	case 11: write_sysreg(ich_lr11_el2, v); break;
-	case 12: write_sysreg(ich_lr12_el2, v); break;
-	case 13: write_sysreg(ich_lr13_el2, v); break;
-	case 14: write_sysreg(ich_lr14_el2, v); break;
-	default: write_sysreg(ich_lr15_el2, v); break;
+	case 0:
+		write_sysreg(ich_lr0_el2, v);
+		break;
+	case 1:
+		write_sysreg(ich_lr1_el2, v);
+		break;
+	case 2:
+		write_sysreg(ich_lr2_el2, v);
+		break;
+	case 3:
+		write_sysreg(ich_lr3_el2, v);
+		break;
+	case 4:
+		write_sysreg(ich_lr4_el2, v);
+		break;
+	case 5:
+		write_sysreg(ich_lr5_el2, v);
+		break;
+	case 6:
+		write_sysreg(ich_lr6_el2, v);
+		break;
+	case 7:
+		write_sysreg(ich_lr7_el2, v);
+		break;
+	case 8:
+		write_sysreg(ich_lr8_el2, v);
+		break;
+	case 9:
+		write_sysreg(ich_lr9_el2, v);
+		break;
+	case 10:
+		write_sysreg(ich_lr10_el2, v);
+		break;
+	case 11:
+		write_sysreg(ich_lr11_el2, v);
+		break;
+	case 12:
+		write_sysreg(ich_lr12_el2, v);
+		break;
+	case 13:
+		write_sysreg(ich_lr13_el2, v);
+		break;
+	case 14:
+		write_sysreg(ich_lr14_el2, v);
+		break;
+	default:
+		write_sysreg(ich_lr15_el2, v);
+		break;
 	}
 }
 
+static u32 gicr_affinity(u64 mpidr)
+{
+	return (u32)(((mpidr >> 32) & 0xff) << 24 | (mpidr & 0xffffff));
+}
+
+/* Pair each redistributor frame with its CPU by GICR_TYPER.Affinity. */
 static int v3_init(const struct warden_platform *p)
 {
+	unsigned int i, cpu;
+
 	gicr_base = p->gicr_base;
 	gicr_stride = p->gicr_stride;
 	gicr_count = p->num_cpus;
+	for (i = 0; i < gicr_count; i++) {
+		void *r = (void *)(uintptr_t)(gicr_base + i * gicr_stride);
+		u32 aff = (u32)(mmio_read64(r, GICR_TYPER) >> 32);
+
+		gicr_cpu[i] = -1;
+		for (cpu = 0; cpu < p->num_cpus; cpu++)
+			if (gicr_affinity(p->cpu_mpidr[cpu]) == aff)
+				gicr_cpu[i] = (int)cpu;
+	}
 	return 0;
 }
 
 /* This CPU's redistributor, found by affinity (GICR_TYPER[63:32]). */
 static void *my_gicr(void)
 {
-	u64 mpidr = read_sysreg(mpidr_el1);
-	u32 aff = (u32)(((mpidr >> 32) & 0xff) << 24 | (mpidr & 0xffffff));
+	u32 aff = gicr_affinity(read_sysreg(mpidr_el1));
 	unsigned int i;
 
 	for (i = 0; i < gicr_count; i++) {
@@ -117,6 +189,66 @@ static void *my_gicr(void)
 			return r;
 	}
 	return NULL;
+}
+
+static void maintenance_irq_enable(bool on)
+{
+	u8 *r = my_gicr();
+
+	if (r)
+		mmio_write32(r + GICR_SGI_OFFSET,
+			     on ? GICR_ISENABLER0 : GICR_ICENABLER0,
+			     1u << gic_maintenance_irq);
+}
+
+/*
+ * A cell's accesses to the SGI page of its CPUs' redistributors: the same
+ * per-interrupt filter as the distributor, minus the maintenance interrupt.
+ * Everything else in the SGI frame is reserved or for LPIs (unused).
+ */
+static enum mmio_result gicr_access(struct cell *cell, void *arg,
+				    struct mmio_access *acc)
+{
+	u64 off = acc->addr - gicr_base;
+	unsigned int frame = (unsigned int)(off / gicr_stride);
+	u32 reg = (u32)(off % gicr_stride);
+	u8 *sgi = (u8 *)(uintptr_t)(gicr_base + frame * gicr_stride) +
+		  GICR_SGI_OFFSET;
+
+	(void)arg;
+	if (frame >= gicr_count || gicr_cpu[frame] < 0 ||
+	    !cell_owns_cpu(cell, (unsigned int)gicr_cpu[frame]) ||
+	    reg < GICR_SGI_OFFSET || reg >= GICR_SGI_OFFSET + GICR_SGI_PAGE)
+		return MMIO_UNHANDLED;
+	if (gic_field_access(cell, sgi, reg - GICR_SGI_OFFSET, acc, true))
+		return MMIO_HANDLED;
+	if (!acc->write)
+		acc->value = 0;
+	return MMIO_HANDLED;
+}
+
+/*
+ * The cell gets the RD_base frames of its CPUs mapped (wake-up, LPI
+ * tables); their SGI pages trap to gicr_access().
+ */
+static int v3_cell_init(struct cell *cell)
+{
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < gicr_count; i++) {
+		u64 frame = gicr_base + i * gicr_stride;
+
+		if (gicr_cpu[i] < 0 ||
+		    !cell_owns_cpu(cell, (unsigned int)gicr_cpu[i]))
+			continue;
+		err = paging_map(&cell->stage2, frame, frame, GICR_RD_SIZE,
+				 PAGING_RW | PAGING_DEVICE);
+		if (err)
+			return err;
+	}
+	return mmio_register(&cell->mmio, gicr_base, gicr_count * gicr_stride,
+			     gicr_access, NULL);
 }
 
 /*
@@ -159,6 +291,7 @@ static int v3_cpu_init(struct per_cpu *pc, bool fresh)
 	write_sysreg(ich_vmcr_el2, vmcr);
 	write_sysreg(ich_hcr_el2, ICH_HCR_EN);
 	isb();
+	maintenance_irq_enable(true);
 	return 0;
 }
 
@@ -168,6 +301,7 @@ static void v3_cpu_deinit(struct per_cpu *pc)
 	u64 vmcr = read_sysreg(ich_vmcr_el2), ctlr = pc->arch.icc_ctlr;
 	unsigned int n;
 
+	maintenance_irq_enable(false);
 	write_sysreg(ich_hcr_el2, 0);
 	for (n = 0; n < num_lrs; n++)
 		lr_write_raw(n, 0);
@@ -288,7 +422,8 @@ static void v3_underflow(bool enable)
 {
 	u64 hcr = read_sysreg(ich_hcr_el2);
 
-	write_sysreg(ich_hcr_el2, enable ? hcr | ICH_HCR_UIE : hcr & ~ICH_HCR_UIE);
+	write_sysreg(ich_hcr_el2,
+		     enable ? hcr | ICH_HCR_UIE : hcr & ~ICH_HCR_UIE);
 }
 
 /*
@@ -384,4 +519,5 @@ const struct gic_ops gicv3_ops = {
 	.lr_write = v3_lr_write,
 	.underflow = v3_underflow,
 	.dist_access = v3_dist_access,
+	.cell_init = v3_cell_init,
 };

@@ -21,7 +21,7 @@
 const struct gic_ops *gic;
 void *gicd_base;
 u32 gic_num_irqs;
-static u32 maintenance_irq;
+u32 gic_maintenance_irq;
 
 static struct per_cpu *this_cpu(void)
 {
@@ -32,7 +32,7 @@ int gic_setup(const struct warden_platform *p)
 {
 	gic = p->gic_version == WARDEN_GIC_V3 ? &gicv3_ops : &gicv2_ops;
 	gicd_base = (void *)(uintptr_t)p->gicd_base;
-	maintenance_irq = p->maintenance_irq;
+	gic_maintenance_irq = p->maintenance_irq;
 	/* GICD_TYPER.ITLinesNumber: 32 * (N + 1) INTIDs, at most 1020 */
 	gic_num_irqs = 32 * ((mmio_read32(gicd_base, GICD_TYPER) & 0x1f) + 1);
 	if (gic_num_irqs > 1020)
@@ -42,8 +42,10 @@ int gic_setup(const struct warden_platform *p)
 
 int gic_cell_init(struct cell *cell)
 {
-	return mmio_register(&cell->mmio, (u64)(uintptr_t)gicd_base, GICD_SIZE,
-			     gicd_access, NULL);
+	int err = mmio_register(&cell->mmio, (u64)(uintptr_t)gicd_base,
+				GICD_SIZE, gicd_access, NULL);
+
+	return err ? err : gic->cell_init(cell);
 }
 
 bool gic_irq_in_cell(const struct cell *cell, u32 intid)
@@ -64,7 +66,7 @@ void gic_handle_irq(void)
 			break;
 		pc->stats[STAT_IRQ]++;
 		gic->eoi(raw);
-		if (intid == maintenance_irq) {
+		if (intid == gic_maintenance_irq) {
 			pc->stats[STAT_MAINTENANCE]++;
 			gic->deactivate(raw);
 			irqchip_refill(&pc->pending);

@@ -45,98 +45,125 @@ static const struct field_reg *find_field_reg(u32 reg)
 	return NULL;
 }
 
+/*
+ * May the cell touch the field of intid?  In a banked frame (a GICv3
+ * redistributor's SGI page, or GICv2's banked distributor words) INTIDs 0-31
+ * are the accessing CPU's own; with GICv3 affinity routing the distributor's
+ * copies of them are RAZ/WI (IHI 0069 12.9).  The maintenance interrupt is
+ * the hypervisor's and no cell's.
+ */
+static bool field_owned(const struct cell *cell, u32 irq, bool banked)
+{
+	if (irq == gic_maintenance_irq)
+		return false;
+	if (irq < 32)
+		return banked;
+	return !banked && gic_irq_in_cell(cell, irq);
+}
+
 /* Mask of the bits of this access that belong to the cell's interrupts. */
 static u64 owned_mask(const struct cell *cell, const struct field_reg *fr,
-		      u32 reg, unsigned int size)
+		      u32 reg, unsigned int size, bool banked)
 {
 	u32 first = (reg - fr->base) * 8 / fr->bits;
 	u32 n = size * 8 / fr->bits, i;
 	u64 field = (1UL << fr->bits) - 1, mask = 0;
 
-	for (i = 0; i < n; i++) {
-		u32 irq = first + i;
-
-		/* SGI/PPI fields are banked: with GICv3 they live in GICR */
-		if (irq >= 32 && gic_irq_in_cell(cell, irq))
+	for (i = 0; i < n; i++)
+		if (field_owned(cell, first + i, banked))
 			mask |= field << (i * fr->bits);
-		else if (irq < 32 && gic == &gicv2_ops)
-			mask |= field << (i * fr->bits);
-	}
 	return mask;
 }
 
-static u64 raw_read(u32 reg, unsigned int size)
+static u64 raw_read(void *base, u32 reg, unsigned int size)
 {
-	volatile u8 *a = (volatile u8 *)gicd_base + reg;
+	volatile u8 *a = (volatile u8 *)base + reg;
 
 	switch (size) {
 	case 1:
 		return *a;
-	case 2:
-		return *(volatile u16 *)a;
 	case 8:
-		return mmio_read64(gicd_base, reg);
+		return mmio_read64(base, reg);
 	default:
-		return mmio_read32(gicd_base, reg);
+		return mmio_read32(base, reg);
 	}
 }
 
-static void raw_write(u32 reg, unsigned int size, u64 v)
+static void raw_write(void *base, u32 reg, unsigned int size, u64 v)
 {
-	volatile u8 *a = (volatile u8 *)gicd_base + reg;
+	volatile u8 *a = (volatile u8 *)base + reg;
 
 	switch (size) {
 	case 1:
 		asm volatile("dmb oshst" ::: "memory");
 		*a = (u8)v;
 		break;
-	case 2:
-		asm volatile("dmb oshst" ::: "memory");
-		*(volatile u16 *)a = (u16)v;
-		break;
 	case 8:
-		mmio_write64(gicd_base, reg, v);
+		mmio_write64(base, reg, v);
 		break;
 	default:
-		mmio_write32(gicd_base, reg, (u32)v);
+		mmio_write32(base, reg, (u32)v);
 	}
 }
 
-static enum mmio_result field_access(struct cell *cell,
-				     const struct field_reg *fr, u32 reg,
-				     struct mmio_access *acc)
+static void field_access(struct cell *cell, const struct field_reg *fr,
+			 void *base, u32 reg, struct mmio_access *acc,
+			 bool banked)
 {
-	u64 mask = owned_mask(cell, fr, reg, acc->size);
+	u64 mask = owned_mask(cell, fr, reg, acc->size, banked);
 
 	if (!acc->write) {
-		acc->value = raw_read(reg, acc->size) & mask;
-		return MMIO_HANDLED;
+		acc->value = raw_read(base, reg, acc->size) & mask;
+		return;
 	}
 	if (!mask)
-		return MMIO_HANDLED;
+		return;
 	if (!fr->rmw) {
-		raw_write(reg, acc->size, acc->value & mask);
-		return MMIO_HANDLED;
+		raw_write(base, reg, acc->size, acc->value & mask);
+		return;
 	}
 	spin_lock(&dist_lock);
-	raw_write(reg, acc->size,
-		  (raw_read(reg, acc->size) & ~mask) | (acc->value & mask));
+	raw_write(base, reg, acc->size,
+		  (raw_read(base, reg, acc->size) & ~mask) |
+			  (acc->value & mask));
 	spin_unlock(&dist_lock);
-	return MMIO_HANDLED;
+}
+
+/*
+ * Registers with one field per interrupt, at the same offsets in the
+ * distributor and in a redistributor's SGI page.  Returns false when reg is
+ * not one of them.
+ */
+bool gic_field_access(struct cell *cell, void *base, u32 reg,
+		      struct mmio_access *acc, bool banked)
+{
+	const struct field_reg *fr = find_field_reg(reg);
+
+	if (!fr || (fr->bits != 8 && acc->size != 4) || acc->size == 8)
+		return false;
+	field_access(cell, fr, base, reg, acc, banked);
+	return true;
+}
+
+/* The word holding INTIDs 0-31 of a one-field-per-interrupt register. */
+static bool reg_is_banked(u32 reg)
+{
+	const struct field_reg *fr = find_field_reg(reg);
+
+	return fr && (reg - fr->base) < 32 * fr->bits / 8;
 }
 
 enum mmio_result gicd_access(struct cell *cell, void *arg,
 			     struct mmio_access *acc)
 {
 	u32 reg = (u32)(acc->addr - (u64)(uintptr_t)gicd_base);
-	const struct field_reg *fr;
-
 	(void)arg;
 	if (acc->size != 4 && acc->size != 8 && acc->size != 1)
 		return MMIO_ERROR;
-	fr = find_field_reg(reg);
-	if (fr && (fr->bits == 8 || acc->size == 4))
-		return field_access(cell, fr, reg, acc);
+	/* GICv2 keeps each CPU's SGIs and PPIs in banked distributor words */
+	if (gic_field_access(cell, gicd_base, reg, acc,
+			     gic == &gicv2_ops && reg_is_banked(reg)))
+		return MMIO_HANDLED;
 	if (reg == GICD_CTLR && acc->size == 4) {
 		/* machine-wide: only the root cell may change it */
 		if (!acc->write)

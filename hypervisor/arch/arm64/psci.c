@@ -102,7 +102,8 @@ static long cpu_off(struct per_cpu *pc)
 	/* only returns on failure: take the CPU back */
 	printk("CPU %u: firmware refused CPU_OFF\n", pc->cpu);
 	if (arch_cpu_init(pc, false))
-		panic("CPU %u: cannot recover from a failed CPU_OFF\n", pc->cpu);
+		panic("CPU %u: cannot recover from a failed CPU_OFF\n",
+		      pc->cpu);
 	pc->online = 1;
 	__atomic_add_fetch(&hyp.cpus_enabled, 1, __ATOMIC_SEQ_CST);
 	return PSCI_DENIED;

@@ -20,8 +20,8 @@
  * so a cell cannot escape with a narrower scope.  WFI/WFE are not trapped:
  * a cell's CPUs are its own.
  */
-#define HCR_CELL                                                             \
-	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_FB | HCR_BSU_IS |       \
+#define HCR_CELL                                                       \
+	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_FB | HCR_BSU_IS | \
 	 HCR_TSC | HCR_RW)
 
 /* The stub state of the first CPU, for CPUs that were off at enable. */
@@ -29,9 +29,14 @@ static struct arch_el2_state stub_template;
 
 void pl011_init(paddr_t base);
 
+void arch_console_init(const struct warden_platform *p)
+{
+	if (p->uart_type == WARDEN_UART_PL011)
+		pl011_init(p->uart_base);
+}
+
 int arch_setup_global(const struct warden_system *sys)
 {
-	pl011_init(sys->platform.uart_base);
 	return gic_setup(&sys->platform);
 }
 
@@ -69,8 +74,8 @@ int arch_cpu_init(struct per_cpu *pc, bool fresh)
 	/* a CPU fresh from reset gets the settings the stub had */
 	write_sysreg(cptr_el2, s->cptr);
 	write_sysreg(mdcr_el2, s->mdcr);
-	write_sysreg(cnthctl_el2, s->cnthctl | CNTHCTL_EL1PCTEN |
-					 CNTHCTL_EL1PCEN);
+	write_sysreg(cnthctl_el2,
+		     s->cnthctl | CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN);
 	write_sysreg(cntvoff_el2, 0);
 	write_sysreg(vpidr_el2, read_sysreg(midr_el1));
 	write_sysreg(vmpidr_el2, read_sysreg(mpidr_el1));
@@ -119,9 +124,5 @@ void arch_cpu_on_frame(struct per_cpu *pc, struct trap_frame *frame)
 
 int arch_cell_init(struct cell *cell)
 {
-	int err = gic_cell_init(cell);
-
-	if (!err && gic == &gicv2_ops)
-		err = gicv2_cell_map(cell);
-	return err;
+	return gic_cell_init(cell);
 }

@@ -88,8 +88,10 @@ static void handle_dabt(struct trap_frame *f, u64 esr)
 	acc.value = acc.write ? frame_reg(f, rt) : 0;
 	res = mmio_dispatch(pc->cell, &acc);
 	if (res != MMIO_HANDLED) {
-		cell_fault(f, acc.write ? "data abort: write to unassigned address"
-					: "data abort: read of unassigned address",
+		cell_fault(f,
+			   acc.write ?
+				   "data abort: write to unassigned address" :
+				   "data abort: read of unassigned address",
 			   esr, ipa);
 		acc.value = 0;
 	}
@@ -103,8 +105,8 @@ skip:
 }
 
 /* ISS of a trapped MSR/MRS (D17.2.40): Op0, Op2, Op1, CRn, Rt, CRm, dir */
-#define SYSREG_ISS(op0, op1, crn, crm, op2)                                  \
-	(((u64)(op0) << 20) | ((u64)(op2) << 17) | ((u64)(op1) << 14) |      \
+#define SYSREG_ISS(op0, op1, crn, crm, op2)                             \
+	(((u64)(op0) << 20) | ((u64)(op2) << 17) | ((u64)(op1) << 14) | \
 	 ((u64)(crn) << 10) | ((u64)(crm) << 1))
 #define SYSREG_MASK SYSREG_ISS(3, 7, 15, 15, 7)
 #define ISS_ICC_SGI1R SYSREG_ISS(3, 0, 12, 11, 5)

@@ -5,7 +5,7 @@
  * hypervisor bug and ends in arch_hyp_fault().  EL2 runs with IRQs masked.
  */
 #include <asm/asm-offsets.h>
-#include <asm/frame.h>
+#include <asm/frame.inc>
 
 .macro vector handler
 	.align	7

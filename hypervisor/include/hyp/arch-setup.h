@@ -13,6 +13,8 @@ struct cell;
 struct per_cpu;
 struct trap_frame;
 
+/* Early console output (MMU off); only ever writes to the UART. */
+void arch_console_init(const struct warden_platform *p);
 /* Interrupt controller and other machine-wide set-up. */
 int arch_setup_global(const struct warden_system *sys);
 /* Take over this CPU: vectors, traps, stage 2, GIC CPU interface. */

@@ -13,6 +13,7 @@ int snprintf(char *buf, size_t size, const char *fmt, ...)
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* For the hypervisor's own invariants only; never for cell or config input. */
-void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+void panic(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), noreturn));
 
 #endif /* HYP_PRINTK_H */

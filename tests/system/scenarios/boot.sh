@@ -9,7 +9,7 @@ check "4 CPUs online" cpus_online_are "0 1 2 3"
 check "timer: sleep 2 takes 2 s" timer_check
 require "insmod warden.ko" warden_load
 check "/dev/warden is a character device" test -c /dev/warden
-check "/sys/devices/warden exists" test -d $WARDEN_SYSFS
+check "/sys/devices/warden exists" test -d "$WARDEN_SYSFS"
 check "sysfs reports Warden disabled" warden_is_disabled
 check_v "warden --version" warden --version
 check "warden --help" warden --help

@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # demo: the story for humans.  Linux is already running; Warden slides under
 # it at EL2, Linux keeps working on every CPU, and Warden steps away again.
+# shellcheck disable=SC2034 # used by lib.sh
+W_INDENT='      '
 . /usr/share/warden/lib.sh
 
 # Only warnings and worse from the kernel on the console, so that the story
@@ -18,8 +20,8 @@ TXT
 
 step "1. Load the driver"
 say "$(grep -c ^processor /proc/cpuinfo) CPUs, kernel $(uname -r), GICv$WARDEN_GIC"
-check_v "insmod warden.ko" show insmod $WARDEN_KO
-check_v "/dev/warden and sysfs are there" show ls /dev/warden $WARDEN_SYSFS
+check_v "insmod warden.ko" show insmod "$WARDEN_KO"
+check_v "/dev/warden and sysfs are there" show ls /dev/warden "$WARDEN_SYSFS"
 check_v "warden --version" show warden --version
 check_v "warden status (disabled)" show warden status
 
@@ -28,7 +30,7 @@ check_v "make the workload" workload_prepare
 check_v "workload on plain Linux" workload_run
 
 step "3. Enable Warden: every CPU enters the hypervisor, Linux keeps running"
-check_v "warden enable" show warden enable $SYSTEM_CELL
+check_v "warden enable" show warden enable "$SYSTEM_CELL"
 check_v "warden status (enabled)" show warden status
 
 step "4. Linux as the root cell, under the hypervisor"
@@ -46,6 +48,6 @@ check_v "checksums still match" workload_run
 check_v "rmmod warden" show rmmod warden
 
 step "Kernel messages from the driver"
-dmesg | grep -i warden | tail -n 20
+dmesg | grep ' warden: ' | tail -n 20
 echo
 finish

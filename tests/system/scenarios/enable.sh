@@ -10,7 +10,7 @@ check_v "workload reference on plain Linux" workload_prepare
 check_v "workload on all CPUs before enable" workload_run
 
 step "enable"
-require "warden enable $SYSTEM_CELL" warden enable $SYSTEM_CELL
+require "warden enable $SYSTEM_CELL" warden enable "$SYSTEM_CELL"
 check "sysfs reports Warden enabled" warden_is_enabled
 check_v "warden status shows enabled" status_says enabled
 check_v "memory pool is sane" pool_sane

@@ -60,12 +60,15 @@ struct gic_ops {
 	/* distributor registers only one version has */
 	enum mmio_result (*dist_access)(struct cell *cell,
 					struct mmio_access *acc, u32 reg);
+	/* version-specific per-cell set-up (mappings, emulated frames) */
+	int (*cell_init)(struct cell *cell);
 };
 
 extern const struct gic_ops gicv2_ops, gicv3_ops;
 extern const struct gic_ops *gic;
 extern void *gicd_base;
 extern u32 gic_num_irqs;
+extern u32 gic_maintenance_irq;
 
 static inline u32 mmio_read32(const void *base, u64 off)
 {
@@ -103,6 +106,8 @@ void gic_drain(struct per_cpu *pc);
 /* INTID -> whether the distributor view of cell may touch it */
 bool gic_irq_in_cell(const struct cell *cell, u32 intid);
 
+bool gic_field_access(struct cell *cell, void *base, u32 reg,
+		      struct mmio_access *acc, bool banked);
 enum mmio_result gicd_access(struct cell *cell, void *arg,
 			     struct mmio_access *acc);
 

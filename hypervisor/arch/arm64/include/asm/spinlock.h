@@ -45,7 +45,10 @@ static inline void spin_unlock(spinlock_t *lock)
 {
 	u16 next = (u16)(lock->owner + 1);
 
-	asm volatile("stlrh	%w1, %0" : "=Q"(lock->owner) : "r"(next) : "memory");
+	asm volatile("stlrh	%w1, %0"
+		     : "=Q"(lock->owner)
+		     : "r"(next)
+		     : "memory");
 }
 
 #endif /* ASM_SPINLOCK_H */

@@ -9,16 +9,16 @@
 
 #include <hyp/types.h>
 
-#define read_sysreg(r)                                                       \
-	({                                                                   \
-		u64 __rs_v;                                                     \
-		asm volatile("mrs %0, " #r : "=r"(__rs_v));                     \
-		__rs_v;                                                         \
+#define read_sysreg(r)                                      \
+	({                                                  \
+		u64 __rs_v;                                 \
+		asm volatile("mrs %0, " #r : "=r"(__rs_v)); \
+		__rs_v;                                     \
 	})
-#define write_sysreg(r, v)                                                   \
-	do {                                                                 \
-		u64 __ws_v = (u64)(v);                                          \
-		asm volatile("msr " #r ", %0" : : "r"(__ws_v));                 \
+#define write_sysreg(r, v)                                      \
+	do {                                                    \
+		u64 __ws_v = (u64)(v);                          \
+		asm volatile("msr " #r ", %0" : : "r"(__ws_v)); \
 	} while (0)
 
 #define isb() asm volatile("isb" ::: "memory")

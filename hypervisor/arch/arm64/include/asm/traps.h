@@ -16,7 +16,6 @@ void arch_hyp_fault(struct trap_frame *f) __attribute__((noreturn));
 /* PSCI and SMCCC calls of a cell (psci.c); returns the value for x0. */
 long psci_handle(struct trap_frame *f, u64 fid);
 void gicv3_handle_sgi1r(struct per_cpu *pc, u64 val);
-int gicv2_cell_map(struct cell *cell);
 
 static inline u64 frame_reg(const struct trap_frame *f, unsigned int r)
 {

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Per-CPU work at EL2: probing the hyp stub, entering the firmware and
- * leaving it.  VBAR_EL2 is per CPU, so each sequence runs on its own CPU,
- * with IRQs off (smp_call_function_single()), under cpus_read_lock() held by
- * the caller so that the set of online CPUs cannot change (DESIGN §4,
- * pitfall 3).
+ * leaving it.  VBAR_EL2 is per CPU, so each sequence runs on its own CPU
+ * with IRQs off, under cpus_read_lock() held by the caller so that the set
+ * of online CPUs cannot change (DESIGN §4, pitfall 3).  Probes run from an
+ * IPI; entering and leaving EL2 run from a task (see cpu_run_in_task()).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -161,7 +161,38 @@ struct cpu_enter_call {
 	struct hvc_res version;
 };
 
-/* Runs on the target CPU with IRQs off. */
+struct cpu_task_call {
+	smp_call_func_t fn;
+	void *arg;
+};
+
+static int cpu_task_fn(void *data)
+{
+	struct cpu_task_call *c = data;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	c->fn(c->arg);
+	local_irq_restore(flags);
+	return 0;
+}
+
+/*
+ * Run fn on cpu from a task (a bound kworker), with IRQs off.  Entering or
+ * leaving EL2 must not happen inside an interrupt handler, as
+ * smp_call_function_single() would run it: Linux would deactivate the IPI
+ * that brought it there after the switch, through the other (virtual or
+ * physical) GIC CPU interface, and the physical SGI would stay active for
+ * good, swallowing every later IPI of that number.
+ */
+static int cpu_run_in_task(unsigned int cpu, smp_call_func_t fn, void *arg)
+{
+	struct cpu_task_call c = { fn, arg };
+
+	return smp_call_on_cpu(cpu, cpu_task_fn, &c, false);
+}
+
+/* Runs on the target CPU, in a task, with IRQs off. */
 static void cpu_do_enter(void *arg)
 {
 	struct cpu_enter_call *call = arg;
@@ -230,7 +261,7 @@ struct cpu_disable_call {
 	long err;
 };
 
-/* Runs on the target CPU with IRQs off. */
+/* Runs on the target CPU, in a task, with IRQs off. */
 static void cpu_do_disable(void *arg)
 {
 	struct cpu_disable_call *call = arg;
@@ -250,7 +281,7 @@ static int cpu_disable_one(unsigned int cpu)
 	struct cpu_disable_call call = { .result = CPU_DISABLE_FAILED };
 	int ret;
 
-	ret = smp_call_function_single(cpu, cpu_do_disable, &call, 1);
+	ret = cpu_run_in_task(cpu, cpu_do_disable, &call);
 	if (ret) {
 		pr_err("CPU %u: cannot run on it to disable (error %d)\n", cpu,
 		       ret);
@@ -306,7 +337,7 @@ int cpu_enter_all(const struct fw_layout *lay, char *errmsg)
 	for_each_online_cpu(cpu) {
 		call.result = CPU_NOT_STUB;
 		call.owner = CPU_EL2_OTHER;
-		ret = smp_call_function_single(cpu, cpu_do_enter, &call, 1);
+		ret = cpu_run_in_task(cpu, cpu_do_enter, &call);
 		if (ret) {
 			warden_errmsg(errmsg,
 				      "CPU %u: cannot run on it (error %d)",

@@ -30,6 +30,7 @@ void image_load(void *mem, const struct fw_layout *lay,
 	hdr->config_offset = lay->config_offset;
 	hdr->config_size = lay->config_size;
 	hdr->online_cpus = online_cpus;
+	hdr->max_lrs = warden_max_lrs;
 }
 
 /* Smallest D-cache line of all CPUs (CTR_EL0.DminLine, log2 of words). */

@@ -43,6 +43,7 @@ struct warden_state {
 
 extern struct warden_state warden;
 extern char *warden_fw_name;
+extern unsigned int warden_max_lrs;
 
 /* Where the image and the config go, from the firmware header and config. */
 struct fw_layout {

@@ -5,7 +5,7 @@
 # scenario.  The whole serial log is kept (build/logs/<scenario>-gicv<N>.log by
 # default) and also copied to stdout.  The exit code is QEMU's, 124 when the
 # hard timeout killed it, or 125 when it was stopped after a kernel or
-# hypervisor panic (a panicked machine never powers off).
+# hypervisor panic, lockup or RCU stall (such a machine never powers off).
 #
 # Usage: scripts/run-qemu.sh --gic 2|3 --scenario NAME [--timeout SEC]
 #            [--log FILE] [--interactive] [--icount] [-- EXTRA-QEMU-ARGS...]
@@ -30,7 +30,7 @@ usage() {
 }
 die() { echo "run-qemu: error: $*" >&2; exit 1; }
 
-gic=3 scenario='' timeout='' log='' interactive=0 icount=0 stopped=0
+gic=3 scenario='' timeout='' log='' interactive=0 icount=0 stopped=0 stop_why=''
 extra=()
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -96,22 +96,25 @@ if [ $interactive -eq 1 ]; then
 	rc=${PIPESTATUS[0]}
 else
 	# QEMU writes the log; `tail` shows it.  A panicked kernel or hypervisor
-	# never powers off, so stop QEMU a few seconds after a panic line
+	# never powers off, and a locked-up one rarely recovers: stop QEMU a
+	# little after the first such line (long enough to log the details)
 	# rather than waiting for the timeout.
 	"${limit[@]}" "${cmd[@]}" < /dev/null >> "$log" 2>&1 &
 	qpid=$!
 	tail -n +2 -f --pid=$qpid "$log" &
 	tpid=$!
-	panic_at=
-	stopped=0
+	stop_at=
 	while kill -0 $qpid 2> /dev/null; do
 		sleep 1
-		if [ -z "$panic_at" ] &&
-			grep -qE 'Kernel panic - not syncing|\[warden\] PANIC' "$log"; then
-			panic_at=$SECONDS
-		fi
-		if [ -n "$panic_at" ] && [ $stopped -eq 0 ] &&
-			[ $((SECONDS - panic_at)) -ge 5 ]; then
+		if [ -z "$stop_at" ]; then
+			if grep -qE 'Kernel panic - not syncing|\[warden\] PANIC' "$log"; then
+				stop_at=$((SECONDS + 5))
+				stop_why="a panic"
+			elif grep -qE 'soft lockup|hard LOCKUP|rcu_.*(stall|self-detected)' "$log"; then
+				stop_at=$((SECONDS + 30))
+				stop_why="a lockup or RCU stall"
+			fi
+		elif [ $stopped -eq 0 ] && [ $SECONDS -ge "$stop_at" ]; then
 			kill -TERM $qpid 2> /dev/null
 			stopped=1
 		fi
@@ -124,7 +127,7 @@ set -e
 # The serial console writes CRLF; keep the log plain text.
 sed -i 's/\r$//' "$log"
 if [ $interactive -eq 0 ] && [ $stopped -eq 1 ]; then
-	echo "[run-qemu] PANIC: QEMU stopped 5 s after a panic" | tee -a "$log"
+	echo "[run-qemu] STOPPED: QEMU stopped after $stop_why" | tee -a "$log"
 	rc=125
 elif [ -n "$timeout" ] && { [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; }; then
 	echo "[run-qemu] TIMEOUT: QEMU killed after $timeout s" | tee -a "$log"

@@ -77,11 +77,13 @@ phase_end() {
 c_files() {
 	local dirs=(hypervisor driver tools lib include inmates configs tests)
 	if git -C "$top" rev-parse --git-dir > /dev/null 2>&1; then
-		git -C "$top" ls-files -co --exclude-standard -- "${dirs[@]}" |
-			grep -E '\.[ch]$' || true
+		git -C "$top" ls-files -co --exclude-standard -- "${dirs[@]}"
 	else
-		find "${dirs[@]}" -name '*.[ch]' 2> /dev/null | grep -v '\.mod\.c$' || true
-	fi | LC_ALL=C sort
+		find "${dirs[@]}" -name '*.[ch]' 2> /dev/null | grep -v '\.mod\.c$'
+	fi | grep -E '\.[ch]$' | LC_ALL=C sort -u | while read -r f; do
+		# the index still lists files deleted from the work tree
+		[ -f "$f" ] && echo "$f"
+	done
 }
 
 # --- 1. build ---------------------------------------------------------------

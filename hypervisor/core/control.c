@@ -37,12 +37,29 @@ static long hc_info(u64 what)
 	}
 }
 
+static void control_print_stats(const struct per_cpu *pc)
+{
+	const u64 *s = pc->stats;
+
+	printk("CPU %u: %llu exits: %llu interrupts (%llu SGIs, %llu maintenance), "
+	       "%llu MMIO, %llu HVC, %llu SMC, %llu sysreg; "
+	       "%llu waited for a list register\n",
+	       pc->cpu, (unsigned long long)s[STAT_EXITS],
+	       (unsigned long long)s[STAT_IRQ], (unsigned long long)s[STAT_SGI],
+	       (unsigned long long)s[STAT_MAINTENANCE],
+	       (unsigned long long)s[STAT_MMIO],
+	       (unsigned long long)s[STAT_HVC], (unsigned long long)s[STAT_SMC],
+	       (unsigned long long)s[STAT_SYSREG],
+	       (unsigned long long)pc->pending.overflows);
+}
+
 long control_disable_cpu(struct trap_frame *frame)
 {
 	struct per_cpu *pc = this_cpu();
 
 	if (pc->cell != &root_cell)
 		return -EPERM;
+	control_print_stats(pc);
 	arch_cpu_deinit(pc);
 	pc->online = 0;
 	if (__atomic_sub_fetch(&hyp.cpus_enabled, 1, __ATOMIC_SEQ_CST) == 0)

@@ -30,7 +30,8 @@ struct warden_fw_header {
 	uint64_t config_offset;
 	uint64_t config_size;
 	uint32_t online_cpus; /* bitmap of CPUs Linux has online at enable */
-	uint32_t reserved;
+	/* testing: use at most this many GIC list registers (0: all) */
+	uint32_t max_lrs;
 } WARDEN_PACKED;
 _Static_assert(sizeof(struct warden_fw_header) == 72, "ABI size");
 

@@ -8,8 +8,10 @@
 #   [check] FAIL <description> (rc=N)      followed by the command's output
 #   [scenario] DONE rc=<rc>                printed by /init after the script
 #
-# Conventions: every helper returns 0 for success; helpers that measure print
-# one short line about what they saw, so that a failing check shows why.
+# A check's verdict line comes first, then the command's output (if shown) as
+# "    | " lines.  Every helper returns 0 for success; helpers that measure
+# print one short line about what they saw, so that a failing check shows
+# why.
 
 WARDEN_KO=${WARDEN_KO:-/lib/modules/warden.ko}
 WARDEN_SYSFS=/sys/devices/warden
@@ -64,22 +66,20 @@ check() {
 	return $_rc
 }
 
-# check_v DESCRIPTION CMD...: like check, but shows the output on success too
-# (above the verdict; on failure it follows the FAIL line, as with check).
+# check_v DESCRIPTION CMD...: like check, but shows the output on success too.
 check_v() {
 	_desc=$1
 	shift
 	"$@" > "$W_OUT" 2>&1
 	_rc=$?
 	if [ $_rc -eq 0 ]; then
-		sed "s/^/$W_INDENT/" "$W_OUT" | tail -n 40
 		W_PASSED=$((W_PASSED + 1))
 		echo "[check] PASS $_desc"
 	else
 		W_FAILED=$((W_FAILED + 1))
 		echo "[check] FAIL $_desc (rc=$_rc)"
-		sed "s/^/$W_INDENT/" "$W_OUT" | tail -n 40
 	fi
+	sed "s/^/$W_INDENT/" "$W_OUT" | tail -n 40
 	rm -f "$W_OUT"
 	return $_rc
 }
@@ -102,14 +102,13 @@ check_fails() {
 		_why="message does not match /$_pat/"
 	fi
 	if [ -z "$_why" ]; then
-		sed "s/^/$W_INDENT/" "$W_OUT" | tail -n 20
 		W_PASSED=$((W_PASSED + 1))
 		echo "[check] PASS $_desc"
 	else
 		W_FAILED=$((W_FAILED + 1))
 		echo "[check] FAIL $_desc (rc=$_rc: $_why)"
-		sed "s/^/$W_INDENT/" "$W_OUT" | tail -n 20
 	fi
+	sed "s/^/$W_INDENT/" "$W_OUT" | tail -n 20
 	rm -f "$W_OUT"
 	[ -z "$_why" ]
 }

@@ -11,7 +11,8 @@
 # exit code is non-zero if any run failed.
 #
 # Usage: tests/system/run.sh [SCENARIO...]
-# Environment: GICS="3 2", WARDEN_TIMEOUT=300 (seconds per run)
+# Environment: GICS="3 2", WARDEN_TIMEOUT=300 (seconds per run, unless
+# scenarios.list gives the scenario its own)
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -23,10 +24,16 @@ limit=${WARDEN_TIMEOUT:-300}
 # Lines that mean the kernel or the hypervisor broke, whatever the script said.
 FAILURE_RE='Kernel panic|Internal error|Oops|BUG:|Unable to handle|rcu_.*stall|\[warden\] PANIC|WARNING: CPU: [0-9]+ PID:'
 
+# scenarios.list: "<name> [<timeout in seconds>]" per line, # comments.
+declare -A limits=()
 if [ $# -gt 0 ]; then
 	scenarios=("$@")
 else
-	mapfile -t scenarios < <(sed 's/#.*//; s/[[:space:]]//g; /^$/d' \
+	scenarios=()
+	while read -r name secs _; do
+		scenarios+=("$name")
+		[ -n "$secs" ] && limits[$name]=$secs
+	done < <(sed 's/#.*//; /^[[:space:]]*$/d' \
 		"$top/tests/system/scenarios.list")
 fi
 [ ${#scenarios[@]} -gt 0 ] || { echo "system: no scenarios to run" >&2; exit 1; }
@@ -40,18 +47,19 @@ for s in "${scenarios[@]}"; do
 	for g in $gics; do
 		name=system/$s/gicv$g
 		log=$logs/system-$s-gicv$g.log
+		secs=${limits[$s]:-$limit}
 		t0=$SECONDS
 		"$top/scripts/run-qemu.sh" --gic "$g" --scenario "$s" \
-			--timeout "$limit" --log "$log" > /dev/null 2>&1
+			--timeout "$secs" --log "$log" > /dev/null 2>&1
 		rc=$?
 		dt=$((SECONDS - t0))
 
 		why=()
 		[ -f "$log" ] || { echo "FAIL $name: no log (run-qemu.sh rc=$rc)"; failed=1; continue; }
 		if [ $rc -eq 124 ]; then
-			why+=("timed out after $limit s")
+			why+=("timed out after $secs s")
 		elif [ $rc -eq 125 ]; then
-			why+=("panic (QEMU stopped)")
+			why+=("$(grep -o "STOPPED: .*" "$log" | tail -n 1)")
 		elif [ $rc -ne 0 ]; then
 			why+=("QEMU exited with rc=$rc")
 		fi

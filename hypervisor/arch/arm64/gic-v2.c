@@ -12,6 +12,7 @@
 #include <hyp/errno.h>
 #include <hyp/paging.h>
 #include <hyp/percpu.h>
+#include <hyp/setup.h>
 
 /* GICC (4.4) */
 #define GICC_CTLR 0x0000
@@ -68,6 +69,12 @@ static int v2_cpu_init(struct per_cpu *pc, bool fresh)
 	u32 ctlr, vmcr;
 	unsigned int n;
 
+	num_lrs = gic_usable_lrs((mmio_read32(gich, GICH_VTR) & 0x3f) + 1);
+	if (num_lrs < 2)
+		return -ENODEV;
+	/* GICD_ISACTIVER0 is banked: this CPU's SGIs and PPIs */
+	if (!fresh && gic_banked_active(mmio_read32(gicd_base, GICD_ISACTIVER)))
+		return -EBUSY;
 	if (fresh) {
 		mmio_write32(gicc, GICC_PMR, 0xf0);
 		mmio_write32(gicc, GICC_CTLR,
@@ -85,7 +92,6 @@ static int v2_cpu_init(struct per_cpu *pc, bool fresh)
 		vmcr |= VMCR_VEM;
 	mmio_write32(gicc, GICC_CTLR, ctlr | GICC_CTLR_EOIMODENS);
 
-	num_lrs = (mmio_read32(gich, GICH_VTR) & 0x3f) + 1;
 	pc->arch.num_lrs = num_lrs;
 	for (n = 0; n < num_lrs; n++)
 		mmio_write32(gich, GICH_LR0 + n * 4, 0);
@@ -213,16 +219,21 @@ static void v2_underflow(bool enable)
 		     enable ? hcr | GICH_HCR_UIE : hcr & ~GICH_HCR_UIE);
 }
 
-/* CPU interface mask of the cell's online CPUs. */
+/*
+ * CPU interfaces the cell may target: all but those of CPUs that run under
+ * the hypervisor for another cell.  (A CPU's interface number is only known
+ * once it has entered; the root's IPIs to CPUs the driver has not entered
+ * yet must still arrive.)
+ */
 static u32 cell_cpumask(const struct cell *cell)
 {
-	u32 mask = 0;
+	u32 foreign = 0;
 	unsigned int cpu;
 
-	for (cpu = 0; cpu < 64; cpu++)
-		if (cell_owns_cpu(cell, cpu) && per_cpu_of(cpu)->online)
-			mask |= per_cpu_of(cpu)->arch.gic_cpumask;
-	return mask;
+	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++)
+		if (!cell_owns_cpu(cell, cpu) && per_cpu_of(cpu)->online)
+			foreign |= per_cpu_of(cpu)->arch.gic_cpumask;
+	return 0xff & ~foreign;
 }
 
 /* GICD_SGIR (4.3.15): targets are limited to the cell's CPUs. */

@@ -9,8 +9,10 @@
 #include <asm/sysreg.h>
 #include <asm/traps.h>
 #include <hyp/cell.h>
+#include <hyp/errno.h>
 #include <hyp/paging.h>
 #include <hyp/percpu.h>
+#include <hyp/setup.h>
 
 #define ICC_CTLR_EOIMODE BIT(1)
 #define ICC_CTLR_CBPR BIT(0)
@@ -191,6 +193,14 @@ static void *my_gicr(void)
 	return NULL;
 }
 
+/* GICR_ISACTIVER0 of this CPU: its active SGIs and PPIs. */
+static u32 my_gicr_sgi_active(void)
+{
+	u8 *r = my_gicr();
+
+	return r ? mmio_read32(r + GICR_SGI_OFFSET, GICD_ISACTIVER) : 0;
+}
+
 static void maintenance_irq_enable(bool on)
 {
 	u8 *r = my_gicr();
@@ -263,6 +273,12 @@ static int v3_cpu_init(struct per_cpu *pc, bool fresh)
 	u64 ctlr, vmcr;
 	unsigned int n;
 
+	num_lrs = gic_usable_lrs(
+		(unsigned int)(read_sysreg(ich_vtr_el2) & 0x1f) + 1);
+	if (num_lrs < 2)
+		return -ENODEV;
+	if (!fresh && gic_banked_active(my_gicr_sgi_active()))
+		return -EBUSY;
 	if (fresh) {
 		write_sysreg(icc_sre_el2, ICC_SRE_ALL);
 		isb();
@@ -283,7 +299,6 @@ static int v3_cpu_init(struct per_cpu *pc, bool fresh)
 		vmcr |= VMCR_VCBPR;
 	write_sysreg(icc_ctlr_el1, ctlr | ICC_CTLR_EOIMODE);
 
-	num_lrs = (unsigned int)(read_sysreg(ich_vtr_el2) & 0x1f) + 1;
 	pc->arch.num_lrs = num_lrs;
 	for (n = 0; n < num_lrs; n++)
 		lr_write_raw(n, 0);
@@ -364,7 +379,7 @@ static u64 sgi1r_for(u64 mpidr, u32 intid)
 static void v3_send_sgi(struct per_cpu *pc, unsigned int cpu, u32 intid)
 {
 	(void)pc;
-	write_sysreg(icc_sgi1r_el1, sgi1r_for(per_cpu_of(cpu)->mpidr, intid));
+	write_sysreg(icc_sgi1r_el1, sgi1r_for(platform_mpidr(cpu), intid));
 	isb();
 }
 
@@ -437,9 +452,9 @@ static bool route_ok(const struct cell *cell, u64 val)
 
 	if (val & BIT(31))
 		return false;
-	for (cpu = 0; cpu < 64; cpu++)
+	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++)
 		if (cell_owns_cpu(cell, cpu) &&
-		    per_cpu_of(cpu)->mpidr == (val & MPIDR_AFF_MASK))
+		    platform_mpidr(cpu) == (val & MPIDR_AFF_MASK))
 			return true;
 	return false;
 }
@@ -482,12 +497,17 @@ void gicv3_handle_sgi1r(struct per_cpu *pc, u64 val)
 	u32 intid = (u32)SGIR_INTID(val);
 	unsigned int cpu;
 
-	for (cpu = 0; cpu < 64; cpu++) {
+	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++) {
 		u64 m;
 
-		if (!cell_owns_cpu(pc->cell, cpu) || !per_cpu_of(cpu)->online)
+		/*
+		 * Every CPU of the cell, also one that is not (yet) under
+		 * the hypervisor: while the driver enters CPUs one by one,
+		 * Linux's IPIs to the later ones must still arrive.
+		 */
+		if (!cell_owns_cpu(pc->cell, cpu))
 			continue;
-		m = per_cpu_of(cpu)->mpidr;
+		m = platform_mpidr(cpu);
 		if (val & SGIR_IRM) {
 			if (cpu == pc->cpu)
 				continue;

@@ -17,6 +17,7 @@
 #include <hyp/irqchip.h>
 #include <hyp/percpu.h>
 #include <hyp/printk.h>
+#include <hyp/setup.h>
 
 const struct gic_ops *gic;
 void *gicd_base;
@@ -38,6 +39,36 @@ int gic_setup(const struct warden_platform *p)
 	if (gic_num_irqs > 1020)
 		gic_num_irqs = 1020;
 	return gic->init(p);
+}
+
+/*
+ * The underflow maintenance interrupt fires while at most one list register
+ * is valid (IHI 0069 12.5.9, IHI 0048 5.3.1).  With a single list register
+ * that is always true, and the CPU would never leave EL2; so a testing limit
+ * (max_lrs) stops at 2.  A GIC with one list register is refused at enable.
+ */
+unsigned int gic_usable_lrs(unsigned int implemented)
+{
+	u32 max = hyp.header->max_lrs;
+
+	if (max && max < 2)
+		max = 2;
+	return max && max < implemented ? max : implemented;
+}
+
+/*
+ * A CPU must not be taken over while it handles an SGI or PPI: its driver
+ * would deactivate it afterwards through the virtual CPU interface, and the
+ * physical interrupt would stay active for good.  (The driver enters from a
+ * task, never from an interrupt handler.)
+ */
+bool gic_banked_active(u32 active)
+{
+	if (!active)
+		return false;
+	printk("CPU entry refused: INTID %u is active (entered from an interrupt handler?)\n",
+	       (unsigned int)__builtin_ctz(active));
+	return true;
 }
 
 int gic_cell_init(struct cell *cell)

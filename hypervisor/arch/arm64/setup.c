@@ -15,14 +15,14 @@
 
 /*
  * HCR_EL2 (D17.2.48) while a cell runs: stage 2 on; IRQs and FIQs to EL2
- * (they are injected through the list registers); SMC trapped for PSCI;
- * broadcast TLB/cache maintenance and barriers upgraded to inner shareable
- * so a cell cannot escape with a narrower scope.  WFI/WFE are not trapped:
- * a cell's CPUs are its own.
+ * (they are injected through the list registers); SMC trapped for PSCI.
+ * WFI/WFE are not trapped: a cell's CPUs are its own.  FB and BSU (forced
+ * broadcast of TLB maintenance, upgraded barriers) stay clear: a cell's
+ * virtual CPUs never move between physical CPUs, so its local TLB and cache
+ * maintenance is already complete, and forcing broadcasts would only slow
+ * every other cell down.
  */
-#define HCR_CELL                                                       \
-	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_FB | HCR_BSU_IS | \
-	 HCR_TSC | HCR_RW)
+#define HCR_CELL (HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_TSC | HCR_RW)
 
 /* The stub state of the first CPU, for CPUs that were off at enable. */
 static struct arch_el2_state stub_template;
@@ -70,6 +70,10 @@ int arch_cpu_init(struct per_cpu *pc, bool fresh)
 
 	save_stub(pc, fresh);
 	s = &pc->arch.stub;
+	/* first, as the only step that can fail: nothing to undo */
+	err = gic->cpu_init(pc, fresh);
+	if (err)
+		return err;
 	write_sysreg(vbar_el2, (u64)(uintptr_t)hyp_vectors);
 	/* a CPU fresh from reset gets the settings the stub had */
 	write_sysreg(cptr_el2, s->cptr);
@@ -79,9 +83,6 @@ int arch_cpu_init(struct per_cpu *pc, bool fresh)
 	write_sysreg(cntvoff_el2, 0);
 	write_sysreg(vpidr_el2, read_sysreg(midr_el1));
 	write_sysreg(vmpidr_el2, read_sysreg(mpidr_el1));
-	err = gic->cpu_init(pc, fresh);
-	if (err)
-		return err;
 	write_sysreg(vtcr_el2, mmu_vtcr());
 	write_sysreg(vttbr_el2, (u64)(uintptr_t)pc->cell->stage2.root |
 					((u64)pc->cell->stage2.vmid << 48));

@@ -22,6 +22,12 @@ struct hypervisor {
 
 extern struct hypervisor hyp;
 
+/* MPIDR affinity of platform CPU cpu (validated: cpu < num_cpus). */
+static inline u64 platform_mpidr(unsigned int cpu)
+{
+	return hyp.config->platform.cpu_mpidr[cpu];
+}
+
 /* entry.S, MMU off, first CPU only: validate, build the EL2 tables. */
 int setup_early(paddr_t base);
 /* entry.S, MMU on, every CPU entered by the driver. */

@@ -99,6 +99,9 @@ static inline void mmio_write64(void *base, u64 off, u64 v)
 }
 
 int gic_setup(const struct warden_platform *p);
+/* List registers to use: all of them, or fewer when testing (max_lrs). */
+unsigned int gic_usable_lrs(unsigned int implemented);
+bool gic_banked_active(u32 active);
 int gic_cell_init(struct cell *cell);
 void gic_handle_irq(void);
 /* Return pending interrupts to the physical GIC before leaving EL2. */

@@ -20,7 +20,7 @@ driver: $(DRIVER_KO)
 $(DRIVER_KO): $(DRIVER_DEPS)
 	@test -f $(DRIVER_KDIR)/Makefile || \
 		{ echo "driver: no kernel headers in $(DRIVER_KDIR); run 'make setup'" >&2; exit 1; }
-	$(DRIVER_KBUILD) modules
+	+$(DRIVER_KBUILD) modules
 	@mkdir -p $(@D)
 	cp $(DRIVER_DIR)/warden.ko $@
 

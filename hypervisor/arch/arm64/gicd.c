@@ -75,9 +75,9 @@ static u64 owned_mask(const struct cell *cell, const struct field_reg *fr,
 	return mask;
 }
 
-static u64 raw_read(void *base, u32 reg, unsigned int size)
+static u64 raw_read(const void *base, u32 reg, unsigned int size)
 {
-	volatile u8 *a = (volatile u8 *)base + reg;
+	const volatile u8 *a = (const volatile u8 *)base + reg;
 
 	switch (size) {
 	case 1:

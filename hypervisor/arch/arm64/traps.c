@@ -70,7 +70,7 @@ static void cell_fault(struct trap_frame *f, const char *what, u64 esr,
 static void handle_dabt(struct trap_frame *f, u64 esr)
 {
 	u64 iss = ESR_ISS(esr), far = read_sysreg(far_el2);
-	u64 ipa = (read_sysreg(hpfar_el2) >> 4) << 12 | (far & 0xfff);
+	u64 addr = (read_sysreg(hpfar_el2) >> 4) << 12 | (far & 0xfff);
 	struct per_cpu *pc = this_cpu();
 	struct mmio_access acc;
 	unsigned int rt = (unsigned int)DABT_SRT(iss);
@@ -79,10 +79,10 @@ static void handle_dabt(struct trap_frame *f, u64 esr)
 	pc->stats[STAT_MMIO]++;
 	/* without a valid syndrome the instruction cannot be emulated */
 	if (!(iss & DABT_ISV) || (iss & DABT_S1PTW)) {
-		cell_fault(f, "data abort without syndrome", esr, ipa);
+		cell_fault(f, "data abort without syndrome", esr, addr);
 		goto skip;
 	}
-	acc.addr = ipa;
+	acc.addr = addr;
 	acc.size = 1u << DABT_SAS(iss);
 	acc.write = iss & DABT_WNR;
 	acc.value = acc.write ? frame_reg(f, rt) : 0;
@@ -92,7 +92,7 @@ static void handle_dabt(struct trap_frame *f, u64 esr)
 			   acc.write ?
 				   "data abort: write to unassigned address" :
 				   "data abort: read of unassigned address",
-			   esr, ipa);
+			   esr, addr);
 		acc.value = 0;
 	}
 	if (!acc.write && rt != 31) {

@@ -12,20 +12,10 @@ typedef uint32_t u32;
 typedef uint64_t u64;
 
 /*
- * Physical and intermediate-physical addresses are different kinds of value:
- * an IPA is what a cell sees, a PA is what the bus sees.  EL2 maps its own
- * memory 1:1, so a PA is also the hypervisor's virtual address.  IPAs are
- * wrapped so that passing one where a PA is expected fails to compile.
+ * A physical address.  EL2 maps its own memory 1:1, so it is also the
+ * hypervisor's virtual address for that memory.
  */
 typedef u64 paddr_t;
-typedef struct {
-	u64 val;
-} ipa_t;
-
-static inline ipa_t ipa(u64 v)
-{
-	return (ipa_t){ v };
-}
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define ALIGN_UP(x, a) (((x) + ((a)-1)) & ~((__typeof__(x))(a)-1))

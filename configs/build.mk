@@ -11,7 +11,8 @@
 CONFIGS_SRCS := $(wildcard $(TOP)/configs/qemu-arm64/*.c)
 CONFIGS_CELLS := $(patsubst $(TOP)/configs/qemu-arm64/%.c,$(B)/configs/%.cell,\
 	$(CONFIGS_SRCS))
-CONFIGS_DEPS := $(wildcard $(TOP)/include/warden/*.h) $(TOP)/configs/build.mk
+CONFIGS_DEPS := $(wildcard $(TOP)/include/warden/*.h $(TOP)/configs/qemu-arm64/*.h) \
+	$(TOP)/configs/build.mk
 CONFIGS_CFLAGS := $(WARN) -std=gnu11 -ffreestanding -I $(TOP)/include
 CONFIGS_SECTION := .warden_config
 

@@ -1,96 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * System config for the reference QEMU virt machine with GICv2 (DESIGN §4):
+ * System config for the reference QEMU virt machine with GICv2:
  *
  *   qemu-system-aarch64 -M virt,virtualization=on,gic-version=2
  *                       -cpu cortex-a57 -smp 4 -m 1G ... mem=768M
  *
- * Addresses are those of QEMU's device tree (-machine dumpdtb=virt.dtb).
- * The distributor and the GICC, GICH and GICV frames belong to the
- * hypervisor (it emulates the GICD and maps the GICV frame at the GICC
- * address in the root's stage 2), so the root cell has none of them.  The
- * GICv2m MSI frame (0x08020000) is left out too: a write to it raises any
- * SPI, including those of other cells.
- *
- * Linux, the root cell, runs with mem=768M; RAM above that, up to the
- * hypervisor's reserved 4 MiB at the top of the 1 GiB, is for inmates.
- *
- * The variable is laid out exactly as the binary config and lives alone in
- * section .warden_config, which configs/build.mk extracts into
- * build/configs/qemu-arm64-gicv2.cell.
+ * The hypervisor emulates the distributor and maps the GICV frame at the
+ * GICC address in each cell's stage 2.  The GICv2m MSI frame (0x08020000)
+ * is given to no one: a write to it raises any SPI, including those of
+ * other cells.
  */
-#include <warden/config.h>
+#define QEMU_ARM64_GIC                                         \
+	.gic_version = WARDEN_GIC_V2, .gicc_base = 0x08010000, \
+	.gich_base = 0x08030000, .gicv_base = 0x08040000
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-
-#define MEM_RW (WARDEN_MEM_READ | WARDEN_MEM_WRITE)
-#define MEM_RWX (MEM_RW | WARDEN_MEM_EXECUTE)
-#define MEM_IO (MEM_RW | WARDEN_MEM_IO)
-
-/* The root cell's memory is identity mapped: virt_start == phys_start. */
-#define ROOT_MEM(start, len, fl)                                             \
-	{                                                                    \
-		.phys_start = (start), .virt_start = (start), .size = (len), \
-		.flags = (fl),                                               \
-	}
-
-const struct {
-	struct warden_system system;
-	struct warden_memory mem[8];
-	struct warden_irq_range irqs[1];
-} WARDEN_PACKED config __attribute__((section(".warden_config"))) = {
-	.system = {
-		.signature = WARDEN_SYSTEM_SIGNATURE,
-		.revision = WARDEN_CONFIG_REVISION,
-		.architecture = WARDEN_ARCH_ARM64,
-		.hypervisor_memory = {
-			.phys_start = 0x7fc00000,
-			.virt_start = 0x7fc00000,
-			.size = 0x400000,
-		},
-		.platform = {
-			.gic_version = WARDEN_GIC_V2,
-			.maintenance_irq = 25, /* PPI 9 */
-			.gicd_base = 0x08000000,
-			.gicc_base = 0x08010000,
-			.gich_base = 0x08030000,
-			.gicv_base = 0x08040000,
-			.uart_type = WARDEN_UART_PL011,
-			.uart_base = 0x09000000,
-			.num_cpus = 4,
-			.cpu_mpidr = { 0x0, 0x1, 0x2, 0x3 },
-		},
-		.root_cell = {
-			.signature = WARDEN_CELL_SIGNATURE,
-			.revision = WARDEN_CONFIG_REVISION,
-			.architecture = WARDEN_ARCH_ARM64,
-			.flags = WARDEN_CELL_CONSOLE,
-			.name = "root",
-			.cpu_set = 0xf,
-			.num_memory_regions = ARRAY_SIZE(config.mem),
-			.num_irq_ranges = ARRAY_SIZE(config.irqs),
-		},
-	},
-	.mem = {
-		/* RAM below the hypervisor */
-		ROOT_MEM(0x40000000, 0x3fc00000, MEM_RWX),
-		/* flash, two banks */
-		ROOT_MEM(0x00000000, 0x08000000, MEM_IO),
-		/* PL011, PL031 RTC, fw_cfg, PL061 GPIO */
-		ROOT_MEM(0x09000000, 0x00040000, MEM_IO),
-		/* virtio-mmio, 32 x 0x200 */
-		ROOT_MEM(0x0a000000, 0x00004000, MEM_IO),
-		/* PCIe MMIO */
-		ROOT_MEM(0x10000000, 0x2eff0000, MEM_IO),
-		/* PCIe PIO */
-		ROOT_MEM(0x3eff0000, 0x00010000, MEM_IO),
-		/* PCIe ECAM */
-		ROOT_MEM(0x4010000000, 0x10000000, MEM_IO),
-		/* PCIe high MMIO */
-		ROOT_MEM(0x8000000000, 0x8000000000, MEM_IO),
-	},
-	.irqs = {
-		/* all SPIs: QEMU virt has 288 INTIDs */
-		{ .first = 32, .count = 256 },
-	},
-};
+#include "qemu-arm64.h"

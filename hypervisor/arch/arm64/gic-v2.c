@@ -180,18 +180,6 @@ static bool v2_lr_read(unsigned int n, u32 *intid, bool *hw, bool *pending)
 	return true;
 }
 
-static int v2_lr_find(u32 vintid, bool *pending)
-{
-	unsigned int n;
-	bool hw;
-	u32 id;
-
-	for (n = 0; n < num_lrs; n++)
-		if (v2_lr_read(n, &id, &hw, pending) && id == vintid)
-			return (int)n;
-	return -1;
-}
-
 static void v2_lr_add_pending(unsigned int n)
 {
 	u32 lr = mmio_read32(gich, GICH_LR0 + n * 4);
@@ -286,7 +274,6 @@ const struct gic_ops gicv2_ops = {
 	.send_sgi = v2_send_sgi,
 	.num_lrs = v2_num_lrs,
 	.empty_lrs = v2_empty_lrs,
-	.lr_find = v2_lr_find,
 	.lr_read = v2_lr_read,
 	.lr_add_pending = v2_lr_add_pending,
 	.lr_write = v2_lr_write,

@@ -405,18 +405,6 @@ static bool v3_lr_read(unsigned int n, u32 *intid, bool *hw, bool *pending)
 	return true;
 }
 
-static int v3_lr_find(u32 vintid, bool *pending)
-{
-	unsigned int n;
-	bool hw;
-	u32 id;
-
-	for (n = 0; n < num_lrs; n++)
-		if (v3_lr_read(n, &id, &hw, pending) && id == vintid)
-			return (int)n;
-	return -1;
-}
-
 static void v3_lr_add_pending(unsigned int n)
 {
 	lr_write_raw(n, lr_read_raw(n) | LR_PENDING);
@@ -533,7 +521,6 @@ const struct gic_ops gicv3_ops = {
 	.send_sgi = v3_send_sgi,
 	.num_lrs = v3_num_lrs,
 	.empty_lrs = v3_empty_lrs,
-	.lr_find = v3_lr_find,
 	.lr_read = v3_lr_read,
 	.lr_add_pending = v3_lr_add_pending,
 	.lr_write = v3_lr_write,

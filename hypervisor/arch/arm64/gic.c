@@ -169,7 +169,14 @@ u64 arch_gic_empty_lrs(void)
 
 int arch_gic_lr_find(u32 vintid, bool *pending)
 {
-	return gic->lr_find(vintid, pending);
+	unsigned int n, nr = gic->num_lrs();
+	bool hw;
+	u32 id;
+
+	for (n = 0; n < nr; n++)
+		if (gic->lr_read(n, &id, &hw, pending) && id == vintid)
+			return (int)n;
+	return -1;
 }
 
 void arch_gic_lr_add_pending(unsigned int n)

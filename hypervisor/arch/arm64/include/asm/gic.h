@@ -52,7 +52,6 @@ struct gic_ops {
 	void (*send_sgi)(struct per_cpu *pc, unsigned int cpu, u32 intid);
 	unsigned int (*num_lrs)(void);
 	u64 (*empty_lrs)(void);
-	int (*lr_find)(u32 vintid, bool *pending);
 	bool (*lr_read)(unsigned int n, u32 *intid, bool *hw, bool *pending);
 	void (*lr_add_pending)(unsigned int n);
 	void (*lr_write)(unsigned int n, u32 intid, bool hw, u32 source);

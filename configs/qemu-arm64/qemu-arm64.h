@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The reference QEMU virt machine (DESIGN §4), shared by its two system
+ * configs, which differ only in the interrupt controller: each defines
+ * QEMU_ARM64_GIC (the platform's GIC fields) and includes this file.
+ *
+ * Addresses are those of QEMU's device tree (-machine dumpdtb=virt.dtb).
+ * Linux, the root cell, runs with mem=768M; RAM above that, up to the
+ * hypervisor's reserved 4 MiB at the top of the 1 GiB, is for inmates.
+ * The GIC frames belong to the hypervisor, so the root cell has none of
+ * them.
+ *
+ * The variable is laid out exactly as the binary config and lives alone in
+ * section .warden_config, which configs/build.mk extracts into a .cell file.
+ */
+#ifndef QEMU_ARM64_H
+#define QEMU_ARM64_H
+
+#include <warden/config.h>
+
+#ifndef QEMU_ARM64_GIC
+#error "define QEMU_ARM64_GIC (the GIC fields of struct warden_platform)"
+#endif
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+#define MEM_RW (WARDEN_MEM_READ | WARDEN_MEM_WRITE)
+#define MEM_RWX (MEM_RW | WARDEN_MEM_EXECUTE)
+#define MEM_IO (MEM_RW | WARDEN_MEM_IO)
+
+/* The root cell's memory is identity mapped: virt_start == phys_start. */
+#define ROOT_MEM(start, len, fl)                                             \
+	{                                                                    \
+		.phys_start = (start), .virt_start = (start), .size = (len), \
+		.flags = (fl),                                               \
+	}
+
+const struct {
+	struct warden_system system;
+	struct warden_memory mem[8];
+	struct warden_irq_range irqs[1];
+} WARDEN_PACKED config __attribute__((section(".warden_config"))) = {
+	.system = {
+		.signature = WARDEN_SYSTEM_SIGNATURE,
+		.revision = WARDEN_CONFIG_REVISION,
+		.architecture = WARDEN_ARCH_ARM64,
+		.hypervisor_memory = {
+			.phys_start = 0x7fc00000,
+			.virt_start = 0x7fc00000,
+			.size = 0x400000,
+		},
+		.platform = {
+			.maintenance_irq = 25, /* PPI 9 */
+			.gicd_base = 0x08000000,
+			QEMU_ARM64_GIC,
+			.uart_type = WARDEN_UART_PL011,
+			.uart_base = 0x09000000,
+			.num_cpus = 4,
+			.cpu_mpidr = { 0x0, 0x1, 0x2, 0x3 },
+		},
+		.root_cell = {
+			.signature = WARDEN_CELL_SIGNATURE,
+			.revision = WARDEN_CONFIG_REVISION,
+			.architecture = WARDEN_ARCH_ARM64,
+			.flags = WARDEN_CELL_CONSOLE,
+			.name = "root",
+			.cpu_set = 0xf,
+			.num_memory_regions = ARRAY_SIZE(config.mem),
+			.num_irq_ranges = ARRAY_SIZE(config.irqs),
+		},
+	},
+	.mem = {
+		/* RAM below the hypervisor */
+		ROOT_MEM(0x40000000, 0x3fc00000, MEM_RWX),
+		/* flash, two banks */
+		ROOT_MEM(0x00000000, 0x08000000, MEM_IO),
+		/* PL011, PL031 RTC, fw_cfg, PL061 GPIO */
+		ROOT_MEM(0x09000000, 0x00040000, MEM_IO),
+		/* virtio-mmio, 32 x 0x200 */
+		ROOT_MEM(0x0a000000, 0x00004000, MEM_IO),
+		/* PCIe MMIO */
+		ROOT_MEM(0x10000000, 0x2eff0000, MEM_IO),
+		/* PCIe PIO */
+		ROOT_MEM(0x3eff0000, 0x00010000, MEM_IO),
+		/* PCIe ECAM */
+		ROOT_MEM(0x4010000000, 0x10000000, MEM_IO),
+		/* PCIe high MMIO */
+		ROOT_MEM(0x8000000000, 0x8000000000, MEM_IO),
+	},
+	.irqs = {
+		/* all SPIs: QEMU virt has 288 INTIDs */
+		{ .first = 32, .count = 256 },
+	},
+};
+
+#endif /* QEMU_ARM64_H */

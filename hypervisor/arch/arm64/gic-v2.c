@@ -92,7 +92,6 @@ static int v2_cpu_init(struct per_cpu *pc, bool fresh)
 		vmcr |= VMCR_VEM;
 	mmio_write32(gicc, GICC_CTLR, ctlr | GICC_CTLR_EOIMODENS);
 
-	pc->arch.num_lrs = num_lrs;
 	for (n = 0; n < num_lrs; n++)
 		mmio_write32(gich, GICH_LR0 + n * 4, 0);
 	mmio_write32(gich, GICH_APR, 0);

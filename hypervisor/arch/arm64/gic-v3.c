@@ -299,7 +299,6 @@ static int v3_cpu_init(struct per_cpu *pc, bool fresh)
 		vmcr |= VMCR_VCBPR;
 	write_sysreg(icc_ctlr_el1, ctlr | ICC_CTLR_EOIMODE);
 
-	pc->arch.num_lrs = num_lrs;
 	for (n = 0; n < num_lrs; n++)
 		lr_write_raw(n, 0);
 	write_sysreg(ich_ap1r0_el2, 0);

@@ -18,11 +18,8 @@ struct arch_per_cpu {
 	/* PSCI CPU_ON hand-over, written by the caller, cleaned to PoC */
 	u64 on_entry;
 	u64 on_context;
-	u32 on_pending;
-	u32 num_lrs;
 	u32 gic_cpumask; /* GICv2 CPU interface of this CPU */
 	u64 icc_ctlr; /* physical CPU interface control as Linux had it */
-	u64 pmr;
 };
 
 /* Saved registers of the interrupted EL1 context (vectors.S). */

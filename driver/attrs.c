@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sysfs attributes of /sys/devices/warden: enabled, console, mem_pool_pages,
- * mem_pool_used and version.  The values that only the hypervisor knows
+ * mem_pool_used, cpus_in_hypervisor and version.  The values that only the hypervisor knows
  * come from WARDEN_HC_INFO / WARDEN_HC_VERSION while it is enabled.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -67,6 +67,14 @@ static ssize_t mem_pool_used_show(struct device *dev,
 }
 static DEVICE_ATTR_RO(mem_pool_used);
 
+/* CPUs running under the hypervisor, as it counts them (hotplug included). */
+static ssize_t cpus_in_hypervisor_show(struct device *dev,
+				       struct device_attribute *attr, char *buf)
+{
+	return attrs_show_info(buf, WARDEN_INFO_CPUS_ENABLED);
+}
+static DEVICE_ATTR_RO(cpus_in_hypervisor);
+
 static ssize_t version_show(struct device *dev, struct device_attribute *attr,
 			    char *buf)
 {
@@ -96,9 +104,13 @@ static ssize_t version_show(struct device *dev, struct device_attribute *attr,
 static DEVICE_ATTR_RO(version);
 
 static struct attribute *attrs_list[] = {
-	&dev_attr_enabled.attr,	       &dev_attr_console.attr,
-	&dev_attr_mem_pool_pages.attr, &dev_attr_mem_pool_used.attr,
-	&dev_attr_version.attr,	       NULL,
+	&dev_attr_enabled.attr,
+	&dev_attr_console.attr,
+	&dev_attr_mem_pool_pages.attr,
+	&dev_attr_mem_pool_used.attr,
+	&dev_attr_cpus_in_hypervisor.attr,
+	&dev_attr_version.attr,
+	NULL,
 };
 
 static const struct attribute_group attrs_group = {

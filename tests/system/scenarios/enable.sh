@@ -17,15 +17,18 @@ check_v "memory pool is sane" pool_sane
 
 step "Linux under the hypervisor"
 check "all 4 CPUs online" cpus_online_are "0 1 2 3"
+check_v "the hypervisor runs all 4 CPUs" sysfs_is cpus_in_hypervisor 4
 check_v "workload on all CPUs matches" workload_run
 check_v "timer: sleep 2 takes 2 s" timer_check
 check_v "interrupt counts keep rising on every CPU" irqs_rising
 
 step "CPU hotplug under the hypervisor"
 check_v "cpu3 goes offline" cpu_offline 3
+check_v "cpu3 left the hypervisor (PSCI CPU_OFF)" sysfs_is cpus_in_hypervisor 3
 check_v "workload on the remaining CPUs matches" workload_run
 check_v "cpu3 comes back online" cpu_online 3
 check "all 4 CPUs online again" cpus_online_are "0 1 2 3"
+check_v "cpu3 rejoined the hypervisor (PSCI CPU_ON)" sysfs_is cpus_in_hypervisor 4
 check_v "workload on all CPUs still matches" workload_run
 check_v "interrupts still rising on every CPU" irqs_rising
 

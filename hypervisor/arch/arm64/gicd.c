@@ -46,31 +46,31 @@ static const struct field_reg *find_field_reg(u32 reg)
 }
 
 /*
- * May the cell touch the field of intid?  In a banked frame (a GICv3
- * redistributor's SGI page, or GICv2's banked distributor words) INTIDs 0-31
- * are the accessing CPU's own; with GICv3 affinity routing the distributor's
- * copies of them are RAZ/WI (IHI 0069 12.9).  The maintenance interrupt is
- * the hypervisor's and no cell's.
+ * May the cell touch the field of intid?  INTIDs 0-31 are the accessing
+ * CPU's own: a redistributor's SGI page holds only them, and GICv2 banks
+ * them in the distributor; with GICv3 affinity routing the distributor's
+ * copies are RAZ/WI (IHI 0069 12.9).  The maintenance interrupt is the
+ * hypervisor's and no cell's.
  */
-static bool field_owned(const struct cell *cell, u32 irq, bool banked)
+static bool field_owned(const struct cell *cell, u32 irq, bool redist)
 {
 	if (irq == gic_maintenance_irq)
 		return false;
 	if (irq < 32)
-		return banked;
-	return !banked && gic_irq_in_cell(cell, irq);
+		return redist || gic == &gicv2_ops;
+	return !redist && gic_irq_in_cell(cell, irq);
 }
 
 /* Mask of the bits of this access that belong to the cell's interrupts. */
 static u64 owned_mask(const struct cell *cell, const struct field_reg *fr,
-		      u32 reg, unsigned int size, bool banked)
+		      u32 reg, unsigned int size, bool redist)
 {
 	u32 first = (reg - fr->base) * 8 / fr->bits;
 	u32 n = size * 8 / fr->bits, i;
 	u64 field = (1UL << fr->bits) - 1, mask = 0;
 
 	for (i = 0; i < n; i++)
-		if (field_owned(cell, first + i, banked))
+		if (field_owned(cell, first + i, redist))
 			mask |= field << (i * fr->bits);
 	return mask;
 }
@@ -108,9 +108,9 @@ static void raw_write(void *base, u32 reg, unsigned int size, u64 v)
 
 static void field_access(struct cell *cell, const struct field_reg *fr,
 			 void *base, u32 reg, struct mmio_access *acc,
-			 bool banked)
+			 bool redist)
 {
-	u64 mask = owned_mask(cell, fr, reg, acc->size, banked);
+	u64 mask = owned_mask(cell, fr, reg, acc->size, redist);
 
 	if (!acc->write) {
 		acc->value = raw_read(base, reg, acc->size) & mask;
@@ -135,22 +135,14 @@ static void field_access(struct cell *cell, const struct field_reg *fr,
  * not one of them.
  */
 bool gic_field_access(struct cell *cell, void *base, u32 reg,
-		      struct mmio_access *acc, bool banked)
+		      struct mmio_access *acc, bool redist)
 {
 	const struct field_reg *fr = find_field_reg(reg);
 
 	if (!fr || (fr->bits != 8 && acc->size != 4) || acc->size == 8)
 		return false;
-	field_access(cell, fr, base, reg, acc, banked);
+	field_access(cell, fr, base, reg, acc, redist);
 	return true;
-}
-
-/* The word holding INTIDs 0-31 of a one-field-per-interrupt register. */
-static bool reg_is_banked(u32 reg)
-{
-	const struct field_reg *fr = find_field_reg(reg);
-
-	return fr && (reg - fr->base) < 32 * fr->bits / 8;
 }
 
 enum mmio_result gicd_access(struct cell *cell, void *arg,
@@ -160,9 +152,7 @@ enum mmio_result gicd_access(struct cell *cell, void *arg,
 	(void)arg;
 	if (acc->size != 4 && acc->size != 8 && acc->size != 1)
 		return MMIO_ERROR;
-	/* GICv2 keeps each CPU's SGIs and PPIs in banked distributor words */
-	if (gic_field_access(cell, gicd_base, reg, acc,
-			     gic == &gicv2_ops && reg_is_banked(reg)))
+	if (gic_field_access(cell, gicd_base, reg, acc, false))
 		return MMIO_HANDLED;
 	if (reg == GICD_CTLR && acc->size == 4) {
 		/* machine-wide: only the root cell may change it */

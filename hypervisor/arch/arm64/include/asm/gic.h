@@ -109,7 +109,7 @@ void gic_drain(struct per_cpu *pc);
 bool gic_irq_in_cell(const struct cell *cell, u32 intid);
 
 bool gic_field_access(struct cell *cell, void *base, u32 reg,
-		      struct mmio_access *acc, bool banked);
+		      struct mmio_access *acc, bool redist);
 enum mmio_result gicd_access(struct cell *cell, void *arg,
 			     struct mmio_access *acc);
 

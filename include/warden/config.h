@@ -35,8 +35,15 @@
 #define WARDEN_MEM_EXECUTE 0x0004u
 #define WARDEN_MEM_IO 0x0008u /* device memory: Device-nGnRE in stage 2 */
 #define WARDEN_MEM_LOADABLE 0x0010u /* root may load images while stopped */
-#define WARDEN_MEM_COMM_REGION 0x0020u /* the cell's communication region */
-#define WARDEN_MEM_ROOTSHARED 0x0040u /* stays mapped in the root cell */
+/*
+ * The cell's communication region (struct warden_comm_region, cell.h): one
+ * page that the hypervisor provides, mapped read-write at virt_start.
+ * phys_start must be 0 and size one page; inmate cells must have exactly
+ * one.
+ */
+#define WARDEN_MEM_COMM_REGION 0x0020u
+/* stays mapped in the root cell too (shared memory, not RAM to clear) */
+#define WARDEN_MEM_ROOTSHARED 0x0040u
 #define WARDEN_MEM_VALID_FLAGS 0x007fu
 
 /* A memory region: physical range, and where the cell sees it (IPA). */

@@ -28,13 +28,55 @@
 #define WARDEN_HC_DISABLE WARDEN_HC(0x01)
 /* x1 = WARDEN_INFO_*; returns the value */
 #define WARDEN_HC_INFO WARDEN_HC(0x02)
-/* x1 = character: write to the hypervisor console */
+/*
+ * x1 = character.  The root's goes straight to the hypervisor console; an
+ * inmate cell's is collected per line, prefixed "[<cell name>] " and written
+ * to the cell's console ring (and to the UART if the cell config has
+ * WARDEN_CELL_CONSOLE).  Any cell may call it.
+ */
 #define WARDEN_HC_CONSOLE_PUTC WARDEN_HC(0x03)
+
+/*
+ * Cell management: root cell only (others get -EPERM).  Cells are numbered
+ * 1..WARDEN_MAX_CELLS-1; the root cell is 0.  Every argument is checked.
+ */
+/* x1 = physical address, x2 = size of a cell config; returns the new id */
+#define WARDEN_HC_CELL_CREATE WARDEN_HC(0x10)
+/*
+ * x1 = id, x2 = 1: map the cell's loadable regions into the root cell at
+ * their physical addresses (identity) and clear them, so the root can copy
+ * images in; x2 = 0: unmap them again, the cell is loaded.
+ */
+#define WARDEN_HC_CELL_SET_LOADABLE WARDEN_HC(0x11)
+/* x1 = id: clear the cell's other RAM, start its first CPU at reset_address */
+#define WARDEN_HC_CELL_START WARDEN_HC(0x12)
+/*
+ * x1 = id, x2 = WARDEN_SHUTDOWN_*.  A running cell is asked first through
+ * its comm region: returns -EAGAIN while the request is pending (call again
+ * to poll), -EBUSY if the cell refused, 0 once it is shut down.
+ * WARDEN_SHUTDOWN_FORCE stops it without asking.
+ */
+#define WARDEN_HC_CELL_SHUTDOWN WARDEN_HC(0x13)
+/* x1 = id: stop the cell and give everything back to the root cell */
+#define WARDEN_HC_CELL_DESTROY WARDEN_HC(0x14)
+/*
+ * x1 = id: refresh the cell's status page; returns the state, and
+ * x1 = physical address of its struct warden_cell_status,
+ * x2 = physical address of its console ring (struct warden_console),
+ * both mapped read-only into the root cell.
+ */
+#define WARDEN_HC_CELL_STATE WARDEN_HC(0x15)
+
+#define WARDEN_SHUTDOWN_FORCE 0x1u
+
+#define WARDEN_MAX_CELLS 8 /* root included */
+#define WARDEN_CELL_CONFIG_MAX 0x4000 /* bytes */
 
 #define WARDEN_INFO_POOL_PAGES 0
 #define WARDEN_INFO_POOL_USED 1
 #define WARDEN_INFO_NUM_CELLS 2
 #define WARDEN_INFO_CPUS_ENABLED 3
+#define WARDEN_INFO_CELL_IDS 4 /* bitmap of the ids in use, root's bit 0 */
 
 /* SMCCC standard queries of the service (ARM DEN 0028, "Call UID") */
 #define WARDEN_HC_CALL_COUNT 0x8600ff00u
@@ -42,7 +84,7 @@
 #define WARDEN_HC_REVISION 0x8600ff03u
 
 #define WARDEN_MAGIC 0x5752444eu /* "WRDN" */
-#define WARDEN_ABI_VERSION 1
+#define WARDEN_ABI_VERSION 2
 
 #define WARDEN_SMCCC_NOT_SUPPORTED (-1)
 

@@ -23,4 +23,53 @@ _Static_assert(sizeof(struct warden_enable_args) == 208, "ABI size");
 #define WARDEN_IOCTL_ENABLE _IOWR('W', 0x00, struct warden_enable_args)
 #define WARDEN_IOCTL_DISABLE _IO('W', 0x01)
 
+/* One image for WARDEN_IOCTL_CELL_LOAD. */
+struct warden_cell_image {
+	uint64_t data_ptr; /* user address of the image bytes */
+	uint64_t size;
+	uint64_t address; /* where it goes, as the cell sees it (IPA) */
+} WARDEN_PACKED;
+_Static_assert(sizeof(struct warden_cell_image) == 24, "ABI size");
+
+#define WARDEN_CELL_IMAGES_MAX 16
+
+/*
+ * Arguments of every cell ioctl.
+ *   CREATE    ptr/size: the cell config blob; out: id
+ *   LOAD      id; ptr: array of struct warden_cell_image, size: their count
+ *   START     id
+ *   SHUTDOWN  id; flags: WARDEN_CELL_FORCE stops it without asking it
+ *   DESTROY   id; flags: WARDEN_CELL_FORCE also if it refuses to shut down
+ * The driver takes the cell's CPUs offline in Linux at CREATE and brings
+ * them back online at DESTROY.
+ */
+struct warden_cell_args {
+	uint32_t id;
+	uint32_t flags;
+	uint64_t ptr;
+	uint64_t size;
+	char errmsg[WARDEN_ERRMSG_LEN]; /* out: why the call failed */
+} WARDEN_PACKED;
+_Static_assert(sizeof(struct warden_cell_args) == 216, "ABI size");
+
+#define WARDEN_CELL_FORCE 0x1u
+
+#define WARDEN_IOCTL_CELL_CREATE _IOWR('W', 0x10, struct warden_cell_args)
+#define WARDEN_IOCTL_CELL_LOAD _IOWR('W', 0x11, struct warden_cell_args)
+#define WARDEN_IOCTL_CELL_START _IOWR('W', 0x12, struct warden_cell_args)
+#define WARDEN_IOCTL_CELL_SHUTDOWN _IOWR('W', 0x13, struct warden_cell_args)
+#define WARDEN_IOCTL_CELL_DESTROY _IOWR('W', 0x14, struct warden_cell_args)
+
+/*
+ * sysfs, per cell: /sys/devices/warden/cells/<id>/ with
+ *   name      the config's name
+ *   state     created, loading, loaded, running, shut-down or failed
+ *   cpus      the cell's CPUs as Linux numbers them ("2-3")
+ *   failure   why it failed, in words (empty line unless failed)
+ *   stats     one line per CPU: "cpu<N> exits <n> hvc <n> ..." with the
+ *             names of WARDEN_STAT_NAMES (cell.h), in that order
+ *   console   the cell's console ring: its last 4 KiB of output
+ *   console_total  bytes ever written to it (for `console -f`)
+ */
+
 #endif /* WARDEN_IOCTL_H */

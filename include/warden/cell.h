@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Warden cell ABI: what a running cell shares with the hypervisor and the
+ * root cell.
+ *
+ * - struct warden_comm_region: the communication region, one page that the
+ *   hypervisor provides and maps into the cell at the IPA of the cell
+ *   config's WARDEN_MEM_COMM_REGION region.  It tells the inmate about its
+ *   platform (GIC, CPUs) and carries the root's requests (message box).
+ * - struct warden_cell_status: a page the hypervisor keeps per cell and maps
+ *   read-only into the root cell, for the driver (state, failure, stats).
+ *   Each cell also has a console ring (struct warden_console, firmware.h).
+ */
+#ifndef WARDEN_CELL_H
+#define WARDEN_CELL_H
+
+#include "config.h"
+#include "types.h"
+
+/* Cell states (warden_comm_region.cell_state, warden_cell_status.state). */
+#define WARDEN_CELL_CREATED 0 /* resources taken, nothing loaded yet */
+#define WARDEN_CELL_LOADING 1 /* loadable regions mapped into the root */
+#define WARDEN_CELL_LOADED 2 /* images loaded, not started */
+#define WARDEN_CELL_RUNNING 3
+#define WARDEN_CELL_SHUT_DOWN 4 /* stopped by request or PSCI SYSTEM_OFF */
+#define WARDEN_CELL_FAILED 5 /* stopped by the hypervisor: see failure */
+#define WARDEN_CELL_NUM_STATES 6
+
+/* Where inmates built with inmates/lib expect their comm region (IPA). */
+#define WARDEN_COMM_REGION_IPA 0x80000000ull
+#define WARDEN_COMM_REGION_SIZE 0x1000ull
+
+#define WARDEN_COMM_SIGNATURE "WRDNCOMM"
+#define WARDEN_COMM_REVISION 1
+
+/* warden_comm_region.msg_to_cell: the root's request */
+#define WARDEN_MSG_NONE 0
+#define WARDEN_MSG_SHUTDOWN_REQUEST 1
+
+/* warden_comm_region.reply_from_cell: the inmate's answer */
+#define WARDEN_REPLY_NONE 0
+#define WARDEN_REPLY_APPROVED 1
+#define WARDEN_REPLY_DENIED 2
+
+/* One CPU of the cell, in the order of the config's cpu_set bits. */
+struct warden_comm_cpu {
+	uint64_t mpidr; /* MPIDR affinity: the PSCI CPU_ON target */
+	uint64_t gicr_base; /* GICv3: this CPU's redistributor (RD_base) */
+} WARDEN_PACKED;
+_Static_assert(sizeof(struct warden_comm_cpu) == 16, "ABI size");
+
+struct warden_comm_region {
+	char signature[8]; /* WARDEN_COMM_SIGNATURE */
+	uint32_t revision; /* WARDEN_COMM_REVISION */
+	uint32_t cell_id;
+	/* written by the hypervisor */
+	volatile uint32_t cell_state;
+	/* written by the hypervisor (for the root), read by the inmate */
+	volatile uint32_t msg_to_cell;
+	/* written by the inmate: WARDEN_REPLY_* to msg_to_cell */
+	volatile uint32_t reply_from_cell;
+	uint32_t gic_version; /* WARDEN_GIC_V2 or WARDEN_GIC_V3 */
+	uint64_t gicd_base; /* where the cell sees the distributor */
+	uint64_t gicc_base; /* GICv2: the (virtual) CPU interface */
+	uint32_t num_cpus; /* entries of cpus[] */
+	uint32_t console_flags; /* WARDEN_CELL_CONSOLE if it reaches the UART */
+	struct warden_comm_cpu cpus[WARDEN_MAX_CPUS];
+	uint64_t reserved[8];
+} WARDEN_PACKED;
+_Static_assert(sizeof(struct warden_comm_region) == 376, "ABI size");
+_Static_assert(sizeof(struct warden_comm_region) <= WARDEN_COMM_REGION_SIZE,
+	       "comm region fits its page");
+
+/* Exit statistics, per CPU (warden_cell_status.stats[cpu][]). */
+#define WARDEN_STAT_EXITS 0 /* all exits to EL2 */
+#define WARDEN_STAT_HVC 1
+#define WARDEN_STAT_SMC 2
+#define WARDEN_STAT_PSCI 3
+#define WARDEN_STAT_MMIO 4 /* trapped device accesses (distributor...) */
+#define WARDEN_STAT_IRQ 5 /* physical interrupts taken */
+#define WARDEN_STAT_SGI 6 /* of which SGIs */
+#define WARDEN_STAT_SYSREG 7 /* trapped system register accesses */
+#define WARDEN_STAT_MAINTENANCE 8 /* GIC maintenance interrupts */
+#define WARDEN_STAT_NUM 9
+#define WARDEN_STAT_NAMES                                                  \
+	{                                                                  \
+		"exits", "hvc", "smc", "psci", "mmio", "irq", "sgi", "sysreg", \
+			"maintenance"                                      \
+	}
+
+#define WARDEN_FAILURE_LEN 256
+
+/*
+ * Refreshed by WARDEN_HC_CELL_STATE; read-only for the root.  cpu_set and
+ * stats are indexed by platform CPU number (warden_platform.cpu_mpidr[]).
+ */
+struct warden_cell_status {
+	char name[WARDEN_CELL_NAME_MAX];
+	uint32_t id;
+	uint32_t state; /* WARDEN_CELL_* */
+	uint64_t cpu_set;
+	uint64_t cpus_running; /* CPUs of the cell now in the cell */
+	uint32_t loaded; /* images were loaded since the last create */
+	uint32_t failed_cpu; /* for state WARDEN_CELL_FAILED */
+	uint64_t starts; /* times the cell was started or reset */
+	/* why the cell failed, in words; empty unless state is FAILED */
+	char failure[WARDEN_FAILURE_LEN];
+	uint64_t stats[WARDEN_MAX_CPUS][WARDEN_STAT_NUM];
+	uint64_t reserved[8];
+} WARDEN_PACKED;
+_Static_assert(sizeof(struct warden_cell_status) <= 4096, "one page");
+
+#endif /* WARDEN_CELL_H */

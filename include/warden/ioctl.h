@@ -27,11 +27,14 @@ _Static_assert(sizeof(struct warden_enable_args) == 208, "ABI size");
 struct warden_cell_image {
 	uint64_t data_ptr; /* user address of the image bytes */
 	uint64_t size;
-	uint64_t address; /* where it goes, as the cell sees it (IPA) */
+	/* where it goes, as the cell sees it (IPA); WARDEN_IMAGE_DEFAULT_ADDR:
+	 * the start of the cell's first loadable region */
+	uint64_t address;
 } WARDEN_PACKED;
 _Static_assert(sizeof(struct warden_cell_image) == 24, "ABI size");
 
 #define WARDEN_CELL_IMAGES_MAX 16
+#define WARDEN_IMAGE_DEFAULT_ADDR (~0ull)
 
 /*
  * Arguments of every cell ioctl.

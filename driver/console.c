@@ -32,25 +32,14 @@ static u32 console_overwritten(u32 tail, u32 now, u32 len, bool live)
 }
 
 /*
- * Copy the last min(tail, ring size, `max`) bytes, oldest first, into buf.
- * Called with warden.lock held.  Returns the number of bytes.
+ * Copy the last min(tail, ring size, `max`) bytes of a ring the hypervisor
+ * writes (its own, or a cell's), oldest first, into buf.  Called with
+ * warden.lock held.  Returns the number of bytes.
  */
-ssize_t console_read(char *buf, size_t max)
+ssize_t console_read_ring(const struct warden_console *con, char *buf,
+			  size_t max)
 {
-	const struct warden_console *con;
 	u32 tail, now, len, start, first, lost;
-
-	if (!warden.hv_mem)
-		return 0;
-	con = console_ring();
-	/*
-	 * Not enabled: the firmware may have written with its MMU off, past
-	 * lines our mapping still caches; drop them (clean lines only, we
-	 * never write here).  While enabled, EL2 writes through a cacheable
-	 * mapping and is coherent with us.
-	 */
-	if (!warden.enabled)
-		image_clean_to_poc(con, sizeof(*con));
 
 	tail = READ_ONCE(con->tail);
 	smp_rmb(); /* the bytes before tail are written before tail */
@@ -69,4 +58,22 @@ ssize_t console_read(char *buf, size_t max)
 		len -= lost;
 	}
 	return len;
+}
+
+ssize_t console_read(char *buf, size_t max)
+{
+	const struct warden_console *con;
+
+	if (!warden.hv_mem)
+		return 0;
+	con = console_ring();
+	/*
+	 * Not enabled: the firmware may have written with its MMU off, past
+	 * lines our mapping still caches; drop them (clean lines only, we
+	 * never write here).  While enabled, EL2 writes through a cacheable
+	 * mapping and is coherent with us.
+	 */
+	if (!warden.enabled)
+		image_clean_to_poc(con, sizeof(*con));
+	return console_read_ring(con, buf, max);
 }

@@ -106,13 +106,15 @@ static int cpu_config_index(const struct warden_system *sys, u64 mpidr)
  * each CPU for its MPIDR.  *online_cpus gets the config numbers.
  */
 int cpu_map_online(const struct warden_system *sys, u32 max_cpus,
-		   u32 *online_cpus, char *errmsg)
+		   u32 *online_cpus, int *linux_cpu, char *errmsg)
 {
 	unsigned int cpu;
 	u64 mpidr;
 	int ret, idx;
 
 	*online_cpus = 0;
+	for (idx = 0; idx < WARDEN_MAX_CPUS; idx++)
+		linux_cpu[idx] = -1;
 	for_each_online_cpu(cpu) {
 		ret = smp_call_function_single(cpu, cpu_do_read_mpidr, &mpidr,
 					       1);
@@ -140,6 +142,7 @@ int cpu_map_online(const struct warden_system *sys, u32 max_cpus,
 		if (cpu != (unsigned int)idx)
 			pr_info("Linux CPU %u is config CPU %d\n", cpu, idx);
 		*online_cpus |= 1U << idx;
+		linux_cpu[idx] = (int)cpu;
 	}
 	return 0;
 }

@@ -8,6 +8,7 @@
 
 #include <linux/cpu.h>
 #include <linux/module.h>
+#include <linux/slab.h>
 
 #include "warden.h"
 
@@ -34,9 +35,17 @@ int disable_hypervisor(void)
 {
 	int ret;
 
+	unsigned int id, n = 0;
+
 	if (!warden.enabled) {
 		pr_err("disable: not enabled\n");
 		return -EINVAL;
+	}
+	for (id = 1; id < WARDEN_MAX_CELLS; id++)
+		n += warden.cells[id].in_use;
+	if (n) {
+		pr_err("disable: %u cells exist; destroy them first\n", n);
+		return -EBUSY;
 	}
 
 	cpus_read_lock();
@@ -50,6 +59,8 @@ int disable_hypervisor(void)
 		return ret;
 
 	WRITE_ONCE(warden.enabled, false);
+	kvfree(warden.sys);
+	warden.sys = NULL;
 	module_put(THIS_MODULE);
 	pr_info("disabled\n");
 	return disable_check_stub();

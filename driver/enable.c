@@ -170,7 +170,8 @@ static int enable_enter(const struct warden_system *sys,
 		ret = -EINVAL;
 		goto out;
 	}
-	ret = cpu_map_online(sys, lay->max_cpus, &online_cpus, errmsg);
+	ret = cpu_map_online(sys, lay->max_cpus, &online_cpus,
+			     warden.linux_cpu, errmsg);
 	if (ret)
 		goto out;
 
@@ -223,6 +224,8 @@ int enable_hypervisor(const void __user *uconfig, u64 config_size, char *errmsg)
 
 	/* no unload while the firmware runs out of our bookkeeping */
 	__module_get(THIS_MODULE);
+	warden.sys = sys; /* for the cell configs' checks */
+	sys = NULL;
 	WRITE_ONCE(warden.enabled, true);
 	pr_info("enabled on %u CPUs with firmware %s at 0x%llx+0x%llx\n",
 		num_online_cpus(), warden_fw_name, (u64)lay.phys, lay.size);

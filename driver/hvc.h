@@ -34,6 +34,7 @@ static __always_inline bool hvc_kernel_at_el1(void)
 struct hvc_res {
 	unsigned long x0;
 	unsigned long x1;
+	unsigned long x2;
 };
 
 static __always_inline struct hvc_res
@@ -51,7 +52,7 @@ hvc_call(unsigned long fn, unsigned long a1, unsigned long a2, unsigned long a3,
 		     :
 		     : "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12", "x13",
 		       "x14", "x15", "x16", "x17", "memory", "cc");
-	return (struct hvc_res){ .x0 = x0, .x1 = x1 };
+	return (struct hvc_res){ .x0 = x0, .x1 = x1, .x2 = x2 };
 }
 
 /* A call with only a function number; the result in x0. */

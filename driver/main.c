@@ -87,6 +87,12 @@ static long warden_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return warden_ioctl_enable((void __user *)arg);
 	case WARDEN_IOCTL_DISABLE:
 		return warden_ioctl_disable();
+	case WARDEN_IOCTL_CELL_CREATE:
+	case WARDEN_IOCTL_CELL_LOAD:
+	case WARDEN_IOCTL_CELL_START:
+	case WARDEN_IOCTL_CELL_SHUTDOWN:
+	case WARDEN_IOCTL_CELL_DESTROY:
+		return cells_ioctl(cmd, (void __user *)arg);
 	default:
 		return -ENOTTY;
 	}
@@ -135,17 +141,22 @@ static int __init warden_init(void)
 	ret = attrs_create(warden.dev);
 	if (ret)
 		goto err_root;
+	ret = cells_init(warden.dev);
+	if (ret)
+		goto err_attrs;
 
 	warden_misc.parent = warden.dev;
 	ret = misc_register(&warden_misc);
 	if (ret)
-		goto err_attrs;
+		goto err_cells;
 
 	warden_report_el2();
 	pr_info("driver %s loaded (ABI %u, firmware %s)\n",
 		WARDEN_DRIVER_VERSION, WARDEN_ABI_VERSION, warden_fw_name);
 	return 0;
 
+err_cells:
+	cells_exit();
 err_attrs:
 	attrs_remove(warden.dev);
 err_root:
@@ -159,6 +170,7 @@ static void __exit warden_exit(void)
 	WARN_ON(warden.enabled);
 
 	misc_deregister(&warden_misc);
+	cells_exit();
 	attrs_remove(warden.dev);
 	root_device_unregister(warden.dev);
 	if (warden.hv_mem)

@@ -11,6 +11,7 @@
 #include <linux/mutex.h>
 #include <linux/types.h>
 
+#include <warden/cell.h>
 #include <warden/config.h>
 #include <warden/firmware.h>
 #include <warden/hypercall.h>
@@ -23,6 +24,20 @@
  * are aligned to it whatever page size Linux itself uses.
  */
 #define WARDEN_FW_PAGE_SIZE 4096UL
+
+/* An inmate cell, as the driver knows it (index: the hypervisor's id). */
+struct warden_cell {
+	bool in_use;
+	u32 id;
+	char name[WARDEN_CELL_NAME_MAX];
+	struct warden_cell_desc *config; /* our copy, checked */
+	u64 config_size;
+	struct cpumask cpus; /* as Linux numbers them */
+	struct kobject *kobj; /* /sys/devices/warden/cells/<id> */
+	/* the hypervisor's pages for this cell, inside hv_mem, read-only */
+	const struct warden_cell_status *status;
+	const struct warden_console *console;
+};
 
 /* Driver-wide state; every field is protected by `lock`. */
 struct warden_state {
@@ -39,6 +54,11 @@ struct warden_state {
 	phys_addr_t hv_phys;
 	u64 hv_size;
 	u32 console_offset; /* of struct warden_console in hv_mem */
+	/* while enabled: the system config and Linux's number of each CPU */
+	struct warden_system *sys;
+	int linux_cpu[WARDEN_MAX_CPUS]; /* -1: not online at enable */
+	struct kobject *cells_kobj; /* /sys/devices/warden/cells */
+	struct warden_cell cells[WARDEN_MAX_CELLS]; /* [0]: unused (root) */
 };
 
 extern struct warden_state warden;
@@ -76,13 +96,29 @@ void image_sync_for_el2(const void *start, size_t size);
 
 /* cpu.c: called under cpus_read_lock() */
 int cpu_map_online(const struct warden_system *sys, u32 max_cpus,
-		   u32 *online_cpus, char *errmsg);
+		   u32 *online_cpus, int *linux_cpu, char *errmsg);
 int cpu_enter_all(const struct fw_layout *lay, char *errmsg);
 int cpu_disable_all(void);
 int cpu_probe_all(char *errmsg);
 
 /* console.c */
 ssize_t console_read(char *buf, size_t len);
+ssize_t console_read_ring(const struct warden_console *ring, char *buf,
+			  size_t max);
+
+/* cells.c: the cell ioctls (take warden.lock themselves) */
+long cells_ioctl(unsigned int cmd, struct warden_cell_args __user *uargs);
+int cells_init(struct device *dev);
+void cells_exit(void);
+/* A pointer into hv_mem for a physical address of the hypervisor's. */
+const void *cells_hv_ptr(u64 pa, size_t size);
+/* Refresh the hypervisor's status page of cell c; its state or -errno. */
+long cells_refresh(struct warden_cell *c);
+extern const char *const cells_state_names[WARDEN_CELL_NUM_STATES];
+
+/* cellattrs.c: /sys/devices/warden/cells/<id>/ */
+int cellattrs_add(struct warden_cell *c, struct kobject *parent);
+void cellattrs_remove(struct kobject *kobj);
 
 /* attrs.c */
 int attrs_create(struct device *dev);

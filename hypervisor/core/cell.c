@@ -1,21 +1,29 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Cells.  The root cell is built from the system config at enable: its
- * stage 2 maps exactly its memory regions (identity), and it owns the SPIs
- * its config lists.  Inmate cells will be carved out of it.
+ * Cells: building one from its config, and what happens on a cell's own
+ * CPUs (stop requests, PSCI SYSTEM_OFF / SYSTEM_RESET, faults, console).
+ * The root cell's management calls are in cellctl.c.
  */
+#include <stdarg.h>
+
 #include <warden/firmware.h>
+#include <asm/barrier.h>
+#include <asm/mmu.h>
 #include <hyp/arch-setup.h>
 #include <hyp/cell.h>
+#include <hyp/console.h>
 #include <hyp/errno.h>
+#include <hyp/percpu.h>
 #include <hyp/printk.h>
 #include <hyp/setup.h>
 #include <hyp/string.h>
-#include <asm/mmu.h>
 
 struct cell root_cell;
 
-static u32 mem_flags_to_paging(u32 f)
+/* A stopped CPU answers within microseconds; allow for a loaded emulator. */
+#define CELL_STOP_TIMEOUT_US 2000000
+
+u32 cell_mem_flags(u32 f)
 {
 	u32 p = 0;
 
@@ -30,6 +38,13 @@ static u32 mem_flags_to_paging(u32 f)
 	return p;
 }
 
+bool cell_region_is_private_ram(const struct warden_memory *m)
+{
+	return !(m->flags & (WARDEN_MEM_IO | WARDEN_MEM_COMM_REGION |
+			     WARDEN_MEM_ROOTSHARED));
+}
+
+/* The comm region has no physical address of its own: see cellctl.c. */
 static int map_regions(struct cell *cell)
 {
 	const struct warden_memory *mem = warden_cell_mem(cell->desc);
@@ -37,9 +52,11 @@ static int map_regions(struct cell *cell)
 	int err;
 
 	for (i = 0; i < cell->desc->num_memory_regions; i++) {
+		if (mem[i].flags & WARDEN_MEM_COMM_REGION)
+			continue;
 		err = paging_map(&cell->stage2, mem[i].virt_start,
 				 mem[i].phys_start, mem[i].size,
-				 mem_flags_to_paging(mem[i].flags));
+				 cell_mem_flags(mem[i].flags));
 		if (err) {
 			printk("cell \"%s\": memory region %u (%#llx+%#llx): cannot map (%d)\n",
 			       cell->name, i,
@@ -62,8 +79,7 @@ static void take_irqs(struct cell *cell)
 			cell->irq_bitmap[irq / 64] |= 1UL << (irq % 64);
 }
 
-static int cell_init(struct cell *cell, const struct warden_cell_desc *desc,
-		     u32 id)
+int cell_init(struct cell *cell, const struct warden_cell_desc *desc, u32 id)
 {
 	int err;
 
@@ -95,6 +111,8 @@ int cell_init_root(const struct warden_system *sys)
 	err = cell_init(&root_cell, &sys->root_cell, 0);
 	if (err)
 		return err;
+	root_cell.in_use = true;
+	root_cell.state = WARDEN_CELL_RUNNING;
 	/* the driver reads the console ring through this read-only window */
 	err = paging_map(&root_cell.stage2, console, console, PAGE_SIZE,
 			 PAGING_READ);
@@ -114,4 +132,245 @@ bool cell_owns_irq(const struct cell *cell, u32 intid)
 bool cell_owns_cpu(const struct cell *cell, unsigned int cpu)
 {
 	return cpu < 64 && (cell->cpu_set & (1UL << cpu));
+}
+
+unsigned int cell_boot_cpu(const struct cell *cell)
+{
+	return (unsigned int)__builtin_ctzl(cell->cpu_set);
+}
+
+void cell_set_state(struct cell *cell, u32 state)
+{
+	__atomic_store_n(&cell->state, state, __ATOMIC_SEQ_CST);
+	if (state < WARDEN_CELL_NUM_STATES) {
+		cell->comm->cell_state = state;
+		cell->status->state = state;
+	}
+}
+
+bool cell_change_state(struct cell *cell, u32 from, u32 to)
+{
+	if (!__atomic_compare_exchange_n(&cell->state, &from, to, false,
+					 __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+		return false;
+	if (to < WARDEN_CELL_NUM_STATES) {
+		cell->comm->cell_state = to;
+		cell->status->state = to;
+	}
+	return true;
+}
+
+/* A CPU that runs this cell right now, as seen from another CPU. */
+static bool cpu_in_cell(const struct cell *cell, unsigned int cpu)
+{
+	const struct per_cpu *pc = per_cpu_of(cpu);
+
+	return READ_ONCE(pc->online) && READ_ONCE(pc->cell) == cell;
+}
+
+void cell_update_status(struct cell *cell)
+{
+	struct warden_cell_status *st = cell->status;
+	unsigned int cpu;
+	u64 running = 0;
+
+	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++) {
+		if (!cell_owns_cpu(cell, cpu) || !cpu_in_cell(cell, cpu))
+			continue;
+		running |= 1UL << cpu;
+		memcpy(st->stats[cpu], per_cpu_of(cpu)->stats,
+		       sizeof(st->stats[cpu]));
+	}
+	st->cpus_running = running;
+}
+
+/* Ask every other CPU of the cell that runs it to stop. */
+static void kick_others(struct cell *cell, unsigned int self)
+{
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++)
+		if (cpu != self && cell_owns_cpu(cell, cpu) &&
+		    cpu_in_cell(cell, cpu))
+			arch_cpu_kick(cpu);
+}
+
+/*
+ * Wait until no CPU of the cell but `self` runs it and each is powered off.
+ * A CPU powering up after a CPU_ON of its cell sees the state and parks
+ * itself (setup_cpu_on), so waiting for "off" covers it too.
+ */
+static int wait_others_off(struct cell *cell, unsigned int self)
+{
+	u64 deadline = arch_time_us() + CELL_STOP_TIMEOUT_US;
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++) {
+		if (cpu == self || !cell_owns_cpu(cell, cpu))
+			continue;
+		while (cpu_in_cell(cell, cpu) || !arch_cpu_is_off(cpu)) {
+			if (arch_time_us() > deadline) {
+				printk("cell \"%s\": CPU %u does not stop\n",
+				       cell->name, cpu);
+				return -EBUSY;
+			}
+			cpu_relax();
+		}
+	}
+	return 0;
+}
+
+int cell_stop_cpus(struct cell *cell)
+{
+	kick_others(cell, ~0u);
+	return wait_others_off(cell, ~0u);
+}
+
+/* Leave the cell for good on this CPU, keeping its last statistics. */
+static void park(struct per_cpu *pc) __attribute__((noreturn));
+static void park(struct per_cpu *pc)
+{
+	struct cell *cell = pc->cell;
+
+	memcpy(cell->status->stats[pc->cpu], pc->stats,
+	       sizeof(cell->status->stats[pc->cpu]));
+	arch_cpu_park(pc);
+}
+
+void cell_check_stop(struct per_cpu *pc)
+{
+	struct cell *cell = pc->cell;
+
+	if (cell != &root_cell &&
+	    __atomic_load_n(&cell->state, __ATOMIC_SEQ_CST) !=
+		    WARDEN_CELL_RUNNING)
+		park(pc);
+}
+
+void cell_system_off(struct per_cpu *pc)
+{
+	struct cell *cell = pc->cell;
+
+	if (cell_change_state(cell, WARDEN_CELL_RUNNING,
+			      WARDEN_CELL_SHUT_DOWN)) {
+		printk("cell \"%s\": shut down by CPU %u (PSCI SYSTEM_OFF)\n",
+		       cell->name, pc->cpu);
+		kick_others(cell, pc->cpu);
+	}
+	park(pc);
+}
+
+void cell_fail(struct per_cpu *pc, const char *fmt, ...)
+{
+	struct cell *cell = pc->cell;
+	struct warden_cell_status *st = cell->status;
+	va_list ap;
+
+	if (cell_change_state(cell, WARDEN_CELL_RUNNING, WARDEN_CELL_FAILED)) {
+		va_start(ap, fmt);
+		vsnprintf(st->failure, sizeof(st->failure), fmt, ap);
+		va_end(ap);
+		st->failed_cpu = pc->cpu;
+		printk("cell \"%s\" failed: %s\n", cell->name, st->failure);
+		kick_others(cell, pc->cpu);
+	}
+	park(pc);
+}
+
+/* RAM and comm region as a fresh start finds them. */
+int cell_prepare_start(struct cell *cell)
+{
+	const struct warden_memory *mem = warden_cell_mem(cell->desc);
+	struct warden_comm_region *comm = cell->comm;
+	u32 i;
+	int err;
+
+	for (i = 0; i < cell->desc->num_memory_regions; i++) {
+		if (!cell_region_is_private_ram(&mem[i]) ||
+		    (mem[i].flags & WARDEN_MEM_LOADABLE))
+			continue;
+		err = arch_phys_clear(mem[i].phys_start, mem[i].size);
+		if (err)
+			return err;
+	}
+	memset(comm, 0, sizeof(*comm));
+	memcpy(comm->signature, WARDEN_COMM_SIGNATURE, sizeof(comm->signature));
+	comm->revision = WARDEN_COMM_REVISION;
+	comm->cell_id = cell->id;
+	comm->console_flags = cell->desc->flags & WARDEN_CELL_CONSOLE;
+	arch_comm_fill(cell, comm);
+	memset(cell->status->stats, 0, sizeof(cell->status->stats));
+	cell->status->failure[0] = '\0';
+	cell->status->starts++;
+	dcache_clean_range(comm, sizeof(*comm));
+	return 0;
+}
+
+/*
+ * The other CPUs park; then the cell starts again from its reset address on
+ * its boot CPU, with the loaded images as they are and its other RAM
+ * cleared.  If the root stops the cell meanwhile, the state tells.
+ */
+void cell_system_reset(struct per_cpu *pc, struct trap_frame *frame)
+{
+	struct cell *cell = pc->cell;
+	unsigned int boot = cell_boot_cpu(cell);
+	int err;
+
+	if (!cell_change_state(cell, WARDEN_CELL_RUNNING, CELL_RESETTING))
+		park(pc);
+	printk("cell \"%s\": reset by CPU %u (PSCI SYSTEM_RESET)\n",
+	       cell->name, pc->cpu);
+	kick_others(cell, pc->cpu);
+	err = wait_others_off(cell, pc->cpu);
+	if (!err)
+		err = cell_prepare_start(cell);
+	if (err)
+		cell_fail(pc, "SYSTEM_RESET failed (error %d)", err);
+	if (!cell_change_state(cell, CELL_RESETTING, WARDEN_CELL_RUNNING))
+		park(pc);
+	if (pc->cpu == boot) {
+		arch_cpu_reset(pc, frame, cell->desc->reset_address);
+		return;
+	}
+	per_cpu_of(boot)->cell = cell;
+	err = arch_cpu_start(boot, cell->desc->reset_address, 0);
+	if (err)
+		cell_fail(pc, "SYSTEM_RESET: CPU %u does not start (error %d)",
+			  boot, err);
+	park(pc);
+}
+
+/* Append to the cell's console ring, and to the UART if it may. */
+static void flush_line(struct cell *cell)
+{
+	char prefix[WARDEN_CELL_NAME_MAX + 4];
+
+	cell->line[cell->line_len++] = '\n';
+	cell->line[cell->line_len] = '\0';
+	snprintf(prefix, sizeof(prefix), "[%s] ", cell->name);
+	console_ring_write(cell->console, prefix, cell->line);
+	if (cell->desc->flags & WARDEN_CELL_CONSOLE)
+		console_write(prefix, cell->line);
+	cell->line_len = 0;
+}
+
+/*
+ * Whole lines only, so that the output of different cells (and of the
+ * CPUs of one cell) never interleaves within a line.
+ */
+void cell_console_putc(struct cell *cell, char c)
+{
+	if (c == '\r' || c == '\0')
+		return;
+	spin_lock(&cell->line_lock);
+	if (c == '\n')
+		flush_line(cell);
+	else if ((unsigned char)c < 0x20 && c != '\t')
+		cell->line[cell->line_len++] = '?';
+	else
+		cell->line[cell->line_len++] = c;
+	if (cell->line_len >= CELL_LINE_MAX)
+		flush_line(cell);
+	spin_unlock(&cell->line_lock);
 }

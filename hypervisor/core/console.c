@@ -22,19 +22,33 @@ void console_init(struct warden_console *c)
 	console_locking = true;
 }
 
+static void ring_put(struct warden_console *r, char c)
+{
+	u32 t = r->tail;
+
+	r->buf[t % WARDEN_CONSOLE_SIZE] = c;
+	/* the reader snapshots tail, then copies: publish data first */
+	dsb(ishst);
+	WRITE_ONCE(r->tail, t + 1);
+}
+
 static void emit(char c)
 {
 	if (c == '\n')
 		arch_console_putc('\r');
 	arch_console_putc(c);
-	if (ring) {
-		u32 t = ring->tail;
+	if (ring)
+		ring_put(ring, c);
+}
 
-		ring->buf[t % WARDEN_CONSOLE_SIZE] = c;
-		/* the reader snapshots tail, then copies: publish data first */
-		dsb(ishst);
-		WRITE_ONCE(ring->tail, t + 1);
-	}
+/* A cell's own ring has one writer at a time (its line lock). */
+void console_ring_write(struct warden_console *r, const char *prefix,
+			const char *s)
+{
+	while (*prefix)
+		ring_put(r, *prefix++);
+	while (*s)
+		ring_put(r, *s++);
 }
 
 void console_write(const char *prefix, const char *s)

@@ -7,6 +7,7 @@
 #include <asm/percpu.h>
 #include <hyp/arch-setup.h>
 #include <hyp/cell.h>
+#include <hyp/cellctl.h>
 #include <hyp/console.h>
 #include <hyp/control.h>
 #include <hyp/errno.h>
@@ -29,9 +30,13 @@ static long hc_info(u64 what)
 	case WARDEN_INFO_POOL_USED:
 		return (long)hyp.pool.used;
 	case WARDEN_INFO_NUM_CELLS:
-		return 1;
+		return __builtin_popcountl(cellctl_ids());
 	case WARDEN_INFO_CPUS_ENABLED:
 		return (long)READ_ONCE(hyp.cpus_enabled);
+	case WARDEN_INFO_CELL_IDS:
+		return (long)cellctl_ids();
+	case WARDEN_INFO_ERRMSG:
+		return (long)cellctl_errmsg_page();
 	default:
 		return -EINVAL;
 	}
@@ -59,6 +64,9 @@ long control_disable_cpu(struct trap_frame *frame)
 
 	if (pc->cell != &root_cell)
 		return -EPERM;
+	/* cells would lose their CPUs' hypervisor: destroy them first */
+	if (cellctl_ids() != 1)
+		return -EBUSY;
 	control_print_stats(pc);
 	arch_cpu_deinit(pc);
 	pc->online = 0;
@@ -71,24 +79,44 @@ long control_disable_cpu(struct trap_frame *frame)
 	arch_cpu_exit(frame);
 }
 
+static long console_putc(char c)
+{
+	struct per_cpu *pc = this_cpu();
+	char s[2] = { c, 0 };
+
+	if (pc->cell != &root_cell)
+		cell_console_putc(pc->cell, c);
+	else
+		console_write("", s);
+	return 0;
+}
+
+static bool is_cell_call(u64 fid)
+{
+	return fid >= WARDEN_HC_CELL_CREATE && fid <= WARDEN_HC_CELL_STATE;
+}
+
 long control_hypercall(struct trap_frame *frame, u64 fid)
 {
+	if (is_cell_call(fid)) {
+		if (this_cpu()->cell != &root_cell)
+			return -EPERM;
+		return cellctl_hypercall(fid, frame);
+	}
 	switch (fid) {
 	case WARDEN_HC_VERSION:
 		frame->x[1] = WARDEN_ABI_VERSION;
 		return WARDEN_MAGIC;
 	case WARDEN_HC_DISABLE:
+		if (this_cpu()->cell != &root_cell)
+			return -EPERM;
 		return control_disable_cpu(frame);
 	case WARDEN_HC_INFO:
 		return hc_info(frame->x[1]);
-	case WARDEN_HC_CONSOLE_PUTC: {
-		char s[2] = { (char)frame->x[1], 0 };
-
-		console_write("", s);
-		return 0;
-	}
+	case WARDEN_HC_CONSOLE_PUTC:
+		return console_putc((char)frame->x[1]);
 	case WARDEN_HC_CALL_COUNT:
-		return 4;
+		return 10;
 	case WARDEN_HC_REVISION:
 		frame->x[1] = 0;
 		return WARDEN_ABI_VERSION;

@@ -30,7 +30,10 @@ int pool_init(struct pool *p, paddr_t start, u64 size)
 void *pool_alloc(struct pool *p)
 {
 	u64 word, bit, idx;
+	void *page = NULL;
 
+	if (p->shared)
+		spin_lock(&p->lock);
 	for (word = 0; word * 64 < p->pages; word++) {
 		if (p->bitmap[word] == ~0UL)
 			continue;
@@ -40,11 +43,14 @@ void *pool_alloc(struct pool *p)
 			break;
 		p->bitmap[word] |= 1UL << bit;
 		p->used++;
-		void *page = (void *)(uintptr_t)(p->base + (idx << PAGE_SHIFT));
-		memset(page, 0, PAGE_SIZE);
-		return page;
+		page = (void *)(uintptr_t)(p->base + (idx << PAGE_SHIFT));
+		break;
 	}
-	return NULL;
+	if (p->shared)
+		spin_unlock(&p->lock);
+	if (page)
+		memset(page, 0, PAGE_SIZE);
+	return page;
 }
 
 void pool_free(struct pool *p, void *page)
@@ -55,8 +61,14 @@ void pool_free(struct pool *p, void *page)
 	if (pa < p->base || !IS_ALIGNED(pa, PAGE_SIZE))
 		return;
 	idx = (pa - p->base) >> PAGE_SHIFT;
-	if (idx >= p->pages || !(p->bitmap[idx / 64] & (1UL << (idx % 64))))
+	if (idx >= p->pages)
 		return;
-	p->bitmap[idx / 64] &= ~(1UL << (idx % 64));
-	p->used--;
+	if (p->shared)
+		spin_lock(&p->lock);
+	if (p->bitmap[idx / 64] & (1UL << (idx % 64))) {
+		p->bitmap[idx / 64] &= ~(1UL << (idx % 64));
+		p->used--;
+	}
+	if (p->shared)
+		spin_unlock(&p->lock);
 }

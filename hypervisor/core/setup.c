@@ -11,6 +11,7 @@
 #include <asm/sysreg.h>
 #include <hyp/arch-setup.h>
 #include <hyp/cell.h>
+#include <hyp/cellctl.h>
 #include <hyp/console.h>
 #include <hyp/errno.h>
 #include <hyp/percpu.h>
@@ -101,12 +102,15 @@ static int setup_global(void)
 
 	hyp.console = &console_page;
 	console_init(hyp.console);
+	hyp.pool.shared = true;
 	printk("Warden hypervisor, ABI %u, memory %#llx+%#llx\n",
 	       hyp.header->abi_version, (unsigned long long)hyp.base,
 	       (unsigned long long)hyp.size);
 	err = arch_setup_global(hyp.config);
 	if (!err)
 		err = cell_init_root(hyp.config);
+	if (!err)
+		err = cellctl_init();
 	if (err)
 		printk("enable failed: error %d\n", err);
 	return err;
@@ -116,7 +120,6 @@ static void percpu_init(struct per_cpu *pc, unsigned int cpu)
 {
 	pc->cpu = cpu;
 	pc->mpidr = read_sysreg(mpidr_el1) & MPIDR_AFF_MASK;
-	pc->cell = &root_cell;
 	memset(&pc->pending, 0, sizeof(pc->pending));
 	memset(pc->stats, 0, sizeof(pc->stats));
 }
@@ -133,6 +136,7 @@ int setup_cpu(struct trap_frame *frame, unsigned int cpu, unsigned int mode)
 			return err;
 	}
 	percpu_init(pc, cpu);
+	pc->cell = &root_cell;
 	err = arch_cpu_init(pc, false);
 	if (err)
 		return err;
@@ -141,11 +145,20 @@ int setup_cpu(struct trap_frame *frame, unsigned int cpu, unsigned int mode)
 	return 0;
 }
 
+/*
+ * Whoever powered this CPU on set pc->cell and the entry point.  An inmate
+ * cell may have been stopped meanwhile (its CPU_ON raced with a shutdown):
+ * then the CPU goes straight back off.
+ */
 void setup_cpu_on(struct trap_frame *frame)
 {
 	struct per_cpu *pc = (struct per_cpu *)read_sysreg(tpidr_el2);
 
 	percpu_init(pc, pc->cpu);
+	if (pc->cell != &root_cell &&
+	    __atomic_load_n(&pc->cell->state, __ATOMIC_SEQ_CST) !=
+		    WARDEN_CELL_RUNNING)
+		arch_cpu_power_off();
 	if (arch_cpu_init(pc, true))
 		panic("CPU %u: cannot join after CPU_ON\n", pc->cpu);
 	pc->online = 1;

@@ -70,13 +70,18 @@
 #define WARDEN_SHUTDOWN_FORCE 0x1u
 
 #define WARDEN_MAX_CELLS 8 /* root included */
-#define WARDEN_CELL_CONFIG_MAX 0x4000 /* bytes */
+#define WARDEN_CELL_CONFIG_MAX 0x1000 /* bytes: one page */
 
 #define WARDEN_INFO_POOL_PAGES 0
 #define WARDEN_INFO_POOL_USED 1
 #define WARDEN_INFO_NUM_CELLS 2
 #define WARDEN_INFO_CPUS_ENABLED 3
 #define WARDEN_INFO_CELL_IDS 4 /* bitmap of the ids in use, root's bit 0 */
+/*
+ * Physical address of a page, read-only for the root, that holds why the
+ * last failed management hypercall failed, as a NUL-terminated line.
+ */
+#define WARDEN_INFO_ERRMSG 5
 
 /* SMCCC standard queries of the service (ARM DEN 0028, "Call UID") */
 #define WARDEN_HC_CALL_COUNT 0x8600ff00u

@@ -7,6 +7,7 @@
 
 #include <warden/config.h>
 #include <warden/firmware.h>
+#include <warden/hypercall.h>
 #include <asm/mmu.h>
 #include <asm/percpu.h>
 #include <hyp/percpu.h>
@@ -37,6 +38,6 @@ void asm_offsets(void)
 	DEFINE(MMU_SCTLR, offsetof(struct mmu_boot_params, sctlr));
 	DEFINE(ENTRY_FIRST, WARDEN_ENTRY_FIRST);
 	DEFINE(MAX_CPUS, WARDEN_MAX_CPUS);
-	DEFINE(ABI_VERSION, 1);
+	DEFINE(ABI_VERSION, WARDEN_ABI_VERSION);
 	DEFINE(HEADER_SIZE, sizeof(struct warden_fw_header));
 }

@@ -207,19 +207,26 @@ static void v2_underflow(bool enable)
 }
 
 /*
- * CPU interfaces the cell may target: all but those of CPUs that run under
- * the hypervisor for another cell.  (A CPU's interface number is only known
- * once it has entered; the root's IPIs to CPUs the driver has not entered
- * yet must still arrive.)
+ * CPU interfaces the cell may target.  An inmate cell: those of its own
+ * CPUs.  The root: all but those of CPUs another cell owns, because a CPU's
+ * interface number is only known once it has entered the hypervisor, and
+ * the root's IPIs to CPUs the driver has not entered yet must arrive.
  */
-static u32 cell_cpumask(const struct cell *cell)
+u32 gicv2_cell_cpumask(const struct cell *cell)
 {
-	u32 foreign = 0;
+	u32 own = 0, foreign = 0;
 	unsigned int cpu;
 
-	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++)
-		if (!cell_owns_cpu(cell, cpu) && per_cpu_of(cpu)->online)
-			foreign |= per_cpu_of(cpu)->arch.gic_cpumask;
+	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++) {
+		u32 mask = per_cpu_of(cpu)->arch.gic_cpumask;
+
+		if (cell_owns_cpu(cell, cpu))
+			own |= mask;
+		else
+			foreign |= mask;
+	}
+	if (cell != &root_cell)
+		return own & ~foreign;
 	return 0xff & ~foreign;
 }
 
@@ -229,6 +236,8 @@ static void v2_sgir(struct cell *cell, u32 val)
 	struct per_cpu *self = (struct per_cpu *)read_sysreg(tpidr_el2);
 	u32 targets, filter = (val >> 24) & 3;
 
+	if ((val & 0xf) == GIC_SGI_HYP)
+		return;
 	if (filter == 0)
 		targets = (val >> 16) & 0xff;
 	else if (filter == 1)
@@ -237,7 +246,7 @@ static void v2_sgir(struct cell *cell, u32 val)
 		targets = self->arch.gic_cpumask;
 	else
 		return;
-	targets &= cell_cpumask(cell);
+	targets &= gicv2_cell_cpumask(cell);
 	if (targets)
 		mmio_write32(gicd_base, GICD_SGIR,
 			     (targets << 16) | (val & 0xf));
@@ -262,6 +271,22 @@ static int v2_cell_init(struct cell *cell)
 			  PAGING_RW | PAGING_DEVICE);
 }
 
+/* GICV is banked per CPU: one mapping serves all of a cell's CPUs. */
+static int v2_cpu_map(struct cell *cell, unsigned int cpu, bool map)
+{
+	(void)cell;
+	(void)cpu;
+	(void)map;
+	return 0;
+}
+
+static void v2_comm_fill(const struct cell *cell,
+			 struct warden_comm_region *comm)
+{
+	(void)cell;
+	comm->gicc_base = gicc_phys;
+}
+
 const struct gic_ops gicv2_ops = {
 	.init = v2_init,
 	.cpu_init = v2_cpu_init,
@@ -279,4 +304,6 @@ const struct gic_ops gicv2_ops = {
 	.underflow = v2_underflow,
 	.dist_access = v2_dist_access,
 	.cell_init = v2_cell_init,
+	.cpu_map = v2_cpu_map,
+	.comm_fill = v2_comm_fill,
 };

@@ -237,28 +237,58 @@ static enum mmio_result gicr_access(struct cell *cell, void *arg,
 	return MMIO_HANDLED;
 }
 
+/* Physical address of cpu's redistributor frame, or 0. */
+static u64 gicr_of_cpu(unsigned int cpu)
+{
+	unsigned int i;
+
+	for (i = 0; i < gicr_count; i++)
+		if (gicr_cpu[i] == (int)cpu)
+			return gicr_base + i * gicr_stride;
+	return 0;
+}
+
+/* The RD_base frame (wake-up, LPI tables) is the cell's own to use. */
+static int v3_cpu_map(struct cell *cell, unsigned int cpu, bool map)
+{
+	u64 frame = gicr_of_cpu(cpu);
+
+	if (!frame)
+		return 0;
+	if (!map)
+		return paging_unmap(&cell->stage2, frame, GICR_RD_SIZE);
+	return paging_map(&cell->stage2, frame, frame, GICR_RD_SIZE,
+			  PAGING_RW | PAGING_DEVICE);
+}
+
 /*
- * The cell gets the RD_base frames of its CPUs mapped (wake-up, LPI
- * tables); their SGI pages trap to gicr_access().
+ * The cell gets the RD_base frames of its CPUs mapped; their SGI pages
+ * trap to gicr_access().
  */
 static int v3_cell_init(struct cell *cell)
 {
-	unsigned int i;
+	unsigned int cpu;
 	int err;
 
-	for (i = 0; i < gicr_count; i++) {
-		u64 frame = gicr_base + i * gicr_stride;
-
-		if (gicr_cpu[i] < 0 ||
-		    !cell_owns_cpu(cell, (unsigned int)gicr_cpu[i]))
+	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++) {
+		if (!cell_owns_cpu(cell, cpu))
 			continue;
-		err = paging_map(&cell->stage2, frame, frame, GICR_RD_SIZE,
-				 PAGING_RW | PAGING_DEVICE);
+		err = v3_cpu_map(cell, cpu, true);
 		if (err)
 			return err;
 	}
 	return mmio_register(&cell->mmio, gicr_base, gicr_count * gicr_stride,
 			     gicr_access, NULL);
+}
+
+static void v3_comm_fill(const struct cell *cell,
+			 struct warden_comm_region *comm)
+{
+	unsigned int cpu, n = 0;
+
+	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++)
+		if (cell_owns_cpu(cell, cpu))
+			comm->cpus[n++].gicr_base = gicr_of_cpu(cpu);
 }
 
 /*
@@ -484,6 +514,8 @@ void gicv3_handle_sgi1r(struct per_cpu *pc, u64 val)
 	u32 intid = (u32)SGIR_INTID(val);
 	unsigned int cpu;
 
+	if (intid == GIC_SGI_HYP)
+		return;
 	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++) {
 		u64 m;
 
@@ -526,4 +558,6 @@ const struct gic_ops gicv3_ops = {
 	.underflow = v3_underflow,
 	.dist_access = v3_dist_access,
 	.cell_init = v3_cell_init,
+	.cpu_map = v3_cpu_map,
+	.comm_fill = v3_comm_fill,
 };

@@ -97,7 +97,11 @@ void gic_handle_irq(void)
 			break;
 		pc->stats[STAT_IRQ]++;
 		gic->eoi(raw);
-		if (intid == gic_maintenance_irq) {
+		if (intid == GIC_SGI_HYP) {
+			pc->stats[STAT_SGI]++;
+			gic->deactivate(raw);
+			cell_check_stop(pc);
+		} else if (intid == gic_maintenance_irq) {
 			pc->stats[STAT_MAINTENANCE]++;
 			gic->deactivate(raw);
 			irqchip_refill(&pc->pending);
@@ -154,6 +158,74 @@ void gic_drain(struct per_cpu *pc)
 		}
 	}
 	p->count = 0;
+}
+
+void gic_discard(struct per_cpu *pc)
+{
+	unsigned int n, nr = gic->num_lrs();
+	struct irq_pending *p = &pc->pending;
+	u64 empty = gic->empty_lrs();
+	u32 w;
+
+	for (n = 0; n < nr; n++) {
+		bool pending, hw;
+		u32 intid;
+
+		if (!(empty & (1UL << n)) &&
+		    gic->lr_read(n, &intid, &hw, &pending) && hw)
+			gic->deactivate(intid);
+	}
+	for (w = 0; w < IRQCHIP_MAX_IRQS / 64; w++) {
+		u64 hw = p->bits[w] & p->hw[w];
+
+		while (hw) {
+			gic->deactivate(w * 64 + (u32)__builtin_ctzl(hw));
+			hw &= hw - 1;
+		}
+		p->bits[w] = 0;
+	}
+	p->count = 0;
+	gic->underflow(false);
+}
+
+void arch_cpu_kick(unsigned int cpu)
+{
+	gic->send_sgi(NULL, cpu, GIC_SGI_HYP);
+}
+
+/* Same offsets for SPIs in both versions (IHI 0069 12.9, IHI 0048 4.3). */
+void arch_irq_reset(u32 intid)
+{
+	u32 off = (intid / 32) * 4, bit = 1u << (intid % 32);
+
+	if (intid < 32 || intid >= gic_num_irqs)
+		return;
+	mmio_write32(gicd_base, GICD_ICENABLER + off, bit);
+	mmio_write32(gicd_base, GICD_ICPENDR + off, bit);
+	mmio_write32(gicd_base, GICD_ICACTIVER + off, bit);
+}
+
+int arch_cell_cpu_map(struct cell *cell, unsigned int cpu)
+{
+	return gic->cpu_map(cell, cpu, true);
+}
+
+int arch_cell_cpu_unmap(struct cell *cell, unsigned int cpu)
+{
+	return gic->cpu_map(cell, cpu, false);
+}
+
+void arch_comm_fill(const struct cell *cell, struct warden_comm_region *comm)
+{
+	unsigned int cpu, n = 0;
+
+	comm->gic_version = hyp.config->platform.gic_version;
+	comm->gicd_base = (u64)(uintptr_t)gicd_base;
+	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++)
+		if (cell_owns_cpu(cell, cpu))
+			comm->cpus[n++].mpidr = platform_mpidr(cpu);
+	comm->num_cpus = n;
+	gic->comm_fill(cell, comm);
 }
 
 /* --- list-register hooks of the generic irqchip code --- */

@@ -118,6 +118,9 @@ static void field_access(struct cell *cell, const struct field_reg *fr,
 	}
 	if (!mask)
 		return;
+	/* GICv2 SPI targets: only the cell's own CPU interfaces (4.3.12) */
+	if (fr->base == GICD_ITARGETSR && gic == &gicv2_ops)
+		acc->value &= 0x0101010101010101UL * gicv2_cell_cpumask(cell);
 	if (!fr->rmw) {
 		raw_write(base, reg, acc->size, acc->value & mask);
 		return;

@@ -9,14 +9,17 @@
  */
 #include <warden/config.h>
 #include <asm/mmu.h>
+#include <asm/spinlock.h>
 #include <asm/sysreg.h>
 #include <hyp/arch.h>
 #include <hyp/errno.h>
 #include <hyp/paging.h>
 #include <hyp/setup.h>
+#include <hyp/string.h>
 
 struct mmu_boot_params mmu_boot;
 static struct paging hyp_paging;
+static spinlock_t window_lock; /* one temporary mapping at a time */
 
 extern char __image_start[], __text_end[];
 
@@ -142,4 +145,66 @@ void arch_paging_flush(const struct paging *pg, u64 va)
 	}
 	dsb(ish);
 	isb();
+}
+
+/*
+ * Memory outside the hypervisor's own is mapped into EL2 only for as long
+ * as one operation takes: a window at VA == PA, Normal write-back, never
+ * executable.  It must not overlap anything EL2 maps for good.
+ */
+static int window_open(paddr_t pa, u64 size)
+{
+	paddr_t start = pa & ~(PAGE_SIZE - 1);
+	u64 len = ALIGN_UP(pa + size, PAGE_SIZE) - start;
+	paddr_t p;
+	int err;
+
+	if (!size || pa + size < pa)
+		return -EINVAL;
+	for (p = start; p < start + len; p += PAGE_SIZE)
+		if (!paging_lookup(&hyp_paging, p, NULL, NULL, NULL))
+			return -EINVAL;
+	hyp_paging.live = true;
+	err = paging_map(&hyp_paging, start, start, len, PAGING_RW);
+	if (err)
+		paging_unmap(&hyp_paging, start, len);
+	return err;
+}
+
+static void window_close(paddr_t pa, u64 size)
+{
+	paddr_t start = pa & ~(PAGE_SIZE - 1);
+
+	paging_unmap(&hyp_paging, start,
+		     ALIGN_UP(pa + size, PAGE_SIZE) - start);
+}
+
+int arch_phys_clear(paddr_t pa, u64 size)
+{
+	int err;
+
+	spin_lock(&window_lock);
+	err = window_open(pa, size);
+	if (!err) {
+		memset((void *)(uintptr_t)pa, 0, size);
+		/* cells may read it with caches off: zeroes to memory */
+		dcache_clean_range((void *)(uintptr_t)pa, size);
+		window_close(pa, size);
+	}
+	spin_unlock(&window_lock);
+	return err;
+}
+
+int arch_phys_copy_from(void *dst, paddr_t pa, u64 size)
+{
+	int err;
+
+	spin_lock(&window_lock);
+	err = window_open(pa, size);
+	if (!err) {
+		memcpy(dst, (const void *)(uintptr_t)pa, size);
+		window_close(pa, size);
+	}
+	spin_unlock(&window_lock);
+	return err;
 }

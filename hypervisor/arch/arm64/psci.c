@@ -11,6 +11,7 @@
 #include <asm/traps.h>
 #include <hyp/arch-setup.h>
 #include <hyp/cell.h>
+#include <hyp/errno.h>
 #include <hyp/percpu.h>
 #include <hyp/printk.h>
 #include <hyp/setup.h>
@@ -70,30 +71,76 @@ static int cell_cpu_by_mpidr(const struct cell *cell, u64 mpidr)
 	return -1;
 }
 
-static long cpu_on(struct per_cpu *caller, u64 mpidr, u64 entry, u64 ctx)
+/* Power on cpu into hyp_cpu_on_entry; it will run per_cpu_of(cpu)->cell. */
+static long start_cpu(unsigned int cpu, u64 entry, u64 ctx)
 {
-	int cpu = cell_cpu_by_mpidr(caller->cell, mpidr);
-	struct per_cpu *t;
-	long ret;
+	struct per_cpu *t = per_cpu_of(cpu);
 
-	if (cpu < 0)
-		return PSCI_INVALID_PARAMETERS;
-	t = per_cpu_of((unsigned int)cpu);
-	if (t->online)
-		return PSCI_ALREADY_ON;
-	t->cpu = (u32)cpu;
+	t->cpu = cpu;
 	t->arch.on_entry = entry;
 	t->arch.on_context = ctx;
 	/* the target reads these with its MMU off */
 	dcache_clean_range(t, sizeof(*t));
-	ret = firmware_call(PSCI_CPU_ON | PSCI_64, mpidr,
-			    (u64)(uintptr_t)hyp_cpu_on_entry,
-			    (u64)(uintptr_t)t);
-	return ret;
+	return firmware_call(PSCI_CPU_ON | PSCI_64, platform_mpidr(cpu),
+			     (u64)(uintptr_t)hyp_cpu_on_entry,
+			     (u64)(uintptr_t)t);
+}
+
+int arch_cpu_start(unsigned int cpu, u64 entry, u64 context)
+{
+	long ret = start_cpu(cpu, entry, context);
+
+	if (ret == PSCI_SUCCESS)
+		return 0;
+	printk("CPU %u: firmware CPU_ON failed (%ld)\n", cpu, ret);
+	return ret == PSCI_ALREADY_ON ? -EBUSY : -EIO;
+}
+
+/* AFFINITY_INFO (ARM DEN 0022, 5.1.8): 1 is OFF. */
+bool arch_cpu_is_off(unsigned int cpu)
+{
+	return firmware_call(PSCI_AFFINITY_INFO | PSCI_64, platform_mpidr(cpu),
+			     0, 0) == 1;
+}
+
+void arch_cpu_power_off(void)
+{
+	firmware_call(PSCI_CPU_OFF, 0, 0, 0);
+	/* the firmware refused: keep the CPU out of everyone's way */
+	printk("CPU %u: firmware refused CPU_OFF; parked at EL2\n",
+	       this_cpu()->cpu);
+	for (;;)
+		wfe();
+}
+
+void arch_cpu_park(struct per_cpu *pc)
+{
+	arch_cpu_deinit(pc);
+	WRITE_ONCE(pc->online, 0);
+	__atomic_sub_fetch(&hyp.cpus_enabled, 1, __ATOMIC_SEQ_CST);
+	dcache_clean_range(pc, sizeof(*pc));
+	sev();
+	arch_cpu_power_off();
+}
+
+static long cpu_on(struct per_cpu *caller, u64 mpidr, u64 entry, u64 ctx)
+{
+	int cpu = cell_cpu_by_mpidr(caller->cell, mpidr);
+	struct per_cpu *t;
+
+	if (cpu < 0)
+		return PSCI_INVALID_PARAMETERS;
+	t = per_cpu_of((unsigned int)cpu);
+	if (READ_ONCE(t->online))
+		return PSCI_ALREADY_ON;
+	t->cell = caller->cell;
+	return start_cpu((unsigned int)cpu, entry, ctx);
 }
 
 static long cpu_off(struct per_cpu *pc)
 {
+	if (pc->cell != &root_cell)
+		arch_cpu_park(pc);
 	arch_cpu_deinit(pc);
 	pc->online = 0;
 	__atomic_sub_fetch(&hyp.cpus_enabled, 1, __ATOMIC_SEQ_CST);
@@ -107,6 +154,17 @@ static long cpu_off(struct per_cpu *pc)
 	pc->online = 1;
 	__atomic_add_fetch(&hyp.cpus_enabled, 1, __ATOMIC_SEQ_CST);
 	return PSCI_DENIED;
+}
+
+/* SYSTEM_OFF and SYSTEM_RESET of an inmate concern only its own cell. */
+static long system_call(struct per_cpu *pc, struct trap_frame *f, u32 fn)
+{
+	if (pc->cell == &root_cell)
+		return firmware_call(fn, 0, 0, 0);
+	if (fn == PSCI_SYSTEM_OFF)
+		cell_system_off(pc);
+	cell_system_reset(pc, f);
+	return PSCI_SUCCESS;
 }
 
 static long smccc(u64 fid, u64 arg)
@@ -144,10 +202,7 @@ long psci_handle(struct trap_frame *f, u64 fid)
 		return cpu_off(pc);
 	case PSCI_SYSTEM_OFF:
 	case PSCI_SYSTEM_RESET:
-		/* the root cell owns the machine */
-		if (pc->cell == &root_cell)
-			return firmware_call(fid, 0, 0, 0);
-		return PSCI_DENIED;
+		return system_call(pc, f, fn);
 	default:
 		return PSCI_NOT_SUPPORTED;
 	}

@@ -100,7 +100,15 @@ void arch_cpu_deinit(struct per_cpu *pc)
 {
 	const struct arch_el2_state *s = &pc->arch.stub;
 
-	gic_drain(pc);
+	/*
+	 * The root's pending interrupts go back to the physical GIC for
+	 * Linux; an inmate's are dropped with the cell (its hardware ones
+	 * deactivated, so they can fire again for their next owner).
+	 */
+	if (pc->cell == &root_cell)
+		gic_drain(pc);
+	else
+		gic_discard(pc);
 	gic->cpu_deinit(pc);
 	write_sysreg(hcr_el2, s->hcr);
 	isb();
@@ -115,12 +123,56 @@ void arch_cpu_deinit(struct per_cpu *pc)
 	isb();
 }
 
+/*
+ * EL1 as an inmate expects it after reset: MMU and caches off.  (Linux sets
+ * SCTLR_EL1 itself first thing, and its CPUs keep what it had.)
+ */
+static void enter_frame(struct per_cpu *pc, struct trap_frame *frame,
+			u64 entry, u64 context)
+{
+	if (pc->cell != &root_cell) {
+		write_sysreg(sctlr_el1, SCTLR_EL1_RES1);
+		write_sysreg(vbar_el1, 0);
+		isb();
+	}
+	memset(frame, 0, sizeof(*frame));
+	frame->x[0] = context;
+	frame->elr = entry;
+	frame->spsr = SPSR_EL1H_MASKED;
+}
+
 void arch_cpu_on_frame(struct per_cpu *pc, struct trap_frame *frame)
 {
-	memset(frame, 0, sizeof(*frame));
-	frame->x[0] = pc->arch.on_context;
-	frame->elr = pc->arch.on_entry;
-	frame->spsr = SPSR_EL1H_MASKED;
+	enter_frame(pc, frame, pc->arch.on_entry, pc->arch.on_context);
+}
+
+/*
+ * SYSTEM_RESET in place: timers stopped, the GIC CPU interface as after
+ * power-on, no stale translations or instructions of the previous run.
+ */
+void arch_cpu_reset(struct per_cpu *pc, struct trap_frame *frame, u64 entry)
+{
+	gic_discard(pc);
+	gic->cpu_deinit(pc);
+	if (gic->cpu_init(pc, true))
+		panic("CPU %u: GIC interface lost in reset\n", pc->cpu);
+	write_sysreg(cntv_ctl_el0, 0);
+	write_sysreg(cntp_ctl_el0, 0);
+	enter_frame(pc, frame, entry, 0);
+	asm volatile("tlbi vmalls12e1");
+	dsb(nsh);
+	asm volatile("ic iallu");
+	dsb(nsh);
+	isb();
+}
+
+u64 arch_time_us(void)
+{
+	u64 cnt = read_sysreg(cntpct_el0), freq = read_sysreg(cntfrq_el0);
+
+	if (!freq)
+		return cnt;
+	return cnt / freq * 1000000 + cnt % freq * 1000000 / freq;
 }
 
 int arch_cell_init(struct cell *cell)

@@ -56,11 +56,38 @@ static void handle_smc(struct trap_frame *f, u64 esr)
 	f->x[0] = (u64)psci_handle(f, f->x[0]);
 }
 
+/* Exception classes a cell can cause (D17.2.40), for reports in words. */
+static const char *ec_name(u64 ec)
+{
+	switch (ec) {
+	case EC_UNKNOWN:
+		return "undefined instruction";
+	case EC_IABT_LOW:
+		return "instruction abort";
+	case EC_DABT_LOW:
+		return "data abort";
+	case EC_SYSREG:
+		return "trapped system register access";
+	default:
+		return "unexpected exception";
+	}
+}
+
+/*
+ * A cell broke a rule.  An inmate cell is stopped and marked failed; the
+ * root cell cannot be stopped, so the access is reported and skipped (a
+ * read returns 0).
+ */
 static void cell_fault(struct trap_frame *f, const char *what, u64 esr,
 		       u64 addr)
 {
 	struct per_cpu *pc = this_cpu();
 
+	if (pc->cell != &root_cell)
+		cell_fail(pc, "%s at %#llx, CPU %u, PC %#llx (ESR %#llx, %s)",
+			  what, (unsigned long long)addr, pc->cpu,
+			  (unsigned long long)f->elr, (unsigned long long)esr,
+			  ec_name(ESR_EC(esr)));
 	printk("cell \"%s\" CPU %u: %s at %#llx (PC %#llx, ESR %#llx)\n",
 	       pc->cell->name, pc->cpu, what, (unsigned long long)addr,
 	       (unsigned long long)f->elr, (unsigned long long)esr);
@@ -89,9 +116,10 @@ static void handle_dabt(struct trap_frame *f, u64 esr)
 	res = mmio_dispatch(pc->cell, &acc);
 	if (res != MMIO_HANDLED) {
 		cell_fault(f,
-			   acc.write ?
-				   "data abort: write to unassigned address" :
-				   "data abort: read of unassigned address",
+			   acc.write ? "data abort: write to an address not "
+				       "assigned to this cell" :
+				       "data abort: read of an address not "
+				       "assigned to this cell",
 			   esr, addr);
 		acc.value = 0;
 	}
@@ -148,9 +176,15 @@ void arch_handle_sync(struct trap_frame *f)
 	case EC_SYSREG:
 		handle_sysreg(f, esr);
 		break;
+	case EC_IABT_LOW:
+		cell_fault(f, "instruction fetch from an address not assigned to this cell",
+			   esr,
+			   (read_sysreg(hpfar_el2) >> 4) << 12 |
+				   (read_sysreg(far_el2) & 0xfff));
+		skip_insn(f, esr);
+		break;
 	default:
-		cell_fault(f, "unexpected exception", esr,
-			   read_sysreg(far_el2));
+		cell_fault(f, ec_name(ESR_EC(esr)), esr, read_sysreg(far_el2));
 		skip_insn(f, esr);
 	}
 }

@@ -6,6 +6,7 @@
 #ifndef HYP_ARCH_SETUP_H
 #define HYP_ARCH_SETUP_H
 
+#include <warden/cell.h>
 #include <warden/config.h>
 #include <hyp/types.h>
 
@@ -23,6 +24,35 @@ int arch_cpu_init(struct per_cpu *pc, bool from_cpu_on);
 void arch_cpu_on_frame(struct per_cpu *pc, struct trap_frame *frame);
 /* Per-cell arch state: emulated devices, fixed mappings. */
 int arch_cell_init(struct cell *cell);
+/* A CPU joins or leaves a cell: its per-CPU device frames follow it. */
+int arch_cell_cpu_map(struct cell *cell, unsigned int cpu);
+int arch_cell_cpu_unmap(struct cell *cell, unsigned int cpu);
+/* Platform facts an inmate needs (GIC version and frames, CPUs). */
+void arch_comm_fill(const struct cell *cell, struct warden_comm_region *comm);
+/* Disable an SPI and clear its state, before it changes owner. */
+void arch_irq_reset(u32 intid);
+
+/* --- CPUs of inmate cells --- */
+/* Interrupt `cpu` with the hypervisor's own SGI (cell_check_stop()). */
+void arch_cpu_kick(unsigned int cpu);
+/* Is `cpu` powered off, as the firmware sees it? */
+bool arch_cpu_is_off(unsigned int cpu);
+/* Power on `cpu` into the hypervisor; it enters per_cpu_of(cpu)->cell. */
+int arch_cpu_start(unsigned int cpu, u64 entry, u64 context);
+/* Power this CPU off; nothing of the hypervisor is set up on it. */
+void arch_cpu_power_off(void) __attribute__((noreturn));
+/* Leave the hypervisor and power this CPU off (no return). */
+void arch_cpu_park(struct per_cpu *pc) __attribute__((noreturn));
+/* Restart this CPU's EL1 context at entry, as if from reset. */
+void arch_cpu_reset(struct per_cpu *pc, struct trap_frame *frame, u64 entry);
+/* A monotonic time in microseconds, for bounded waits. */
+u64 arch_time_us(void);
+
+/* --- memory outside the hypervisor's own (cell RAM, root buffers) --- */
+/* Zero [pa, pa + size) and push the zeroes to the point of coherency. */
+int arch_phys_clear(paddr_t pa, u64 size);
+/* Copy size bytes at physical pa into dst. */
+int arch_phys_copy_from(void *dst, paddr_t pa, u64 size);
 /* Give this CPU back to Linux and return from frame (no return). */
 void arch_cpu_exit(struct trap_frame *frame) __attribute__((noreturn));
 /* Undo arch_cpu_init() on this CPU. */

@@ -1,27 +1,92 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Cells.  The root cell (id 0) is built from the system config at enable and
+ * owns everything the config gives it; inmate cells (ids 1..) are carved out
+ * of it by the management hypercalls (cellctl.c) and give everything back
+ * when destroyed.
+ *
+ * Life of an inmate cell (state in struct cell.state, WARDEN_CELL_*):
+ *   CREATED -> LOADING -> LOADED -> RUNNING -> SHUT_DOWN | FAILED
+ * and from SHUT_DOWN or FAILED back to LOADING or RUNNING.  The root cell's
+ * management calls are serialised by one lock; a cell's own CPUs change
+ * the state only with compare-and-swap from RUNNING (SYSTEM_OFF, a fault,
+ * SYSTEM_RESET), so they never wait for the root.
+ */
 #ifndef HYP_CELL_H
 #define HYP_CELL_H
 
+#include <warden/cell.h>
 #include <warden/config.h>
+#include <warden/firmware.h>
+#include <asm/spinlock.h>
 #include <hyp/mmio.h>
 #include <hyp/paging.h>
 #include <hyp/types.h>
 
+/* Internal state between RUNNING and the next one (not in the ABI). */
+#define CELL_RESETTING 100 /* a CPU of the cell handles SYSTEM_RESET */
+#define CELL_STOPPING 101 /* the root shuts it down or destroys it */
+
+#define CELL_LINE_MAX 120 /* console: longer lines are split */
+
 struct cell {
 	u32 id;
+	bool in_use;
 	char name[WARDEN_CELL_NAME_MAX];
-	const struct warden_cell_desc *desc;
+	const struct warden_cell_desc *desc; /* the hypervisor's own copy */
 	u64 cpu_set; /* CPUs (platform indices) owned */
 	struct paging stage2;
 	/* SPIs owned, by INTID; SGIs/PPIs follow the CPUs */
 	u64 irq_bitmap[1024 / 64];
 	struct mmio_table mmio;
+	/* inmate cells only */
+	u32 state; /* WARDEN_CELL_* or CELL_RESETTING/STOPPING */
+	bool loaded;
+	struct warden_comm_region *comm; /* mapped into the cell */
+	struct warden_cell_status *status; /* read-only for the root */
+	struct warden_console *console; /* read-only for the root */
+	spinlock_t line_lock;
+	u32 line_len;
+	char line[CELL_LINE_MAX + 2]; /* and "\n\0" */
 };
 
 extern struct cell root_cell;
 
 int cell_init_root(const struct warden_system *sys);
+/* Build a cell's stage 2 and devices from desc (not yet live). */
+int cell_init(struct cell *cell, const struct warden_cell_desc *desc, u32 id);
 bool cell_owns_irq(const struct cell *cell, u32 intid);
 bool cell_owns_cpu(const struct cell *cell, unsigned int cpu);
+u32 cell_mem_flags(u32 config_flags);
+/* First CPU of the cell: the one that starts at reset_address. */
+unsigned int cell_boot_cpu(const struct cell *cell);
+/* RAM the cell owns alone: cleared at start and destroy. */
+bool cell_region_is_private_ram(const struct warden_memory *m);
+
+/* --- runs on a CPU of the cell --- */
+struct per_cpu;
+struct trap_frame;
+/* The hypervisor's SGI arrived: park this CPU if its cell stops. */
+void cell_check_stop(struct per_cpu *pc);
+/* PSCI SYSTEM_OFF: the cell is shut down; does not return. */
+void cell_system_off(struct per_cpu *pc) __attribute__((noreturn));
+/* PSCI SYSTEM_RESET: restart the cell from its loaded image. */
+void cell_system_reset(struct per_cpu *pc, struct trap_frame *frame);
+/* The cell broke a rule: stop it and say why; does not return. */
+void cell_fail(struct per_cpu *pc, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3), noreturn));
+/* A character from the console hypercall of an inmate cell. */
+void cell_console_putc(struct cell *cell, char c);
+
+/* --- shared with the management calls (cellctl.c) --- */
+/* Make the cell's RAM and comm region ready for a (re)start. */
+int cell_prepare_start(struct cell *cell);
+/* Park every CPU of the cell and wait until each is off (root CPUs). */
+int cell_stop_cpus(struct cell *cell);
+/* Copy the live statistics of the cell's CPUs into its status page. */
+void cell_update_status(struct cell *cell);
+void cell_set_state(struct cell *cell, u32 state);
+/* Move from `from` to `to` unless the state changed meanwhile. */
+bool cell_change_state(struct cell *cell, u32 from, u32 to);
 
 #endif /* HYP_CELL_H */

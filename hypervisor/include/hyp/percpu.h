@@ -8,29 +8,35 @@
 #ifndef HYP_PERCPU_H
 #define HYP_PERCPU_H
 
+#include <warden/cell.h>
 #include <hyp/irqchip.h>
 #include <hyp/types.h>
 #include <asm/percpu.h>
 
 #define PERCPU_SIZE (16 * 1024)
 
+/* Exit reasons, counted per CPU; the numbers are the ABI's (cell.h). */
 enum cpu_stat {
-	STAT_EXITS,
-	STAT_HVC,
-	STAT_SMC,
-	STAT_PSCI,
-	STAT_MMIO,
-	STAT_IRQ,
-	STAT_SGI,
-	STAT_SYSREG,
-	STAT_MAINTENANCE,
-	STAT_NUM
+	STAT_EXITS = WARDEN_STAT_EXITS,
+	STAT_HVC = WARDEN_STAT_HVC,
+	STAT_SMC = WARDEN_STAT_SMC,
+	STAT_PSCI = WARDEN_STAT_PSCI,
+	STAT_MMIO = WARDEN_STAT_MMIO,
+	STAT_IRQ = WARDEN_STAT_IRQ,
+	STAT_SGI = WARDEN_STAT_SGI,
+	STAT_SYSREG = WARDEN_STAT_SYSREG,
+	STAT_MAINTENANCE = WARDEN_STAT_MAINTENANCE,
+	STAT_NUM = WARDEN_STAT_NUM
 };
 
 struct per_cpu {
 	u32 cpu; /* index in platform.cpu_mpidr[] */
-	u32 online;
+	u32 online; /* runs under the hypervisor (written by this CPU only) */
 	u64 mpidr;
+	/*
+	 * The cell this CPU runs, or will run after a CPU_ON (set by whoever
+	 * starts it, before it is powered on).
+	 */
 	struct cell *cell;
 	struct irq_pending pending;
 	u64 stats[STAT_NUM];

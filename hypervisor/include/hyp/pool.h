@@ -7,6 +7,7 @@
 #ifndef HYP_POOL_H
 #define HYP_POOL_H
 
+#include <asm/spinlock.h>
 #include <hyp/types.h>
 
 struct pool {
@@ -14,6 +15,13 @@ struct pool {
 	u64 pages; /* pages handed out at most */
 	u64 used;
 	u64 *bitmap;
+	/*
+	 * Set once the MMU is on (exclusives need cacheable memory): from
+	 * then on several CPUs may allocate at once (management calls, a
+	 * cell's SYSTEM_RESET), under the lock.
+	 */
+	bool shared;
+	spinlock_t lock;
 };
 
 int pool_init(struct pool *p, paddr_t start, u64 size);

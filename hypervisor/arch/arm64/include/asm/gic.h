@@ -7,6 +7,7 @@
 #ifndef ASM_GIC_H
 #define ASM_GIC_H
 
+#include <warden/cell.h>
 #include <warden/config.h>
 #include <hyp/mmio.h>
 #include <hyp/types.h>
@@ -40,6 +41,12 @@ struct cell;
 
 #define GIC_LR_PRIORITY 0xa0 /* the priority Linux gives every interrupt */
 
+/*
+ * The hypervisor's own SGI: "look at your cell's state" (cell_check_stop).
+ * Cells cannot send it; Linux uses SGIs 0-7.
+ */
+#define GIC_SGI_HYP 15
+
 struct gic_ops {
 	int (*init)(const struct warden_platform *p);
 	int (*cpu_init)(struct per_cpu *pc, bool fresh);
@@ -61,6 +68,11 @@ struct gic_ops {
 					struct mmio_access *acc, u32 reg);
 	/* version-specific per-cell set-up (mappings, emulated frames) */
 	int (*cell_init)(struct cell *cell);
+	/* per-CPU frames of cpu into (map) or out of the cell's stage 2 */
+	int (*cpu_map)(struct cell *cell, unsigned int cpu, bool map);
+	/* GIC frames as the cell sees them, for its comm region */
+	void (*comm_fill)(const struct cell *cell,
+			  struct warden_comm_region *comm);
 };
 
 extern const struct gic_ops gicv2_ops, gicv3_ops;
@@ -105,6 +117,10 @@ int gic_cell_init(struct cell *cell);
 void gic_handle_irq(void);
 /* Return pending interrupts to the physical GIC before leaving EL2. */
 void gic_drain(struct per_cpu *pc);
+/* Forget an inmate CPU's interrupts, deactivating the hardware ones. */
+void gic_discard(struct per_cpu *pc);
+/* GICv2: the CPU interfaces (GICD_ITARGETSR bits) a cell may target. */
+u32 gicv2_cell_cpumask(const struct cell *cell);
 /* INTID -> whether the distributor view of cell may touch it */
 bool gic_irq_in_cell(const struct cell *cell, u32 intid);
 

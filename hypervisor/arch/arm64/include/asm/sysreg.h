@@ -7,6 +7,7 @@
 #ifndef ASM_SYSREG_H
 #define ASM_SYSREG_H
 
+#include <asm/barrier.h>
 #include <hyp/types.h>
 
 #define read_sysreg(r)                                      \
@@ -25,7 +26,6 @@
 #define dsb(opt) asm volatile("dsb " #opt ::: "memory")
 #define wfe() asm volatile("wfe" ::: "memory")
 #define sev() asm volatile("sev" ::: "memory")
-#define cpu_relax() asm volatile("yield" ::: "memory")
 
 /* HCR_EL2 (D17.2.48) */
 #define HCR_VM BIT(0)
@@ -51,6 +51,9 @@
 #define SCTLR_SA BIT(3)
 #define SCTLR_I BIT(12)
 #define SCTLR_WXN BIT(19)
+
+/* SCTLR_EL1 (D17.2.118): RES1 bits of ARMv8.0; MMU, caches off */
+#define SCTLR_EL1_RES1 0x30d00800UL
 
 /* TCR_EL2 without VHE (D17.2.131) */
 #define TCR_EL2_RES1 (BIT(31) | BIT(23))

@@ -1,0 +1,507 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Cell ioctls: create, load, start, shut down and destroy inmate cells
+ * (DESIGN §2).  The driver does what only Linux can do: take the cell's
+ * CPUs offline and back online through CPU hotplug, and copy images into
+ * the cell's loadable memory while the hypervisor lends it to the root.
+ * Everything else, and every final check, is the hypervisor's.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/cpu.h>
+#include <linux/delay.h>
+#include <linux/gfp.h>
+#include <linux/io.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+
+#include "config-check.h"
+#include "hvc.h"
+#include "warden.h"
+
+/* How long a running cell has to answer a shutdown request. */
+#define CELLS_SHUTDOWN_WAIT_MS 3000
+#define CELLS_SHUTDOWN_POLL_MS 20
+
+const char *const cells_state_names[WARDEN_CELL_NUM_STATES] = {
+	"created", "loading", "loaded", "running", "shut-down", "failed",
+};
+
+const void *cells_hv_ptr(u64 pa, size_t size)
+{
+	if (!warden.hv_mem || pa < warden.hv_phys ||
+	    pa - warden.hv_phys > warden.hv_size ||
+	    size > warden.hv_size - (pa - warden.hv_phys))
+		return NULL;
+	return warden.hv_mem + (pa - warden.hv_phys);
+}
+
+/* The hypervisor's words for its last refusal, or a generic line. */
+static void cells_hv_error(long err, const char *what, char *errmsg)
+{
+	long pa = (long)hvc_call(WARDEN_HC_INFO, WARDEN_INFO_ERRMSG, 0, 0, 0).x0;
+	const char *msg = pa > 0 ? cells_hv_ptr((u64)pa, 256) : NULL;
+
+	if (msg && msg[0])
+		warden_errmsg(errmsg, "%.*s", 255, msg);
+	else
+		warden_errmsg(errmsg, "%s: the hypervisor refused (error %ld)",
+			      what, err);
+}
+
+/* A management hypercall; on failure errmsg says why. */
+static long cells_hvc(unsigned long fn, unsigned long a1, unsigned long a2,
+		      const char *what, char *errmsg)
+{
+	long ret = (long)hvc_call(fn, a1, a2, 0, 0).x0;
+
+	if (ret < 0 && ret != -EAGAIN)
+		cells_hv_error(ret, what, errmsg);
+	return ret;
+}
+
+static struct warden_cell *cells_find(u32 id, char *errmsg)
+{
+	if (id == 0 || id >= WARDEN_MAX_CELLS || !warden.cells[id].in_use) {
+		warden_errmsg(errmsg, "no cell with id %u", id);
+		return NULL;
+	}
+	return &warden.cells[id];
+}
+
+long cells_refresh(struct warden_cell *c)
+{
+	struct hvc_res res = hvc_call(WARDEN_HC_CELL_STATE, c->id, 0, 0, 0);
+
+	if ((long)res.x0 < 0)
+		return (long)res.x0;
+	c->status = cells_hv_ptr(res.x1, sizeof(*c->status));
+	c->console = cells_hv_ptr(res.x2, sizeof(*c->console));
+	if (!c->status || !c->console)
+		return -EIO;
+	return (long)res.x0;
+}
+
+/* config_check_cell() callback: log every problem, keep the first. */
+struct cells_report {
+	char *errmsg;
+	unsigned int count;
+};
+
+static __printf(2, 3) void cells_report_problem(void *ctx, const char *fmt,
+						...)
+{
+	struct cells_report *rep = ctx;
+	char line[WARDEN_ERRMSG_LEN];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	pr_err("%s\n", line);
+	if (rep->count++ == 0)
+		strscpy(rep->errmsg, line, WARDEN_ERRMSG_LEN);
+}
+
+/*
+ * The config in one page of our own (the hypervisor copies it from there by
+ * physical address), checked with the rules of the CLI and the hypervisor.
+ */
+static int cells_get_config(const struct warden_cell_args *args,
+			    struct warden_cell_desc **out, char *errmsg)
+{
+	struct cells_report rep = { .errmsg = errmsg };
+	void *page;
+
+	if (args->size < sizeof(struct warden_cell_desc) ||
+	    args->size > WARDEN_CELL_CONFIG_MAX) {
+		warden_errmsg(errmsg, "cell config size %llu not in %zu..%u",
+			      args->size, sizeof(struct warden_cell_desc),
+			      WARDEN_CELL_CONFIG_MAX);
+		return -EINVAL;
+	}
+	page = (void *)get_zeroed_page(GFP_KERNEL);
+	if (!page) {
+		warden_errmsg(errmsg, "out of memory for the cell config");
+		return -ENOMEM;
+	}
+	if (copy_from_user(page, u64_to_user_ptr(args->ptr), args->size)) {
+		free_page((unsigned long)page);
+		warden_errmsg(errmsg, "cannot read the cell config (bad address)");
+		return -EFAULT;
+	}
+	if (config_check_cell(page, args->size, warden.sys,
+			      cells_report_problem, &rep)) {
+		if (rep.count > 1) {
+			size_t n = strlen(errmsg);
+
+			snprintf(errmsg + n, WARDEN_ERRMSG_LEN - n,
+				 " (and %u more, see dmesg)", rep.count - 1);
+		}
+		free_page((unsigned long)page);
+		return -EINVAL;
+	}
+	*out = page;
+	return 0;
+}
+
+/* Linux's numbers for the config's CPUs. */
+static int cells_linux_cpus(const struct warden_cell_desc *d,
+			    struct cpumask *mask, char *errmsg)
+{
+	unsigned int idx;
+
+	cpumask_clear(mask);
+	for (idx = 0; idx < WARDEN_MAX_CPUS; idx++) {
+		if (!(d->cpu_set & (1ULL << idx)))
+			continue;
+		if (warden.linux_cpu[idx] < 0) {
+			warden_errmsg(errmsg,
+				      "cell \"%s\": CPU %u was not online in Linux at enable",
+				      d->name, idx);
+			return -EINVAL;
+		}
+		cpumask_set_cpu(warden.linux_cpu[idx], mask);
+	}
+	return 0;
+}
+
+/* Bring the cell's CPUs (back) online in Linux. */
+static void cells_cpus_online(const struct cpumask *mask)
+{
+	unsigned int cpu;
+	int ret;
+
+	for_each_cpu(cpu, mask) {
+		if (cpu_online(cpu))
+			continue;
+		ret = add_cpu(cpu);
+		if (ret)
+			pr_err("CPU %u does not come back online (error %d)\n",
+			       cpu, ret);
+	}
+}
+
+static int cells_cpus_offline(const struct cpumask *mask, const char *name,
+			      char *errmsg)
+{
+	unsigned int cpu;
+	int ret;
+
+	for_each_cpu(cpu, mask) {
+		if (!cpu_online(cpu))
+			continue;
+		ret = remove_cpu(cpu);
+		if (ret) {
+			warden_errmsg(errmsg,
+				      "cell \"%s\": Linux cannot take CPU %u offline (error %d)",
+				      name, cpu, ret);
+			cells_cpus_online(mask);
+			return ret;
+		}
+	}
+	return 0;
+}
+
+static int cells_create(struct warden_cell_args *args)
+{
+	struct warden_cell_desc *config;
+	struct warden_cell *c;
+	struct cpumask cpus;
+	long id;
+	int ret;
+
+	ret = cells_get_config(args, &config, args->errmsg);
+	if (ret)
+		return ret;
+	ret = cells_linux_cpus(config, &cpus, args->errmsg);
+	if (ret)
+		goto err_config;
+	ret = cells_cpus_offline(&cpus, config->name, args->errmsg);
+	if (ret)
+		goto err_config;
+	id = cells_hvc(WARDEN_HC_CELL_CREATE, virt_to_phys(config),
+		       args->size, "create", args->errmsg);
+	if (id <= 0 || id >= WARDEN_MAX_CELLS) {
+		ret = id < 0 ? (int)id : -EIO;
+		goto err_cpus;
+	}
+	c = &warden.cells[id];
+	memset(c, 0, sizeof(*c));
+	c->id = (u32)id;
+	c->config = config;
+	c->config_size = args->size;
+	strscpy(c->name, config->name, sizeof(c->name));
+	cpumask_copy(&c->cpus, &cpus);
+	ret = (int)cells_refresh(c);
+	if (ret >= 0)
+		ret = cellattrs_add(c, warden.cells_kobj);
+	if (ret < 0)
+		pr_err("cell \"%s\": no sysfs entry (error %d)\n", c->name,
+		       ret);
+	c->in_use = true;
+	args->id = c->id;
+	pr_info("cell \"%s\" created (id %u, CPUs %*pbl)\n", c->name, c->id,
+		cpumask_pr_args(&cpus));
+	return 0;
+
+err_cpus:
+	cells_cpus_online(&cpus);
+err_config:
+	free_page((unsigned long)config);
+	return ret;
+}
+
+/* Where an image goes: the physical address for its IPA range. */
+static int cells_image_target(const struct warden_cell *c, unsigned int n,
+			      const struct warden_cell_image *img, u64 *phys,
+			      char *errmsg)
+{
+	const struct warden_memory *m = warden_cell_mem(c->config);
+	u64 addr = img->address;
+	u32 i;
+
+	for (i = 0; i < c->config->num_memory_regions; i++) {
+		if (!(m[i].flags & WARDEN_MEM_LOADABLE))
+			continue;
+		if (addr == WARDEN_IMAGE_DEFAULT_ADDR)
+			addr = m[i].virt_start;
+		if (addr < m[i].virt_start ||
+		    addr - m[i].virt_start >= m[i].size)
+			continue;
+		if (img->size > m[i].size - (addr - m[i].virt_start)) {
+			warden_errmsg(errmsg,
+				      "cell \"%s\": image %u (%llu bytes at 0x%llx) does not fit in loadable region %u (0x%llx+0x%llx)",
+				      c->name, n, img->size, addr, i,
+				      m[i].virt_start, m[i].size);
+			return -E2BIG;
+		}
+		*phys = m[i].phys_start + (addr - m[i].virt_start);
+		return 0;
+	}
+	warden_errmsg(errmsg,
+		      "cell \"%s\": image %u at 0x%llx is not in a loadable region",
+		      c->name, n, addr);
+	return -EINVAL;
+}
+
+/* Copy one image into the cell's memory, lent to us meanwhile. */
+static int cells_copy_image(const struct warden_cell_image *img, u64 phys,
+			    unsigned int n, char *errmsg)
+{
+	void *dst;
+	int ret = 0;
+
+	if (!img->size)
+		return 0;
+	dst = memremap(phys, img->size, MEMREMAP_WB);
+	if (!dst) {
+		warden_errmsg(errmsg, "image %u: cannot map 0x%llx+0x%llx", n,
+			      phys, img->size);
+		return -ENOMEM;
+	}
+	if (copy_from_user(dst, u64_to_user_ptr(img->data_ptr), img->size)) {
+		warden_errmsg(errmsg, "image %u: cannot read it (bad address)",
+			      n);
+		ret = -EFAULT;
+	}
+	/* the cell starts with its caches off: the image must be in memory */
+	image_clean_to_poc(dst, img->size);
+	memunmap(dst);
+	return ret;
+}
+
+static int cells_load(struct warden_cell_args *args)
+{
+	struct warden_cell_image *imgs;
+	struct warden_cell *c = cells_find(args->id, args->errmsg);
+	u64 phys[WARDEN_CELL_IMAGES_MAX];
+	unsigned int i;
+	int ret;
+	long err;
+
+	if (!c)
+		return -ENOENT;
+	if (args->size == 0 || args->size > WARDEN_CELL_IMAGES_MAX) {
+		warden_errmsg(args->errmsg, "%llu images: give 1 to %u",
+			      args->size, WARDEN_CELL_IMAGES_MAX);
+		return -EINVAL;
+	}
+	imgs = memdup_user(u64_to_user_ptr(args->ptr),
+			   args->size * sizeof(*imgs));
+	if (IS_ERR(imgs)) {
+		warden_errmsg(args->errmsg, "cannot read the image list");
+		return PTR_ERR(imgs);
+	}
+	for (i = 0, ret = 0; i < args->size && !ret; i++)
+		ret = cells_image_target(c, i, &imgs[i], &phys[i],
+					 args->errmsg);
+	if (ret)
+		goto out;
+	err = cells_hvc(WARDEN_HC_CELL_SET_LOADABLE, c->id, 1, "load",
+			args->errmsg);
+	if (err) {
+		ret = (int)err;
+		goto out;
+	}
+	for (i = 0; i < args->size && !ret; i++)
+		ret = cells_copy_image(&imgs[i], phys[i], i, args->errmsg);
+	err = cells_hvc(WARDEN_HC_CELL_SET_LOADABLE, c->id, 0, "load",
+			args->errmsg);
+	if (!ret)
+		ret = (int)err;
+	if (!ret)
+		pr_info("cell \"%s\": %llu images loaded\n", c->name,
+			args->size);
+out:
+	kfree(imgs);
+	return ret;
+}
+
+static int cells_start(struct warden_cell_args *args)
+{
+	struct warden_cell *c = cells_find(args->id, args->errmsg);
+	long ret;
+
+	if (!c)
+		return -ENOENT;
+	ret = cells_hvc(WARDEN_HC_CELL_START, c->id, 0, "start", args->errmsg);
+	if (!ret)
+		pr_info("cell \"%s\" started\n", c->name);
+	return (int)ret;
+}
+
+/*
+ * Ask the cell to shut down and wait for its answer (or stop it at once
+ * with force).  Returns 0 once it is shut down.
+ */
+static int cells_do_shutdown(struct warden_cell *c, bool force, char *errmsg)
+{
+	unsigned long flags = force ? WARDEN_SHUTDOWN_FORCE : 0;
+	unsigned int waited = 0;
+	long ret;
+
+	for (;;) {
+		ret = cells_hvc(WARDEN_HC_CELL_SHUTDOWN, c->id, flags,
+				"shutdown", errmsg);
+		if (ret != -EAGAIN)
+			return (int)ret;
+		if (waited >= CELLS_SHUTDOWN_WAIT_MS)
+			break;
+		msleep(CELLS_SHUTDOWN_POLL_MS);
+		waited += CELLS_SHUTDOWN_POLL_MS;
+	}
+	warden_errmsg(errmsg,
+		      "cell \"%s\" did not answer the shutdown request within %u ms",
+		      c->name, CELLS_SHUTDOWN_WAIT_MS);
+	return -ETIMEDOUT;
+}
+
+static int cells_shutdown(struct warden_cell_args *args)
+{
+	struct warden_cell *c = cells_find(args->id, args->errmsg);
+	int ret;
+
+	if (!c)
+		return -ENOENT;
+	ret = cells_do_shutdown(c, args->flags & WARDEN_CELL_FORCE,
+				args->errmsg);
+	if (!ret)
+		pr_info("cell \"%s\" shut down\n", c->name);
+	return ret;
+}
+
+/*
+ * A running cell is asked first, unless forced; then the hypervisor stops
+ * it, clears its RAM and gives everything back, and Linux gets the CPUs.
+ * The sysfs entry goes last, outside warden.lock (*kobj).
+ */
+static int cells_destroy(struct warden_cell_args *args, struct kobject **kobj)
+{
+	struct warden_cell *c = cells_find(args->id, args->errmsg);
+	bool force = args->flags & WARDEN_CELL_FORCE;
+	long state, ret;
+
+	if (!c)
+		return -ENOENT;
+	state = cells_refresh(c);
+	if (state == WARDEN_CELL_RUNNING && !force) {
+		ret = cells_do_shutdown(c, false, args->errmsg);
+		if (ret) {
+			size_t n = strlen(args->errmsg);
+
+			snprintf(args->errmsg + n, WARDEN_ERRMSG_LEN - n,
+				 "; destroy --force stops it anyway");
+			return (int)ret;
+		}
+	}
+	ret = cells_hvc(WARDEN_HC_CELL_DESTROY, c->id, 0, "destroy",
+			args->errmsg);
+	if (ret)
+		return (int)ret;
+	c->in_use = false;
+	*kobj = c->kobj;
+	c->kobj = NULL;
+	c->status = NULL;
+	c->console = NULL;
+	cells_cpus_online(&c->cpus);
+	free_page((unsigned long)c->config);
+	c->config = NULL;
+	pr_info("cell \"%s\" destroyed; CPUs %*pbl back online\n", c->name,
+		cpumask_pr_args(&c->cpus));
+	return 0;
+}
+
+static int cells_dispatch(unsigned int cmd, struct warden_cell_args *args,
+			  struct kobject **kobj)
+{
+	if (!warden.enabled) {
+		warden_errmsg(args->errmsg, "the hypervisor is not enabled");
+		return -ENODEV;
+	}
+	switch (cmd) {
+	case WARDEN_IOCTL_CELL_CREATE:
+		return cells_create(args);
+	case WARDEN_IOCTL_CELL_LOAD:
+		return cells_load(args);
+	case WARDEN_IOCTL_CELL_START:
+		return cells_start(args);
+	case WARDEN_IOCTL_CELL_SHUTDOWN:
+		return cells_shutdown(args);
+	default:
+		return cells_destroy(args, kobj);
+	}
+}
+
+long cells_ioctl(unsigned int cmd, struct warden_cell_args __user *uargs)
+{
+	struct warden_cell_args args;
+	struct kobject *kobj = NULL;
+	long ret;
+
+	if (copy_from_user(&args, uargs, sizeof(args)))
+		return -EFAULT;
+	memset(args.errmsg, 0, sizeof(args.errmsg));
+	ret = mutex_lock_interruptible(&warden.lock);
+	if (ret)
+		return ret;
+	ret = cells_dispatch(cmd, &args, &kobj);
+	mutex_unlock(&warden.lock);
+	/* sysfs readers take warden.lock: remove the entry without it */
+	if (kobj)
+		cellattrs_remove(kobj);
+	if (copy_to_user(uargs, &args, sizeof(args)))
+		return -EFAULT;
+	return ret;
+}
+
+int cells_init(struct device *dev)
+{
+	warden.cells_kobj = kobject_create_and_add("cells", &dev->kobj);
+	return warden.cells_kobj ? 0 : -ENOMEM;
+}
+
+void cells_exit(void)
+{
+	kobject_put(warden.cells_kobj);
+}

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Spin-wait hint, usable by core code. */
+#ifndef ASM_BARRIER_H
+#define ASM_BARRIER_H
+
+/*
+ * In a loop that waits for another CPU.  YIELD also lets QEMU switch vCPUs
+ * under -icount, where a bare loop would never let the other one run
+ * (DESIGN §4).
+ */
+#define cpu_relax() asm volatile("yield" ::: "memory")
+
+#endif /* ASM_BARRIER_H */

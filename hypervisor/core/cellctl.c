@@ -1,0 +1,693 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The root cell's management hypercalls: create, load, start, shut down and
+ * destroy inmate cells (DESIGN §2).  They run on a root CPU, one at a time
+ * (ctl_lock).  Every argument is checked, and a failed call leaves the
+ * system as it was; its reason, in words, goes to the console and to a page
+ * the root can read (cellctl_errmsg_page()), from which the driver passes it
+ * on to the user.
+ */
+#include <stdarg.h>
+
+#include <config-check.h>
+#include <warden/hypercall.h>
+#include <asm/spinlock.h>
+#include <hyp/arch.h>
+#include <hyp/arch-setup.h>
+#include <hyp/cell.h>
+#include <hyp/cellctl.h>
+#include <hyp/errno.h>
+#include <hyp/percpu.h>
+#include <hyp/pool.h>
+#include <hyp/printk.h>
+#include <hyp/setup.h>
+#include <hyp/string.h>
+
+#define ERRMSG_LEN 256
+
+static spinlock_t ctl_lock;
+static struct cell cells[WARDEN_MAX_CELLS]; /* [0] unused: root_cell */
+static char *errmsg; /* one page, read-only for the root */
+
+static paddr_t pa_of(const void *p)
+{
+	return (paddr_t)(uintptr_t)p;
+}
+
+static long ctl_error(long err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static long ctl_error(long err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(errmsg, ERRMSG_LEN, fmt, ap);
+	va_end(ap);
+	printk("%s\n", errmsg);
+	return err;
+}
+
+int cellctl_init(void)
+{
+	errmsg = pool_alloc(&hyp.pool);
+	if (!errmsg)
+		return -ENOMEM;
+	return paging_map(&root_cell.stage2, pa_of(errmsg), pa_of(errmsg),
+			  PAGE_SIZE, PAGING_READ);
+}
+
+paddr_t cellctl_errmsg_page(void)
+{
+	return pa_of(errmsg);
+}
+
+u64 cellctl_ids(void)
+{
+	u64 ids = 1;
+	unsigned int i;
+
+	for (i = 1; i < WARDEN_MAX_CELLS; i++)
+		if (cells[i].in_use)
+			ids |= 1UL << i;
+	return ids;
+}
+
+static struct cell *find_cell(u64 id)
+{
+	if (id == 0 || id >= WARDEN_MAX_CELLS || !cells[id].in_use)
+		return NULL;
+	return &cells[id];
+}
+
+/* The cell (root or inmate) that owns CPU cpu, for messages. */
+static const char *cpu_owner(unsigned int cpu)
+{
+	unsigned int i;
+
+	for (i = 1; i < WARDEN_MAX_CELLS; i++)
+		if (cells[i].in_use && cell_owns_cpu(&cells[i], cpu))
+			return cells[i].name;
+	return NULL;
+}
+
+static const char *irq_owner(u32 irq)
+{
+	unsigned int i;
+
+	for (i = 1; i < WARDEN_MAX_CELLS; i++)
+		if (cells[i].in_use && cell_owns_irq(&cells[i], irq))
+			return cells[i].name;
+	return NULL;
+}
+
+static const char *mem_owner(u64 start, u64 size)
+{
+	const struct warden_memory *m;
+	unsigned int i, r;
+
+	for (i = 1; i < WARDEN_MAX_CELLS; i++) {
+		if (!cells[i].in_use)
+			continue;
+		m = warden_cell_mem(cells[i].desc);
+		for (r = 0; r < cells[i].desc->num_memory_regions; r++)
+			if (!(m[r].flags & WARDEN_MEM_COMM_REGION) &&
+			    start < m[r].phys_start + m[r].size &&
+			    m[r].phys_start < start + size)
+				return cells[i].name;
+	}
+	return NULL;
+}
+
+/* Is all of [start, start + size) mapped in the root's stage 2? */
+static bool root_maps(u64 start, u64 size, u32 need)
+{
+	u64 va = start, end = start + size;
+	unsigned int level;
+	u32 flags;
+
+	while (va < end) {
+		if (paging_lookup(&root_cell.stage2, va, NULL, &flags, &level) ||
+		    (flags & need) != need)
+			return false;
+		va = (va | ((1UL << arch_paging_shift(level)) - 1)) + 1;
+		if (!va)
+			break;
+	}
+	return true;
+}
+
+/* The root config's flags for [start, start + size) (checked to exist). */
+static u32 root_flags(u64 start, u64 size)
+{
+	const struct warden_memory *m = warden_cell_mem(root_cell.desc);
+	u32 i;
+
+	for (i = 0; i < root_cell.desc->num_memory_regions; i++)
+		if (start >= m[i].phys_start &&
+		    start + size <= m[i].phys_start + m[i].size)
+			return cell_mem_flags(m[i].flags);
+	return PAGING_RW;
+}
+
+static long check_cpus(const struct warden_cell_desc *d)
+{
+	unsigned int cpu;
+	const char *owner;
+
+	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++) {
+		if (!(d->cpu_set & (1UL << cpu)))
+			continue;
+		owner = cpu_owner(cpu);
+		if (owner)
+			return ctl_error(-EBUSY,
+					 "cell \"%s\": CPU %u is owned by cell \"%s\"",
+					 d->name, cpu, owner);
+		if (READ_ONCE(per_cpu_of(cpu)->online) ||
+		    !arch_cpu_is_off(cpu))
+			return ctl_error(-EBUSY,
+					 "cell \"%s\": CPU %u is still running in the root cell (take it offline first)",
+					 d->name, cpu);
+	}
+	if (!(root_cell.cpu_set & ~d->cpu_set))
+		return ctl_error(-EINVAL,
+				 "cell \"%s\": would leave the root cell without CPUs",
+				 d->name);
+	return 0;
+}
+
+static long check_memory(const struct warden_cell_desc *d)
+{
+	const struct warden_memory *m = warden_cell_mem(d);
+	const char *owner;
+	u32 i;
+
+	for (i = 0; i < d->num_memory_regions; i++) {
+		if (m[i].flags & WARDEN_MEM_COMM_REGION)
+			continue;
+		if (root_maps(m[i].phys_start, m[i].size, PAGING_READ))
+			continue;
+		owner = mem_owner(m[i].phys_start, m[i].size);
+		return ctl_error(-EBUSY,
+				 "cell \"%s\": memory region %u (%#llx+%#llx) %s%s%s",
+				 d->name, i,
+				 (unsigned long long)m[i].phys_start,
+				 (unsigned long long)m[i].size,
+				 owner ? "is owned by cell \"" :
+					 "is not the root cell's",
+				 owner ? owner : "", owner ? "\"" : "");
+	}
+	return 0;
+}
+
+static long check_irqs(const struct warden_cell_desc *d)
+{
+	const struct warden_irq_range *r = warden_cell_irqs(d);
+	const char *owner;
+	u32 i, irq;
+
+	for (i = 0; i < d->num_irq_ranges; i++) {
+		for (irq = r[i].first; irq < r[i].first + r[i].count; irq++) {
+			if (cell_owns_irq(&root_cell, irq))
+				continue;
+			owner = irq_owner(irq);
+			return ctl_error(-EBUSY,
+					 "cell \"%s\": IRQ %u %s%s%s", d->name,
+					 irq,
+					 owner ? "is owned by cell \"" :
+						 "is not the root cell's",
+					 owner ? owner : "",
+					 owner ? "\"" : "");
+		}
+	}
+	return 0;
+}
+
+static long check_name(const struct warden_cell_desc *d)
+{
+	unsigned int i;
+
+	for (i = 1; i < WARDEN_MAX_CELLS; i++)
+		if (cells[i].in_use && !memcmp(cells[i].name, d->name,
+					       sizeof(cells[i].name)))
+			return ctl_error(-EEXIST,
+					 "a cell named \"%s\" exists (id %u)",
+					 d->name, i);
+	return 0;
+}
+
+static void report_first(void *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void report_first(void *ctx, const char *fmt, ...)
+{
+	unsigned int *count = ctx;
+	char line[192];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	printk("%s\n", line);
+	if ((*count)++ == 0)
+		snprintf(errmsg, ERRMSG_LEN, "%s", line);
+}
+
+/* The config, copied out of root memory, checked alone and against now. */
+static long get_config(u64 pa, u64 size, struct warden_cell_desc **out)
+{
+	unsigned int problems = 0;
+	void *copy;
+	long err;
+
+	if (size < sizeof(struct warden_cell_desc) ||
+	    size > WARDEN_CELL_CONFIG_MAX || pa + size < pa)
+		return ctl_error(-EINVAL, "cell config: size %llu not in %u..%u",
+				 (unsigned long long)size,
+				 (unsigned int)sizeof(struct warden_cell_desc),
+				 WARDEN_CELL_CONFIG_MAX);
+	if (!root_maps(pa & ~(PAGE_SIZE - 1),
+		       ALIGN_UP(pa + size, PAGE_SIZE) - (pa & ~(PAGE_SIZE - 1)),
+		       PAGING_READ))
+		return ctl_error(-EFAULT,
+				 "cell config: %#llx+%#llx is not root memory",
+				 (unsigned long long)pa,
+				 (unsigned long long)size);
+	copy = pool_alloc(&hyp.pool);
+	if (!copy)
+		return ctl_error(-ENOMEM, "cell config: out of memory");
+	err = arch_phys_copy_from(copy, pa, size);
+	if (!err && config_check_cell(copy, size, hyp.config, report_first,
+				      &problems))
+		err = -EINVAL;
+	if (!err)
+		err = check_name(copy);
+	if (!err)
+		err = check_cpus(copy);
+	if (!err)
+		err = check_memory(copy);
+	if (!err)
+		err = check_irqs(copy);
+	if (err) {
+		pool_free(&hyp.pool, copy);
+		return err;
+	}
+	*out = copy;
+	return 0;
+}
+
+static const struct warden_memory *comm_region(const struct cell *cell)
+{
+	const struct warden_memory *m = warden_cell_mem(cell->desc);
+	u32 i;
+
+	for (i = 0; i < cell->desc->num_memory_regions; i++)
+		if (m[i].flags & WARDEN_MEM_COMM_REGION)
+			return &m[i];
+	return NULL;
+}
+
+static void free_pages(struct cell *cell)
+{
+	pool_free(&hyp.pool, cell->comm);
+	pool_free(&hyp.pool, cell->status);
+	pool_free(&hyp.pool, cell->console);
+	pool_free(&hyp.pool, (void *)(uintptr_t)cell->desc);
+}
+
+/* Comm region into the cell; status and console read-only into the root. */
+static long add_pages(struct cell *cell)
+{
+	const struct warden_memory *c = comm_region(cell);
+	struct warden_cell_status *st;
+	int err;
+
+	cell->comm = pool_alloc(&hyp.pool);
+	cell->status = pool_alloc(&hyp.pool);
+	cell->console = pool_alloc(&hyp.pool);
+	if (!cell->comm || !cell->status || !cell->console || !c)
+		return -ENOMEM;
+	err = paging_map(&cell->stage2, c->virt_start, pa_of(cell->comm),
+			 PAGE_SIZE, PAGING_RW);
+	if (!err)
+		err = paging_map(&root_cell.stage2, pa_of(cell->status),
+				 pa_of(cell->status), PAGE_SIZE, PAGING_READ);
+	if (!err)
+		err = paging_map(&root_cell.stage2, pa_of(cell->console),
+				 pa_of(cell->console), PAGE_SIZE, PAGING_READ);
+	if (err)
+		return err;
+	st = cell->status;
+	memcpy(st->name, cell->name, sizeof(st->name));
+	st->id = cell->id;
+	st->cpu_set = cell->cpu_set;
+	return 0;
+}
+
+static void remove_pages_from_root(struct cell *cell)
+{
+	paging_unmap(&root_cell.stage2, pa_of(cell->status), PAGE_SIZE);
+	paging_unmap(&root_cell.stage2, pa_of(cell->console), PAGE_SIZE);
+}
+
+/* Regions that leave the root: everything but comm and shared ones. */
+static bool leaves_root(const struct warden_memory *m)
+{
+	return !(m->flags & (WARDEN_MEM_COMM_REGION | WARDEN_MEM_ROOTSHARED));
+}
+
+static void give_memory(struct cell *cell, u32 upto)
+{
+	const struct warden_memory *m = warden_cell_mem(cell->desc);
+	u32 i;
+
+	for (i = 0; i < upto; i++)
+		if (leaves_root(&m[i]) &&
+		    paging_map(&root_cell.stage2, m[i].phys_start,
+			       m[i].phys_start, m[i].size,
+			       root_flags(m[i].phys_start, m[i].size)))
+			printk("cell \"%s\": memory region %u not returned to the root cell\n",
+			       cell->name, i);
+}
+
+static int take_memory(struct cell *cell)
+{
+	const struct warden_memory *m = warden_cell_mem(cell->desc);
+	u32 i;
+	int err;
+
+	for (i = 0; i < cell->desc->num_memory_regions; i++) {
+		if (!leaves_root(&m[i]))
+			continue;
+		err = paging_unmap(&root_cell.stage2, m[i].phys_start,
+				   m[i].size);
+		if (err) {
+			give_memory(cell, i + 1);
+			return err;
+		}
+	}
+	return 0;
+}
+
+/* CPUs and SPIs: from the root to the cell (take) or back. */
+static void move_cpus_irqs(struct cell *cell, bool take)
+{
+	unsigned int cpu, w;
+	u32 irq;
+
+	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++) {
+		if (!cell_owns_cpu(cell, cpu))
+			continue;
+		if (take) {
+			root_cell.cpu_set &= ~(1UL << cpu);
+			arch_cell_cpu_unmap(&root_cell, cpu);
+		} else {
+			root_cell.cpu_set |= 1UL << cpu;
+			if (arch_cell_cpu_map(&root_cell, cpu))
+				printk("CPU %u: devices not returned to the root cell\n",
+				       cpu);
+			per_cpu_of(cpu)->cell = &root_cell;
+		}
+	}
+	for (w = 0; w < ARRAY_SIZE(cell->irq_bitmap); w++) {
+		u64 bits = cell->irq_bitmap[w];
+
+		while (bits) {
+			irq = w * 64 + (u32)__builtin_ctzl(bits);
+			bits &= bits - 1;
+			arch_irq_reset(irq);
+			if (take)
+				root_cell.irq_bitmap[w] &= ~(1UL << (irq % 64));
+			else
+				root_cell.irq_bitmap[w] |= 1UL << (irq % 64);
+		}
+	}
+}
+
+static long create(u64 pa, u64 size)
+{
+	struct warden_cell_desc *desc = NULL;
+	struct cell *cell = NULL;
+	unsigned int id;
+	long err;
+
+	for (id = 1; id < WARDEN_MAX_CELLS && !cell; id++)
+		if (!cells[id].in_use)
+			cell = &cells[id];
+	if (!cell)
+		return ctl_error(-ENOSPC, "no free cell: at most %u cells",
+				 WARDEN_MAX_CELLS - 1);
+	id = (unsigned int)(cell - cells);
+	err = get_config(pa, size, &desc);
+	if (err)
+		return err;
+	err = cell_init(cell, desc, id);
+	if (err) {
+		pool_free(&hyp.pool, desc);
+		return ctl_error(err, "cell \"%s\": cannot build (error %ld)",
+				 desc->name, err);
+	}
+	err = add_pages(cell);
+	if (!err)
+		err = take_memory(cell);
+	if (err) {
+		remove_pages_from_root(cell);
+		paging_destroy(&cell->stage2);
+		free_pages(cell);
+		return ctl_error(err, "cell \"%s\": out of memory (error %ld)",
+				 desc->name, err);
+	}
+	move_cpus_irqs(cell, true);
+	cell->in_use = true;
+	cell->state = WARDEN_CELL_CREATED;
+	cell->comm->cell_state = WARDEN_CELL_CREATED;
+	printk("cell \"%s\" created: id %u, CPUs %#llx\n", cell->name, id,
+	       (unsigned long long)cell->cpu_set);
+	return id;
+}
+
+/* Loadable regions, into the root (map) or out of it. */
+static int loadable_to_root(struct cell *cell, bool map)
+{
+	const struct warden_memory *m = warden_cell_mem(cell->desc);
+	u32 i;
+	int err = 0;
+
+	for (i = 0; i < cell->desc->num_memory_regions && !err; i++) {
+		if (!(m[i].flags & WARDEN_MEM_LOADABLE) || !leaves_root(&m[i]))
+			continue;
+		if (!map) {
+			err = paging_unmap(&root_cell.stage2, m[i].phys_start,
+					   m[i].size);
+			continue;
+		}
+		err = arch_phys_clear(m[i].phys_start, m[i].size);
+		if (!err)
+			err = paging_map(&root_cell.stage2, m[i].phys_start,
+					 m[i].phys_start, m[i].size, PAGING_RW);
+	}
+	return err;
+}
+
+static const char *state_name(u32 s)
+{
+	static const char *const names[] = { "created",	  "loading",
+					     "loaded",	  "running",
+					     "shut down", "failed" };
+
+	if (s < ARRAY_SIZE(names))
+		return names[s];
+	return s == CELL_RESETTING ? "resetting" : "stopping";
+}
+
+static bool stopped(u32 s)
+{
+	return s == WARDEN_CELL_CREATED || s == WARDEN_CELL_LOADED ||
+	       s == WARDEN_CELL_SHUT_DOWN || s == WARDEN_CELL_FAILED;
+}
+
+static long set_loadable(struct cell *cell, u64 on)
+{
+	int err;
+
+	if (on > 1)
+		return ctl_error(-EINVAL, "set loadable: bad argument %llu",
+				 (unsigned long long)on);
+	if (on && !stopped(cell->state))
+		return ctl_error(-EBUSY,
+				 "cell \"%s\" is %s: shut it down before loading",
+				 cell->name, state_name(cell->state));
+	if (!on && cell->state != WARDEN_CELL_LOADING)
+		return ctl_error(-EINVAL, "cell \"%s\" is not being loaded",
+				 cell->name);
+	err = loadable_to_root(cell, on);
+	if (err) {
+		loadable_to_root(cell, false);
+		return ctl_error(err, "cell \"%s\": loadable regions: error %d",
+				 cell->name, err);
+	}
+	if (!on) {
+		cell->loaded = true;
+		cell->status->loaded = 1;
+	}
+	cell_set_state(cell, on ? WARDEN_CELL_LOADING : WARDEN_CELL_LOADED);
+	return 0;
+}
+
+static long start(struct cell *cell)
+{
+	unsigned int boot = cell_boot_cpu(cell);
+	u32 before = cell->state;
+	int err;
+
+	if (!stopped(before))
+		return ctl_error(-EBUSY, "cell \"%s\" is %s", cell->name,
+				 state_name(before));
+	if (!cell->loaded)
+		return ctl_error(-EINVAL,
+				 "cell \"%s\" was never loaded: load an image first",
+				 cell->name);
+	err = cell_stop_cpus(cell);
+	if (!err)
+		err = cell_prepare_start(cell);
+	if (err)
+		return ctl_error(err, "cell \"%s\": cannot start (error %d)",
+				 cell->name, err);
+	cell_set_state(cell, WARDEN_CELL_RUNNING);
+	per_cpu_of(boot)->cell = cell;
+	err = arch_cpu_start(boot, cell->desc->reset_address, 0);
+	if (err) {
+		cell_set_state(cell, before);
+		return ctl_error(err, "cell \"%s\": CPU %u does not start (%d)",
+				 cell->name, boot, err);
+	}
+	printk("cell \"%s\" started on CPU %u at %#llx\n", cell->name, boot,
+	       (unsigned long long)cell->desc->reset_address);
+	return 0;
+}
+
+/* Stop the cell's CPUs and put it into state `to` (root side). */
+static long stop(struct cell *cell, u32 to)
+{
+	u32 s = __atomic_load_n(&cell->state, __ATOMIC_SEQ_CST);
+	int err;
+
+	while ((s == WARDEN_CELL_RUNNING || s == CELL_RESETTING) &&
+	       !cell_change_state(cell, s, CELL_STOPPING))
+		s = __atomic_load_n(&cell->state, __ATOMIC_SEQ_CST);
+	err = cell_stop_cpus(cell);
+	if (err)
+		return ctl_error(err, "cell \"%s\": its CPUs do not stop",
+				 cell->name);
+	if (s == WARDEN_CELL_RUNNING || s == CELL_RESETTING)
+		cell_set_state(cell, to);
+	return 0;
+}
+
+static long shutdown(struct cell *cell, u64 flags)
+{
+	struct warden_comm_region *comm = cell->comm;
+	u32 reply;
+
+	if (flags & ~(u64)WARDEN_SHUTDOWN_FORCE)
+		return ctl_error(-EINVAL, "shutdown: unknown flags %#llx",
+				 (unsigned long long)flags);
+	if (cell->state != WARDEN_CELL_RUNNING &&
+	    cell->state != CELL_RESETTING)
+		return ctl_error(-EINVAL, "cell \"%s\" is not running (%s)",
+				 cell->name, state_name(cell->state));
+	if (flags & WARDEN_SHUTDOWN_FORCE)
+		return stop(cell, WARDEN_CELL_SHUT_DOWN);
+	if (comm->msg_to_cell != WARDEN_MSG_SHUTDOWN_REQUEST) {
+		comm->reply_from_cell = WARDEN_REPLY_NONE;
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
+		comm->msg_to_cell = WARDEN_MSG_SHUTDOWN_REQUEST;
+		return -EAGAIN;
+	}
+	reply = comm->reply_from_cell;
+	if (reply == WARDEN_REPLY_NONE)
+		return -EAGAIN;
+	comm->msg_to_cell = WARDEN_MSG_NONE;
+	comm->reply_from_cell = WARDEN_REPLY_NONE;
+	if (reply != WARDEN_REPLY_APPROVED)
+		return ctl_error(-EBUSY, "cell \"%s\" refused to shut down",
+				 cell->name);
+	printk("cell \"%s\" approved its shutdown\n", cell->name);
+	return stop(cell, WARDEN_CELL_SHUT_DOWN);
+}
+
+static void clear_ram(struct cell *cell)
+{
+	const struct warden_memory *m = warden_cell_mem(cell->desc);
+	u32 i;
+
+	for (i = 0; i < cell->desc->num_memory_regions; i++)
+		if (cell_region_is_private_ram(&m[i]) &&
+		    arch_phys_clear(m[i].phys_start, m[i].size))
+			printk("cell \"%s\": memory region %u not cleared\n",
+			       cell->name, i);
+}
+
+static long destroy(struct cell *cell)
+{
+	long err;
+
+	if (cell->state == WARDEN_CELL_LOADING)
+		loadable_to_root(cell, false);
+	err = stop(cell, WARDEN_CELL_SHUT_DOWN);
+	if (err)
+		return err;
+	clear_ram(cell);
+	give_memory(cell, cell->desc->num_memory_regions);
+	move_cpus_irqs(cell, false);
+	remove_pages_from_root(cell);
+	paging_destroy(&cell->stage2);
+	free_pages(cell);
+	printk("cell \"%s\" destroyed\n", cell->name);
+	cell->in_use = false;
+	return 0;
+}
+
+static long state(struct cell *cell, struct trap_frame *frame)
+{
+	u32 s = __atomic_load_n(&cell->state, __ATOMIC_SEQ_CST);
+
+	cell_update_status(cell);
+	frame->x[1] = pa_of(cell->status);
+	frame->x[2] = pa_of(cell->console);
+	/* the root sees the transient states as the one they come from */
+	return s < WARDEN_CELL_NUM_STATES ? s : WARDEN_CELL_RUNNING;
+}
+
+static long dispatch(u64 fid, struct trap_frame *frame)
+{
+	struct cell *cell;
+
+	if (fid == WARDEN_HC_CELL_CREATE)
+		return create(frame->x[1], frame->x[2]);
+	cell = find_cell(frame->x[1]);
+	if (!cell)
+		return ctl_error(-ENOENT, "no cell with id %llu",
+				 (unsigned long long)frame->x[1]);
+	switch (fid) {
+	case WARDEN_HC_CELL_SET_LOADABLE:
+		return set_loadable(cell, frame->x[2]);
+	case WARDEN_HC_CELL_START:
+		return start(cell);
+	case WARDEN_HC_CELL_SHUTDOWN:
+		return shutdown(cell, frame->x[2]);
+	case WARDEN_HC_CELL_DESTROY:
+		return destroy(cell);
+	default:
+		return state(cell, frame);
+	}
+}
+
+long cellctl_hypercall(u64 fid, struct trap_frame *frame)
+{
+	long ret;
+
+	spin_lock(&ctl_lock);
+	errmsg[0] = '\0';
+	ret = dispatch(fid, frame);
+	spin_unlock(&ctl_lock);
+	return ret;
+}

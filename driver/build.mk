@@ -11,7 +11,7 @@ DRIVER_KBUILD := $(MAKE) -C $(DRIVER_KDIR) M=$(DRIVER_DIR) ARCH=arm64 \
 	CROSS_COMPILE=$(CROSS_COMPILE)
 DRIVER_DEPS := $(wildcard $(DRIVER_DIR)/*.c $(DRIVER_DIR)/*.h) \
 	$(DRIVER_DIR)/Kbuild $(wildcard $(TOP)/include/warden/*.h) \
-	$(wildcard $(TOP)/lib/config-check.[ch])
+	$(wildcard $(TOP)/lib/config-check*.[ch])
 
 .PHONY: driver driver-clean
 all: driver

@@ -11,8 +11,10 @@
  * before any field is read, and its counts must be bounded and agree with
  * its size before any array is read.  After that every rule is checked and
  * every problem reported, so that one run lists everything that is wrong.
+ *
+ * Inmate cell configs and conflicts between cells: config-check-cell.c.
  */
-#include "config-check.h"
+#include "config-check-internal.h"
 
 #define CONFIG_CHECK_PAGE_SIZE 0x1000ull
 #define CONFIG_CHECK_HV_MIN_SIZE 0x100000ull /* 1 MiB */
@@ -27,9 +29,8 @@
 #define CONFIG_CHECK_GICV_SIZE 0x2000ull
 #define CONFIG_CHECK_GICV2_ALIGN 0x1000ull
 
-/* PPIs are INTIDs 16..31, SPIs start at 32 (GICv3 spec, 2.2.1). */
+/* PPIs are INTIDs 16..31 (GICv3 spec, 2.2.1). */
 #define CONFIG_CHECK_FIRST_PPI 16u
-#define CONFIG_CHECK_FIRST_SPI 32u
 
 /* MPIDR_EL1 Aff3 (bits 39:32) and Aff2..Aff0 (bits 23:0). */
 #define CONFIG_CHECK_MPIDR_AFF_MASK 0xff00ffffffull
@@ -37,33 +38,9 @@
 /* struct warden_system.flags: none defined yet. */
 #define CONFIG_CHECK_SYSTEM_VALID_FLAGS 0u
 
-#define CONFIG_CHECK_PREFIX_MAX (32 + WARDEN_CELL_NAME_MAX)
-
-struct config_check {
-	config_report_fn report;
-	void *ctx;
-	unsigned int problems;
-	/* platform of the system config, for the cell checks */
-	const struct warden_system *sys;
-	/* "system config \"root\"": names the config in every message */
-	char prefix[CONFIG_CHECK_PREFIX_MAX];
-};
-
-#define CC_ULL(x) ((unsigned long long)(x))
-
-/* Count one problem and report it, prefixed with the config's name. */
-#define config_check_problem(c, fmt, ...)                              \
-	do {                                                           \
-		(c)->problems++;                                       \
-		if ((c)->report)                                       \
-			(c)->report((c)->ctx, "%s: " fmt, (c)->prefix, \
-				    ##__VA_ARGS__);                    \
-	} while (0)
-
 /* ---- tiny helpers (no libc) ---------------------------------------- */
 
-static int config_check_mem_equal(const char *a, const char *b,
-				  unsigned int len)
+int config_check_mem_equal(const char *a, const char *b, unsigned int len)
 {
 	unsigned int i;
 
@@ -94,8 +71,8 @@ static int config_check_printable(const char *s, unsigned int len)
 }
 
 /* Append at most len bytes of s to c->prefix, keeping it NUL-terminated. */
-static void config_check_prefix_add(struct config_check *c, const char *s,
-				    unsigned int len)
+void config_check_prefix_add(struct config_check *c, const char *s,
+			     unsigned int len)
 {
 	unsigned int n = config_check_strnlen(c->prefix, sizeof(c->prefix));
 	unsigned int i;
@@ -106,16 +83,13 @@ static void config_check_prefix_add(struct config_check *c, const char *s,
 }
 
 /*
- * "<kind>" or "<kind> \"<name>\"".  A name that is not a non-empty, printable,
- * NUL-terminated string is left out (and reported by the cell check).
+ * A name that is not a non-empty, printable, NUL-terminated string is left
+ * out (and reported by the cell check).
  */
-static void config_check_set_prefix(struct config_check *c, const char *kind,
-				    const char *name)
+void config_check_prefix_name(struct config_check *c, const char *name)
 {
 	unsigned int len = config_check_strnlen(name, WARDEN_CELL_NAME_MAX);
 
-	c->prefix[0] = '\0';
-	config_check_prefix_add(c, kind, CONFIG_CHECK_PREFIX_MAX);
 	if (len == 0 || len == WARDEN_CELL_NAME_MAX ||
 	    !config_check_printable(name, len))
 		return;
@@ -124,22 +98,12 @@ static void config_check_set_prefix(struct config_check *c, const char *kind,
 	config_check_prefix_add(c, "\"", 1);
 }
 
-static int config_check_aligned(uint64_t value, uint64_t align)
+void config_check_set_prefix(struct config_check *c, const char *kind,
+			     const char *name)
 {
-	return (value & (align - 1)) == 0;
-}
-
-/* Non-empty, and start + size does not wrap (the end is representable). */
-static int config_check_range_ok(uint64_t start, uint64_t size)
-{
-	return size != 0 && size <= ~start;
-}
-
-/* Both ranges must satisfy config_check_range_ok(). */
-static int config_check_overlap(uint64_t a, uint64_t a_size, uint64_t b,
-				uint64_t b_size)
-{
-	return a < b + b_size && b < a + a_size;
+	c->prefix[0] = '\0';
+	config_check_prefix_add(c, kind, CONFIG_CHECK_PREFIX_MAX);
+	config_check_prefix_name(c, name);
 }
 
 /* ---- system header and size ---------------------------------------- */
@@ -171,9 +135,8 @@ static int config_check_system_header(struct config_check *c,
 	return 0;
 }
 
-/* Returns 0 if the cell's arrays may be read (counts bounded). */
-static int config_check_cell_counts(struct config_check *c,
-				    const struct warden_cell_desc *cell)
+int config_check_cell_counts(struct config_check *c,
+			     const struct warden_cell_desc *cell)
 {
 	int ret = 0;
 
@@ -482,19 +445,22 @@ static int config_check_mem_region(struct config_check *c, unsigned int i,
 				     "identity",
 				     i, CC_ULL(m->phys_start), CC_ULL(m->size),
 				     CC_ULL(m->virt_start));
-	if (ret == 0)
+	/* a comm region's page is the hypervisor's: it has no phys_start */
+	if (ret == 0 && !config_check_is_comm(m, is_root))
 		config_check_mem_reserved(c, i, m);
 	return ret;
 }
 
 static void config_check_mem_pair(struct config_check *c, unsigned int i,
 				  const struct warden_memory *a, unsigned int j,
-				  const struct warden_memory *b)
+				  const struct warden_memory *b, int is_root)
 {
+	int phys = !config_check_is_comm(a, is_root) &&
+		   !config_check_is_comm(b, is_root);
 	const char *space;
 
-	if (config_check_overlap(a->phys_start, a->size, b->phys_start,
-				 b->size))
+	if (phys && config_check_overlap(a->phys_start, a->size, b->phys_start,
+					 b->size))
 		space = "physical";
 	else if (config_check_overlap(a->virt_start, a->size, b->virt_start,
 				      b->size))
@@ -525,8 +491,8 @@ static void config_check_memory(struct config_check *c,
 	for (i = 0; i < cell->num_memory_regions; i++)
 		for (j = 0; j < i; j++)
 			if ((ok >> i & 1) && (ok >> j & 1))
-				config_check_mem_pair(c, j, &mem[j], i,
-						      &mem[i]);
+				config_check_mem_pair(c, j, &mem[j], i, &mem[i],
+						      is_root);
 }
 
 /* Returns 0 if the range is valid (usable for overlap checks). */
@@ -585,11 +551,8 @@ static void config_check_irqs(struct config_check *c,
 						     irqs[i].count);
 }
 
-/*
- * Everything about a cell once its counts are bounded and its blob size
- * matches them.  is_root: the root cell of c->sys (identity mapped).
- */
-static void config_check_cell(struct config_check *c,
+/* is_root: the root cell of c->sys (identity mapped, no comm region). */
+void config_check_cell_common(struct config_check *c,
 			      const struct warden_cell_desc *cell, int is_root)
 {
 	config_check_cell_desc(c, cell);
@@ -637,6 +600,6 @@ unsigned int config_check_system(const void *blob, uint64_t size,
 	}
 	config_check_hv_memory(&c, &sys->hypervisor_memory);
 	config_check_platform(&c, &sys->platform);
-	config_check_cell(&c, &sys->root_cell, 1);
+	config_check_cell_common(&c, &sys->root_cell, 1);
 	return c.problems;
 }

@@ -33,4 +33,27 @@ typedef void (*config_report_fn)(void *ctx, const char *fmt, ...)
 unsigned int config_check_system(const void *blob, uint64_t size,
 				 config_report_fn report, void *ctx);
 
+/*
+ * Check an inmate cell config blob of `size` bytes against the system config
+ * `sys`, which must have passed config_check_system(): the cell may only have
+ * what the root cell has (CPUs, memory, IRQs), and must leave the root at
+ * least one CPU.  Returns the number of problems found (0 = valid); each is
+ * passed to `report`, prefixed "cell config \"<name>\": ".  Never reads
+ * outside [blob, blob + size).
+ */
+unsigned int config_check_cell(const void *blob, uint64_t size,
+			       const struct warden_system *sys,
+			       config_report_fn report, void *ctx);
+
+/*
+ * Check two inmate cells that both passed config_check_cell() for conflicts
+ * when they exist at the same time: shared CPUs, physical memory (except
+ * comm regions, and regions both mark WARDEN_MEM_ROOTSHARED), IRQs, or the
+ * same name.  Messages are prefixed "cells \"<a>\" and \"<b>\": ".
+ * Returns the number of problems found.
+ */
+unsigned int config_check_cell_pair(const struct warden_cell_desc *a,
+				    const struct warden_cell_desc *b,
+				    config_report_fn report, void *ctx);
+
 #endif /* CONFIG_CHECK_H */

@@ -7,9 +7,10 @@
 # Included by the top Makefile, which provides TOP, B, CC_A64, HOSTCC, WARN.
 
 TOOLS_SRCS := $(addprefix $(TOP)/,tools/warden.c tools/hv.c \
-	tools/sysconfig.c tools/fileio.c lib/config-check.c)
+	tools/sysconfig.c tools/fileio.c lib/config-check.c \
+	lib/config-check-cell.c)
 TOOLS_DEPS := $(TOOLS_SRCS) $(wildcard $(TOP)/tools/*.h) \
-	$(TOP)/lib/config-check.h $(wildcard $(TOP)/include/warden/*.h) \
+	$(wildcard $(TOP)/lib/*.h) $(wildcard $(TOP)/include/warden/*.h) \
 	$(TOP)/tools/build.mk
 TOOLS_CFLAGS := $(WARN) -std=gnu11 -O2 -I $(TOP)/include -I $(TOP)/lib
 

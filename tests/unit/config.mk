@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Unit test of lib/config-check.c (system config validation).
 UNIT_TESTS += config
-UNIT_config_SRCS := tests/unit/test-config.c lib/config-check.c
+UNIT_config_SRCS := tests/unit/test-config.c lib/config-check.c \
+	lib/config-check-cell.c

@@ -1,0 +1,422 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Validation of inmate cell configs against a system config, and of two
+ * cells against each other (see config-check.h).
+ *
+ * Freestanding pure C like config-check.c, whose rules every cell obeys
+ * (config_check_cell_common()); this file adds what only an inmate cell
+ * must respect: it takes nothing the root cell does not own, it has exactly
+ * one comm region, it can be loaded and it can start.
+ *
+ * Order: the blob must hold struct warden_cell_desc before any field is
+ * read, its signature and revision must be ours before its layout is
+ * trusted, and its counts must be bounded and agree with its size before
+ * any array is read.  After that every rule is checked.
+ */
+#include <warden/cell.h>
+
+#include "config-check-internal.h"
+
+/* AArch64 instructions are 4 bytes, aligned. */
+#define CONFIG_CHECK_CELL_INSN_ALIGN 4ull
+
+#define CONFIG_CHECK_CELL_COMM_FORBIDDEN                            \
+	(WARDEN_MEM_EXECUTE | WARDEN_MEM_IO | WARDEN_MEM_LOADABLE | \
+	 WARDEN_MEM_ROOTSHARED)
+#define CONFIG_CHECK_CELL_RW (WARDEN_MEM_READ | WARDEN_MEM_WRITE)
+
+/* ---- header and size ----------------------------------------------- */
+
+/* Returns 0 if the blob has the layout we know and its size matches it. */
+static int config_check_cell_layout(struct config_check *c,
+				    const struct warden_cell_desc *cell,
+				    uint64_t size)
+{
+	uint64_t expected;
+
+	if (!config_check_mem_equal(cell->signature, WARDEN_CELL_SIGNATURE,
+				    WARDEN_SIGNATURE_LEN)) {
+		config_check_problem(c, "signature is not \"%s\"",
+				     WARDEN_CELL_SIGNATURE);
+		return -1;
+	}
+	if (cell->revision != WARDEN_CONFIG_REVISION) {
+		config_check_problem(c, "revision %u is not %u",
+				     (unsigned int)cell->revision,
+				     (unsigned int)WARDEN_CONFIG_REVISION);
+		return -1;
+	}
+	if (config_check_cell_counts(c, cell))
+		return -1;
+	expected = warden_cell_size(cell);
+	if (size != expected) {
+		config_check_problem(c,
+				     "%llu bytes, but its %u memory regions "
+				     "and %u IRQ ranges make %llu",
+				     CC_ULL(size), cell->num_memory_regions,
+				     cell->num_irq_ranges, CC_ULL(expected));
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- CPUs ---------------------------------------------------------- */
+
+static void config_check_cell_cpus(struct config_check *c,
+				   const struct warden_cell_desc *cell)
+{
+	uint64_t root = c->sys->root_cell.cpu_set;
+	unsigned int num_cpus = c->sys->platform.num_cpus;
+	uint64_t known, foreign;
+	unsigned int cpu;
+
+	if (num_cpus > WARDEN_MAX_CPUS)
+		num_cpus = WARDEN_MAX_CPUS;
+	known = (1ull << num_cpus) - 1;
+	/* CPUs beyond the platform are reported by config_check_cpu_set() */
+	foreign = cell->cpu_set & known & ~root;
+	for (cpu = 0; cpu < num_cpus; cpu++)
+		if (foreign >> cpu & 1)
+			config_check_problem(c,
+					     "CPU %u is not the root cell's "
+					     "(root cpu_set 0x%llx)",
+					     cpu, CC_ULL(root));
+	if (cell->cpu_set && root && (root & ~cell->cpu_set) == 0)
+		config_check_problem(c,
+				     "cpu_set 0x%llx would leave the root cell "
+				     "without CPUs (root cpu_set 0x%llx)",
+				     CC_ULL(cell->cpu_set), CC_ULL(root));
+}
+
+/* ---- memory -------------------------------------------------------- */
+
+/* The root region holding region i must be of its kind: RAM or IO. */
+static void config_check_cell_mem_kind(struct config_check *c, unsigned int i,
+				       const struct warden_memory *m,
+				       unsigned int j,
+				       const struct warden_memory *r)
+{
+	if ((m->flags & WARDEN_MEM_IO) == (r->flags & WARDEN_MEM_IO))
+		return;
+	config_check_problem(
+		c,
+		"memory region %u (0x%llx+0x%llx) is %s, but "
+		"root cell memory region %u (0x%llx+0x%llx) "
+		"that holds it is %s",
+		i, CC_ULL(m->phys_start), CC_ULL(m->size),
+		(m->flags & WARDEN_MEM_IO) ? "device memory (IO)" : "RAM", j,
+		CC_ULL(r->phys_start), CC_ULL(r->size),
+		(r->flags & WARDEN_MEM_IO) ? "device memory (IO)" : "RAM");
+}
+
+/* Region i (a valid range) must lie within one memory region of the root. */
+static void config_check_cell_mem_in_root(struct config_check *c,
+					  unsigned int i,
+					  const struct warden_memory *m)
+{
+	const struct warden_cell_desc *root = &c->sys->root_cell;
+	const struct warden_memory *rmem = warden_cell_mem(root);
+	unsigned int j;
+
+	for (j = 0; j < root->num_memory_regions; j++) {
+		if (!config_check_range_ok(rmem[j].phys_start, rmem[j].size) ||
+		    !config_check_inside(m->phys_start, m->size,
+					 rmem[j].phys_start, rmem[j].size))
+			continue;
+		config_check_cell_mem_kind(c, i, m, j, &rmem[j]);
+		return;
+	}
+	config_check_problem(c,
+			     "memory region %u (0x%llx+0x%llx) is not inside "
+			     "any memory region of the root cell",
+			     i, CC_ULL(m->phys_start), CC_ULL(m->size));
+}
+
+/* The one page the hypervisor provides; it has no physical address. */
+static void config_check_cell_comm_region(struct config_check *c,
+					  unsigned int i,
+					  const struct warden_memory *m)
+{
+	if (m->phys_start != 0)
+		config_check_problem(c,
+				     "comm region (memory region %u) has "
+				     "phys_start 0x%llx, not 0",
+				     i, CC_ULL(m->phys_start));
+	/* an empty one is reported by config_check_mem_region() */
+	if (m->size != 0 && m->size != WARDEN_COMM_REGION_SIZE)
+		config_check_problem(c,
+				     "comm region (memory region %u) is 0x%llx "
+				     "bytes, not 0x%llx",
+				     i, CC_ULL(m->size),
+				     CC_ULL(WARDEN_COMM_REGION_SIZE));
+	/* not readable is reported by config_check_mem_region() */
+	if (!(m->flags & WARDEN_MEM_WRITE))
+		config_check_problem(c,
+				     "comm region (memory region %u) is not "
+				     "writable (WARDEN_MEM_WRITE)",
+				     i);
+	if (m->flags & CONFIG_CHECK_CELL_COMM_FORBIDDEN)
+		config_check_problem(
+			c,
+			"comm region (memory region %u) has flags "
+			"0x%llx; it may not be EXECUTE, IO, "
+			"LOADABLE or ROOTSHARED",
+			i, CC_ULL(m->flags & CONFIG_CHECK_CELL_COMM_FORBIDDEN));
+}
+
+/* Exactly one comm region; returns how many regions are LOADABLE. */
+static unsigned int
+config_check_cell_regions(struct config_check *c,
+			  const struct warden_cell_desc *cell)
+{
+	const struct warden_memory *mem = warden_cell_mem(cell);
+	unsigned int i, comm = 0, first_comm = 0, loadable = 0;
+
+	for (i = 0; i < cell->num_memory_regions; i++) {
+		const struct warden_memory *m = &mem[i];
+
+		if (!(m->flags & WARDEN_MEM_COMM_REGION)) {
+			if (m->flags & WARDEN_MEM_LOADABLE)
+				loadable++;
+			/* invalid ranges: reported by config_check_memory() */
+			if (config_check_range_ok(m->phys_start, m->size))
+				config_check_cell_mem_in_root(c, i, m);
+			continue;
+		}
+		config_check_cell_comm_region(c, i, m);
+		if (comm++ == 0)
+			first_comm = i;
+		else
+			config_check_problem(
+				c,
+				"memory region %u is a second comm "
+				"region (the first is memory "
+				"region %u)",
+				i, first_comm);
+	}
+	if (comm == 0)
+		config_check_problem(c, "has no comm region "
+					"(WARDEN_MEM_COMM_REGION)");
+	return loadable;
+}
+
+static void config_check_cell_reset(struct config_check *c,
+				    const struct warden_cell_desc *cell)
+{
+	const struct warden_memory *mem = warden_cell_mem(cell);
+	uint64_t reset = cell->reset_address;
+	unsigned int i;
+
+	if (!config_check_aligned(reset, CONFIG_CHECK_CELL_INSN_ALIGN))
+		config_check_problem(c,
+				     "reset_address 0x%llx is not 4-byte "
+				     "aligned",
+				     CC_ULL(reset));
+	for (i = 0; i < cell->num_memory_regions; i++)
+		if ((mem[i].flags & WARDEN_MEM_EXECUTE) &&
+		    !(mem[i].flags & WARDEN_MEM_COMM_REGION) &&
+		    reset >= mem[i].virt_start &&
+		    reset - mem[i].virt_start < mem[i].size)
+			return;
+	config_check_problem(c,
+			     "reset_address 0x%llx is not inside an "
+			     "executable memory region (WARDEN_MEM_EXECUTE)",
+			     CC_ULL(reset));
+}
+
+/* ---- IRQs ---------------------------------------------------------- */
+
+/* Returns the end of the root's IRQ range holding intid, or 0 if none. */
+static uint64_t
+config_check_cell_root_irq_end(const struct warden_cell_desc *root,
+			       uint64_t intid)
+{
+	const struct warden_irq_range *r = warden_cell_irqs(root);
+	unsigned int j;
+
+	for (j = 0; j < root->num_irq_ranges; j++)
+		if (intid >= r[j].first && intid - r[j].first < r[j].count)
+			return (uint64_t)r[j].first + r[j].count;
+	return 0;
+}
+
+/* Each of the cell's valid IRQ ranges must be covered by the root's. */
+static void config_check_cell_irqs_in_root(struct config_check *c,
+					   const struct warden_cell_desc *cell)
+{
+	const struct warden_irq_range *irqs = warden_cell_irqs(cell);
+	uint64_t intid, end, next;
+	unsigned int i;
+
+	for (i = 0; i < cell->num_irq_ranges; i++) {
+		end = (uint64_t)irqs[i].first + irqs[i].count;
+		/* invalid ranges: reported by config_check_irq_range() */
+		if (irqs[i].count == 0 ||
+		    irqs[i].first < CONFIG_CHECK_FIRST_SPI ||
+		    end > WARDEN_MAX_IRQS)
+			continue;
+		for (intid = irqs[i].first; intid < end; intid = next) {
+			next = config_check_cell_root_irq_end(
+				&c->sys->root_cell, intid);
+			if (next)
+				continue;
+			config_check_problem(c,
+					     "IRQ range %u (%u+%u) includes "
+					     "INTID %llu, which is not the "
+					     "root cell's",
+					     i, irqs[i].first, irqs[i].count,
+					     CC_ULL(intid));
+			break;
+		}
+	}
+}
+
+/* ---- entry points -------------------------------------------------- */
+
+unsigned int config_check_cell(const void *blob, uint64_t size,
+			       const struct warden_system *sys,
+			       config_report_fn report, void *ctx)
+{
+	const struct warden_cell_desc *cell = blob;
+	struct config_check c = {
+		.report = report,
+		.ctx = ctx,
+		.sys = sys,
+	};
+
+	config_check_set_prefix(&c, "cell config", "");
+	if (!sys) {
+		config_check_problem(&c,
+				     "no system config to check it against");
+		return c.problems;
+	}
+	if (!blob || size < sizeof(*cell)) {
+		config_check_problem(&c,
+				     "%llu bytes, too small for the %llu-byte "
+				     "header",
+				     CC_ULL(blob ? size : 0),
+				     CC_ULL(sizeof(*cell)));
+		return c.problems;
+	}
+	config_check_set_prefix(&c, "cell config", cell->name);
+	if (config_check_cell_layout(&c, cell, size))
+		return c.problems;
+	config_check_cell_common(&c, cell, 0);
+	config_check_cell_cpus(&c, cell);
+	if (config_check_cell_regions(&c, cell) == 0)
+		config_check_problem(&c, "has no loadable memory region "
+					 "(WARDEN_MEM_LOADABLE)");
+	config_check_cell_reset(&c, cell);
+	config_check_cell_irqs_in_root(&c, cell);
+	return c.problems;
+}
+
+/* ---- two cells ----------------------------------------------------- */
+
+/* The cells' names, NUL-terminated even if a config's is not. */
+struct config_check_cell_names {
+	char a[WARDEN_CELL_NAME_MAX];
+	char b[WARDEN_CELL_NAME_MAX];
+};
+
+/* Copy up to the first NUL and pad with NULs (so names compare bytewise). */
+static void config_check_cell_name_copy(char *dst, const char *src)
+{
+	unsigned int i, end = 0;
+
+	for (i = 0; i < WARDEN_CELL_NAME_MAX; i++) {
+		if (!src[i] || i + 1 == WARDEN_CELL_NAME_MAX)
+			end = 1;
+		dst[i] = end ? '\0' : src[i];
+	}
+}
+
+static void config_check_cell_pair_cpus(struct config_check *c,
+					const struct warden_cell_desc *a,
+					const struct warden_cell_desc *b)
+{
+	uint64_t shared = a->cpu_set & b->cpu_set;
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < 64; cpu++)
+		if (shared >> cpu & 1)
+			config_check_problem(c, "CPU %u is in both", cpu);
+}
+
+static void config_check_cell_pair_mem(struct config_check *c,
+				       const struct warden_cell_desc *a,
+				       const struct warden_cell_desc *b,
+				       const struct config_check_cell_names *n)
+{
+	const struct warden_memory *ma = warden_cell_mem(a);
+	const struct warden_memory *mb = warden_cell_mem(b);
+	unsigned int i, j;
+
+	for (i = 0; i < a->num_memory_regions; i++) {
+		for (j = 0; j < b->num_memory_regions; j++) {
+			if (config_check_is_comm(&ma[i], 0) ||
+			    config_check_is_comm(&mb[j], 0) ||
+			    ((ma[i].flags & mb[j].flags) &
+			     WARDEN_MEM_ROOTSHARED) ||
+			    !config_check_overlap(ma[i].phys_start, ma[i].size,
+						  mb[j].phys_start, mb[j].size))
+				continue;
+			config_check_problem(
+				c,
+				"memory region %u (0x%llx+0x%llx) of \"%s\" "
+				"overlaps memory region %u (0x%llx+0x%llx) "
+				"of \"%s\"",
+				i, CC_ULL(ma[i].phys_start), CC_ULL(ma[i].size),
+				n->a, j, CC_ULL(mb[j].phys_start),
+				CC_ULL(mb[j].size), n->b);
+		}
+	}
+}
+
+static void config_check_cell_pair_irqs(struct config_check *c,
+					const struct warden_cell_desc *a,
+					const struct warden_cell_desc *b,
+					const struct config_check_cell_names *n)
+{
+	const struct warden_irq_range *ia = warden_cell_irqs(a);
+	const struct warden_irq_range *ib = warden_cell_irqs(b);
+	unsigned int i, j;
+
+	for (i = 0; i < a->num_irq_ranges; i++)
+		for (j = 0; j < b->num_irq_ranges; j++)
+			if (config_check_overlap(ia[i].first, ia[i].count,
+						 ib[j].first, ib[j].count))
+				config_check_problem(
+					c,
+					"IRQ range %u (%u+%u) of \"%s\" "
+					"overlaps IRQ range %u (%u+%u) of "
+					"\"%s\"",
+					i, ia[i].first, ia[i].count, n->a, j,
+					ib[j].first, ib[j].count, n->b);
+}
+
+unsigned int config_check_cell_pair(const struct warden_cell_desc *a,
+				    const struct warden_cell_desc *b,
+				    config_report_fn report, void *ctx)
+{
+	struct config_check c = {
+		.report = report,
+		.ctx = ctx,
+	};
+	struct config_check_cell_names n;
+
+	config_check_set_prefix(&c, "cells", a->name);
+	config_check_prefix_add(&c, " and", 4);
+	config_check_prefix_name(&c, b->name);
+	/* both should have passed config_check_cell(); never trust counts */
+	if (config_check_cell_counts(&c, a) || config_check_cell_counts(&c, b))
+		return c.problems;
+	config_check_cell_name_copy(n.a, a->name);
+	config_check_cell_name_copy(n.b, b->name);
+	if (config_check_mem_equal(n.a, n.b, WARDEN_CELL_NAME_MAX))
+		config_check_problem(&c, "both are named \"%s\"", n.a);
+	config_check_cell_pair_cpus(&c, a, b);
+	config_check_cell_pair_mem(&c, a, b, &n);
+	config_check_cell_pair_irqs(&c, a, b, &n);
+	return c.problems;
+}

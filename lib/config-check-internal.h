@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Internals of the config validator shared by its two files:
+ *   config-check.c       system configs, and the rules every cell obeys
+ *   config-check-cell.c  inmate cell configs and conflicts between cells
+ * Freestanding, like them (see config-check.c); not for other users.
+ */
+#ifndef CONFIG_CHECK_INTERNAL_H
+#define CONFIG_CHECK_INTERNAL_H
+
+#include "config-check.h"
+
+/* SPIs start at INTID 32 (GICv3 spec, 2.2.1). */
+#define CONFIG_CHECK_FIRST_SPI 32u
+
+/* "cells \"<a>\" and \"<b>\"" is the longest prefix. */
+#define CONFIG_CHECK_PREFIX_MAX (32 + 2 * WARDEN_CELL_NAME_MAX)
+
+struct config_check {
+	config_report_fn report;
+	void *ctx;
+	unsigned int problems;
+	/* platform of the system config, for the cell checks */
+	const struct warden_system *sys;
+	/* "system config \"root\"": names the config in every message */
+	char prefix[CONFIG_CHECK_PREFIX_MAX];
+};
+
+#define CC_ULL(x) ((unsigned long long)(x))
+
+/* Count one problem and report it, prefixed with the config's name. */
+#define config_check_problem(c, fmt, ...)                              \
+	do {                                                           \
+		(c)->problems++;                                       \
+		if ((c)->report)                                       \
+			(c)->report((c)->ctx, "%s: " fmt, (c)->prefix, \
+				    ##__VA_ARGS__);                    \
+	} while (0)
+
+/* align: a power of two */
+static inline int config_check_aligned(uint64_t value, uint64_t align)
+{
+	return (value & (align - 1)) == 0;
+}
+
+/* Non-empty, and start + size does not wrap (the end is representable). */
+static inline int config_check_range_ok(uint64_t start, uint64_t size)
+{
+	return size != 0 && size <= ~start;
+}
+
+/* Both ranges must satisfy config_check_range_ok(). */
+static inline int config_check_overlap(uint64_t a, uint64_t a_size, uint64_t b,
+				       uint64_t b_size)
+{
+	return a < b + b_size && b < a + a_size;
+}
+
+/* [a, a + a_size) lies within [b, b + b_size); both ranges valid. */
+static inline int config_check_inside(uint64_t a, uint64_t a_size, uint64_t b,
+				      uint64_t b_size)
+{
+	return a >= b && a + a_size <= b + b_size;
+}
+
+/* Is the region an inmate cell's comm region (no physical address)? */
+static inline int config_check_is_comm(const struct warden_memory *m,
+				       int is_root)
+{
+	return !is_root && (m->flags & WARDEN_MEM_COMM_REGION);
+}
+
+int config_check_mem_equal(const char *a, const char *b, unsigned int len);
+/* Append at most len bytes of s to the prefix. */
+void config_check_prefix_add(struct config_check *c, const char *s,
+			     unsigned int len);
+/* Append " \"<name>\"" to the prefix, unless the name is not valid. */
+void config_check_prefix_name(struct config_check *c, const char *name);
+/* "<kind>" or "<kind> \"<name>\"" */
+void config_check_set_prefix(struct config_check *c, const char *kind,
+			     const char *name);
+/* Returns 0 if the cell's arrays may be read (counts bounded). */
+int config_check_cell_counts(struct config_check *c,
+			     const struct warden_cell_desc *cell);
+/*
+ * Every rule a cell obeys, root or not, once its counts are bounded and its
+ * blob size matches them: header, name, cpu_set within the platform of
+ * c->sys, each memory region and IRQ range, overlaps within the cell.
+ */
+void config_check_cell_common(struct config_check *c,
+			      const struct warden_cell_desc *cell, int is_root);
+
+#endif /* CONFIG_CHECK_INTERNAL_H */

@@ -1,0 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Unit test of lib/config-check-cell.c (inmate cell configs, pairs of cells).
+UNIT_TESTS += cell-config
+UNIT_cell-config_SRCS := tests/unit/test-cell-config.c lib/config-check.c \
+	lib/config-check-cell.c

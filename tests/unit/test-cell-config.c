@@ -1,0 +1,1269 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Unit tests of lib/config-check-cell.c: inmate cell configs checked against
+ * a valid system config (like configs/qemu-arm64 with GICv3), and pairs of
+ * cells checked against each other.  A valid cell passes; each rule, broken
+ * on its own, gives exactly the expected problems with messages that name
+ * the item and the reason; truncated blobs and huge counts are rejected
+ * without reading outside the blob (the program runs under ASan/UBSan, and
+ * every blob is checked from an exactly-sized heap copy).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <warden/cell.h>
+
+#include "config-check.h"
+#include "unit.h"
+
+#define MAX_MEM 8
+#define MAX_IRQ 8
+
+#define RW (WARDEN_MEM_READ | WARDEN_MEM_WRITE)
+#define RWX (RW | WARDEN_MEM_EXECUTE)
+#define IO (RW | WARDEN_MEM_IO)
+#define COMM (RW | WARDEN_MEM_COMM_REGION)
+
+/* A cell (or the root cell) with room for arrays; packed by cell_blob(). */
+struct cell {
+	struct warden_cell_desc desc;
+	struct warden_memory mem[MAX_MEM];
+	struct warden_irq_range irq[MAX_IRQ];
+};
+
+/* A system config blob with the root cell's arrays after it. */
+struct sys_ref {
+	struct warden_system sys;
+	struct warden_memory mem[MAX_MEM];
+	struct warden_irq_range irq[MAX_IRQ];
+} WARDEN_PACKED;
+
+/* Everything the checker reported, one message a line. */
+struct collect {
+	unsigned int calls;
+	size_t len;
+	char text[16384];
+};
+
+static void collect_report(void *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void collect_report(void *ctx, const char *fmt, ...)
+{
+	struct collect *col = ctx;
+	size_t room = sizeof(col->text) - col->len;
+	va_list ap;
+	int n;
+
+	col->calls++;
+	va_start(ap, fmt);
+	n = vsnprintf(col->text + col->len, room, fmt, ap);
+	va_end(ap);
+	if (n > 0 && (size_t)n + 1 < room) {
+		col->len += (size_t)n;
+		col->text[col->len++] = '\n';
+		col->text[col->len] = '\0';
+	}
+}
+
+static void mem_set(struct warden_memory *m, uint64_t phys, uint64_t virt,
+		    uint64_t size, uint32_t flags)
+{
+	m->phys_start = phys;
+	m->virt_start = virt;
+	m->size = size;
+	m->flags = flags;
+	m->reserved = 0;
+}
+
+static void desc_init(struct warden_cell_desc *d, const char *name,
+		      uint64_t cpu_set)
+{
+	memset(d, 0, sizeof(*d));
+	memcpy(d->signature, WARDEN_CELL_SIGNATURE, WARDEN_SIGNATURE_LEN);
+	d->revision = WARDEN_CONFIG_REVISION;
+	d->architecture = WARDEN_ARCH_ARM64;
+	strcpy(d->name, name);
+	d->cpu_set = cpu_set;
+}
+
+/* Append a region or an IRQ range to a cell. */
+static void add_mem(struct cell *c, uint64_t phys, uint64_t virt, uint64_t size,
+		    uint32_t flags)
+{
+	mem_set(&c->mem[c->desc.num_memory_regions++], phys, virt, size, flags);
+}
+
+static void add_irq(struct cell *c, uint32_t first, uint32_t count)
+{
+	c->irq[c->desc.num_irq_ranges].first = first;
+	c->irq[c->desc.num_irq_ranges++].count = count;
+}
+
+/* Remove region i, moving the later ones down. */
+static void del_mem(struct cell *c, unsigned int i)
+{
+	unsigned int n = --c->desc.num_memory_regions;
+
+	memmove(&c->mem[i], &c->mem[i + 1], (n - i) * sizeof(c->mem[0]));
+}
+
+/*
+ * The QEMU virt system with GICv3 (configs/qemu-arm64), with the root RAM
+ * in two regions so that a cell region can straddle them.
+ */
+static struct sys_ref sys_ref;
+
+static void sys_init(void)
+{
+	struct sys_ref *r = &sys_ref;
+	struct warden_platform *p = &r->sys.platform;
+	struct warden_cell_desc *root = &r->sys.root_cell;
+	unsigned int i;
+
+	memset(r, 0, sizeof(*r));
+	memcpy(r->sys.signature, WARDEN_SYSTEM_SIGNATURE, WARDEN_SIGNATURE_LEN);
+	r->sys.revision = WARDEN_CONFIG_REVISION;
+	r->sys.architecture = WARDEN_ARCH_ARM64;
+	mem_set(&r->sys.hypervisor_memory, 0x7fc00000, 0x7fc00000, 0x400000,
+		RW);
+	p->gic_version = WARDEN_GIC_V3;
+	p->maintenance_irq = 25;
+	p->gicd_base = 0x08000000;
+	p->gicr_base = 0x080a0000;
+	p->gicr_stride = 0x20000;
+	p->uart_type = WARDEN_UART_PL011;
+	p->uart_base = 0x09000000;
+	p->num_cpus = 4;
+	for (i = 0; i < 4; i++)
+		p->cpu_mpidr[i] = i;
+
+	desc_init(root, "root", 0xf);
+	root->flags = WARDEN_CELL_CONSOLE;
+	root->num_memory_regions = 5;
+	root->num_irq_ranges = 2;
+	mem_set(&r->mem[0], 0x40000000, 0x40000000, 0x30000000, RWX);
+	mem_set(&r->mem[1], 0x70000000, 0x70000000, 0x0fc00000, RWX);
+	mem_set(&r->mem[2], 0x0, 0x0, 0x08000000, IO);
+	mem_set(&r->mem[3], 0x09000000, 0x09000000, 0x40000, IO);
+	mem_set(&r->mem[4], 0x0a000000, 0x0a000000, 0x4000, IO);
+	r->irq[0].first = 32;
+	r->irq[0].count = 64;
+	r->irq[1].first = 96;
+	r->irq[1].count = 192;
+}
+
+/*
+ * The system as a blob: struct warden_system, then the root's regions and
+ * IRQ ranges (sys_ref's arrays are full-sized, so move the IRQs down).
+ */
+static struct warden_system *sys_blob(void)
+{
+	const struct warden_cell_desc *root = &sys_ref.sys.root_cell;
+	size_t mem = root->num_memory_regions * sizeof(struct warden_memory);
+	size_t irq = root->num_irq_ranges * sizeof(struct warden_irq_range);
+	char *blob = malloc(sizeof(struct warden_system) + mem + irq);
+
+	if (!blob)
+		abort();
+	memcpy(blob, &sys_ref.sys, sizeof(sys_ref.sys));
+	memcpy(blob + sizeof(sys_ref.sys), sys_ref.mem, mem);
+	memcpy(blob + sizeof(sys_ref.sys) + mem, sys_ref.irq, irq);
+	if (config_check_system(blob, warden_system_size((void *)blob), NULL,
+				NULL)) {
+		printf("  the reference system config is not valid\n");
+		abort();
+	}
+	return (struct warden_system *)(void *)blob;
+}
+
+/* The sample inmate: RAM, comm region, the PL011 page and SPI 1. */
+static void cell_init(struct cell *c)
+{
+	memset(c, 0, sizeof(*c));
+	desc_init(&c->desc, "gic-demo", 0x4);
+	c->desc.reset_address = 0x40000000;
+	add_mem(c, 0x70000000, 0x40000000, 0x100000, RWX | WARDEN_MEM_LOADABLE);
+	add_mem(c, 0, WARDEN_COMM_REGION_IPA, WARDEN_COMM_REGION_SIZE, COMM);
+	add_mem(c, 0x09000000, 0x09000000, 0x1000, IO);
+	add_irq(c, 33, 1);
+}
+
+/* The cell as an exactly-sized heap blob (counts as they are, bounded). */
+static void *cell_blob(const struct cell *c, size_t *size)
+{
+	unsigned int nm = c->desc.num_memory_regions;
+	unsigned int ni = c->desc.num_irq_ranges;
+	size_t mem, irq;
+	char *blob;
+
+	nm = nm > MAX_MEM ? MAX_MEM : nm;
+	ni = ni > MAX_IRQ ? MAX_IRQ : ni;
+	mem = nm * sizeof(struct warden_memory);
+	irq = ni * sizeof(struct warden_irq_range);
+	*size = sizeof(c->desc) + mem + irq;
+	blob = malloc(*size);
+	if (!blob)
+		abort();
+	memcpy(blob, &c->desc, sizeof(c->desc));
+	memcpy(blob + sizeof(c->desc), c->mem, mem);
+	memcpy(blob + sizeof(c->desc) + mem, c->irq, irq);
+	return blob;
+}
+
+/* Check `size` bytes of blob from an exactly-sized copy. */
+static unsigned int check_bytes(const void *blob, size_t size,
+				struct collect *col)
+{
+	struct warden_system *sys = sys_blob();
+	void *copy = malloc(size ? size : 1);
+	unsigned int n;
+
+	if (!copy)
+		abort();
+	memcpy(copy, blob, size);
+	memset(col, 0, sizeof(*col));
+	n = config_check_cell(copy, size, sys, collect_report, col);
+	if (n != col->calls)
+		printf("  problems %u but %u reports\n", n, col->calls);
+	free(copy);
+	free(sys);
+	return n;
+}
+
+static unsigned int check_cell(const struct cell *c, struct collect *col)
+{
+	size_t size;
+	void *blob = cell_blob(c, &size);
+	unsigned int n = check_bytes(blob, size, col);
+
+	free(blob);
+	return n;
+}
+
+/* Does the report hold every word of the NULL-terminated list? */
+static int has_words(const struct collect *col, va_list ap)
+{
+	const char *word;
+	int ok = 1;
+
+	while ((word = va_arg(ap, const char *)))
+		if (!strstr(col->text, word)) {
+			printf("  missing \"%s\"\n", word);
+			ok = 0;
+		}
+	return ok;
+}
+
+/* Check c and expect exactly `want` problems naming each key word. */
+static int rejected(const struct cell *c, unsigned int want, ...)
+{
+	struct collect col;
+	unsigned int n = check_cell(c, &col);
+	int ok;
+	va_list ap;
+
+	va_start(ap, want);
+	ok = has_words(&col, ap) && n == want;
+	va_end(ap);
+	if (!ok)
+		printf("  %u problems (want %u):\n%s", n, want, col.text);
+	return ok;
+}
+
+#define REJECTS(c, ...) rejected(c, 1, __VA_ARGS__, (const char *)NULL)
+#define REJECTS_N(c, n, ...) rejected(c, n, __VA_ARGS__, (const char *)NULL)
+
+static int valid(const struct cell *c)
+{
+	struct collect col;
+	unsigned int n = check_cell(c, &col);
+
+	if (n)
+		printf("  %u problems:\n%s", n, col.text);
+	return n == 0;
+}
+
+/* ---- valid cells --------------------------------------------------- */
+
+static void test_valid(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	CHECK(valid(&c));
+}
+
+static void test_valid_no_irqs(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.num_irq_ranges = 0;
+	CHECK(valid(&c));
+}
+
+static void test_valid_irqs_across_root_ranges(void)
+{
+	struct cell c;
+
+	/* root: 32+64 and 96+192; 90..99 spans both */
+	sys_init();
+	cell_init(&c);
+	add_irq(&c, 90, 10);
+	CHECK(valid(&c));
+}
+
+static void test_valid_rootshared(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	add_mem(&c, 0x7f000000, 0x50000000, 0x100000,
+		RW | WARDEN_MEM_ROOTSHARED);
+	CHECK(valid(&c));
+}
+
+static void test_valid_comm_phys_zero_no_clash(void)
+{
+	struct cell c;
+
+	/* phys 0 is flash in the root: the comm region's 0 is no address */
+	sys_init();
+	cell_init(&c);
+	add_mem(&c, 0x0, 0x0, 0x1000, IO);
+	CHECK(valid(&c));
+}
+
+static void test_valid_last_root_cpu_kept(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.cpu_set = 0xe;
+	CHECK(valid(&c));
+}
+
+static void test_null_report(void)
+{
+	struct warden_system *sys;
+	struct cell c;
+	size_t size;
+	void *blob;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.cpu_set = 0;
+	c.mem[0].flags = RWX;
+	blob = cell_blob(&c, &size);
+	sys = sys_blob();
+	CHECK(config_check_cell(blob, size, sys, NULL, NULL) == 2);
+	free(sys);
+	free(blob);
+}
+
+static void test_all_problems_reported(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.reset_address = 0x50000000;
+	c.mem[2].size = 0;
+	c.irq[0].first = 1000;
+	c.irq[0].count = 30;
+	CHECK(REJECTS_N(&c, 3, "reset_address 0x50000000", "memory region 2",
+			"IRQ range 0"));
+}
+
+/* ---- blob size, counts and header ---------------------------------- */
+
+static void test_no_system(void)
+{
+	struct collect col;
+	struct cell c;
+	size_t size;
+	void *blob;
+
+	cell_init(&c);
+	blob = cell_blob(&c, &size);
+	memset(&col, 0, sizeof(col));
+	CHECK(config_check_cell(blob, size, NULL, collect_report, &col) == 1);
+	CHECK(strstr(col.text, "no system config"));
+	free(blob);
+}
+
+static void test_null_blob(void)
+{
+	struct warden_system *sys;
+	struct collect col;
+	unsigned int n;
+
+	sys_init();
+	sys = sys_blob();
+	memset(&col, 0, sizeof(col));
+	n = config_check_cell(NULL, 1000, sys, collect_report, &col);
+	free(sys);
+	CHECK(n == 1);
+	CHECK(strstr(col.text, "cell config: 0 bytes, too small for the "
+			       "104-byte header"));
+}
+
+static void test_truncated(void)
+{
+	struct collect col;
+	struct cell c;
+	size_t size, len;
+	void *blob;
+
+	sys_init();
+	cell_init(&c);
+	blob = cell_blob(&c, &size);
+	for (len = 0; len < size; len++) {
+		CHECK(check_bytes(blob, len, &col) == 1);
+		if (len < sizeof(struct warden_cell_desc))
+			CHECK(strstr(col.text, "too small"));
+		else
+			CHECK(strstr(col.text, "IRQ ranges make"));
+	}
+	free(blob);
+}
+
+static void test_truncated_huge_counts(void)
+{
+	struct collect col;
+	struct cell c;
+	size_t size, len;
+	void *blob;
+
+	sys_init();
+	cell_init(&c);
+	blob = cell_blob(&c, &size);
+	((struct warden_cell_desc *)blob)->num_memory_regions = 0xffffffffu;
+	((struct warden_cell_desc *)blob)->num_irq_ranges = 0xffffffffu;
+	for (len = 0; len <= size; len++)
+		CHECK(check_bytes(blob, len, &col) >= 1);
+	free(blob);
+}
+
+static void test_too_long(void)
+{
+	struct collect col;
+	struct cell c;
+	size_t size;
+	void *blob, *big;
+	char want[128];
+
+	sys_init();
+	cell_init(&c);
+	blob = cell_blob(&c, &size);
+	big = calloc(1, size + 1);
+	if (!big)
+		abort();
+	memcpy(big, blob, size);
+	CHECK(check_bytes(big, size + 1, &col) == 1);
+	snprintf(want, sizeof(want),
+		 "cell config \"gic-demo\": %zu bytes, but its 3 memory "
+		 "regions and 1 IRQ ranges make %zu",
+		 size + 1, size);
+	CHECK(strstr(col.text, want));
+	free(big);
+	free(blob);
+}
+
+static void test_count_mismatch(void)
+{
+	struct collect col;
+	struct cell c;
+	size_t size;
+	void *blob;
+
+	sys_init();
+	cell_init(&c);
+	blob = cell_blob(&c, &size);
+	((struct warden_cell_desc *)blob)->num_irq_ranges = 2;
+	CHECK(check_bytes(blob, size, &col) == 1);
+	CHECK(strstr(col.text, "3 memory regions and 2 IRQ ranges make"));
+	free(blob);
+}
+
+static void test_too_many_regions(void)
+{
+	struct collect col;
+	struct cell c;
+	size_t size;
+	void *blob;
+
+	sys_init();
+	cell_init(&c);
+	blob = cell_blob(&c, &size);
+	((struct warden_cell_desc *)blob)->num_memory_regions = 65;
+	((struct warden_cell_desc *)blob)->num_irq_ranges = 0x80000000u;
+	CHECK(check_bytes(blob, size, &col) == 2);
+	CHECK(strstr(col.text, "65 memory regions, more than 64"));
+	CHECK(strstr(col.text, "2147483648 IRQ ranges, more than 64"));
+	free(blob);
+}
+
+static void test_signature(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	memcpy(c.desc.signature, WARDEN_SYSTEM_SIGNATURE, 8);
+	CHECK(REJECTS(&c, "cell config \"gic-demo\": signature is not "
+			  "\"WRDNCELL\""));
+}
+
+static void test_revision(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.revision = 2;
+	CHECK(REJECTS(&c, "revision 2 is not 1"));
+}
+
+static void test_architecture(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.architecture = 7;
+	CHECK(REJECTS(&c, "architecture 7 is not arm64"));
+}
+
+static void test_flags(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.flags = 0x10;
+	CHECK(REJECTS(&c, "unknown cell flags 0x10"));
+}
+
+static void test_name_empty(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.name[0] = '\0';
+	CHECK(REJECTS(&c, "cell config: cell name is empty"));
+}
+
+static void test_name_unterminated(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	memset(c.desc.name, 'x', WARDEN_CELL_NAME_MAX);
+	CHECK(REJECTS(&c, "cell config: cell name is not NUL-terminated"));
+}
+
+static void test_name_unprintable(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.name[2] = '\t';
+	CHECK(REJECTS(&c, "non-printable"));
+}
+
+/* ---- CPUs ---------------------------------------------------------- */
+
+static void test_cpu_set_empty(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.cpu_set = 0;
+	CHECK(REJECTS(&c, "cell config \"gic-demo\": cpu_set is empty"));
+}
+
+static void test_cpu_beyond_platform(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.cpu_set = 0x14;
+	CHECK(REJECTS(&c, "cpu_set 0x14 has CPUs beyond the 4 of the "
+			  "platform (0x10)"));
+}
+
+static void test_cpu_not_root(void)
+{
+	struct cell c;
+
+	sys_init();
+	sys_ref.sys.root_cell.cpu_set = 0x3;
+	cell_init(&c);
+	c.desc.cpu_set = 0xc;
+	CHECK(REJECTS_N(&c, 2,
+			"CPU 2 is not the root cell's (root cpu_set "
+			"0x3)",
+			"CPU 3 is not the root cell's"));
+}
+
+static void test_cpu_all_of_root(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.cpu_set = 0xf;
+	CHECK(REJECTS(&c, "cpu_set 0xf would leave the root cell without "
+			  "CPUs"));
+}
+
+static void test_cpu_only_root_cpu(void)
+{
+	struct cell c;
+
+	sys_init();
+	sys_ref.sys.root_cell.cpu_set = 0x4;
+	cell_init(&c);
+	CHECK(REJECTS(&c, "would leave the root cell without CPUs"));
+}
+
+/* ---- memory regions ------------------------------------------------ */
+
+static void test_mem_outside_root(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.mem[0].phys_start = 0x80000000;
+	CHECK(REJECTS(&c, "cell config \"gic-demo\": memory region 0 "
+			  "(0x80000000+0x100000) is not inside any memory "
+			  "region of the root cell"));
+}
+
+static void test_mem_straddles_root_regions(void)
+{
+	struct cell c;
+
+	/* root RAM is 0x40000000+0x30000000 and 0x70000000+0xfc00000 */
+	sys_init();
+	cell_init(&c);
+	c.mem[0].phys_start = 0x6ff00000;
+	c.mem[0].size = 0x200000;
+	CHECK(REJECTS(&c, "memory region 0 (0x6ff00000+0x200000) is not "
+			  "inside any memory region of the root cell"));
+}
+
+static void test_mem_io_in_root_ram(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.mem[0].flags |= WARDEN_MEM_IO;
+	CHECK(REJECTS(&c, "memory region 0 (0x70000000+0x100000) is device "
+			  "memory (IO), but root cell memory region 1 "
+			  "(0x70000000+0xfc00000) that holds it is RAM"));
+}
+
+static void test_mem_ram_in_root_io(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.mem[2].flags = RW;
+	CHECK(REJECTS(&c,
+		      "memory region 2 (0x9000000+0x1000) is RAM, but "
+		      "root cell memory region 3",
+		      "is device memory (IO)"));
+}
+
+static void test_mem_rootshared_outside_root(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	add_mem(&c, 0x80000000, 0x50000000, 0x100000,
+		RW | WARDEN_MEM_ROOTSHARED);
+	CHECK(REJECTS(&c, "memory region 3 (0x80000000+0x100000) is not "
+			  "inside any memory region of the root cell"));
+}
+
+static void test_mem_unaligned(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.mem[0].virt_start = 0x40000800;
+	c.desc.reset_address = 0x40000800;
+	CHECK(REJECTS(&c, "memory region 0 (0x70000000+0x100000 -> "
+			  "0x40000800) is not page aligned"));
+}
+
+static void test_mem_wraps(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.mem[2].virt_start = 0xfffffffffffff000ull;
+	c.mem[2].size = 0x2000;
+	CHECK(REJECTS(&c, "memory region 2", "wraps around"));
+}
+
+static void test_mem_empty(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.mem[2].size = 0;
+	CHECK(REJECTS(&c, "memory region 2 (0x9000000) is empty"));
+}
+
+static void test_mem_flags(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.mem[2].flags |= 0x100;
+	CHECK(REJECTS(&c, "memory region 2", "unknown flags 0x100"));
+}
+
+static void test_mem_not_readable(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.mem[2].flags = WARDEN_MEM_WRITE | WARDEN_MEM_IO;
+	CHECK(REJECTS(&c, "memory region 2", "is not readable"));
+}
+
+static void test_mem_overlaps_hypervisor(void)
+{
+	struct cell c;
+
+	/* and so it is not inside the root's RAM either */
+	sys_init();
+	cell_init(&c);
+	c.mem[0].phys_start = 0x7fb00000;
+	c.mem[0].size = 0x200000;
+	CHECK(REJECTS_N(&c, 2, "overlaps hypervisor memory",
+			"is not inside any memory region of the root cell"));
+}
+
+static void test_mem_overlaps_gicd(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.mem[2].phys_start = 0x08000000;
+	c.mem[2].virt_start = 0x08000000;
+	CHECK(REJECTS_N(&c, 2,
+			"memory region 2 (0x8000000+0x1000) overlaps "
+			"the GIC distributor",
+			"is not inside any memory region of the root cell"));
+}
+
+static void test_mem_overlap_physical(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	add_mem(&c, 0x700ff000, 0x50000000, 0x1000, RW);
+	CHECK(REJECTS(&c,
+		      "memory region 0 (0x70000000+0x100000 -> "
+		      "0x40000000) overlaps memory region 3",
+		      "in physical addresses"));
+}
+
+static void test_mem_overlap_ipa(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	add_mem(&c, 0x70200000, 0x400ff000, 0x1000, RW);
+	CHECK(REJECTS(&c, "overlaps memory region 3",
+		      "in cell (IPA) "
+		      "addresses"));
+}
+
+static void test_no_loadable(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.mem[0].flags = RWX;
+	CHECK(REJECTS(&c, "cell config \"gic-demo\": has no loadable memory "
+			  "region"));
+}
+
+/* ---- comm region --------------------------------------------------- */
+
+static void test_comm_missing(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	del_mem(&c, 1);
+	CHECK(REJECTS(&c, "has no comm region (WARDEN_MEM_COMM_REGION)"));
+}
+
+static void test_comm_twice(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	add_mem(&c, 0, WARDEN_COMM_REGION_IPA + 0x1000, 0x1000, COMM);
+	CHECK(REJECTS(&c, "memory region 3 is a second comm region (the "
+			  "first is memory region 1)"));
+}
+
+static void test_comm_phys(void)
+{
+	struct cell c;
+
+	/* inside hypervisor memory, but a comm region has no address */
+	sys_init();
+	cell_init(&c);
+	c.mem[1].phys_start = 0x7fc00000;
+	CHECK(REJECTS(&c, "comm region (memory region 1) has phys_start "
+			  "0x7fc00000, not 0"));
+}
+
+static void test_comm_size(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.mem[1].size = 0x2000;
+	CHECK(REJECTS(&c, "comm region (memory region 1) is 0x2000 bytes, "
+			  "not 0x1000"));
+}
+
+static void test_comm_empty(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.mem[1].size = 0;
+	CHECK(REJECTS(&c, "memory region 1 (0x0) is empty"));
+}
+
+static void test_comm_read_only(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.mem[1].flags = WARDEN_MEM_READ | WARDEN_MEM_COMM_REGION;
+	CHECK(REJECTS(&c, "comm region (memory region 1) is not writable"));
+}
+
+static void test_comm_flags(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.mem[1].flags |= WARDEN_MEM_EXECUTE | WARDEN_MEM_LOADABLE;
+	CHECK(REJECTS(&c, "comm region (memory region 1) has flags 0x14; it "
+			  "may not be EXECUTE, IO, LOADABLE or ROOTSHARED"));
+}
+
+static void test_comm_io_rootshared(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.mem[1].flags |= WARDEN_MEM_IO | WARDEN_MEM_ROOTSHARED;
+	CHECK(REJECTS(&c, "comm region (memory region 1) has flags 0x48"));
+}
+
+static void test_comm_ipa_overlap(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.mem[1].virt_start = 0x40080000;
+	CHECK(REJECTS(&c, "memory region 0 (0x70000000+0x100000 -> "
+			  "0x40000000) overlaps memory region 1 (0x0+0x1000 "
+			  "-> 0x40080000) in cell (IPA) addresses"));
+}
+
+/* ---- reset address ------------------------------------------------- */
+
+static void test_reset_outside(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.reset_address = 0x40100000;
+	CHECK(REJECTS(&c, "reset_address 0x40100000 is not inside an "
+			  "executable memory region"));
+}
+
+static void test_reset_not_executable(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.mem[0].flags = RW | WARDEN_MEM_LOADABLE;
+	CHECK(REJECTS(&c, "reset_address 0x40000000 is not inside an "
+			  "executable memory region"));
+}
+
+static void test_reset_in_comm(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.reset_address = WARDEN_COMM_REGION_IPA;
+	CHECK(REJECTS(&c, "reset_address 0x80000000 is not inside"));
+}
+
+static void test_reset_phys_not_ipa(void)
+{
+	struct cell c;
+
+	/* the physical address of the RAM is not where the cell sees it */
+	sys_init();
+	cell_init(&c);
+	c.desc.reset_address = 0x70000000;
+	CHECK(REJECTS(&c, "reset_address 0x70000000 is not inside"));
+}
+
+static void test_reset_unaligned(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.reset_address = 0x40000002;
+	CHECK(REJECTS(&c, "reset_address 0x40000002 is not 4-byte aligned"));
+}
+
+/* ---- IRQ ranges ---------------------------------------------------- */
+
+static void test_irq_ppi(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.irq[0].first = 27;
+	CHECK(REJECTS(&c, "IRQ range 0 (27+1) includes SGIs or PPIs"));
+}
+
+static void test_irq_beyond_max(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.irq[0].first = 1019;
+	c.irq[0].count = 2;
+	CHECK(REJECTS(&c, "IRQ range 0 (1019+2) ends beyond INTID 1019"));
+}
+
+static void test_irq_empty(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.irq[0].count = 0;
+	CHECK(REJECTS(&c, "IRQ range 0 (33+0) is empty"));
+}
+
+static void test_irq_overlap(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	add_irq(&c, 30 + 3, 4);
+	CHECK(REJECTS(&c, "IRQ range 0 (33+1) overlaps IRQ range 1 (33+4)"));
+}
+
+static void test_irq_not_root(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.irq[0].first = 300;
+	c.irq[0].count = 4;
+	CHECK(REJECTS(&c, "IRQ range 0 (300+4) includes INTID 300, which is "
+			  "not the root cell's"));
+}
+
+static void test_irq_partly_root(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.irq[0].first = 280;
+	c.irq[0].count = 16;
+	CHECK(REJECTS(&c, "IRQ range 0 (280+16) includes INTID 288"));
+}
+
+/* ---- pairs of cells ------------------------------------------------ */
+
+/* A second valid cell that conflicts with cell_init()'s in nothing. */
+static void other_init(struct cell *c)
+{
+	memset(c, 0, sizeof(*c));
+	desc_init(&c->desc, "uart-demo", 0x2);
+	c->desc.reset_address = 0x40000000;
+	add_mem(c, 0x70100000, 0x40000000, 0x100000, RWX | WARDEN_MEM_LOADABLE);
+	add_mem(c, 0, WARDEN_COMM_REGION_IPA, WARDEN_COMM_REGION_SIZE, COMM);
+	add_irq(c, 34, 2);
+}
+
+/* Check both (each must be valid), then the pair; expect want problems. */
+static int pair_rejected(const struct cell *a, const struct cell *b,
+			 unsigned int want, ...)
+{
+	struct collect col;
+	size_t sa, sb;
+	void *ba = cell_blob(a, &sa), *bb = cell_blob(b, &sb);
+	unsigned int n;
+	int ok = valid(a) && valid(b);
+	va_list ap;
+
+	memset(&col, 0, sizeof(col));
+	n = config_check_cell_pair(ba, bb, collect_report, &col);
+	va_start(ap, want);
+	ok = has_words(&col, ap) && ok && n == want && n == col.calls;
+	va_end(ap);
+	if (!ok)
+		printf("  %u problems (want %u):\n%s", n, want, col.text);
+	free(ba);
+	free(bb);
+	return ok;
+}
+
+#define PAIR(a, b, n, ...) \
+	pair_rejected(a, b, n, ##__VA_ARGS__, (const char *)NULL)
+
+static void test_pair_valid(void)
+{
+	struct cell a, b;
+
+	sys_init();
+	cell_init(&a);
+	other_init(&b);
+	CHECK(PAIR(&a, &b, 0));
+}
+
+static void test_pair_cpu(void)
+{
+	struct cell a, b;
+
+	sys_init();
+	cell_init(&a);
+	other_init(&b);
+	b.desc.cpu_set = 0x6;
+	CHECK(PAIR(&a, &b, 1,
+		   "cells \"gic-demo\" and \"uart-demo\": CPU 2 "
+		   "is in both"));
+}
+
+static void test_pair_memory(void)
+{
+	struct cell a, b;
+
+	sys_init();
+	cell_init(&a);
+	other_init(&b);
+	b.mem[0].phys_start = 0x700ff000;
+	b.mem[0].size = 0x2000;
+	CHECK(PAIR(&a, &b, 1,
+		   "memory region 0 (0x70000000+0x100000) of "
+		   "\"gic-demo\" overlaps memory region 0 "
+		   "(0x700ff000+0x2000) of \"uart-demo\""));
+}
+
+static void test_pair_device(void)
+{
+	struct cell a, b;
+
+	sys_init();
+	cell_init(&a);
+	other_init(&b);
+	add_mem(&b, 0x09000000, 0x09000000, 0x1000, IO);
+	CHECK(PAIR(&a, &b, 1,
+		   "memory region 2 (0x9000000+0x1000) of "
+		   "\"gic-demo\" overlaps memory region 2"));
+}
+
+static void test_pair_rootshared(void)
+{
+	struct cell a, b;
+
+	sys_init();
+	cell_init(&a);
+	other_init(&b);
+	add_mem(&a, 0x7f000000, 0x50000000, 0x100000,
+		RW | WARDEN_MEM_ROOTSHARED);
+	add_mem(&b, 0x7f000000, 0x60000000, 0x100000,
+		RW | WARDEN_MEM_ROOTSHARED);
+	CHECK(PAIR(&a, &b, 0));
+	/* shared by one, private to the other: a conflict */
+	b.mem[2].flags = RW;
+	CHECK(PAIR(&a, &b, 1,
+		   "memory region 3 (0x7f000000+0x100000) of "
+		   "\"gic-demo\" overlaps memory region 2"));
+}
+
+static void test_pair_irq(void)
+{
+	struct cell a, b;
+
+	sys_init();
+	cell_init(&a);
+	other_init(&b);
+	b.irq[0].first = 32;
+	CHECK(PAIR(&a, &b, 1,
+		   "IRQ range 0 (33+1) of \"gic-demo\" overlaps "
+		   "IRQ range 0 (32+2) of \"uart-demo\""));
+}
+
+static void test_pair_name(void)
+{
+	struct cell a, b;
+
+	sys_init();
+	cell_init(&a);
+	other_init(&b);
+	strcpy(b.desc.name, "gic-demo");
+	CHECK(PAIR(&a, &b, 1,
+		   "cells \"gic-demo\" and \"gic-demo\": both are "
+		   "named \"gic-demo\""));
+}
+
+static void test_pair_everything(void)
+{
+	struct cell a;
+
+	sys_init();
+	cell_init(&a);
+	/* a cell with itself: name, CPU 2, RAM, UART page, SPI 1 */
+	CHECK(PAIR(&a, &a, 5, "both are named", "CPU 2 is in both",
+		   "memory region 0", "memory region 2", "IRQ range 0"));
+}
+
+int main(void)
+{
+	RUN(test_valid);
+	RUN(test_valid_no_irqs);
+	RUN(test_valid_irqs_across_root_ranges);
+	RUN(test_valid_rootshared);
+	RUN(test_valid_comm_phys_zero_no_clash);
+	RUN(test_valid_last_root_cpu_kept);
+	RUN(test_null_report);
+	RUN(test_all_problems_reported);
+
+	RUN(test_no_system);
+	RUN(test_null_blob);
+	RUN(test_truncated);
+	RUN(test_truncated_huge_counts);
+	RUN(test_too_long);
+	RUN(test_count_mismatch);
+	RUN(test_too_many_regions);
+	RUN(test_signature);
+	RUN(test_revision);
+	RUN(test_architecture);
+	RUN(test_flags);
+	RUN(test_name_empty);
+	RUN(test_name_unterminated);
+	RUN(test_name_unprintable);
+
+	RUN(test_cpu_set_empty);
+	RUN(test_cpu_beyond_platform);
+	RUN(test_cpu_not_root);
+	RUN(test_cpu_all_of_root);
+	RUN(test_cpu_only_root_cpu);
+
+	RUN(test_mem_outside_root);
+	RUN(test_mem_straddles_root_regions);
+	RUN(test_mem_io_in_root_ram);
+	RUN(test_mem_ram_in_root_io);
+	RUN(test_mem_rootshared_outside_root);
+	RUN(test_mem_unaligned);
+	RUN(test_mem_wraps);
+	RUN(test_mem_empty);
+	RUN(test_mem_flags);
+	RUN(test_mem_not_readable);
+	RUN(test_mem_overlaps_hypervisor);
+	RUN(test_mem_overlaps_gicd);
+	RUN(test_mem_overlap_physical);
+	RUN(test_mem_overlap_ipa);
+	RUN(test_no_loadable);
+
+	RUN(test_comm_missing);
+	RUN(test_comm_twice);
+	RUN(test_comm_phys);
+	RUN(test_comm_size);
+	RUN(test_comm_empty);
+	RUN(test_comm_read_only);
+	RUN(test_comm_flags);
+	RUN(test_comm_io_rootshared);
+	RUN(test_comm_ipa_overlap);
+
+	RUN(test_reset_outside);
+	RUN(test_reset_not_executable);
+	RUN(test_reset_in_comm);
+	RUN(test_reset_phys_not_ipa);
+	RUN(test_reset_unaligned);
+
+	RUN(test_irq_ppi);
+	RUN(test_irq_beyond_max);
+	RUN(test_irq_empty);
+	RUN(test_irq_overlap);
+	RUN(test_irq_not_root);
+	RUN(test_irq_partly_root);
+
+	RUN(test_pair_valid);
+	RUN(test_pair_cpu);
+	RUN(test_pair_memory);
+	RUN(test_pair_device);
+	RUN(test_pair_rootshared);
+	RUN(test_pair_irq);
+	RUN(test_pair_name);
+	RUN(test_pair_everything);
+	UNIT_DONE();
+}

@@ -72,6 +72,15 @@ u64 cellctl_ids(void)
 	return ids;
 }
 
+unsigned int cellctl_count(void)
+{
+	unsigned int i, n = 1;
+
+	for (i = 1; i < WARDEN_MAX_CELLS; i++)
+		n += cells[i].in_use;
+	return n;
+}
+
 static struct cell *find_cell(u64 id)
 {
 	if (id == 0 || id >= WARDEN_MAX_CELLS || !cells[id].in_use)

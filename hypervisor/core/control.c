@@ -30,7 +30,7 @@ static long hc_info(u64 what)
 	case WARDEN_INFO_POOL_USED:
 		return (long)hyp.pool.used;
 	case WARDEN_INFO_NUM_CELLS:
-		return __builtin_popcountl(cellctl_ids());
+		return (long)cellctl_count();
 	case WARDEN_INFO_CPUS_ENABLED:
 		return (long)READ_ONCE(hyp.cpus_enabled);
 	case WARDEN_INFO_CELL_IDS:

@@ -12,6 +12,7 @@
 #include <asm/gic.h>
 #include <asm/sysreg.h>
 #include <hyp/arch.h>
+#include <hyp/arch-setup.h>
 #include <hyp/cell.h>
 #include <hyp/errno.h>
 #include <hyp/irqchip.h>

@@ -12,6 +12,7 @@
 #include <asm/spinlock.h>
 #include <asm/sysreg.h>
 #include <hyp/arch.h>
+#include <hyp/arch-setup.h>
 #include <hyp/errno.h>
 #include <hyp/paging.h>
 #include <hyp/setup.h>

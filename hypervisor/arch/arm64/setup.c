@@ -10,6 +10,7 @@
 #include <hyp/arch-setup.h>
 #include <hyp/cell.h>
 #include <hyp/percpu.h>
+#include <hyp/printk.h>
 #include <hyp/setup.h>
 #include <hyp/string.h>
 

@@ -14,5 +14,7 @@ long cellctl_hypercall(u64 fid, struct trap_frame *frame);
 paddr_t cellctl_errmsg_page(void);
 /* Bitmap of the cell ids in use, the root's (0) included. */
 u64 cellctl_ids(void);
+/* Cells in use, the root included. */
+unsigned int cellctl_count(void);
 
 #endif /* HYP_CELLCTL_H */

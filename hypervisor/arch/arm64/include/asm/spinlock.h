@@ -10,10 +10,12 @@
 
 #include <hyp/types.h>
 
+/* One word: the ticket is taken with a 32-bit exclusive, which must be
+ * aligned (an unaligned exclusive is an alignment fault, B2.2.1). */
 typedef struct {
 	u16 owner;
 	u16 next;
-} spinlock_t;
+} __attribute__((aligned(4))) spinlock_t;
 
 static inline void spin_lock(spinlock_t *lock)
 {

@@ -8,21 +8,39 @@
 # Included by the top Makefile, which provides TOP, B, CC_A64, OBJCOPY_A64
 # and WARN; $(B)/tools/warden-host comes from tools/build.mk.
 
+# The system configs are checked alone; every other config there is an
+# inmate cell config, checked against each system config (GICv3 and GICv2).
+CONFIGS_SYSTEMS := qemu-arm64-gicv3 qemu-arm64-gicv2
 CONFIGS_SRCS := $(wildcard $(TOP)/configs/qemu-arm64/*.c)
-CONFIGS_CELLS := $(patsubst $(TOP)/configs/qemu-arm64/%.c,$(B)/configs/%.cell,\
-	$(CONFIGS_SRCS))
+CONFIGS_NAMES := $(patsubst $(TOP)/configs/qemu-arm64/%.c,%,$(CONFIGS_SRCS))
+CONFIGS_SYSTEM_CELLS := $(patsubst %,$(B)/configs/%.cell,\
+	$(filter $(CONFIGS_SYSTEMS),$(CONFIGS_NAMES)))
+CONFIGS_INMATE_CELLS := $(patsubst %,$(B)/configs/%.cell,\
+	$(filter-out $(CONFIGS_SYSTEMS),$(CONFIGS_NAMES)))
 CONFIGS_DEPS := $(wildcard $(TOP)/include/warden/*.h $(TOP)/configs/qemu-arm64/*.h) \
 	$(TOP)/configs/build.mk
 CONFIGS_CFLAGS := $(WARN) -std=gnu11 -ffreestanding -I $(TOP)/include
 CONFIGS_SECTION := .warden_config
+CONFIGS_CHECK := $(B)/tools/warden-host config check
 
 .PHONY: configs
 all: configs
-configs: $(CONFIGS_CELLS)
+configs: $(CONFIGS_SYSTEM_CELLS) $(CONFIGS_INMATE_CELLS)
 
-$(B)/configs/%.cell: $(TOP)/configs/qemu-arm64/%.c $(CONFIGS_DEPS) \
-		$(B)/tools/warden-host
+# Compile $< and extract its config section into $@.
+define configs_extract
 	@mkdir -p $(@D)
 	$(CC_A64) $(CONFIGS_CFLAGS) -c -o $(@:.cell=.o) $<
 	$(OBJCOPY_A64) -O binary -j $(CONFIGS_SECTION) $(@:.cell=.o) $@
-	$(B)/tools/warden-host config check $@ || { rm -f $@; exit 1; }
+endef
+
+$(CONFIGS_SYSTEM_CELLS): $(B)/configs/%.cell: $(TOP)/configs/qemu-arm64/%.c \
+		$(CONFIGS_DEPS) $(B)/tools/warden-host
+	$(configs_extract)
+	$(CONFIGS_CHECK) $@ || { rm -f $@; exit 1; }
+
+$(CONFIGS_INMATE_CELLS): $(B)/configs/%.cell: $(TOP)/configs/qemu-arm64/%.c \
+		$(CONFIGS_DEPS) $(B)/tools/warden-host $(CONFIGS_SYSTEM_CELLS)
+	$(configs_extract)
+	$(foreach sys,$(CONFIGS_SYSTEM_CELLS),$(CONFIGS_CHECK) $(sys) $@ || \
+		{ rm -f $@; exit 1; };)

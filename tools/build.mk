@@ -7,7 +7,8 @@
 # Included by the top Makefile, which provides TOP, B, CC_A64, HOSTCC, WARN.
 
 TOOLS_SRCS := $(addprefix $(TOP)/,tools/warden.c tools/hv.c \
-	tools/sysconfig.c tools/fileio.c lib/config-check.c \
+	tools/sysconfig.c tools/cellconfig.c tools/cell.c tools/fileio.c \
+	lib/config-check.c \
 	lib/config-check-cell.c)
 TOOLS_DEPS := $(TOOLS_SRCS) $(wildcard $(TOP)/tools/*.h) \
 	$(wildcard $(TOP)/lib/*.h) $(wildcard $(TOP)/include/warden/*.h) \

@@ -16,14 +16,12 @@
 
 #include "warden.h"
 
-/* Is warden.ko loaded?  Its sysfs directory says so. */
-static int hv_module_loaded(void)
+int hv_module_loaded(void)
 {
 	return access(WARDEN_SYSFS, F_OK) == 0;
 }
 
-/* Explain why `what` failed with errno err; errmsg: the driver's words. */
-static void hv_fail(const char *what, int err, const char *errmsg)
+void hv_fail(const char *what, int err, const char *errmsg)
 {
 	if (err == EACCES || err == EPERM)
 		warden_err("%s failed: permission denied (run as root)", what);
@@ -33,8 +31,7 @@ static void hv_fail(const char *what, int err, const char *errmsg)
 		warden_err("%s failed: %s", what, strerror(err));
 }
 
-/* Open /dev/warden, or say why not.  Returns the fd or -1. */
-static int hv_open(const char *what)
+int hv_open(const char *what)
 {
 	int fd = open(WARDEN_DEV, O_RDWR | O_CLOEXEC);
 
@@ -53,7 +50,7 @@ static int hv_open(const char *what)
 	return -1;
 }
 
-int hv_enable(int argc, char **argv)
+int hv_enable(int argc, char **argv, unsigned int opts)
 {
 	struct warden_enable_args args;
 	size_t size;
@@ -61,6 +58,7 @@ int hv_enable(int argc, char **argv)
 	int fd, ret = WARDEN_EXIT_FAIL;
 
 	(void)argc;
+	(void)opts;
 	if (sysconfig_load(argv[0], "", &blob, &size))
 		return WARDEN_EXIT_FAIL;
 	fd = hv_open("enable");
@@ -84,11 +82,12 @@ out_free:
 	return ret;
 }
 
-int hv_disable(int argc, char **argv)
+int hv_disable(int argc, char **argv, unsigned int opts)
 {
 	int fd, ret = WARDEN_EXIT_OK;
 
 	(void)argc;
+	(void)opts;
 	(void)argv;
 	fd = hv_open("disable");
 	if (fd < 0)
@@ -186,11 +185,12 @@ static const char *hv_yes_no(const char *value)
 	return value;
 }
 
-int hv_status(int argc, char **argv)
+int hv_status(int argc, char **argv, unsigned int opts)
 {
 	char enabled[64], cpus[256];
 
 	(void)argc;
+	(void)opts;
 	(void)argv;
 	if (!hv_module_loaded()) {
 		warden_err("status failed: warden.ko is not loaded (insmod "
@@ -208,13 +208,14 @@ int hv_status(int argc, char **argv)
 	return WARDEN_EXIT_OK;
 }
 
-int hv_console(int argc, char **argv)
+int hv_console(int argc, char **argv, unsigned int opts)
 {
 	char *data;
 	size_t len;
 	int ret;
 
 	(void)argc;
+	(void)opts;
 	(void)argv;
 	if (!hv_module_loaded()) {
 		warden_err("console failed: warden.ko is not loaded (insmod "

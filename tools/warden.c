@@ -5,6 +5,7 @@
  *   warden enable <system.cell>      warden status
  *   warden disable                   warden console
  *   warden config check <file>...    warden --help | --version
+ *   warden cell create|load|start|shutdown|destroy|list|stats|console ...
  *
  * Exit codes: 0 success, 1 failure, 2 usage error.  Every error is one line
  * on stderr, "warden: <what> failed: <why>".
@@ -18,15 +19,39 @@
 
 #include "warden.h"
 
+/* An option a command accepts: sets `flag` in the command's opts. */
+struct warden_opt {
+	char short_name; /* 'f' for -f; 0 if none */
+	const char *long_name; /* "follow" for --follow */
+	unsigned int flag; /* WARDEN_OPT_* */
+	const char *help; /* one line for `warden <command> --help` */
+};
+
+static const struct warden_opt warden_opt_force = {
+	0, "force", WARDEN_OPT_FORCE,
+	"do not ask the cell: stop it even if it refuses"
+};
+static const struct warden_opt warden_opt_follow = {
+	'f', "follow", WARDEN_OPT_FOLLOW,
+	"keep printing new output until the cell is destroyed"
+};
+
+#define WARDEN_CMD_OPTS_MAX 2
+
 struct warden_cmd {
 	const char *name; /* one or more words: "enable", "config check" */
 	const char *args; /* synopsis of the arguments */
+	/* the options it accepts (NULL-terminated) */
+	const struct warden_opt *opts[WARDEN_CMD_OPTS_MAX + 1];
 	const char *summary; /* one line for `warden --help` */
 	const char *help; /* the rest of `warden <command> --help` */
 	int min_args;
 	int max_args; /* -1: no limit */
 	warden_cmd_fn run;
 };
+
+/* warden_cmd_opts(): help was printed, exit with WARDEN_EXIT_OK */
+#define WARDEN_EXIT_HELP_DONE (-1)
 
 #define WARDEN_EXIT_HELP "Exit status: 0 success, 1 failure, 2 usage error.\n"
 
@@ -94,18 +119,152 @@ static const struct warden_cmd warden_cmds[] = {
 	},
 	{
 		.name = "config check",
-		.args = "<system.cell>...",
-		.summary = "validate system configs (on any machine)",
+		.args = "<system.cell> [<cell.cell>...]",
+		.summary = "validate system and cell configs (on any machine)",
 		.help = "Check each file with the rules that warden.ko and the "
 			"hypervisor apply, and\n"
 			"print every problem, naming the config, the item and "
 			"the reason.  Runs on the\n"
 			"build machine too (build/tools/warden-host); needs no "
 			"driver.\n"
-			"Fails if any file is not a valid system config.\n",
+			"\n"
+			"Files are told apart by their signature.  A cell config "
+			"is checked against the\n"
+			"system config named last before it (so name one "
+			"first): it may only take the\n"
+			"root cell's CPUs, memory and IRQs.  The cell configs "
+			"checked against the same\n"
+			"system config are also checked against each other, as "
+			"if they ran together:\n"
+			"no shared CPUs, memory (but ROOTSHARED regions), IRQs "
+			"or names.\n"
+			"Fails if any file is not valid.\n",
 		.min_args = 1,
 		.max_args = -1,
-		.run = sysconfig_check,
+		.run = cellconfig_check,
+	},
+	{
+		.name = "cell create",
+		.args = "<cell.cell>",
+		.summary = "create a cell from its config",
+		.help = "Hand the cell config <cell.cell> to warden.ko, which "
+			"checks it against the\n"
+			"system, takes the cell's CPUs offline in Linux and "
+			"has the hypervisor take\n"
+			"its CPUs, memory and IRQs from the root cell.  Prints "
+			"the new cell's id.\n"
+			"Needs root and an enabled hypervisor.\n",
+		.min_args = 1,
+		.max_args = 1,
+		.run = cell_create,
+	},
+	{
+		.name = "cell load",
+		.args = "<cell> <image>[@<address>]...",
+		.summary = "load images into a created or stopped cell",
+		.help = "Copy each <image> file into the cell's loadable memory, "
+			"at <address> as the\n"
+			"cell sees it (hex 0x... or decimal), by default at the "
+			"start of its first\n"
+			"loadable region.  At most 16 images.  <cell> is a "
+			"cell's name or id.\n"
+			"Needs root and an enabled hypervisor.\n",
+		.min_args = 2,
+		.max_args = -1,
+		.run = cell_load,
+	},
+	{
+		.name = "cell start",
+		.args = "<cell>",
+		.summary = "start a loaded cell at its reset address",
+		.help = "Start the cell's first CPU at the config's reset "
+			"address; its other CPUs wait\n"
+			"for PSCI CPU_ON.  <cell> is a cell's name or id.\n"
+			"Needs root and an enabled hypervisor.\n",
+		.min_args = 1,
+		.max_args = 1,
+		.run = cell_start,
+	},
+	{
+		.name = "cell shutdown",
+		.args = "<cell>",
+		.opts = { &warden_opt_force },
+		.summary = "stop a cell, asking it first",
+		.help = "Ask a running cell, through its comm region, to shut "
+			"down, and wait up to\n"
+			"5 s for its answer; a cell that refuses or does not "
+			"answer keeps running,\n"
+			"unless --force.  The cell keeps its resources and can "
+			"be loaded and started\n"
+			"again.  <cell> is a cell's name or id.  Needs root and "
+			"an enabled hypervisor.\n",
+		.min_args = 1,
+		.max_args = 1,
+		.run = cell_shutdown,
+	},
+	{
+		.name = "cell destroy",
+		.args = "<cell>",
+		.opts = { &warden_opt_force },
+		.summary = "stop a cell and give everything back to Linux",
+		.help = "Shut the cell down (asking it first, as `cell shutdown`"
+			" does, unless\n"
+			"--force), then give its CPUs, memory and IRQs back to "
+			"the root cell; Linux\n"
+			"brings the CPUs back online.  <cell> is a cell's name "
+			"or id.\n"
+			"Needs root and an enabled hypervisor.\n",
+		.min_args = 1,
+		.max_args = 1,
+		.run = cell_destroy,
+	},
+	{
+		.name = "cell list",
+		.args = "",
+		.summary = "list the cells: id, name, state, CPUs, failure",
+		.help = "Print a table of the cells, the root cell (id 0, "
+			"Linux, on the CPUs it has\n"
+			"online) first:\n"
+			"  ID  NAME  STATE  CPUS  FAILURE\n"
+			"STATE is created, loading, loaded, running, shut-down "
+			"or failed; FAILURE says\n"
+			"why a failed cell failed.  Needs an enabled "
+			"hypervisor.\n",
+		.min_args = 0,
+		.max_args = 0,
+		.run = cell_list,
+	},
+	{
+		.name = "cell stats",
+		.args = "<cell>",
+		.summary = "show a cell's exits to the hypervisor, per CPU",
+		.help = "Print a table with a row per CPU of the cell and a "
+			"total row, and a column\n"
+			"per kind of exit to EL2: exits (all), hvc, smc, psci, "
+			"mmio, irq, sgi, sysreg,\n"
+			"maintenance.  <cell> is a cell's name or id.  Needs an "
+			"enabled hypervisor.\n",
+		.min_args = 1,
+		.max_args = 1,
+		.run = cell_stats,
+	},
+	{
+		.name = "cell console",
+		.args = "<cell>",
+		.opts = { &warden_opt_follow },
+		.summary = "print a cell's console output",
+		.help = "Print the cell's console ring (its last 4 KiB of "
+			"output).  With -f, keep\n"
+			"printing what it writes (polling every 200 ms) until "
+			"the cell is destroyed\n"
+			"or the command is interrupted; output that scrolled "
+			"out of the ring unseen\n"
+			"is reported as \"[... N bytes lost]\".  <cell> is a "
+			"cell's name or id.\n"
+			"Needs an enabled hypervisor.\n",
+		.min_args = 1,
+		.max_args = 1,
+		.run = cell_console,
 	},
 };
 
@@ -163,15 +322,47 @@ static const struct warden_cmd *warden_cmd_find(int argc, char **argv,
 	return NULL;
 }
 
+/* "-f|--follow" or "--force" */
+static void warden_opt_name(char *buf, size_t size,
+			    const struct warden_opt *opt)
+{
+	if (opt->short_name)
+		snprintf(buf, size, "-%c|--%s", opt->short_name,
+			 opt->long_name);
+	else
+		snprintf(buf, size, "--%s", opt->long_name);
+}
+
+/* "<name> [<options>] <args>" */
+static void warden_cmd_synopsis(char *buf, size_t size,
+				const struct warden_cmd *cmd)
+{
+	char opt[64];
+	size_t len;
+	int i;
+
+	snprintf(buf, size, "%s", cmd->name);
+	for (i = 0; cmd->opts[i]; i++) {
+		warden_opt_name(opt, sizeof(opt), cmd->opts[i]);
+		len = strlen(buf);
+		snprintf(buf + len, size - len, " [%s]", opt);
+	}
+	len = strlen(buf);
+	if (cmd->args[0])
+		snprintf(buf + len, size - len, " %s", cmd->args);
+}
+
 static void warden_cmd_usage(FILE *out, const struct warden_cmd *cmd)
 {
-	fprintf(out, "Usage: warden %s%s%s\n", cmd->name,
-		cmd->args[0] ? " " : "", cmd->args);
+	char synopsis[128];
+
+	warden_cmd_synopsis(synopsis, sizeof(synopsis), cmd);
+	fprintf(out, "Usage: warden %s\n", synopsis);
 }
 
 static void warden_help(void)
 {
-	char synopsis[64];
+	char synopsis[128];
 	int i;
 
 	printf("Usage: warden <command> [<arguments>]\n"
@@ -182,17 +373,32 @@ static void warden_help(void)
 	       "\n"
 	       "Commands:\n");
 	for (i = 0; i < WARDEN_NUM_CMDS; i++) {
-		snprintf(synopsis, sizeof(synopsis), "%s %s",
-			 warden_cmds[i].name, warden_cmds[i].args);
-		printf("  %-30s %s\n", synopsis, warden_cmds[i].summary);
+		warden_cmd_synopsis(synopsis, sizeof(synopsis),
+				    &warden_cmds[i]);
+		if (strlen(synopsis) > 34)
+			printf("  %s\n  %-34s %s\n", synopsis, "",
+			       warden_cmds[i].summary);
+		else
+			printf("  %-34s %s\n", synopsis,
+			       warden_cmds[i].summary);
 	}
 	printf("\n" WARDEN_EXIT_HELP);
 }
 
 static void warden_cmd_help(const struct warden_cmd *cmd)
 {
+	char name[64];
+	int i;
+
 	warden_cmd_usage(stdout, cmd);
-	printf("\n%s\n%s", cmd->help, WARDEN_EXIT_HELP);
+	printf("\n%s", cmd->help);
+	if (cmd->opts[0])
+		printf("\nOptions:\n");
+	for (i = 0; cmd->opts[i]; i++) {
+		warden_opt_name(name, sizeof(name), cmd->opts[i]);
+		printf("  %-14s %s\n", name, cmd->opts[i]->help);
+	}
+	printf("\n%s", WARDEN_EXIT_HELP);
 }
 
 static void warden_version(void)
@@ -220,29 +426,71 @@ static int warden_unknown(int argc, char **argv)
 	return WARDEN_EXIT_USAGE;
 }
 
-/* Options and argument count, then the command itself. */
-static int warden_cmd_run(const struct warden_cmd *cmd, int argc, char **argv)
+/* The flag of option `arg` ("-f", "--follow") of cmd, or 0 if unknown. */
+static unsigned int warden_opt_find(const struct warden_cmd *cmd,
+				    const char *arg)
 {
+	const struct warden_opt *opt;
 	int i;
 
-	for (i = 0; i < argc; i++) {
+	for (i = 0; (opt = cmd->opts[i]); i++) {
+		if (arg[1] == '-' && !strcmp(arg + 2, opt->long_name))
+			return opt->flag;
+		if (opt->short_name && arg[1] == opt->short_name && !arg[2])
+			return opt->flag;
+	}
+	return 0;
+}
+
+/*
+ * Take the options out of argv (up to "--"), into *opts.  Returns
+ * WARDEN_EXIT_OK, or the exit code if the command is done (help, error).
+ */
+static int warden_cmd_opts(const struct warden_cmd *cmd, int *argc, char **argv,
+			   unsigned int *opts)
+{
+	unsigned int flag;
+	int i = 0, n = *argc;
+
+	while (i < n) {
 		if (warden_is_help(argv[i])) {
 			warden_cmd_help(cmd);
-			return WARDEN_EXIT_OK;
+			return WARDEN_EXIT_HELP_DONE;
 		}
-		if (!strcmp(argv[i], "--")) {
-			argc--;
-			memmove(&argv[i], &argv[i + 1],
-				sizeof(*argv) * (size_t)(argc - i));
-			break;
+		if (argv[i][0] != '-' || !argv[i][1]) {
+			i++;
+			continue;
 		}
-		if (argv[i][0] == '-' && argv[i][1]) {
+		flag = strcmp(argv[i], "--") ? warden_opt_find(cmd, argv[i]) :
+					       0;
+		if (!flag && strcmp(argv[i], "--")) {
 			warden_err("%s: unknown option '%s'", cmd->name,
 				   argv[i]);
 			warden_cmd_usage(stderr, cmd);
 			return WARDEN_EXIT_USAGE;
 		}
+		*opts |= flag;
+		n--;
+		memmove(&argv[i], &argv[i + 1],
+			sizeof(*argv) * (size_t)(n - i));
+		if (!flag)
+			break; /* "--": the rest are arguments */
 	}
+	*argc = n;
+	return WARDEN_EXIT_OK;
+}
+
+/* Options and argument count, then the command itself. */
+static int warden_cmd_run(const struct warden_cmd *cmd, int argc, char **argv)
+{
+	unsigned int opts = 0;
+	int ret;
+
+	ret = warden_cmd_opts(cmd, &argc, argv, &opts);
+	if (ret == WARDEN_EXIT_HELP_DONE)
+		return WARDEN_EXIT_OK;
+	if (ret)
+		return ret;
 	if (argc < cmd->min_args ||
 	    (cmd->max_args >= 0 && argc > cmd->max_args)) {
 		warden_err("%s: %s arguments", cmd->name,
@@ -250,7 +498,7 @@ static int warden_cmd_run(const struct warden_cmd *cmd, int argc, char **argv)
 		warden_cmd_usage(stderr, cmd);
 		return WARDEN_EXIT_USAGE;
 	}
-	return cmd->run(argc, argv);
+	return cmd->run(argc, argv, opts);
 }
 
 /* warden help [<command>] */

@@ -5,13 +5,19 @@
  *   warden.c     main(), the command table, help and usage errors
  *   hv.c         commands that talk to warden.ko: enable, disable, status,
  *                console
- *   sysconfig.c  loading and checking system configs; `config check`
+ *   sysconfig.c  loading and checking system configs
+ *   cellconfig.c reading cell configs; `config check` of system and cell
+ *                configs
+ *   cell.c       the `cell` commands: create, load, start, shutdown,
+ *                destroy, list, stats, console
  *   fileio.c     whole-file and sysfs reads
  */
 #ifndef WARDEN_TOOLS_WARDEN_H
 #define WARDEN_TOOLS_WARDEN_H
 
 #include <stddef.h>
+
+#include <warden/config.h>
 
 #define WARDEN_CLI_VERSION "0.1.0"
 
@@ -21,18 +27,34 @@
 #define WARDEN_EXIT_USAGE 2
 
 #define WARDEN_DEV "/dev/warden"
+/* Overridable at build time, to test the commands on a fake tree. */
+#ifndef WARDEN_SYSFS
 #define WARDEN_SYSFS "/sys/devices/warden"
+#endif
 
-/* A command's arguments: what follows its name on the command line. */
-typedef int (*warden_cmd_fn)(int argc, char **argv);
+/* Options of the commands (bits of a command's `opts`). */
+#define WARDEN_OPT_FORCE 0x1u /* --force */
+#define WARDEN_OPT_FOLLOW 0x2u /* -f, --follow */
+
+/*
+ * A command's arguments: what follows its name on the command line, without
+ * the options, which are in opts (WARDEN_OPT_*).
+ */
+typedef int (*warden_cmd_fn)(int argc, char **argv, unsigned int opts);
 
 /* "warden: <message>" on stderr. */
 void warden_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-int hv_enable(int argc, char **argv);
-int hv_disable(int argc, char **argv);
-int hv_status(int argc, char **argv);
-int hv_console(int argc, char **argv);
+/* Is warden.ko loaded?  Its sysfs directory says so. */
+int hv_module_loaded(void);
+/* Explain why `what` failed with errno err; errmsg: the driver's words. */
+void hv_fail(const char *what, int err, const char *errmsg);
+/* Open /dev/warden, or say why not.  Returns the fd or -1. */
+int hv_open(const char *what);
+int hv_enable(int argc, char **argv, unsigned int opts);
+int hv_disable(int argc, char **argv, unsigned int opts);
+int hv_status(int argc, char **argv, unsigned int opts);
+int hv_console(int argc, char **argv, unsigned int opts);
 
 /* Largest file accepted as a config: far above any valid one. */
 #define SYSCONFIG_MAX_SIZE (64 * 1024)
@@ -44,7 +66,30 @@ int hv_console(int argc, char **argv);
  */
 int sysconfig_load(const char *path, const char *label, void **blob,
 		   size_t *size);
-int sysconfig_check(int argc, char **argv);
+/* Check a system config blob read from `path`, printing as above. */
+int sysconfig_validate(const char *path, const char *label, const void *blob,
+		       size_t size);
+/* config_report_fn that prints "warden: <ctx><message>" on stderr. */
+void sysconfig_report(void *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Read `path`, which must be a cell config (signature and header only: the
+ * driver checks it).  Returns 0 and the blob (to be freed), or -1.
+ */
+int cellconfig_read(const char *path, void **blob, size_t *size);
+/* The name of a cell config blob of at least a header, NUL-terminated. */
+void cellconfig_name(const void *blob, char name[WARDEN_CELL_NAME_MAX]);
+int cellconfig_check(int argc, char **argv, unsigned int opts);
+
+int cell_create(int argc, char **argv, unsigned int opts);
+int cell_load(int argc, char **argv, unsigned int opts);
+int cell_start(int argc, char **argv, unsigned int opts);
+int cell_shutdown(int argc, char **argv, unsigned int opts);
+int cell_destroy(int argc, char **argv, unsigned int opts);
+int cell_list(int argc, char **argv, unsigned int opts);
+int cell_stats(int argc, char **argv, unsigned int opts);
+int cell_console(int argc, char **argv, unsigned int opts);
 
 /*
  * Read all of `path` (at most max bytes) into a malloc'ed buffer with a NUL

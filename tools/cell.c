@@ -1,0 +1,795 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The warden CLI: the `cell` commands.  They change cells through the cell
+ * ioctls of /dev/warden (struct warden_cell_args, ioctl.h) and read them
+ * from sysfs, /sys/devices/warden/cells/<id>/{name,state,cpus,failure,
+ * stats,console,console_total}.  A cell is named on the command line by its
+ * name or by its numeric id; the root cell (id 0) is not in cells/.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <warden/cell.h>
+#include <warden/hypercall.h>
+#include <warden/ioctl.h>
+
+#include "warden.h"
+
+#define CELL_SYSFS WARDEN_SYSFS "/cells"
+#define CELL_PATH_MAX 256
+
+/* Largest image `cell load` reads. */
+#define CELL_IMAGE_MAX (256u << 20)
+
+/* `cell console -f` polls this often. */
+#define CELL_POLL_NS 200000000L
+/* shutdown/destroy ask a running cell, and poll its answer this long. */
+#define CELL_ASK_TRIES 50
+#define CELL_ASK_NS 100000000L
+
+/* A cell named on the command line, resolved through sysfs. */
+struct cell_ref {
+	unsigned int id;
+	char name[WARDEN_CELL_NAME_MAX + 16];
+};
+
+/* ---- small helpers -------------------------------------------------- */
+
+static void cell_sleep(long ns)
+{
+	struct timespec ts = { .tv_sec = 0, .tv_nsec = ns };
+
+	while (nanosleep(&ts, &ts) && errno == EINTR)
+		;
+}
+
+static void cell_attr_path(char *buf, size_t size, unsigned int id,
+			   const char *attr)
+{
+	snprintf(buf, size, "%s/%u/%s", CELL_SYSFS, id, attr);
+}
+
+/* The first line of cells/<id>/<attr>; returns 0 or -errno. */
+static int cell_attr(unsigned int id, const char *attr, char *buf, size_t size)
+{
+	char path[CELL_PATH_MAX];
+
+	cell_attr_path(path, sizeof(path), id, attr);
+	return fileio_read_line(path, buf, size);
+}
+
+static int cell_exists(unsigned int id)
+{
+	char path[CELL_PATH_MAX];
+
+	snprintf(path, sizeof(path), "%s/%u", CELL_SYSFS, id);
+	return access(path, F_OK) == 0;
+}
+
+/* Parse a whole decimal number; returns 0 on success. */
+static int cell_parse_uint(const char *s, unsigned long long *val)
+{
+	char *end;
+
+	if (!*s || *s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	*val = strtoull(s, &end, 10);
+	return (*end || errno) ? -1 : 0;
+}
+
+/* Is warden.ko loaded and the hypervisor enabled?  Else say so. */
+static int cell_ready(void)
+{
+	char enabled[16];
+
+	if (!hv_module_loaded()) {
+		warden_err("warden.ko is not loaded (insmod warden.ko)");
+		return -1;
+	}
+	if (fileio_read_line(WARDEN_SYSFS "/enabled", enabled,
+			     sizeof(enabled)) ||
+	    strcmp(enabled, "1")) {
+		warden_err("the hypervisor is not enabled");
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- naming cells ---------------------------------------------------- */
+
+/* The id of the cell named `name`, by scanning cells/; -1 if none. */
+static int cell_find_name(const char *name, unsigned int *id)
+{
+	char found[WARDEN_CELL_NAME_MAX + 16];
+	unsigned long long val;
+	struct dirent *de;
+	int ret = -1;
+	DIR *dir;
+
+	dir = opendir(CELL_SYSFS);
+	if (!dir)
+		return -1;
+	while ((de = readdir(dir))) {
+		if (cell_parse_uint(de->d_name, &val) || val > UINT32_MAX)
+			continue;
+		if (cell_attr((unsigned int)val, "name", found, sizeof(found)))
+			continue;
+		if (!strcmp(found, name)) {
+			*id = (unsigned int)val;
+			ret = 0;
+			break;
+		}
+	}
+	closedir(dir);
+	return ret;
+}
+
+/* Resolve a cell name or id from the command line; errors are printed. */
+static int cell_resolve(const char *arg, struct cell_ref *ref)
+{
+	unsigned long long val;
+
+	if (!cell_parse_uint(arg, &val)) {
+		if (val == 0) {
+			warden_err("cell 0 is the root cell, not an inmate "
+				   "cell");
+			return -1;
+		}
+		if (val > UINT32_MAX || !cell_exists((unsigned int)val)) {
+			warden_err("no cell with id %s", arg);
+			return -1;
+		}
+		ref->id = (unsigned int)val;
+		if (cell_attr(ref->id, "name", ref->name, sizeof(ref->name)))
+			snprintf(ref->name, sizeof(ref->name), "?");
+		return 0;
+	}
+	if (cell_find_name(arg, &ref->id)) {
+		warden_err("no cell named %s", arg);
+		return -1;
+	}
+	snprintf(ref->name, sizeof(ref->name), "%s", arg);
+	return 0;
+}
+
+/* cell_ready(), then resolve the cell argument. */
+static int cell_ready_ref(const char *arg, struct cell_ref *ref)
+{
+	if (cell_ready())
+		return -1;
+	return cell_resolve(arg, ref);
+}
+
+/* ---- ioctls ---------------------------------------------------------- */
+
+/*
+ * Issue a cell ioctl; *args is in/out.  Returns 0 or -errno; failures are
+ * printed as "<what> failed: <the driver's reason>", except (with ask)
+ * EAGAIN and EBUSY, the answers of a cell asked to shut down, which
+ * cell_stop() explains.
+ */
+static int cell_ioctl(const char *what, unsigned long req,
+		      struct warden_cell_args *args, int ask)
+{
+	int fd, err = 0;
+
+	fd = hv_open(what);
+	if (fd < 0)
+		return -ENODEV;
+	args->errmsg[0] = '\0';
+	if (ioctl(fd, req, args) < 0) {
+		err = errno;
+		/* a driver that filled all of errmsg left no NUL */
+		args->errmsg[WARDEN_ERRMSG_LEN - 1] = '\0';
+	}
+	close(fd);
+	if (err && !(ask && (err == EAGAIN || err == EBUSY)))
+		hv_fail(what, err, args->errmsg);
+	return -err;
+}
+
+/* ---- create, load, start --------------------------------------------- */
+
+int cell_create(int argc, char **argv, unsigned int opts)
+{
+	struct warden_cell_args args;
+	char name[WARDEN_CELL_NAME_MAX], what[96];
+	size_t size;
+	void *blob;
+	int ret;
+
+	(void)argc;
+	(void)opts;
+	if (cell_ready() || cellconfig_read(argv[0], &blob, &size))
+		return WARDEN_EXIT_FAIL;
+	cellconfig_name(blob, name);
+	snprintf(what, sizeof(what), "cell create \"%s\"", name);
+	memset(&args, 0, sizeof(args));
+	args.ptr = (uintptr_t)blob;
+	args.size = size;
+	ret = cell_ioctl(what, WARDEN_IOCTL_CELL_CREATE, &args, 0);
+	free(blob);
+	if (ret)
+		return WARDEN_EXIT_FAIL;
+	printf("warden: created cell \"%s\" (id %u)\n", name, args.id);
+	return WARDEN_EXIT_OK;
+}
+
+/* "<file>[@<address>]": the address in hex (0x...) or decimal. */
+static int cell_parse_image_arg(char *arg, uint64_t *addr)
+{
+	char *at = strrchr(arg, '@'), *end;
+	int base;
+
+	*addr = WARDEN_IMAGE_DEFAULT_ADDR;
+	if (!at)
+		return 0;
+	*at++ = '\0';
+	base = (at[0] == '0' && (at[1] == 'x' || at[1] == 'X')) ? 16 : 10;
+	errno = 0;
+	*addr = strtoull(at, &end, base);
+	if (!*arg || !*at || *end || errno || at[0] == '-' ||
+	    (base == 16 && !at[2]) || *addr == WARDEN_IMAGE_DEFAULT_ADDR) {
+		warden_err(
+			"cell load: bad image '%s@%s': want <file>[@<address>]"
+			" with the address in hex (0x...) or decimal",
+			arg, at);
+		return -1;
+	}
+	return 0;
+}
+
+/* Read a whole image file into a buffer of its size. */
+static int cell_read_image(const char *path, char **data, size_t *len)
+{
+	struct stat st;
+	int ret;
+
+	if (stat(path, &st)) {
+		warden_err("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode) || st.st_size == 0 ||
+	    (unsigned long long)st.st_size > CELL_IMAGE_MAX) {
+		warden_err("%s: not an image (%s)", path,
+			   !S_ISREG(st.st_mode) ? "not a regular file" :
+			   st.st_size == 0	? "empty" :
+						  "larger than 256 MiB");
+		return -1;
+	}
+	ret = fileio_read(path, (size_t)st.st_size, data, len);
+	if (ret) {
+		warden_err("%s: %s", path, strerror(-ret));
+		return -1;
+	}
+	return 0;
+}
+
+/* Fill images[] from the arguments; data[] gets the buffers to free. */
+static int cell_load_images(int num, char **argv,
+			    struct warden_cell_image *images, char **data)
+{
+	uint64_t addr;
+	size_t len;
+	int i;
+
+	for (i = 0; i < num; i++) {
+		if (cell_parse_image_arg(argv[i], &addr) ||
+		    cell_read_image(argv[i], &data[i], &len))
+			return -1;
+		images[i].address = addr;
+		images[i].data_ptr = (uintptr_t)data[i];
+		images[i].size = len;
+	}
+	return 0;
+}
+
+int cell_load(int argc, char **argv, unsigned int opts)
+{
+	struct warden_cell_image images[WARDEN_CELL_IMAGES_MAX];
+	char *data[WARDEN_CELL_IMAGES_MAX] = { NULL };
+	struct warden_cell_args args;
+	struct cell_ref ref;
+	char what[96];
+	int i, num = argc - 1, ret = WARDEN_EXIT_FAIL;
+
+	(void)opts;
+	if (num > WARDEN_CELL_IMAGES_MAX) {
+		warden_err("cell load: %d images, at most %d", num,
+			   WARDEN_CELL_IMAGES_MAX);
+		return WARDEN_EXIT_USAGE;
+	}
+	if (cell_ready_ref(argv[0], &ref))
+		return WARDEN_EXIT_FAIL;
+	memset(images, 0, sizeof(images));
+	if (cell_load_images(num, argv + 1, images, data))
+		goto out_free;
+	snprintf(what, sizeof(what), "cell load \"%s\"", ref.name);
+	memset(&args, 0, sizeof(args));
+	args.id = ref.id;
+	args.ptr = (uintptr_t)images;
+	args.size = (uint64_t)num;
+	if (cell_ioctl(what, WARDEN_IOCTL_CELL_LOAD, &args, 0))
+		goto out_free;
+	printf("warden: loaded %d image%s into cell \"%s\" (id %u)\n", num,
+	       num == 1 ? "" : "s", ref.name, ref.id);
+	ret = WARDEN_EXIT_OK;
+out_free:
+	for (i = 0; i < num; i++)
+		free(data[i]);
+	return ret;
+}
+
+int cell_start(int argc, char **argv, unsigned int opts)
+{
+	struct warden_cell_args args;
+	struct cell_ref ref;
+	char what[96];
+
+	(void)argc;
+	(void)opts;
+	if (cell_ready_ref(argv[0], &ref))
+		return WARDEN_EXIT_FAIL;
+	snprintf(what, sizeof(what), "cell start \"%s\"", ref.name);
+	memset(&args, 0, sizeof(args));
+	args.id = ref.id;
+	if (cell_ioctl(what, WARDEN_IOCTL_CELL_START, &args, 0))
+		return WARDEN_EXIT_FAIL;
+	printf("warden: started cell \"%s\" (id %u)\n", ref.name, ref.id);
+	return WARDEN_EXIT_OK;
+}
+
+/* ---- shutdown, destroy ----------------------------------------------- */
+
+/*
+ * SHUTDOWN or DESTROY.  A running cell is asked first: while it has not
+ * answered the driver says EAGAIN, and we ask again for a while.
+ */
+static int cell_stop(const char *verb, const char *done, unsigned long req,
+		     char **argv, unsigned int opts)
+{
+	struct warden_cell_args args;
+	struct cell_ref ref;
+	char what[96];
+	int ret, tries, ask = !(opts & WARDEN_OPT_FORCE);
+
+	if (cell_ready_ref(argv[0], &ref))
+		return WARDEN_EXIT_FAIL;
+	snprintf(what, sizeof(what), "cell %s \"%s\"", verb, ref.name);
+	for (tries = 0;; tries++) {
+		memset(&args, 0, sizeof(args));
+		args.id = ref.id;
+		args.flags = ask ? 0 : WARDEN_CELL_FORCE;
+		ret = cell_ioctl(what, req, &args, ask);
+		if (!ask || ret != -EAGAIN || tries + 1 >= CELL_ASK_TRIES)
+			break;
+		cell_sleep(CELL_ASK_NS);
+	}
+	if (ask && (ret == -EAGAIN || ret == -EBUSY) && args.errmsg[0])
+		hv_fail(what, -ret, args.errmsg);
+	else if (ask && ret == -EAGAIN)
+		warden_err("%s failed: the cell has not answered the shutdown "
+			   "request (--force stops it without asking)",
+			   what);
+	else if (ask && ret == -EBUSY)
+		warden_err("%s failed: the cell refused to shut down (--force "
+			   "stops it without asking)",
+			   what);
+	if (ret)
+		return WARDEN_EXIT_FAIL;
+	printf("warden: %s cell \"%s\" (id %u)\n", done, ref.name, ref.id);
+	return WARDEN_EXIT_OK;
+}
+
+int cell_shutdown(int argc, char **argv, unsigned int opts)
+{
+	(void)argc;
+	return cell_stop("shutdown", "shut down", WARDEN_IOCTL_CELL_SHUTDOWN,
+			 argv, opts);
+}
+
+int cell_destroy(int argc, char **argv, unsigned int opts)
+{
+	(void)argc;
+	return cell_stop("destroy", "destroyed", WARDEN_IOCTL_CELL_DESTROY,
+			 argv, opts);
+}
+
+/* ---- tables ---------------------------------------------------------- */
+
+#define CELL_TABLE_ROWS                                                     \
+	(WARDEN_MAX_CPUS + 2 > WARDEN_MAX_CELLS + 1 ? WARDEN_MAX_CPUS + 2 : \
+						      WARDEN_MAX_CELLS + 1)
+#define CELL_TABLE_COLS (WARDEN_STAT_NUM + 1)
+#define CELL_TABLE_TEXT 64
+
+/*
+ * Columns padded to their widest entry, two spaces apart; columns from
+ * `right` on are right-aligned (numbers).  The last column may be long.
+ */
+struct cell_table {
+	int rows, cols, right;
+	char text[CELL_TABLE_ROWS][CELL_TABLE_COLS][CELL_TABLE_TEXT];
+	char last[CELL_TABLE_ROWS][WARDEN_FAILURE_LEN];
+};
+
+/* The index of a new row, or -1 if the table is full. */
+static int cell_table_row(struct cell_table *t)
+{
+	if (t->rows >= CELL_TABLE_ROWS)
+		return -1;
+	return t->rows++;
+}
+
+/* Copy s into dst[size], cut short if it does not fit. */
+static void cell_table_copy(char *dst, size_t size, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len >= size)
+		len = size - 1;
+	memcpy(dst, s, len);
+	dst[len] = '\0';
+}
+
+static void cell_table_set(struct cell_table *t, int row, int col,
+			   const char *s)
+{
+	if (col == t->cols - 1)
+		cell_table_copy(t->last[row], sizeof(t->last[row]), s);
+	else
+		cell_table_copy(t->text[row][col], CELL_TABLE_TEXT, s);
+}
+
+static const char *cell_table_get(const struct cell_table *t, int row, int col)
+{
+	return col == t->cols - 1 ? t->last[row] : t->text[row][col];
+}
+
+static void cell_table_print(const struct cell_table *t)
+{
+	int width[CELL_TABLE_COLS] = { 0 };
+	int r, c, len;
+
+	for (r = 0; r < t->rows; r++)
+		for (c = 0; c < t->cols; c++) {
+			len = (int)strlen(cell_table_get(t, r, c));
+			if (len > width[c])
+				width[c] = len;
+		}
+	for (r = 0; r < t->rows; r++) {
+		for (c = 0; c < t->cols; c++) {
+			const char *s = cell_table_get(t, r, c);
+			int last = c == t->cols - 1;
+
+			if (c >= t->right)
+				printf("%*s", width[c], s);
+			else if (last)
+				printf("%s", s);
+			else
+				printf("%-*s", width[c], s);
+			if (!last)
+				printf("  ");
+		}
+		putchar('\n');
+	}
+}
+
+/* ---- list ------------------------------------------------------------ */
+
+static void cell_list_add(struct cell_table *t, unsigned int id)
+{
+	char buf[WARDEN_FAILURE_LEN], num[16];
+	static const char *const attrs[] = { "name", "state", "cpus",
+					     "failure" };
+	int row = cell_table_row(t);
+	unsigned int i;
+
+	if (row < 0)
+		return;
+	snprintf(num, sizeof(num), "%u", id);
+	cell_table_set(t, row, 0, num);
+	for (i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++) {
+		if (cell_attr(id, attrs[i], buf, sizeof(buf)))
+			snprintf(buf, sizeof(buf), "?");
+		cell_table_set(t, row, (int)i + 1, buf);
+	}
+}
+
+/* Ids of the inmate cells, in ascending order, as a bitmap. */
+static uint64_t cell_list_ids(void)
+{
+	unsigned long long val;
+	struct dirent *de;
+	uint64_t ids = 0;
+	DIR *dir;
+
+	dir = opendir(CELL_SYSFS);
+	if (!dir)
+		return 0;
+	while ((de = readdir(dir)))
+		if (!cell_parse_uint(de->d_name, &val) && val > 0 && val < 64)
+			ids |= 1ull << val;
+	closedir(dir);
+	return ids;
+}
+
+int cell_list(int argc, char **argv, unsigned int opts)
+{
+	static struct cell_table t;
+	char cpus[128];
+	uint64_t ids;
+	unsigned int id;
+	int row;
+
+	(void)argc;
+	(void)argv;
+	(void)opts;
+	if (cell_ready())
+		return WARDEN_EXIT_FAIL;
+	memset(&t, 0, sizeof(t));
+	t.cols = 5;
+	t.right = t.cols;
+	row = cell_table_row(&t);
+	cell_table_set(&t, row, 0, "ID");
+	cell_table_set(&t, row, 1, "NAME");
+	cell_table_set(&t, row, 2, "STATE");
+	cell_table_set(&t, row, 3, "CPUS");
+	cell_table_set(&t, row, 4, "FAILURE");
+	/* the root cell: Linux, on the CPUs it has online */
+	if (fileio_read_line("/sys/devices/system/cpu/online", cpus,
+			     sizeof(cpus)))
+		snprintf(cpus, sizeof(cpus), "?");
+	row = cell_table_row(&t);
+	cell_table_set(&t, row, 0, "0");
+	cell_table_set(&t, row, 1, "root");
+	cell_table_set(&t, row, 2, "running");
+	cell_table_set(&t, row, 3, cpus);
+	ids = cell_list_ids();
+	for (id = 1; id < 64; id++)
+		if (ids >> id & 1)
+			cell_list_add(&t, id);
+	cell_table_print(&t);
+	return WARDEN_EXIT_OK;
+}
+
+/* ---- stats ----------------------------------------------------------- */
+
+static const char *const cell_stat_names[] = WARDEN_STAT_NAMES;
+
+/* Column of a statistic's name, or -1 if it is not one we know. */
+static int cell_stat_column(const char *name)
+{
+	int i;
+
+	for (i = 0; i < WARDEN_STAT_NUM; i++)
+		if (!strcmp(cell_stat_names[i], name))
+			return i + 1;
+	return -1;
+}
+
+/*
+ * One line of the stats file, "cpu<N> <name> <n> <name> <n> ...", into a
+ * row; the values are added to totals.  Returns -1 if it is malformed.
+ */
+static int cell_stats_line(struct cell_table *t, char *line,
+			   unsigned long long *totals)
+{
+	char *save = NULL, *tok, *name;
+	unsigned long long val;
+	int row, col;
+
+	tok = strtok_r(line, " \t", &save);
+	if (!tok)
+		return 0; /* empty line */
+	if (strncmp(tok, "cpu", 3) || cell_parse_uint(tok + 3, &val))
+		return -1;
+	row = cell_table_row(t);
+	if (row < 0)
+		return -1;
+	for (col = 1; col < t->cols; col++)
+		cell_table_set(t, row, col, "0");
+	cell_table_set(t, row, 0, tok + 3);
+	while ((name = strtok_r(NULL, " \t", &save))) {
+		tok = strtok_r(NULL, " \t", &save);
+		if (!tok || cell_parse_uint(tok, &val))
+			return -1;
+		col = cell_stat_column(name);
+		if (col < 0)
+			continue; /* a newer driver's: not in our table */
+		cell_table_set(t, row, col, tok);
+		totals[col] += val;
+	}
+	return 0;
+}
+
+/* Fill the table from the stats file's text; returns -1 if malformed. */
+static int cell_stats_parse(struct cell_table *t, char *data)
+{
+	unsigned long long totals[CELL_TABLE_COLS] = { 0 };
+	char *line, *next, num[32];
+	int row, col;
+
+	for (line = data; *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		else
+			next = line + strlen(line);
+		if (cell_stats_line(t, line, totals))
+			return -1;
+	}
+	row = cell_table_row(t);
+	if (row < 0)
+		return -1;
+	cell_table_set(t, row, 0, "total");
+	for (col = 1; col < t->cols; col++) {
+		snprintf(num, sizeof(num), "%llu", totals[col]);
+		cell_table_set(t, row, col, num);
+	}
+	return 0;
+}
+
+int cell_stats(int argc, char **argv, unsigned int opts)
+{
+	static struct cell_table t;
+	char path[CELL_PATH_MAX], *data;
+	struct cell_ref ref;
+	size_t len;
+	int i, ret;
+
+	(void)argc;
+	(void)opts;
+	if (cell_ready_ref(argv[0], &ref))
+		return WARDEN_EXIT_FAIL;
+	cell_attr_path(path, sizeof(path), ref.id, "stats");
+	ret = fileio_read(path, 64 * 1024, &data, &len);
+	if (ret) {
+		warden_err("cell stats \"%s\" failed: %s: %s", ref.name, path,
+			   strerror(-ret));
+		return WARDEN_EXIT_FAIL;
+	}
+	memset(&t, 0, sizeof(t));
+	t.cols = CELL_TABLE_COLS;
+	t.right = 1;
+	cell_table_row(&t);
+	cell_table_set(&t, 0, 0, "CPU");
+	for (i = 0; i < WARDEN_STAT_NUM; i++)
+		cell_table_set(&t, 0, i + 1, cell_stat_names[i]);
+	ret = cell_stats_parse(&t, data);
+	free(data);
+	if (ret) {
+		warden_err("cell stats \"%s\" failed: %s is not \"cpu<N> "
+			   "<name> <count> ...\" lines",
+			   ref.name, path);
+		return WARDEN_EXIT_FAIL;
+	}
+	cell_table_print(&t);
+	return WARDEN_EXIT_OK;
+}
+
+/* ---- console --------------------------------------------------------- */
+
+static int cell_console_total(unsigned int id, unsigned long long *total)
+{
+	char buf[32];
+	int ret;
+
+	ret = cell_attr(id, "console_total", buf, sizeof(buf));
+	if (ret)
+		return ret;
+	return cell_parse_uint(buf, total) ? -EINVAL : 0;
+}
+
+/*
+ * The console ring's text and the console_total it ends at: read between
+ * two equal totals, so that nothing was written meanwhile.  Returns 0,
+ * -EAGAIN if it kept changing, or -errno (the cell is gone).
+ */
+static int cell_console_read(unsigned int id, char **data, size_t *len,
+			     unsigned long long *total)
+{
+	char path[CELL_PATH_MAX];
+	unsigned long long after;
+	int ret, tries;
+
+	cell_attr_path(path, sizeof(path), id, "console");
+	for (tries = 0; tries < 5; tries++) {
+		ret = cell_console_total(id, total);
+		if (ret)
+			return ret;
+		ret = fileio_read(path, 1 << 20, data, len);
+		if (ret)
+			return ret;
+		ret = cell_console_total(id, &after);
+		if (!ret && after == *total)
+			return 0;
+		free(*data);
+		if (ret)
+			return ret;
+	}
+	return -EAGAIN;
+}
+
+/*
+ * Print what was written since `*shown` bytes ever: the end of the ring,
+ * or all of it after a "[... N bytes lost]" line if the ring has wrapped
+ * past what we saw.  Returns 0, or -errno if the cell is gone.
+ */
+static int cell_console_poll(unsigned int id, unsigned long long *shown)
+{
+	unsigned long long total, fresh;
+	size_t len;
+	char *data;
+	int ret;
+
+	ret = cell_console_total(id, &total);
+	if (ret)
+		return ret;
+	if (total == *shown)
+		return 0;
+	ret = cell_console_read(id, &data, &len, &total);
+	if (ret == -EAGAIN)
+		return 0; /* busy writing: next time */
+	if (ret)
+		return ret;
+	if (total < *shown) /* a new cell with this id */
+		*shown = 0;
+	fresh = total - *shown;
+	if (fresh > len) {
+		printf("[... %llu bytes lost]\n", fresh - len);
+		fresh = len;
+	}
+	fwrite(data + len - fresh, 1, (size_t)fresh, stdout);
+	fflush(stdout);
+	*shown = total;
+	free(data);
+	return 0;
+}
+
+int cell_console(int argc, char **argv, unsigned int opts)
+{
+	unsigned long long shown = 0;
+	struct cell_ref ref;
+	size_t len;
+	char *data;
+	int ret;
+
+	(void)argc;
+	if (cell_ready_ref(argv[0], &ref))
+		return WARDEN_EXIT_FAIL;
+	ret = cell_console_read(ref.id, &data, &len, &shown);
+	if (ret == -EAGAIN && !(opts & WARDEN_OPT_FOLLOW)) {
+		char path[CELL_PATH_MAX];
+
+		/* busy: print the ring as it is */
+		cell_attr_path(path, sizeof(path), ref.id, "console");
+		ret = fileio_read(path, 1 << 20, &data, &len);
+	}
+	if (ret) {
+		warden_err("cell console \"%s\" failed: %s", ref.name,
+			   strerror(-ret));
+		return WARDEN_EXIT_FAIL;
+	}
+	fwrite(data, 1, len, stdout);
+	fflush(stdout);
+	free(data);
+	if (!(opts & WARDEN_OPT_FOLLOW))
+		return WARDEN_EXIT_OK;
+	for (;;) {
+		cell_sleep(CELL_POLL_NS);
+		if (!cell_exists(ref.id) || cell_console_poll(ref.id, &shown))
+			break;
+	}
+	warden_err("cell \"%s\" (id %u) is gone", ref.name, ref.id);
+	return WARDEN_EXIT_OK;
+}

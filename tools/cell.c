@@ -455,6 +455,31 @@ static const char *cell_table_get(const struct cell_table *t, int row, int col)
 	return col == t->cols - 1 ? t->last[row] : t->text[row][col];
 }
 
+/* One row, without trailing blanks (an empty last column). */
+static void cell_table_print_row(const struct cell_table *t, int r,
+				 const int *width)
+{
+	char line[CELL_TABLE_COLS * (CELL_TABLE_TEXT + 2) + WARDEN_FAILURE_LEN];
+	size_t len = 0;
+	int c;
+
+	for (c = 0; c < t->cols; c++) {
+		const char *s = cell_table_get(t, r, c);
+		int last = c == t->cols - 1;
+
+		len += (size_t)snprintf(line + len, sizeof(line) - len,
+					c >= t->right ? "%*s%s" : "%-*s%s",
+					last && c < t->right ? 0 : width[c], s,
+					last ? "" : "  ");
+		if (len >= sizeof(line))
+			len = sizeof(line) - 1;
+	}
+	while (len > 0 && line[len - 1] == ' ')
+		len--;
+	line[len] = '\0';
+	puts(line);
+}
+
 static void cell_table_print(const struct cell_table *t)
 {
 	int width[CELL_TABLE_COLS] = { 0 };
@@ -466,22 +491,8 @@ static void cell_table_print(const struct cell_table *t)
 			if (len > width[c])
 				width[c] = len;
 		}
-	for (r = 0; r < t->rows; r++) {
-		for (c = 0; c < t->cols; c++) {
-			const char *s = cell_table_get(t, r, c);
-			int last = c == t->cols - 1;
-
-			if (c >= t->right)
-				printf("%*s", width[c], s);
-			else if (last)
-				printf("%s", s);
-			else
-				printf("%-*s", width[c], s);
-			if (!last)
-				printf("  ");
-		}
-		putchar('\n');
-	}
+	for (r = 0; r < t->rows; r++)
+		cell_table_print_row(t, r, width);
 }
 
 /* ---- list ------------------------------------------------------------ */

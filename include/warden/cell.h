@@ -82,10 +82,10 @@ _Static_assert(sizeof(struct warden_comm_region) <= WARDEN_COMM_REGION_SIZE,
 #define WARDEN_STAT_SYSREG 7 /* trapped system register accesses */
 #define WARDEN_STAT_MAINTENANCE 8 /* GIC maintenance interrupts */
 #define WARDEN_STAT_NUM 9
-#define WARDEN_STAT_NAMES                                                  \
-	{                                                                  \
+#define WARDEN_STAT_NAMES                                                      \
+	{                                                                      \
 		"exits", "hvc", "smc", "psci", "mmio", "irq", "sgi", "sysreg", \
-			"maintenance"                                      \
+			"maintenance"                                          \
 	}
 
 #define WARDEN_FAILURE_LEN 256

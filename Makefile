@@ -4,7 +4,8 @@
 # so that it builds without the others where possible; the firmware never goes
 # through Kbuild.  All outputs go under build/.
 #
-#   make            build firmware, driver, CLI and configs (needs `make setup`)
+#   make            build firmware, driver, CLI, configs and inmates (needs `make setup`)
+#   make inmates    only the inmate library, demos and test inmates
 #   make setup      install packages and fetch the stock arm64 kernel (idempotent)
 #   make demo       the main demo in QEMU (GIC=2 for GICv2)
 #   make shell      an interactive shell in the guest (GIC=2 for GICv2)
@@ -30,10 +31,11 @@ include hypervisor/build.mk
 include driver/build.mk
 include tools/build.mk
 include configs/build.mk
+include inmates/build.mk
 include tests/build.mk
 
 setup:
 	@$(TOP)/scripts/setup.sh
 
 clean:
-	rm -rf $(B)/hypervisor $(B)/driver $(B)/tools $(B)/configs $(B)/tests $(B)/initramfs*
+	rm -rf $(B)/hypervisor $(B)/driver $(B)/tools $(B)/configs $(B)/inmates $(B)/tests $(B)/initramfs*

@@ -13,13 +13,15 @@
 #   /lib/firmware/warden.bin        the hypervisor
 #   /lib/firmware/bogus.bin         not a Warden image (badinput scenario)
 #   /etc/warden/*.cell              configs; system.cell -> the one for the GIC
+#   /usr/share/warden/inmates/*.bin inmate images (demos, test inmates)
 #   /usr/share/warden/lib.sh        shell helpers for the scenarios
 #   /usr/share/warden/scenarios/    one script per scenario
 #
 # The image is rebuilt only when an input changed (a checksum list of the
 # inputs is kept next to it).  A missing Warden artifact (module, CLI,
-# firmware, configs) is reported and left out, so the testbed works while the
-# other parts are being written; the scenarios then fail with a clear check.
+# firmware, configs, inmates) is reported and left out, so the testbed works
+# while the other parts are being written; the scenarios then fail with a
+# clear check.
 #
 # Usage: scripts/mkinitramfs.sh [--force]
 set -euo pipefail
@@ -44,11 +46,14 @@ busybox=$build/busybox
 ko=$build/driver/warden.ko
 cli=$build/tools/warden
 fw=$build/hypervisor/warden.bin
+# inmates/build.mk builds these; any other $build/inmates/*.bin goes in too
+inmate_names=(uart-demo gic-demo smp-demo cell-test)
 [ -e "$busybox" ] || die "$busybox missing; run scripts/setup.sh first"
 command -v cpio >/dev/null || die "cpio not installed; run scripts/setup.sh first"
 
 shopt -s nullglob
 cells=("$build"/configs/*.cell)
+inmates=("$build"/inmates/*.bin)
 scenarios=("$top"/tests/system/scenarios/*.sh)
 shopt -u nullglob
 [ ${#scenarios[@]} -gt 0 ] || die "no scenarios in tests/system/scenarios"
@@ -64,6 +69,11 @@ for f in "$ko" "$cli" "$fw"; do
 done
 [ ${#cells[@]} -gt 0 ] || warn "no build/configs/*.cell; the guest will have no configs"
 inputs+=("${cells[@]}")
+for n in "${inmate_names[@]}"; do
+	[ -e "$build/inmates/$n.bin" ] ||
+		warn "build/inmates/$n.bin not built; the guest will not have it"
+done
+inputs+=("${inmates[@]}")
 
 new_sums=$(sha256sum "${inputs[@]}" | sed "s|  $top/|  |")
 if [ $force -eq 0 ] && [ -f "$out" ] && [ -f "$sums" ] &&
@@ -75,7 +85,8 @@ rm -rf "$stage"
 mkdir -p "$stage"
 cd "$stage"
 mkdir -p bin sbin usr/bin usr/sbin dev proc sys tmp run root \
-	etc/warden lib/modules lib/firmware usr/share/warden/scenarios
+	etc/warden lib/modules lib/firmware usr/share/warden/scenarios \
+	usr/share/warden/inmates
 install -m 0755 "$(readlink -f "$busybox")" bin/busybox
 ln -s busybox bin/sh
 [ -e "$ko" ] && install -m 0644 "$ko" lib/modules/warden.ko
@@ -83,6 +94,9 @@ ln -s busybox bin/sh
 [ -e "$fw" ] && install -m 0644 "$fw" lib/firmware/warden.bin
 for c in "${cells[@]}"; do
 	install -m 0644 "$c" etc/warden/
+done
+for i in "${inmates[@]}"; do
+	install -m 0644 "$i" usr/share/warden/inmates/
 done
 install -m 0644 "$top/tests/system/lib.sh" usr/share/warden/lib.sh
 for s in "${scenarios[@]}"; do

@@ -157,7 +157,8 @@ test_cppcheck() {
 	: > "$log"
 	if [ ${#user[@]} -gt 0 ]; then
 		cppcheck "${common[@]}" -I hypervisor/include \
-			-I hypervisor/arch/arm64/include "${user[@]}" \
+			-I hypervisor/arch/arm64/include \
+			-I inmates/lib/include "${user[@]}" \
 			>> "$log" 2>&1 || rc=1
 	fi
 	if [ ${#kmod[@]} -gt 0 ]; then
@@ -175,7 +176,7 @@ test_cppcheck() {
 # Every header compiles on its own.  The ABI headers and lib/ (shared by the
 # hypervisor, driver, CLI and host tests) must compile both with the host
 # compiler and for a freestanding aarch64 target; hypervisor headers compile
-# for their freestanding aarch64 target.
+# for their freestanding aarch64 target, and so do the inmate library's.
 test_headers() {
 	local log=$logs/headers.log bad=() h n=0
 	local a64=${CROSS_COMPILE}gcc
@@ -212,11 +213,14 @@ test_headers() {
 		hypervisor/*)
 			compile "$h" "${free[@]}"
 			;;
+		inmates/*)
+			compile "$h" "${free[@]}" -I inmates/lib/include
+			;;
 		*)
 			compile "$h" "${host[@]}"
 			;;
 		esac || bad+=("$h")
-	done < <(c_files | grep -E '^(include|lib|hypervisor/include|hypervisor/arch/[^/]+/include)/.*\.h$')
+	done < <(c_files | grep -E '^(include|lib|hypervisor/include|hypervisor/arch/[^/]+/include|inmates/lib/include)/.*\.h$')
 	if [ ${#bad[@]} -eq 0 ]; then
 		pass "static/headers ($n headers compile on their own)"
 	else

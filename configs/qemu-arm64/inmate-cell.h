@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Inmate cell configs for the reference QEMU virt machine.  Each config
+ * source defines INMATE_CELL_NAME, INMATE_CELL_CPUS (cpu_set) and
+ * INMATE_CELL_RAM (the physical address of its 1 MiB of RAM), then
+ * includes this file.
+ *
+ * Every inmate built with inmates/lib sees the same layout: 1 MiB of RAM at
+ * IPA 0x40000000 (loadable; the image's entry is its first byte) and the
+ * comm region at WARDEN_COMM_REGION_IPA.  The RAM comes from the range
+ * 0x70000000-0x7fbfffff that Linux (mem=768M) and the hypervisor leave
+ * free.
+ */
+#ifndef INMATE_CELL_H
+#define INMATE_CELL_H
+
+#include <warden/cell.h>
+#include <warden/config.h>
+
+#if !defined(INMATE_CELL_NAME) || !defined(INMATE_CELL_CPUS) || \
+	!defined(INMATE_CELL_RAM)
+#error "define INMATE_CELL_NAME, INMATE_CELL_CPUS and INMATE_CELL_RAM"
+#endif
+
+#define INMATE_CELL_RAM_IPA 0x40000000
+#define INMATE_CELL_RAM_SIZE 0x100000
+
+const struct {
+	struct warden_cell_desc cell;
+	struct warden_memory mem[2];
+} WARDEN_PACKED config __attribute__((section(".warden_config"))) = {
+	.cell = {
+		.signature = WARDEN_CELL_SIGNATURE,
+		.revision = WARDEN_CONFIG_REVISION,
+		.architecture = WARDEN_ARCH_ARM64,
+		.flags = WARDEN_CELL_CONSOLE,
+		.name = INMATE_CELL_NAME,
+		.cpu_set = INMATE_CELL_CPUS,
+		.num_memory_regions = 2,
+		.num_irq_ranges = 0,
+		.reset_address = INMATE_CELL_RAM_IPA,
+	},
+	.mem = {
+		/* RAM: image, BSS, stacks; command line in the last page */
+		{
+			.phys_start = INMATE_CELL_RAM,
+			.virt_start = INMATE_CELL_RAM_IPA,
+			.size = INMATE_CELL_RAM_SIZE,
+			.flags = WARDEN_MEM_READ | WARDEN_MEM_WRITE |
+				 WARDEN_MEM_EXECUTE | WARDEN_MEM_LOADABLE,
+		},
+		/* comm region, provided by the hypervisor */
+		{
+			.phys_start = 0,
+			.virt_start = WARDEN_COMM_REGION_IPA,
+			.size = WARDEN_COMM_REGION_SIZE,
+			.flags = WARDEN_MEM_READ | WARDEN_MEM_WRITE |
+				 WARDEN_MEM_COMM_REGION,
+		},
+	},
+};
+
+#endif /* INMATE_CELL_H */

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * PSCI calls (ARM DEN 0022) as SMC #0 with the SMC Calling Convention:
+ * function ID in x0, arguments in x1..x3, result in x0; x0..x17 may be
+ * changed.
+ */
+#include <inmate/psci.h>
+
+static int32_t psci_call(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	register uint64_t x0 __asm__("x0") = fn;
+	register uint64_t x1 __asm__("x1") = a1;
+	register uint64_t x2 __asm__("x2") = a2;
+	register uint64_t x3 __asm__("x3") = a3;
+
+	__asm__ volatile("smc #0"
+			 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)
+			 :
+			 : "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11",
+			   "x12", "x13", "x14", "x15", "x16", "x17", "memory");
+	/* PSCI status codes are 32-bit, in w0 */
+	return (int32_t)(uint32_t)x0;
+}
+
+uint32_t psci_version(void)
+{
+	return (uint32_t)psci_call(PSCI_VERSION, 0, 0, 0);
+}
+
+int psci_cpu_on(uint64_t mpidr, uint64_t entry, uint64_t context_id)
+{
+	return psci_call(PSCI_CPU_ON_64, mpidr, entry, context_id);
+}
+
+int psci_cpu_off(void)
+{
+	return psci_call(PSCI_CPU_OFF, 0, 0, 0);
+}
+
+int psci_system_off(void)
+{
+	return psci_call(PSCI_SYSTEM_OFF, 0, 0, 0);
+}
+
+int psci_system_reset(void)
+{
+	return psci_call(PSCI_SYSTEM_RESET, 0, 0, 0);
+}

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Start-up in C: the boot CPU comes here from crt0.S with its stack set, the
+ * BSS clear and the vectors installed.
+ */
+#include <inmate/inmate.h>
+
+_Static_assert(INMATE_MAX_CPUS == WARDEN_MAX_CPUS, "one stack per CPU");
+
+void startup_boot(void)
+{
+	timer_event_stream_enable();
+	comm_init();
+	inmate_main();
+	startup_idle();
+}
+
+void startup_idle(void)
+{
+	for (;;) {
+		comm_poll();
+		timer_delay_ms(1);
+	}
+}

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * cell-test: a test inmate for the system tests, driven by its command line
+ * (space-separated words):
+ *   refuse-shutdown   stay busy: deny every shutdown request
+ *   system-off=N      after N seconds, PSCI SYSTEM_OFF
+ *   system-reset=N    after N seconds, PSCI SYSTEM_RESET
+ * It counts its boots across SYSTEM_RESET and prints a tick every second.
+ */
+#include <inmate/inmate.h>
+#include <inmate/test.h>
+
+#define CELL_TEST_POLL_MS 10
+
+/* In the loaded image, not cleared at start-up: survives SYSTEM_RESET. */
+static uint32_t cell_test_boots INMATE_PERSIST;
+
+/* Wait a second, answering shutdown requests. */
+static void cell_test_second(bool refuse)
+{
+	uint64_t end = timer_now() + timer_freq();
+
+	while (timer_now() < end) {
+		if (comm_poll() == COMM_POLL_DENIED && refuse)
+			printf("cell-test: shutdown request refused\n");
+		timer_delay_ms(CELL_TEST_POLL_MS);
+	}
+}
+
+void inmate_main(void)
+{
+	bool refuse = cmdline_has("refuse-shutdown");
+	uint64_t off_at = 0, reset_at = 0, tick;
+	int ret;
+
+	cell_test_boots++;
+	printf("cell-test: boot %u\n", cell_test_boots);
+	printf("cell-test: command line '%s'\n", cmdline_get());
+	cmdline_get_uint("system-off", &off_at);
+	cmdline_get_uint("system-reset", &reset_at);
+	if (refuse)
+		comm_set_busy(true);
+	for (tick = 1;; tick++) {
+		cell_test_second(refuse);
+		printf("cell-test: tick %lu\n", tick);
+		if (off_at && tick >= off_at) {
+			printf("cell-test: calling SYSTEM_OFF\n");
+			ret = psci_system_off();
+			/* Only reached if the call failed. */
+			TEST_CHECK(ret == PSCI_SUCCESS);
+			printf("cell-test: SYSTEM_OFF returned %d\n", ret);
+			off_at = 0;
+		}
+		if (reset_at && tick >= reset_at) {
+			printf("cell-test: calling SYSTEM_RESET\n");
+			ret = psci_system_reset();
+			/* Only reached if the call failed. */
+			TEST_CHECK(ret == PSCI_SUCCESS);
+			printf("cell-test: SYSTEM_RESET returned %d\n", ret);
+			reset_at = 0;
+		}
+	}
+}

@@ -210,8 +210,11 @@ static int wait_others_off(struct cell *cell, unsigned int self)
 			continue;
 		while (cpu_in_cell(cell, cpu) || !arch_cpu_is_off(cpu)) {
 			if (arch_time_us() > deadline) {
-				printk("cell \"%s\": CPU %u does not stop\n",
-				       cell->name, cpu);
+				printk("cell \"%s\": CPU %u does not stop (%s)\n",
+				       cell->name, cpu,
+				       cpu_in_cell(cell, cpu) ?
+					       "still in the cell" :
+					       "not powered off");
 				return -EBUSY;
 			}
 			cpu_relax();

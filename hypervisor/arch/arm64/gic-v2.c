@@ -97,8 +97,9 @@ static int v2_cpu_init(struct per_cpu *pc, bool fresh)
 	mmio_write32(gich, GICH_APR, 0);
 	mmio_write32(gich, GICH_VMCR, vmcr);
 	mmio_write32(gich, GICH_HCR, GICH_HCR_EN);
-	/* the maintenance PPI: banked enable bit of this CPU */
-	mmio_write32(gicd_base, GICD_ISENABLER, 1u << gic_maintenance_irq);
+	/* the maintenance PPI and the hypervisor's SGI: banked enables */
+	mmio_write32(gicd_base, GICD_ISENABLER,
+		     1u << gic_maintenance_irq | 1u << GIC_SGI_HYP);
 	return 0;
 }
 
@@ -109,7 +110,8 @@ static void v2_cpu_deinit(struct per_cpu *pc)
 		   ~(GICC_CTLR_EOIMODENS | GICC_CTLR_EN);
 	unsigned int n;
 
-	mmio_write32(gicd_base, GICD_ICENABLER, 1u << gic_maintenance_irq);
+	mmio_write32(gicd_base, GICD_ICENABLER,
+		     1u << gic_maintenance_irq | 1u << GIC_SGI_HYP);
 	mmio_write32(gich, GICH_HCR, 0);
 	for (n = 0; n < num_lrs; n++)
 		mmio_write32(gich, GICH_LR0 + n * 4, 0);

@@ -201,6 +201,10 @@ static u32 my_gicr_sgi_active(void)
 	return r ? mmio_read32(r + GICR_SGI_OFFSET, GICD_ISACTIVER) : 0;
 }
 
+/*
+ * The hypervisor's two private interrupts: the maintenance PPI and its own
+ * SGI.  (Linux 6.1 enables only the SGIs it uses as IPIs.)
+ */
 static void maintenance_irq_enable(bool on)
 {
 	u8 *r = my_gicr();
@@ -208,7 +212,7 @@ static void maintenance_irq_enable(bool on)
 	if (r)
 		mmio_write32(r + GICR_SGI_OFFSET,
 			     on ? GICR_ISENABLER0 : GICR_ICENABLER0,
-			     1u << gic_maintenance_irq);
+			     1u << gic_maintenance_irq | 1u << GIC_SGI_HYP);
 }
 
 /*

@@ -50,11 +50,11 @@ static const struct field_reg *find_field_reg(u32 reg)
  * CPU's own: a redistributor's SGI page holds only them, and GICv2 banks
  * them in the distributor; with GICv3 affinity routing the distributor's
  * copies are RAZ/WI (IHI 0069 12.9).  The maintenance interrupt is the
- * hypervisor's and no cell's.
+ * hypervisor's and no cell's, and so is its own SGI (GIC_SGI_HYP).
  */
 static bool field_owned(const struct cell *cell, u32 irq, bool redist)
 {
-	if (irq == gic_maintenance_irq)
+	if (irq == gic_maintenance_irq || irq == GIC_SGI_HYP)
 		return false;
 	if (irq < 32)
 		return redist || gic == &gicv2_ops;

@@ -17,7 +17,8 @@ static const char *const cellattrs_stat_names[] = WARDEN_STAT_NAMES;
 typedef ssize_t (*cellattrs_fn)(struct warden_cell *c, char *buf);
 
 /* Find the cell of kobj, refresh it and format one attribute. */
-static ssize_t cellattrs_show(struct kobject *kobj, char *buf, cellattrs_fn fn)
+static ssize_t cellattrs_show(const struct kobject *kobj, char *buf,
+			      cellattrs_fn fn)
 {
 	struct warden_cell *c = NULL;
 	unsigned int id;
@@ -94,12 +95,12 @@ static ssize_t cellattrs_console_total(struct warden_cell *c, char *buf)
 	return sysfs_emit(buf, "%u\n", READ_ONCE(c->console->tail));
 }
 
-#define CELLATTRS_RO(attr)                                               \
-	static ssize_t attr##_show(struct kobject *kobj,                 \
-				   struct kobj_attribute *a, char *buf)  \
-	{                                                                \
-		return cellattrs_show(kobj, buf, cellattrs_##attr);      \
-	}                                                                \
+#define CELLATTRS_RO(attr)                                              \
+	static ssize_t attr##_show(struct kobject *kobj,                \
+				   struct kobj_attribute *a, char *buf) \
+	{                                                               \
+		return cellattrs_show(kobj, buf, cellattrs_##attr);     \
+	}                                                               \
 	static struct kobj_attribute cellattrs_attr_##attr = __ATTR_RO(attr)
 
 CELLATTRS_RO(name);
@@ -111,9 +112,9 @@ CELLATTRS_RO(console);
 CELLATTRS_RO(console_total);
 
 static struct attribute *cellattrs_list[] = {
-	&cellattrs_attr_name.attr,	  &cellattrs_attr_state.attr,
-	&cellattrs_attr_cpus.attr,	  &cellattrs_attr_failure.attr,
-	&cellattrs_attr_stats.attr,	  &cellattrs_attr_console.attr,
+	&cellattrs_attr_name.attr,	    &cellattrs_attr_state.attr,
+	&cellattrs_attr_cpus.attr,	    &cellattrs_attr_failure.attr,
+	&cellattrs_attr_stats.attr,	    &cellattrs_attr_console.attr,
 	&cellattrs_attr_console_total.attr, NULL,
 };
 

@@ -39,7 +39,8 @@ const void *cells_hv_ptr(u64 pa, size_t size)
 /* The hypervisor's words for its last refusal, or a generic line. */
 static void cells_hv_error(long err, const char *what, char *errmsg)
 {
-	long pa = (long)hvc_call(WARDEN_HC_INFO, WARDEN_INFO_ERRMSG, 0, 0, 0).x0;
+	long pa =
+		(long)hvc_call(WARDEN_HC_INFO, WARDEN_INFO_ERRMSG, 0, 0, 0).x0;
 	const char *msg = pa > 0 ? cells_hv_ptr((u64)pa, 256) : NULL;
 
 	if (msg && msg[0])
@@ -88,8 +89,7 @@ struct cells_report {
 	unsigned int count;
 };
 
-static __printf(2, 3) void cells_report_problem(void *ctx, const char *fmt,
-						...)
+static __printf(2, 3) void cells_report_problem(void *ctx, const char *fmt, ...)
 {
 	struct cells_report *rep = ctx;
 	char line[WARDEN_ERRMSG_LEN];
@@ -127,7 +127,8 @@ static int cells_get_config(const struct warden_cell_args *args,
 	}
 	if (copy_from_user(page, u64_to_user_ptr(args->ptr), args->size)) {
 		free_page((unsigned long)page);
-		warden_errmsg(errmsg, "cannot read the cell config (bad address)");
+		warden_errmsg(errmsg,
+			      "cannot read the cell config (bad address)");
 		return -EFAULT;
 	}
 	if (config_check_cell(page, args->size, warden.sys,
@@ -156,9 +157,10 @@ static int cells_linux_cpus(const struct warden_cell_desc *d,
 		if (!(d->cpu_set & (1ULL << idx)))
 			continue;
 		if (warden.linux_cpu[idx] < 0) {
-			warden_errmsg(errmsg,
-				      "cell \"%s\": CPU %u was not online in Linux at enable",
-				      d->name, idx);
+			warden_errmsg(
+				errmsg,
+				"cell \"%s\": CPU %u was not online in Linux at enable",
+				d->name, idx);
 			return -EINVAL;
 		}
 		cpumask_set_cpu(warden.linux_cpu[idx], mask);
@@ -193,9 +195,10 @@ static int cells_cpus_offline(const struct cpumask *mask, const char *name,
 			continue;
 		ret = remove_cpu(cpu);
 		if (ret) {
-			warden_errmsg(errmsg,
-				      "cell \"%s\": Linux cannot take CPU %u offline (error %d)",
-				      name, cpu, ret);
+			warden_errmsg(
+				errmsg,
+				"cell \"%s\": Linux cannot take CPU %u offline (error %d)",
+				name, cpu, ret);
 			cells_cpus_online(mask);
 			return ret;
 		}
@@ -220,8 +223,8 @@ static int cells_create(struct warden_cell_args *args)
 	ret = cells_cpus_offline(&cpus, config->name, args->errmsg);
 	if (ret)
 		goto err_config;
-	id = cells_hvc(WARDEN_HC_CELL_CREATE, virt_to_phys(config),
-		       args->size, "create", args->errmsg);
+	id = cells_hvc(WARDEN_HC_CELL_CREATE, virt_to_phys(config), args->size,
+		       "create", args->errmsg);
 	if (id <= 0 || id >= WARDEN_MAX_CELLS) {
 		ret = id < 0 ? (int)id : -EIO;
 		goto err_cpus;
@@ -270,18 +273,20 @@ static int cells_image_target(const struct warden_cell *c, unsigned int n,
 		    addr - m[i].virt_start >= m[i].size)
 			continue;
 		if (img->size > m[i].size - (addr - m[i].virt_start)) {
-			warden_errmsg(errmsg,
-				      "cell \"%s\": image %u (%llu bytes at 0x%llx) does not fit in loadable region %u (0x%llx+0x%llx)",
-				      c->name, n, img->size, addr, i,
-				      m[i].virt_start, m[i].size);
+			warden_errmsg(
+				errmsg,
+				"cell \"%s\": image %u (%llu bytes at 0x%llx) does not fit in loadable region %u (0x%llx+0x%llx)",
+				c->name, n, img->size, addr, i, m[i].virt_start,
+				m[i].size);
 			return -E2BIG;
 		}
 		*phys = m[i].phys_start + (addr - m[i].virt_start);
 		return 0;
 	}
-	warden_errmsg(errmsg,
-		      "cell \"%s\": image %u at 0x%llx is not in a loadable region",
-		      c->name, n, addr);
+	warden_errmsg(
+		errmsg,
+		"cell \"%s\": image %u at 0x%llx is not in a loadable region",
+		c->name, n, addr);
 	return -EINVAL;
 }
 
@@ -391,9 +396,10 @@ static int cells_do_shutdown(struct warden_cell *c, bool force, char *errmsg)
 		msleep(CELLS_SHUTDOWN_POLL_MS);
 		waited += CELLS_SHUTDOWN_POLL_MS;
 	}
-	warden_errmsg(errmsg,
-		      "cell \"%s\" did not answer the shutdown request within %u ms",
-		      c->name, CELLS_SHUTDOWN_WAIT_MS);
+	warden_errmsg(
+		errmsg,
+		"cell \"%s\" did not answer the shutdown request within %u ms",
+		c->name, CELLS_SHUTDOWN_WAIT_MS);
 	return -ETIMEDOUT;
 }
 

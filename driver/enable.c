@@ -170,8 +170,8 @@ static int enable_enter(const struct warden_system *sys,
 		ret = -EINVAL;
 		goto out;
 	}
-	ret = cpu_map_online(sys, lay->max_cpus, &online_cpus,
-			     warden.linux_cpu, errmsg);
+	ret = cpu_map_online(sys, lay->max_cpus, &online_cpus, warden.linux_cpu,
+			     errmsg);
 	if (ret)
 		goto out;
 

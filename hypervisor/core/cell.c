@@ -322,8 +322,8 @@ void cell_system_reset(struct per_cpu *pc, struct trap_frame *frame)
 
 	if (!cell_change_state(cell, WARDEN_CELL_RUNNING, CELL_RESETTING))
 		park(pc);
-	printk("cell \"%s\": reset by CPU %u (PSCI SYSTEM_RESET)\n",
-	       cell->name, pc->cpu);
+	printk("cell \"%s\": reset by CPU %u (PSCI SYSTEM_RESET)\n", cell->name,
+	       pc->cpu);
 	kick_others(cell, pc->cpu);
 	err = wait_others_off(cell, pc->cpu);
 	if (!err)

@@ -135,12 +135,17 @@ static bool root_maps(u64 start, u64 size, u32 need)
 	u32 flags;
 
 	while (va < end) {
-		if (paging_lookup(&root_cell.stage2, va, NULL, &flags, &level) ||
+		u64 next;
+
+		if (paging_lookup(&root_cell.stage2, va, NULL, &flags,
+				  &level) ||
 		    (flags & need) != need)
 			return false;
-		va = (va | ((1UL << arch_paging_shift(level)) - 1)) + 1;
-		if (!va)
+		/* on to the next block or page; stop at the top of the space */
+		next = (va | ((1UL << arch_paging_shift(level)) - 1)) + 1;
+		if (next <= va)
 			break;
+		va = next;
 	}
 	return true;
 }
@@ -168,19 +173,21 @@ static long check_cpus(const struct warden_cell_desc *d)
 			continue;
 		owner = cpu_owner(cpu);
 		if (owner)
-			return ctl_error(-EBUSY,
-					 "cell \"%s\": CPU %u is owned by cell \"%s\"",
-					 d->name, cpu, owner);
-		if (READ_ONCE(per_cpu_of(cpu)->online) ||
-		    !arch_cpu_is_off(cpu))
-			return ctl_error(-EBUSY,
-					 "cell \"%s\": CPU %u is still running in the root cell (take it offline first)",
-					 d->name, cpu);
+			return ctl_error(
+				-EBUSY,
+				"cell \"%s\": CPU %u is owned by cell \"%s\"",
+				d->name, cpu, owner);
+		if (READ_ONCE(per_cpu_of(cpu)->online) || !arch_cpu_is_off(cpu))
+			return ctl_error(
+				-EBUSY,
+				"cell \"%s\": CPU %u is still running in the root cell (take it offline first)",
+				d->name, cpu);
 	}
 	if (!(root_cell.cpu_set & ~d->cpu_set))
-		return ctl_error(-EINVAL,
-				 "cell \"%s\": would leave the root cell without CPUs",
-				 d->name);
+		return ctl_error(
+			-EINVAL,
+			"cell \"%s\": would leave the root cell without CPUs",
+			d->name);
 	return 0;
 }
 
@@ -196,14 +203,14 @@ static long check_memory(const struct warden_cell_desc *d)
 		if (root_maps(m[i].phys_start, m[i].size, PAGING_READ))
 			continue;
 		owner = mem_owner(m[i].phys_start, m[i].size);
-		return ctl_error(-EBUSY,
-				 "cell \"%s\": memory region %u (%#llx+%#llx) %s%s%s",
-				 d->name, i,
-				 (unsigned long long)m[i].phys_start,
-				 (unsigned long long)m[i].size,
-				 owner ? "is owned by cell \"" :
-					 "is not the root cell's",
-				 owner ? owner : "", owner ? "\"" : "");
+		return ctl_error(
+			-EBUSY,
+			"cell \"%s\": memory region %u (%#llx+%#llx) %s%s%s",
+			d->name, i, (unsigned long long)m[i].phys_start,
+			(unsigned long long)m[i].size,
+			owner ? "is owned by cell \"" :
+				"is not the root cell's",
+			owner ? owner : "", owner ? "\"" : "");
 	}
 	return 0;
 }
@@ -219,13 +226,11 @@ static long check_irqs(const struct warden_cell_desc *d)
 			if (cell_owns_irq(&root_cell, irq))
 				continue;
 			owner = irq_owner(irq);
-			return ctl_error(-EBUSY,
-					 "cell \"%s\": IRQ %u %s%s%s", d->name,
-					 irq,
+			return ctl_error(-EBUSY, "cell \"%s\": IRQ %u %s%s%s",
+					 d->name, irq,
 					 owner ? "is owned by cell \"" :
 						 "is not the root cell's",
-					 owner ? owner : "",
-					 owner ? "\"" : "");
+					 owner ? owner : "", owner ? "\"" : "");
 		}
 	}
 	return 0;
@@ -236,8 +241,8 @@ static long check_name(const struct warden_cell_desc *d)
 	unsigned int i;
 
 	for (i = 1; i < WARDEN_MAX_CELLS; i++)
-		if (cells[i].in_use && !memcmp(cells[i].name, d->name,
-					       sizeof(cells[i].name)))
+		if (cells[i].in_use &&
+		    !memcmp(cells[i].name, d->name, sizeof(cells[i].name)))
 			return ctl_error(-EEXIST,
 					 "a cell named \"%s\" exists (id %u)",
 					 d->name, i);
@@ -269,7 +274,8 @@ static long get_config(u64 pa, u64 size, struct warden_cell_desc **out)
 
 	if (size < sizeof(struct warden_cell_desc) ||
 	    size > WARDEN_CELL_CONFIG_MAX || pa + size < pa)
-		return ctl_error(-EINVAL, "cell config: size %llu not in %u..%u",
+		return ctl_error(-EINVAL,
+				 "cell config: size %llu not in %u..%u",
 				 (unsigned long long)size,
 				 (unsigned int)sizeof(struct warden_cell_desc),
 				 WARDEN_CELL_CONFIG_MAX);
@@ -284,8 +290,8 @@ static long get_config(u64 pa, u64 size, struct warden_cell_desc **out)
 	if (!copy)
 		return ctl_error(-ENOMEM, "cell config: out of memory");
 	err = arch_phys_copy_from(copy, pa, size);
-	if (!err && config_check_cell(copy, size, hyp.config, report_first,
-				      &problems))
+	if (!err &&
+	    config_check_cell(copy, size, hyp.config, report_first, &problems))
 		err = -EINVAL;
 	if (!err)
 		err = check_name(copy);
@@ -498,9 +504,8 @@ static int loadable_to_root(struct cell *cell, bool map)
 
 static const char *state_name(u32 s)
 {
-	static const char *const names[] = { "created",	  "loading",
-					     "loaded",	  "running",
-					     "shut down", "failed" };
+	static const char *const names[] = { "created", "loading",   "loaded",
+					     "running", "shut down", "failed" };
 
 	if (s < ARRAY_SIZE(names))
 		return names[s];
@@ -521,9 +526,10 @@ static long set_loadable(struct cell *cell, u64 on)
 		return ctl_error(-EINVAL, "set loadable: bad argument %llu",
 				 (unsigned long long)on);
 	if (on && !stopped(cell->state))
-		return ctl_error(-EBUSY,
-				 "cell \"%s\" is %s: shut it down before loading",
-				 cell->name, state_name(cell->state));
+		return ctl_error(
+			-EBUSY,
+			"cell \"%s\" is %s: shut it down before loading",
+			cell->name, state_name(cell->state));
 	if (!on && cell->state != WARDEN_CELL_LOADING)
 		return ctl_error(-EINVAL, "cell \"%s\" is not being loaded",
 				 cell->name);
@@ -551,9 +557,10 @@ static long start(struct cell *cell)
 		return ctl_error(-EBUSY, "cell \"%s\" is %s", cell->name,
 				 state_name(before));
 	if (!cell->loaded)
-		return ctl_error(-EINVAL,
-				 "cell \"%s\" was never loaded: load an image first",
-				 cell->name);
+		return ctl_error(
+			-EINVAL,
+			"cell \"%s\" was never loaded: load an image first",
+			cell->name);
 	err = cell_stop_cpus(cell);
 	if (!err)
 		err = cell_prepare_start(cell);
@@ -599,8 +606,7 @@ static long shutdown(struct cell *cell, u64 flags)
 	if (flags & ~(u64)WARDEN_SHUTDOWN_FORCE)
 		return ctl_error(-EINVAL, "shutdown: unknown flags %#llx",
 				 (unsigned long long)flags);
-	if (cell->state != WARDEN_CELL_RUNNING &&
-	    cell->state != CELL_RESETTING)
+	if (cell->state != WARDEN_CELL_RUNNING && cell->state != CELL_RESETTING)
 		return ctl_error(-EINVAL, "cell \"%s\" is not running (%s)",
 				 cell->name, state_name(cell->state));
 	if (flags & WARDEN_SHUTDOWN_FORCE)

@@ -128,8 +128,8 @@ void arch_cpu_deinit(struct per_cpu *pc)
  * EL1 as an inmate expects it after reset: MMU and caches off.  (Linux sets
  * SCTLR_EL1 itself first thing, and its CPUs keep what it had.)
  */
-static void enter_frame(struct per_cpu *pc, struct trap_frame *frame,
-			u64 entry, u64 context)
+static void enter_frame(struct per_cpu *pc, struct trap_frame *frame, u64 entry,
+			u64 context)
 {
 	if (pc->cell != &root_cell) {
 		write_sysreg(sctlr_el1, SCTLR_EL1_RES1);

@@ -177,10 +177,12 @@ void arch_handle_sync(struct trap_frame *f)
 		handle_sysreg(f, esr);
 		break;
 	case EC_IABT_LOW:
-		cell_fault(f, "instruction fetch from an address not assigned to this cell",
-			   esr,
-			   (read_sysreg(hpfar_el2) >> 4) << 12 |
-				   (read_sysreg(far_el2) & 0xfff));
+		cell_fault(
+			f,
+			"instruction fetch from an address not assigned to this cell",
+			esr,
+			(read_sysreg(hpfar_el2) >> 4) << 12 |
+				(read_sysreg(far_el2) & 0xfff));
 		skip_insn(f, esr);
 		break;
 	default:

@@ -98,6 +98,9 @@ static u64 *next_table(struct paging *pg, u64 *pte, unsigned int level, u64 va,
 	return table;
 }
 
+static int map_range(struct paging *pg, u64 va, paddr_t pa, u64 size,
+		     u32 flags);
+
 static bool block_fits(unsigned int level, u64 va, paddr_t pa, u64 left)
 {
 	u64 sz = level_size(level);
@@ -106,7 +109,78 @@ static bool block_fits(unsigned int level, u64 va, paddr_t pa, u64 left)
 	       IS_ALIGNED(pa, sz) && left >= sz;
 }
 
+/*
+ * If the table under *pte (at `level`) maps one contiguous, block-aligned
+ * range with one set of attributes, replace it by a block and free it.  So
+ * a range unmapped (which split a block) and mapped back costs no table:
+ * giving a cell's memory back to the root leaves the pool as it was.
+ */
+static bool merge_table(struct paging *pg, u64 *pte, unsigned int level,
+			u64 va)
+{
+	u64 *t, step = level_size(level + 1);
+	paddr_t pa0;
+	u32 f0;
+	unsigned int i;
+
+	if (!arch_pte_is_table(*pte, level) || !arch_paging_block_ok(level))
+		return false;
+	t = table_of(*pte);
+	if (!arch_pte_valid(t[0]) || arch_pte_is_table(t[0], level + 1))
+		return false;
+	pa0 = arch_pte_addr(t[0]);
+	f0 = arch_pte_flags(pg->fmt, t[0]);
+	if (!IS_ALIGNED(pa0, level_size(level)))
+		return false;
+	for (i = 1; i < PTES_PER_TABLE; i++)
+		if (!arch_pte_valid(t[i]) || arch_pte_is_table(t[i], level + 1) ||
+		    arch_pte_addr(t[i]) != pa0 + i * step ||
+		    arch_pte_flags(pg->fmt, t[i]) != f0)
+			return false;
+	pte_replace(pg, pte, arch_pte_leaf(pg->fmt, level, pa0, f0),
+		    va & ~(level_size(level) - 1));
+	pool_free(pg->pool, t);
+	return true;
+}
+
+/* Merge the tables on the walk to va, deepest first, as far as they go. */
+static void merge_path(struct paging *pg, u64 va)
+{
+	u64 *path[8];
+	unsigned int level = pg->root_level;
+	u64 *table = pg->root;
+
+	for (;;) {
+		u64 *pte = &table[pte_index(va, level)];
+
+		path[level] = pte;
+		if (!arch_pte_is_table(*pte, level))
+			break;
+		table = table_of(*pte);
+		level++;
+	}
+	while (level-- > pg->root_level)
+		if (!merge_table(pg, path[level], level, va))
+			break;
+}
+
 int paging_map(struct paging *pg, u64 va, paddr_t pa, u64 size, u32 flags)
+{
+	u64 start = va, end = va + size;
+	int err;
+
+	err = map_range(pg, va, pa, size, flags);
+	if (err || !size)
+		return err;
+	/* only the ends of a range can sit in partly used tables */
+	merge_path(pg, start);
+	merge_path(pg, end - 1);
+	arch_paging_publish(pg);
+	return 0;
+}
+
+static int map_range(struct paging *pg, u64 va, paddr_t pa, u64 size,
+		     u32 flags)
 {
 	u64 end = va + size;
 

@@ -364,3 +364,89 @@ linux_ok() {
 	done
 	echo "4 CPUs run processes"
 }
+
+# --- cells ---------------------------------------------------------------------
+
+INMATES=/usr/share/warden/inmates
+CELLS=/etc/warden
+
+# cell_dir NAME: the sysfs directory of the cell called NAME (empty if none).
+cell_dir() {
+	for _d in "$WARDEN_SYSFS"/cells/*; do
+		[ -f "$_d/name" ] && [ "$(cat "$_d/name")" = "$1" ] &&
+			echo "$_d" && return 0
+	done
+	return 1
+}
+
+# cell_state_is NAME STATE: sysfs says the cell is in STATE.
+cell_state_is() {
+	_d=$(cell_dir "$1") || { echo "no cell \"$1\" in sysfs"; return 1; }
+	_s=$(cat "$_d/state")
+	echo "cell \"$1\": state $_s"
+	[ "$_s" = "$2" ]
+}
+
+# cell_gone NAME: no cell of that name in sysfs any more.
+cell_gone() {
+	if cell_dir "$1" > /dev/null; then
+		echo "cell \"$1\" still exists"
+		return 1
+	fi
+	echo "cell \"$1\" is gone"
+}
+
+# cell_lines NAME REGEX: how many lines of the cell's console match.
+cell_lines() {
+	_d=$(cell_dir "$1") || { echo 0; return 0; }
+	grep -cE "$2" "$_d/console"
+}
+
+# cell_wait_for NAME REGEX [SECONDS]: wait until the cell's console (read
+# through `warden cell console`) has a line matching REGEX.
+cell_wait_for() {
+	_n=$((${3:-10} * 5))
+	while [ $_n -gt 0 ]; do
+		if warden cell console "$1" 2> /dev/null | grep -qE "$2"; then
+			warden cell console "$1" | grep -E "$2" | tail -n 3
+			return 0
+		fi
+		sleep 0.2
+		_n=$((_n - 1))
+	done
+	echo "no line matching /$2/ in the console of \"$1\"; it has:"
+	warden cell console "$1" 2>&1 | tail -n 10
+	return 1
+}
+
+# cell_up NAME [IMAGE...]: create from $CELLS/NAME.cell, load (default image
+# $INMATES/NAME.bin) and start.
+cell_up() {
+	_c=$1
+	shift
+	[ $# -gt 0 ] || set -- "$INMATES/$_c.bin"
+	warden cell create "$CELLS/$_c.cell" &&
+		warden cell load "$_c" "$@" &&
+		warden cell start "$_c"
+}
+
+# pool_used: the hypervisor's page pool use, in pages.
+pool_used() {
+	cat "$WARDEN_SYSFS/mem_pool_used"
+}
+
+# same_state CMD...: CMD must fail, and leave `warden cell list`, the online
+# CPUs and the pool use as they were.
+same_state() {
+	_before="$(warden cell list 2>&1) | $(cat $CPU_SYSFS/online) | $(pool_used)"
+	"$@"
+	_rc=$?
+	_after="$(warden cell list 2>&1) | $(cat $CPU_SYSFS/online) | $(pool_used)"
+	if [ "$_before" != "$_after" ]; then
+		echo "state changed:"
+		echo "  before: $_before"
+		echo "  after:  $_after"
+		return 1
+	fi
+	[ $_rc -ne 0 ]
+}

@@ -67,6 +67,12 @@ for s in "${scenarios[@]}"; do
 			done_line=$(grep -oE '\[scenario\] DONE rc=[0-9]+' "$log" | tail -n 1)
 			why+=("${done_line:-no [scenario] DONE line}")
 		fi
+		# "# expect-serial: REGEX" lines in the scenario: the serial log
+		# (hypervisor and cell consoles included) must match each.
+		while IFS= read -r re; do
+			grep -qE -- "$re" "$log" || why+=("serial log lacks /$re/")
+		done < <(sed -n 's/^# expect-serial: //p' \
+			"$top/tests/system/scenarios/$s.sh")
 		nfail=$(grep -c '\[check\] FAIL' "$log")
 		[ "$nfail" -eq 0 ] || why+=("$nfail failed checks")
 		if grep -qE "$FAILURE_RE" "$log"; then

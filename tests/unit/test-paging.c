@@ -158,6 +158,46 @@ static void remap_as_block_frees_tables(void)
 	CHECK(pool.used == 2);
 }
 
+/* A cell's memory leaves the root and comes back: no table is left over. */
+static void give_back_merges_into_blocks(void)
+{
+	u64 used;
+
+	setup(0);
+	CHECK(paging_map(&pg, 0x40000000, 0x40000000, GB - 4 * MB,
+			 PAGING_RW | PAGING_EXEC) == 0);
+	used = pool.used;
+	CHECK(paging_unmap(&pg, 0x70000000, MB) == 0);
+	CHECK(level_of(0x70100000) == 3);
+	CHECK(pool.used == used + 1);
+	CHECK(paging_map(&pg, 0x70000000, 0x70000000, MB,
+			 PAGING_RW | PAGING_EXEC) == 0);
+	CHECK(level_of(0x70000000) == 2);
+	CHECK(pool.used == used);
+}
+
+/* Different attributes or a hole keep the table. */
+static void no_merge_of_unlike_pages(void)
+{
+	u64 used;
+
+	setup(0);
+	CHECK(paging_map(&pg, 0x40000000, 0x40000000, 2 * MB, PAGING_RW) == 0);
+	used = pool.used;
+	CHECK(paging_unmap(&pg, 0x40000000, PAGE_SIZE) == 0);
+	CHECK(paging_map(&pg, 0x40000000, 0x40000000, PAGE_SIZE,
+			 PAGING_READ) == 0);
+	CHECK(level_of(0x40000000) == 3);
+	CHECK(paging_unmap(&pg, 0x40001000, PAGE_SIZE) == 0);
+	CHECK(paging_map(&pg, 0x40000000, 0x40000000, PAGE_SIZE, PAGING_RW) ==
+	      0);
+	CHECK(level_of(0x40000000) == 3);
+	CHECK(paging_map(&pg, 0x40001000, 0x40001000, PAGE_SIZE, PAGING_RW) ==
+	      0);
+	CHECK(level_of(0x40000000) == 2);
+	CHECK(pool.used == used);
+}
+
 static void destroy_returns_every_page(void)
 {
 	setup(0);
@@ -209,6 +249,8 @@ int main(void)
 	RUN(unmap_splits_down_to_pages);
 	RUN(unmap_frees_empty_tables);
 	RUN(remap_as_block_frees_tables);
+	RUN(give_back_merges_into_blocks);
+	RUN(no_merge_of_unlike_pages);
 	RUN(destroy_returns_every_page);
 	RUN(level1_root_for_small_ipa);
 	RUN(rejects_misaligned_and_overflow);

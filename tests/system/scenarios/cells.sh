@@ -1,24 +1,48 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
-# cells: the life of one inmate cell, from create to destroy.
+# cells: the whole life of one inmate cell (gic-demo on CPU 2): create,
+# load, start, its output through `warden cell console` and on the serial
+# log, list, stats, an approved shutdown, destroy, disable.  Afterwards the
+# root cell has every CPU and the hypervisor's pool is as before.
+# expect-serial: ^\[gic-demo\] gic-demo: GICv[23], timer [0-9]+ Hz
+# expect-serial: ^\[gic-demo\] gic-demo: timer latency min [0-9]+ ns, avg [0-9]+ ns, max [0-9]+ ns
+# expect-serial: ^\[warden\] cell "gic-demo" approved its shutdown
 . /usr/share/warden/lib.sh
-INM=/usr/share/warden/inmates
-CFG=/etc/warden
 
 require "insmod warden.ko" warden_load
 require "warden enable" warden enable "$SYSTEM_CELL"
-check_v "create gic-demo" warden cell create $CFG/gic-demo.cell
-check_v "cell list" warden cell list
-check_v "CPU 2 offline" sh -c '! online_cpus | grep -qw 2; cat /sys/devices/system/cpu/online'
-check_v "load" warden cell load gic-demo $INM/gic-demo.bin
-check_v "start" warden cell start gic-demo
-sleep 3
-check_v "cell console" warden cell console gic-demo
-check_v "cell list" warden cell list
-check_v "cell stats" warden cell stats gic-demo
-check_v "shutdown" warden cell shutdown gic-demo
-check_v "destroy" warden cell destroy gic-demo
-check_v "CPUs back" cpus_online_are "0 1 2 3"
-check_v "console" warden console
-check_v "disable" warden disable
+pool0=$(pool_used)
+check_v "no inmate cells yet" warden cell list
+
+require "cell create gic-demo" warden cell create "$CELLS/gic-demo.cell"
+check "state: created" cell_state_is gic-demo created
+check_v "Linux gave up CPU 2" cpus_online_are "0 1 3"
+check_v "list shows it" sh -c 'warden cell list | grep -E "^1 +gic-demo +created +2"'
+check_v "cell load" warden cell load gic-demo "$INMATES/gic-demo.bin"
+check "state: loaded" cell_state_is gic-demo loaded
+check_v "cell start" warden cell start gic-demo
+check "state: running" cell_state_is gic-demo running
+check_v "its first line" cell_wait_for gic-demo "GICv$WARDEN_GIC, timer"
+check_v "latency figures" cell_wait_for gic-demo "timer latency min [0-9]+ ns, avg [0-9]+ ns, max [0-9]+ ns" 15
+check_v "list: running on CPU 2" sh -c 'warden cell list | tee /dev/stderr | grep -E "^1 +gic-demo +running +2"'
+check_v "stats: timer interrupts and the console hypercall" sh -c '
+	warden cell stats gic-demo | tee /tmp/stats
+	awk "\$1 == \"2\" && \$2 > 0 && \$3 > 0 && \$7 > 0 { ok = 1 } END { exit !ok }" /tmp/stats'
+check_v "the root keeps working" workload_run
+check_v "cell console by id" sh -c 'warden cell console 1 | grep -c "timer latency"'
+check_v "cell console -f follows" sh -c '
+	timeout 3 warden cell console gic-demo -f > /tmp/follow; true
+	wc -l < /tmp/follow; grep -c "timer latency" /tmp/follow'
+
+check_v "cell shutdown (approved)" warden cell shutdown gic-demo
+check "state: shut-down" cell_state_is gic-demo shut-down
+check_v "cell destroy" warden cell destroy gic-demo
+check "gone from sysfs" cell_gone gic-demo
+check_v "Linux has CPU 2 back" cpus_online_are "0 1 2 3"
+check_v "CPU 2 runs Linux under the hypervisor" sh -c '
+	on_cpu() { taskset -c "$1" sh -c "echo alive"; }; on_cpu 2
+	cat '"$WARDEN_SYSFS"'/cpus_in_hypervisor'
+check_v "pool use as before the cell ($pool0 pages)" sh -c "[ \$(cat $WARDEN_SYSFS/mem_pool_used) -eq $pool0 ]"
+check_v "workload on all CPUs" workload_run
+check_v "warden disable" warden disable
 finish

@@ -1,0 +1,92 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+# twocells: gic-demo (CPU 2) and uart-demo (CPU 3) run at once while Linux
+# keeps CPUs 0-1 and its workload; uart-demo is restarted (shutdown, load,
+# start) while gic-demo prints on without a gap; then cell-test on CPU 3
+# calls PSCI SYSTEM_RESET and SYSTEM_OFF, which affect only itself; last,
+# smp-demo starts its second CPU with PSCI CPU_ON and exchanges SGIs.
+# expect-serial: ^\[uart-demo\] Hello from uart-demo
+# expect-serial: ^\[gic-demo\] gic-demo: timer latency
+# expect-serial: ^\[cell-test\] cell-test: boot 2
+# expect-serial: ^\[smp-demo\] smp-demo: SGI ping-pong done
+. /usr/share/warden/lib.sh
+
+# gic_gapless SECONDS: gic-demo reports once a second; over SECONDS it must
+# report at least SECONDS - 1 times.
+gic_gapless() {
+	_n0=$(cell_lines gic-demo "timer latency")
+	_t0=$(cut -d' ' -f1 /proc/uptime)
+	sleep "$1"
+	_n1=$(cell_lines gic-demo "timer latency")
+	_t1=$(cut -d' ' -f1 /proc/uptime)
+	awk -v a="$_n0" -v b="$_n1" -v t0="$_t0" -v t1="$_t1" 'BEGIN {
+		printf "gic-demo: %d reports in %.1f s\n", b - a, t1 - t0
+		exit !(b - a >= int(t1 - t0) - 1) }'
+}
+
+require "insmod warden.ko" warden_load
+require "warden enable" warden enable "$SYSTEM_CELL"
+pool0=$(pool_used)
+check_v "workload reference" workload_prepare
+
+require "gic-demo up on CPU 2" cell_up gic-demo
+require "uart-demo up on CPU 3" cell_up uart-demo
+check_v "both running" warden cell list
+check_v "Linux keeps CPUs 0-1" cpus_online_are "0 1"
+check_v "uart-demo prints" cell_wait_for uart-demo "uart-demo: count [0-9]+"
+check_v "gic-demo prints" cell_wait_for gic-demo "timer latency" 15
+check_v "root workload on CPUs 0-1, beside both cells" workload_run
+check_v "both cells still print" sh -c '
+	a=$(grep -c count '"$(cell_dir uart-demo)"'/console)
+	b=$(grep -c latency '"$(cell_dir gic-demo)"'/console)
+	sleep 2
+	c=$(grep -c count '"$(cell_dir uart-demo)"'/console)
+	d=$(grep -c latency '"$(cell_dir gic-demo)"'/console)
+	echo "uart-demo $a -> $c, gic-demo $b -> $d"; [ $c -gt $a ] && [ $d -gt $b ]'
+
+step "restart uart-demo while gic-demo runs"
+{ gic_gapless 6; echo "rc=$?"; } > /tmp/gap.out 2>&1 &
+gap=$!
+check_v "uart-demo shutdown" warden cell shutdown uart-demo
+check "uart-demo: shut-down" cell_state_is uart-demo shut-down
+check_v "uart-demo load" warden cell load uart-demo "$INMATES/uart-demo.bin"
+check_v "uart-demo start" warden cell start uart-demo
+check_v "uart-demo prints again" cell_wait_for uart-demo "Hello from uart-demo"
+wait $gap
+check_v "gic-demo printed on without a gap" sh -c 'cat /tmp/gap.out; grep -q "^rc=0" /tmp/gap.out'
+check_v "gic-demo was not disturbed" gic_gapless 3
+check_v "uart-demo destroy" warden cell destroy uart-demo
+
+step "SYSTEM_RESET and SYSTEM_OFF from cell-test (CPU 3)"
+echo "system-reset=2" > /tmp/cmdline
+printf '\0' >> /tmp/cmdline
+require "cell-test up (reset after 2 s)" cell_up cell-test "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000
+check_v "cell-test resets itself and boots again" cell_wait_for cell-test "cell-test: boot 2" 15
+check "cell-test still running" cell_state_is cell-test running
+check_v "gic-demo not disturbed by the reset" gic_gapless 3
+check_v "cell-test destroy --force" warden cell destroy cell-test --force
+printf 'system-off=2\0' > /tmp/cmdline
+require "cell-test up (off after 2 s)" cell_up cell-test "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000
+check_v "cell-test calls SYSTEM_OFF" cell_wait_for cell-test "calling SYSTEM_OFF" 15
+sleep 1
+check "cell-test: shut-down" cell_state_is cell-test shut-down
+check_v "gic-demo not disturbed by the power-off" gic_gapless 3
+check_v "Linux still fine" workload_run
+check_v "restart cell-test after SYSTEM_OFF" sh -c 'printf "x\0" > /tmp/cmdline
+	warden cell load cell-test '"$INMATES"'/cell-test.bin /tmp/cmdline@0x400ff000 &&
+	warden cell start cell-test'
+check_v "it boots again" cell_wait_for cell-test "cell-test: tick 1"
+check_v "destroy both" sh -c 'warden cell destroy cell-test && warden cell destroy gic-demo'
+
+step "smp-demo: two CPUs, PSCI CPU_ON, SGIs"
+require "smp-demo up on CPUs 2-3" cell_up smp-demo
+check_v "both CPUs up" cell_wait_for smp-demo "smp-demo: 2 of 2 CPUs up" 15
+check_v "SGIs exchanged" cell_wait_for smp-demo "SGI ping-pong done" 20
+check_v "smp-demo stats: both CPUs" warden cell stats smp-demo
+check_v "smp-demo destroy" warden cell destroy smp-demo
+
+check_v "all CPUs back in Linux" cpus_online_are "0 1 2 3"
+check_v "pool use as before ($pool0 pages)" sh -c "[ \$(cat $WARDEN_SYSFS/mem_pool_used) -eq $pool0 ]"
+check_v "workload on all CPUs" workload_run
+check_v "warden disable" warden disable
+finish

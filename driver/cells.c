@@ -104,6 +104,23 @@ static __printf(2, 3) void cells_report_problem(void *ctx, const char *fmt, ...)
 }
 
 /*
+ * Before Linux gives up any CPU: the new cell must not want what another
+ * cell has (CPUs, memory, IRQs, its name).  The hypervisor checks again.
+ */
+static unsigned int cells_check_others(const struct warden_cell_desc *d,
+				       struct cells_report *rep)
+{
+	unsigned int id, problems = 0;
+
+	for (id = 1; id < WARDEN_MAX_CELLS; id++)
+		if (warden.cells[id].in_use)
+			problems += config_check_cell_pair(
+				d, warden.cells[id].config,
+				cells_report_problem, rep);
+	return problems;
+}
+
+/*
  * The config in one page of our own (the hypervisor copies it from there by
  * physical address), checked with the rules of the CLI and the hypervisor.
  */
@@ -141,6 +158,10 @@ static int cells_get_config(const struct warden_cell_args *args,
 		}
 		free_page((unsigned long)page);
 		return -EINVAL;
+	}
+	if (cells_check_others(page, &rep)) {
+		free_page((unsigned long)page);
+		return -EBUSY;
 	}
 	*out = page;
 	return 0;

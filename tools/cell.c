@@ -154,7 +154,7 @@ static int cell_resolve(const char *arg, struct cell_ref *ref)
 		return 0;
 	}
 	if (cell_find_name(arg, &ref->id)) {
-		warden_err("no cell named %s", arg);
+		warden_err("no cell named \"%s\"", arg);
 		return -1;
 	}
 	snprintf(ref->name, sizeof(ref->name), "%s", arg);

@@ -3,6 +3,7 @@
  * The warden CLI: the commands that talk to warden.ko, through the ioctls
  * of /dev/warden and the attributes in /sys/devices/warden.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -48,6 +49,21 @@ int hv_open(const char *what)
 	else
 		hv_fail(what, errno, NULL);
 	return -1;
+}
+
+/* Inmate cells the driver lists in sysfs. */
+static int hv_count_cells(void)
+{
+	DIR *dir = opendir(WARDEN_SYSFS "/cells");
+	struct dirent *e;
+	int n = 0;
+
+	if (!dir)
+		return 0;
+	while ((e = readdir(dir)))
+		n += e->d_name[0] != '.';
+	closedir(dir);
+	return n;
 }
 
 int hv_enable(int argc, char **argv, unsigned int opts)
@@ -102,6 +118,14 @@ int hv_disable(int argc, char **argv, unsigned int opts)
 		    !strcmp(enabled, "0"))
 			warden_err("disable failed: the hypervisor is not "
 				   "enabled");
+		else if (err == EBUSY && hv_count_cells() > 0)
+			warden_err("disable failed: %d inmate cell%s still "
+				   "exist%s; destroy %s first (warden cell "
+				   "list)",
+				   hv_count_cells(),
+				   hv_count_cells() == 1 ? "" : "s",
+				   hv_count_cells() == 1 ? "s" : "",
+				   hv_count_cells() == 1 ? "it" : "them");
 		else
 			hv_fail("disable", err, NULL);
 		ret = WARDEN_EXIT_FAIL;

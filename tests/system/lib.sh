@@ -435,18 +435,28 @@ pool_used() {
 	cat "$WARDEN_SYSFS/mem_pool_used"
 }
 
-# same_state CMD...: CMD must fail, and leave `warden cell list`, the online
-# CPUs and the pool use as they were.
-same_state() {
-	_before="$(warden cell list 2>&1) | $(cat $CPU_SYSFS/online) | $(pool_used)"
-	"$@"
-	_rc=$?
-	_after="$(warden cell list 2>&1) | $(cat $CPU_SYSFS/online) | $(pool_used)"
-	if [ "$_before" != "$_after" ]; then
-		echo "state changed:"
-		echo "  before: $_before"
-		echo "  after:  $_after"
-		return 1
+# cells_snapshot: what a refused command must leave as it was.
+cells_snapshot() {
+	echo "$(warden cell list 2>&1) | $(cat $CPU_SYSFS/online) | $(pool_used)"
+}
+
+# refused DESCRIPTION PATTERN CMD...: like check_fails, and then the cell
+# list, the online CPUs and the pool use must be as before.
+refused() {
+	_r_desc=$1
+	_r_pat=$2
+	shift 2
+	_r_before=$(cells_snapshot)
+	check_fails "$_r_desc" "$_r_pat" "$@"
+	_r_after=$(cells_snapshot)
+	if [ "$_r_before" = "$_r_after" ]; then
+		W_PASSED=$((W_PASSED + 1))
+		echo "[check] PASS ... and nothing changed"
+		return 0
 	fi
-	[ $_rc -ne 0 ]
+	W_FAILED=$((W_FAILED + 1))
+	echo "[check] FAIL $_r_desc: the state changed"
+	echo "$W_INDENT before: $_r_before"
+	echo "$W_INDENT after:  $_r_after"
+	return 1
 }

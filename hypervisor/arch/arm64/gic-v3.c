@@ -53,7 +53,9 @@
 #define GICR_ISENABLER0 0x0100
 #define GICR_ICENABLER0 0x0180
 #define GICR_ISPENDR0 0x0200
+#define GICR_IIDR 0x0004
 #define GICR_TYPER 0x0008
+#define GICR_ID_START 0xffd0 /* PIDR/CIDR identification registers */
 
 static unsigned int num_lrs;
 static u64 gicr_base, gicr_stride;
@@ -216,9 +218,30 @@ static void maintenance_irq_enable(bool on)
 }
 
 /*
- * A cell's accesses to the SGI page of its CPUs' redistributors: the same
- * per-interrupt filter as the distributor, minus the maintenance interrupt.
- * Everything else in the SGI frame is reserved or for LPIs (unused).
+ * Another CPU's redistributor: its identification registers may be read
+ * (Linux finds its own frame by reading GICR_TYPER of each in turn, IHI
+ * 0069 9.6), everything else reads as zero and writes are ignored.
+ */
+static void foreign_frame(u8 *frame, u32 reg, struct mmio_access *acc)
+{
+	if (acc->write)
+		return;
+	if (reg == GICR_TYPER && acc->size == 8)
+		acc->value = mmio_read64(frame, reg);
+	else if ((reg == GICR_TYPER || reg == GICR_TYPER + 4 ||
+		  reg == GICR_IIDR || reg >= GICR_ID_START) &&
+		 reg < GICR_RD_SIZE && acc->size == 4)
+		acc->value = mmio_read32(frame, reg);
+	else
+		acc->value = 0;
+}
+
+/*
+ * A cell's accesses to the redistributors that trap: the SGI pages of its
+ * own CPUs go through the same per-interrupt filter as the distributor,
+ * minus the hypervisor's interrupts; other CPUs' frames are read-only
+ * identification.  The rest of an SGI frame is reserved or for LPIs
+ * (unused).
  */
 static enum mmio_result gicr_access(struct cell *cell, void *arg,
 				    struct mmio_access *acc)
@@ -226,15 +249,20 @@ static enum mmio_result gicr_access(struct cell *cell, void *arg,
 	u64 off = acc->addr - gicr_base;
 	unsigned int frame = (unsigned int)(off / gicr_stride);
 	u32 reg = (u32)(off % gicr_stride);
-	u8 *sgi = (u8 *)(uintptr_t)(gicr_base + frame * gicr_stride) +
-		  GICR_SGI_OFFSET;
+	u8 *base = (u8 *)(uintptr_t)(gicr_base + frame * gicr_stride);
 
 	(void)arg;
-	if (frame >= gicr_count || gicr_cpu[frame] < 0 ||
-	    !cell_owns_cpu(cell, (unsigned int)gicr_cpu[frame]) ||
-	    reg < GICR_SGI_OFFSET || reg >= GICR_SGI_OFFSET + GICR_SGI_PAGE)
+	if (frame >= gicr_count || acc->size < 4)
 		return MMIO_UNHANDLED;
-	if (gic_field_access(cell, sgi, reg - GICR_SGI_OFFSET, acc, true))
+	if (gicr_cpu[frame] < 0 ||
+	    !cell_owns_cpu(cell, (unsigned int)gicr_cpu[frame])) {
+		foreign_frame(base, reg, acc);
+		return MMIO_HANDLED;
+	}
+	if (reg < GICR_SGI_OFFSET || reg >= GICR_SGI_OFFSET + GICR_SGI_PAGE)
+		return MMIO_UNHANDLED;
+	if (gic_field_access(cell, base + GICR_SGI_OFFSET,
+			     reg - GICR_SGI_OFFSET, acc, true))
 		return MMIO_HANDLED;
 	if (!acc->write)
 		acc->value = 0;

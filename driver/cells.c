@@ -112,11 +112,21 @@ static unsigned int cells_check_others(const struct warden_cell_desc *d,
 {
 	unsigned int id, problems = 0;
 
-	for (id = 1; id < WARDEN_MAX_CELLS; id++)
-		if (warden.cells[id].in_use)
-			problems += config_check_cell_pair(
-				d, warden.cells[id].config,
-				cells_report_problem, rep);
+	for (id = 1; id < WARDEN_MAX_CELLS; id++) {
+		const struct warden_cell *c = &warden.cells[id];
+
+		if (!c->in_use)
+			continue;
+		if (!strncmp(c->name, d->name, sizeof(c->name))) {
+			cells_report_problem(
+				rep, "a cell named \"%s\" exists (id %u)",
+				c->name, id);
+			problems++;
+			continue;
+		}
+		problems += config_check_cell_pair(d, c->config,
+						   cells_report_problem, rep);
+	}
 	return problems;
 }
 
@@ -297,8 +307,8 @@ static int cells_image_target(const struct warden_cell *c, unsigned int n,
 			warden_errmsg(
 				errmsg,
 				"cell \"%s\": image %u (%llu bytes at 0x%llx) does not fit in loadable region %u (0x%llx+0x%llx)",
-				c->name, n, img->size, addr, i, m[i].virt_start,
-				m[i].size);
+				c->name, n + 1, img->size, addr, i,
+				m[i].virt_start, m[i].size);
 			return -E2BIG;
 		}
 		*phys = m[i].phys_start + (addr - m[i].virt_start);
@@ -307,7 +317,7 @@ static int cells_image_target(const struct warden_cell *c, unsigned int n,
 	warden_errmsg(
 		errmsg,
 		"cell \"%s\": image %u at 0x%llx is not in a loadable region",
-		c->name, n, addr);
+		c->name, n + 1, addr);
 	return -EINVAL;
 }
 

@@ -115,8 +115,7 @@ static bool block_fits(unsigned int level, u64 va, paddr_t pa, u64 left)
  * a range unmapped (which split a block) and mapped back costs no table:
  * giving a cell's memory back to the root leaves the pool as it was.
  */
-static bool merge_table(struct paging *pg, u64 *pte, unsigned int level,
-			u64 va)
+static bool merge_table(struct paging *pg, u64 *pte, unsigned int level, u64 va)
 {
 	u64 *t, step = level_size(level + 1);
 	paddr_t pa0;
@@ -133,7 +132,8 @@ static bool merge_table(struct paging *pg, u64 *pte, unsigned int level,
 	if (!IS_ALIGNED(pa0, level_size(level)))
 		return false;
 	for (i = 1; i < PTES_PER_TABLE; i++)
-		if (!arch_pte_valid(t[i]) || arch_pte_is_table(t[i], level + 1) ||
+		if (!arch_pte_valid(t[i]) ||
+		    arch_pte_is_table(t[i], level + 1) ||
 		    arch_pte_addr(t[i]) != pa0 + i * step ||
 		    arch_pte_flags(pg->fmt, t[i]) != f0)
 			return false;
@@ -179,8 +179,7 @@ int paging_map(struct paging *pg, u64 va, paddr_t pa, u64 size, u32 flags)
 	return 0;
 }
 
-static int map_range(struct paging *pg, u64 va, paddr_t pa, u64 size,
-		     u32 flags)
+static int map_range(struct paging *pg, u64 va, paddr_t pa, u64 size, u32 flags)
 {
 	u64 end = va + size;
 

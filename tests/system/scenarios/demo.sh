@@ -14,8 +14,8 @@ cat <<'TXT'
 
   Warden demo: a static-partitioning hypervisor, launched under a running,
   unmodified Linux kernel (Debian's stock arm64 kernel) on a 4-CPU QEMU
-  machine.  Linux becomes the root cell; later, cells get CPUs, memory and
-  devices of their own.
+  machine.  Linux becomes the root cell, then gives CPUs and memory to two
+  bare-metal inmates that run beside it, and gets them back.
 TXT
 
 step "1. Load the driver"
@@ -38,10 +38,33 @@ check_v "same checksums on all 4 CPUs" workload_run
 check_v "timers tick" timer_check
 check_v "interrupts keep arriving on every CPU" irqs_rising
 
-step "5. The hypervisor's own console"
-check_v "warden console" show warden console
+step "5. A cell: gic-demo gets CPU 2 and 1 MiB of RAM from Linux"
+check_v "warden cell create" show warden cell create "$CELLS/gic-demo.cell"
+check_v "Linux gave up CPU 2" cpus_online_are "0 1 3"
+check_v "warden cell load" show warden cell load gic-demo "$INMATES/gic-demo.bin"
+check_v "warden cell start" show warden cell start gic-demo
+check "gic-demo reports its timer latency" cell_wait_for gic-demo "timer latency" 15
+sleep 2
+check_v "warden cell console gic-demo" show warden cell console gic-demo
 
-step "6. Disable: the machine goes back to Linux, as it was"
+step "6. A second cell beside it: uart-demo on CPU 3"
+check_v "create, load, start" cell_up uart-demo
+check "uart-demo counts" cell_wait_for uart-demo "count 3" 15
+check_v "warden cell list" show warden cell list
+check_v "warden cell stats gic-demo" show warden cell stats gic-demo
+check_v "Linux works on CPUs 0-1 meanwhile" workload_run
+
+step "7. Shut down and destroy: every CPU goes back to Linux"
+check_v "warden cell shutdown uart-demo" show warden cell shutdown uart-demo
+check_v "warden cell destroy uart-demo" show warden cell destroy uart-demo
+check_v "warden cell destroy gic-demo" show warden cell destroy gic-demo
+check_v "warden cell list" show warden cell list
+check_v "all CPUs back online" cpus_online_are "0 1 2 3"
+
+step "8. The hypervisor's own console"
+check_v "warden console" show sh -c 'warden console | tail -n 25'
+
+step "9. Disable: the machine goes back to Linux, as it was"
 check_v "warden disable" show warden disable
 check_v "warden status (disabled again)" show warden status
 check_v "checksums still match" workload_run

@@ -185,8 +185,8 @@ static void no_merge_of_unlike_pages(void)
 	CHECK(paging_map(&pg, 0x40000000, 0x40000000, 2 * MB, PAGING_RW) == 0);
 	used = pool.used;
 	CHECK(paging_unmap(&pg, 0x40000000, PAGE_SIZE) == 0);
-	CHECK(paging_map(&pg, 0x40000000, 0x40000000, PAGE_SIZE,
-			 PAGING_READ) == 0);
+	CHECK(paging_map(&pg, 0x40000000, 0x40000000, PAGE_SIZE, PAGING_READ) ==
+	      0);
 	CHECK(level_of(0x40000000) == 3);
 	CHECK(paging_unmap(&pg, 0x40001000, PAGE_SIZE) == 0);
 	CHECK(paging_map(&pg, 0x40000000, 0x40000000, PAGE_SIZE, PAGING_RW) ==

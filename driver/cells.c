@@ -83,32 +83,12 @@ long cells_refresh(struct warden_cell *c)
 	return (long)res.x0;
 }
 
-/* config_check_cell() callback: log every problem, keep the first. */
-struct cells_report {
-	char *errmsg;
-	unsigned int count;
-};
-
-static __printf(2, 3) void cells_report_problem(void *ctx, const char *fmt, ...)
-{
-	struct cells_report *rep = ctx;
-	char line[WARDEN_ERRMSG_LEN];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	pr_err("%s\n", line);
-	if (rep->count++ == 0)
-		strscpy(rep->errmsg, line, WARDEN_ERRMSG_LEN);
-}
-
 /*
  * Before Linux gives up any CPU: the new cell must not want what another
  * cell has (CPUs, memory, IRQs, its name).  The hypervisor checks again.
  */
 static unsigned int cells_check_others(const struct warden_cell_desc *d,
-				       struct cells_report *rep)
+				       struct warden_report *rep)
 {
 	unsigned int id, problems = 0;
 
@@ -118,14 +98,14 @@ static unsigned int cells_check_others(const struct warden_cell_desc *d,
 		if (!c->in_use)
 			continue;
 		if (!strncmp(c->name, d->name, sizeof(c->name))) {
-			cells_report_problem(
+			warden_report_problem(
 				rep, "a cell named \"%s\" exists (id %u)",
 				c->name, id);
 			problems++;
 			continue;
 		}
 		problems += config_check_cell_pair(d, c->config,
-						   cells_report_problem, rep);
+						   warden_report_problem, rep);
 	}
 	return problems;
 }
@@ -137,7 +117,7 @@ static unsigned int cells_check_others(const struct warden_cell_desc *d,
 static int cells_get_config(const struct warden_cell_args *args,
 			    struct warden_cell_desc **out, char *errmsg)
 {
-	struct cells_report rep = { .errmsg = errmsg };
+	struct warden_report rep = { .errmsg = errmsg };
 	void *page;
 
 	if (args->size < sizeof(struct warden_cell_desc) ||
@@ -159,17 +139,13 @@ static int cells_get_config(const struct warden_cell_args *args,
 		return -EFAULT;
 	}
 	if (config_check_cell(page, args->size, warden.sys,
-			      cells_report_problem, &rep)) {
-		if (rep.count > 1) {
-			size_t n = strlen(errmsg);
-
-			snprintf(errmsg + n, WARDEN_ERRMSG_LEN - n,
-				 " (and %u more, see dmesg)", rep.count - 1);
-		}
+			      warden_report_problem, &rep)) {
+		warden_report_done(&rep);
 		free_page((unsigned long)page);
 		return -EINVAL;
 	}
 	if (cells_check_others(page, &rep)) {
+		warden_report_done(&rep);
 		free_page((unsigned long)page);
 		return -EBUSY;
 	}

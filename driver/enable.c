@@ -22,27 +22,6 @@
 /* Far more than any real system config: a header and a few dozen regions. */
 #define ENABLE_CONFIG_MAX SZ_64K
 
-struct enable_report {
-	char *errmsg;
-	unsigned int count;
-};
-
-/* config_check_system() callback: log every problem, keep the first. */
-static __printf(2, 3) void enable_report_problem(void *ctx, const char *fmt,
-						 ...)
-{
-	struct enable_report *rep = ctx;
-	char line[WARDEN_ERRMSG_LEN];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	pr_err("%s\n", line);
-	if (rep->count++ == 0)
-		strscpy(rep->errmsg, line, WARDEN_ERRMSG_LEN);
-}
-
 /* VHE: no stub to enter the firmware through (DESIGN §4, pitfall 2). */
 static int enable_check_el(char *errmsg)
 {
@@ -57,7 +36,7 @@ static int enable_check_el(char *errmsg)
 static int enable_get_config(const void __user *uconfig, u64 size,
 			     struct warden_system **out, char *errmsg)
 {
-	struct enable_report rep = { .errmsg = errmsg };
+	struct warden_report rep = { .errmsg = errmsg };
 	void *config;
 	size_t len;
 
@@ -79,13 +58,8 @@ static int enable_get_config(const void __user *uconfig, u64 size,
 			      "cannot read the system config (bad address)");
 		return -EFAULT;
 	}
-	if (config_check_system(config, size, enable_report_problem, &rep)) {
-		if (rep.count > 1) {
-			size_t n = strlen(errmsg);
-
-			snprintf(errmsg + n, WARDEN_ERRMSG_LEN - n,
-				 " (and %u more, see dmesg)", rep.count - 1);
-		}
+	if (config_check_system(config, size, warden_report_problem, &rep)) {
+		warden_report_done(&rep);
 		kvfree(config);
 		return -EINVAL;
 	}

@@ -44,6 +44,29 @@ void warden_errmsg(char *errmsg, const char *fmt, ...)
 	pr_err("%s\n", errmsg);
 }
 
+void warden_report_problem(void *ctx, const char *fmt, ...)
+{
+	struct warden_report *rep = ctx;
+	char line[WARDEN_ERRMSG_LEN];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	pr_err("%s\n", line);
+	if (rep->count++ == 0)
+		strscpy(rep->errmsg, line, WARDEN_ERRMSG_LEN);
+}
+
+void warden_report_done(const struct warden_report *rep)
+{
+	size_t n = strlen(rep->errmsg);
+
+	if (rep->count > 1)
+		snprintf(rep->errmsg + n, WARDEN_ERRMSG_LEN - n,
+			 " (and %u more, see dmesg)", rep->count - 1);
+}
+
 static long warden_ioctl_enable(struct warden_enable_args __user *uargs)
 {
 	struct warden_enable_args args;

@@ -80,6 +80,17 @@ struct fw_layout {
 /* main.c */
 __printf(2, 3) void warden_errmsg(char *errmsg, const char *fmt, ...);
 
+/* Collects a config checker's problems: all to dmesg, the first to errmsg. */
+struct warden_report {
+	char *errmsg;
+	unsigned int count;
+};
+
+/* config_check_*() callback; ctx is a struct warden_report. */
+__printf(2, 3) void warden_report_problem(void *ctx, const char *fmt, ...);
+/* After the check: say in errmsg how many more problems dmesg has. */
+void warden_report_done(const struct warden_report *rep);
+
 /* enable.c / disable.c: called with warden.lock held */
 int enable_hypervisor(const void __user *config, u64 config_size, char *errmsg);
 int disable_hypervisor(void);

@@ -149,6 +149,7 @@ ln -sf "$cell" /etc/warden/system.cell
 
 echo "[init] Warden test guest: kernel $(uname -r), GICv$gic, $(grep -c ^processor /proc/cpuinfo) CPUs, scenario '$scenario'"
 dir=/usr/share/warden/scenarios
+inm=/usr/share/warden/inmates
 case "$scenario" in
 shell)
 	# Keep the kernel's chatter (below warnings) off the shell.
@@ -160,6 +161,10 @@ shell)
     warden enable /etc/warden/system.cell   start the hypervisor under Linux
     warden status                           state and memory pool
     warden console                          the hypervisor's console output
+    warden cell create /etc/warden/gic-demo.cell          a cell on CPU 2
+    warden cell load gic-demo $inm/gic-demo.bin
+    warden cell start gic-demo; warden cell console gic-demo -f
+    warden cell list; warden cell stats gic-demo; warden cell destroy gic-demo
     warden disable                          hand the machine back to Linux
     rmmod warden                            unload the driver
     ls $dir          the test scenarios; run one with

@@ -5,12 +5,16 @@
  *   refuse-shutdown   stay busy: deny every shutdown request
  *   system-off=N      after N seconds, PSCI SYSTEM_OFF
  *   system-reset=N    after N seconds, PSCI SYSTEM_RESET
+ *   write-outside=N   after N seconds, write to an IPA the cell does not
+ *                     own (0x50000000): the hypervisor must stop the cell
  * It counts its boots across SYSTEM_RESET and prints a tick every second.
  */
 #include <inmate/inmate.h>
 #include <inmate/test.h>
 
 #define CELL_TEST_POLL_MS 10
+/* Nothing is mapped here in an inmate cell (configs/qemu-arm64). */
+#define CELL_TEST_OUTSIDE 0x50000000ul
 
 /* In the loaded image, not cleared at start-up: survives SYSTEM_RESET. */
 static uint32_t cell_test_boots INMATE_PERSIST;
@@ -30,7 +34,7 @@ static void cell_test_second(bool refuse)
 void inmate_main(void)
 {
 	bool refuse = cmdline_has("refuse-shutdown");
-	uint64_t off_at = 0, reset_at = 0, tick;
+	uint64_t off_at = 0, reset_at = 0, fault_at = 0, tick;
 	int ret;
 
 	cell_test_boots++;
@@ -38,6 +42,7 @@ void inmate_main(void)
 	printf("cell-test: command line '%s'\n", cmdline_get());
 	cmdline_get_uint("system-off", &off_at);
 	cmdline_get_uint("system-reset", &reset_at);
+	cmdline_get_uint("write-outside", &fault_at);
 	if (refuse)
 		comm_set_busy(true);
 	for (tick = 1;; tick++) {
@@ -50,6 +55,15 @@ void inmate_main(void)
 			TEST_CHECK(ret == PSCI_SUCCESS);
 			printf("cell-test: SYSTEM_OFF returned %d\n", ret);
 			off_at = 0;
+		}
+		if (fault_at && tick >= fault_at) {
+			printf("cell-test: writing to 0x%lx\n",
+			       CELL_TEST_OUTSIDE);
+			*(volatile uint32_t *)CELL_TEST_OUTSIDE = 0xbad;
+			/* Only reached if the hypervisor let it pass. */
+			TEST_CHECK(
+				!"the write outside the cell was not stopped");
+			fault_at = 0;
 		}
 		if (reset_at && tick >= reset_at) {
 			printf("cell-test: calling SYSTEM_RESET\n");

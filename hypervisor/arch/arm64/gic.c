@@ -117,51 +117,13 @@ void gic_handle_irq(void)
 }
 
 /*
- * Before a CPU leaves EL2 (disable, CPU_OFF) everything still pending for
- * its cell goes back to the physical GIC: listed or queued hardware
- * interrupts are deactivated and made pending again, SGIs are re-sent to
- * this CPU.  Interrupts the cell has active stay active physically; the
- * cell's deactivation, now direct, completes them.
+ * Call fn for every interrupt the CPU holds for its cell: those in the list
+ * registers (pending or active) and those waiting for one; then forget the
+ * waiting ones.  (The caller clears the list registers.)
  */
-static void drain_one(struct per_cpu *pc, u32 intid, bool hw)
-{
-	if (hw) {
-		gic->deactivate(intid);
-		gic->set_pending(intid);
-	} else {
-		gic->send_sgi(pc, pc->cpu, intid);
-	}
-}
-
-void gic_drain(struct per_cpu *pc)
-{
-	unsigned int n, nr = gic->num_lrs();
-	struct irq_pending *p = &pc->pending;
-	u64 empty = gic->empty_lrs();
-	u32 w;
-
-	for (n = 0; n < nr; n++) {
-		bool pending, hw;
-		u32 intid;
-
-		if (empty & (1UL << n))
-			continue;
-		if (!gic->lr_read(n, &intid, &hw, &pending) || !pending)
-			continue;
-		drain_one(pc, intid, hw);
-	}
-	for (w = 0; w < IRQCHIP_MAX_IRQS / 64; w++) {
-		while (p->bits[w]) {
-			u32 bit = (u32)__builtin_ctzl(p->bits[w]);
-
-			drain_one(pc, w * 64 + bit, p->hw[w] & (1UL << bit));
-			p->bits[w] &= ~(1UL << bit);
-		}
-	}
-	p->count = 0;
-}
-
-void gic_discard(struct per_cpu *pc)
+static void each_held(struct per_cpu *pc,
+		      void (*fn)(struct per_cpu *pc, u32 intid, bool hw,
+				 bool pending))
 {
 	unsigned int n, nr = gic->num_lrs();
 	struct irq_pending *p = &pc->pending;
@@ -173,20 +135,60 @@ void gic_discard(struct per_cpu *pc)
 		u32 intid;
 
 		if (!(empty & (1UL << n)) &&
-		    gic->lr_read(n, &intid, &hw, &pending) && hw)
-			gic->deactivate(intid);
+		    gic->lr_read(n, &intid, &hw, &pending))
+			fn(pc, intid, hw, pending);
 	}
 	for (w = 0; w < IRQCHIP_MAX_IRQS / 64; w++) {
-		u64 hw = p->bits[w] & p->hw[w];
+		while (p->bits[w]) {
+			u32 bit = (u32)__builtin_ctzl(p->bits[w]);
 
-		while (hw) {
-			gic->deactivate(w * 64 + (u32)__builtin_ctzl(hw));
-			hw &= hw - 1;
+			fn(pc, w * 64 + bit, p->hw[w] & (1UL << bit), true);
+			p->bits[w] &= ~(1UL << bit);
 		}
-		p->bits[w] = 0;
 	}
 	p->count = 0;
 	gic->underflow(false);
+}
+
+/*
+ * Before a root CPU leaves EL2 (disable, CPU_OFF) everything still pending
+ * for Linux goes back to the physical GIC: hardware interrupts are
+ * deactivated and made pending again, SGIs are re-sent to this CPU.
+ * Interrupts Linux has active stay active physically; its deactivation,
+ * now direct, completes them.
+ */
+static void drain_one(struct per_cpu *pc, u32 intid, bool hw, bool pending)
+{
+	if (!pending)
+		return;
+	if (hw) {
+		gic->deactivate(intid);
+		gic->set_pending(intid);
+	} else {
+		gic->send_sgi(pc, pc->cpu, intid);
+	}
+}
+
+void gic_drain(struct per_cpu *pc)
+{
+	each_held(pc, drain_one);
+}
+
+/*
+ * An inmate's interrupts go with it; hardware ones must be able to fire
+ * again for their next owner, so they are deactivated.
+ */
+static void discard_one(struct per_cpu *pc, u32 intid, bool hw, bool pending)
+{
+	(void)pc;
+	(void)pending;
+	if (hw)
+		gic->deactivate(intid);
+}
+
+void gic_discard(struct per_cpu *pc)
+{
+	each_held(pc, discard_one);
 }
 
 void arch_cpu_kick(unsigned int cpu)

@@ -4,6 +4,8 @@
  * ARM ARM D17.2.40).  Only what HCR_EL2 routes here arrives: HVC, trapped
  * SMC, stage-2 data aborts and the GICv3 SGI register.
  */
+#include <stdarg.h>
+
 #include <warden/hypercall.h>
 #include <asm/gic.h>
 #include <asm/sysreg.h>
@@ -74,23 +76,27 @@ static const char *ec_name(u64 ec)
 }
 
 /*
- * A cell broke a rule.  An inmate cell is stopped and marked failed; the
- * root cell cannot be stopped, so the access is reported and skipped (a
- * read returns 0).
+ * A cell broke a rule.  An inmate cell is stopped and marked failed, with
+ * the reason in words; the root cell cannot be stopped, so the access is
+ * reported and skipped (a read returns 0).
  */
-static void cell_fault(struct trap_frame *f, const char *what, u64 esr,
-		       u64 addr)
+static void cell_fault(struct trap_frame *f, u64 esr, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void cell_fault(struct trap_frame *f, u64 esr, const char *fmt, ...)
 {
 	struct per_cpu *pc = this_cpu();
+	char what[128];
+	va_list ap;
 
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
 	if (pc->cell != &root_cell)
-		cell_fail(pc, "%s at %#llx, CPU %u, PC %#llx (ESR %#llx, %s)",
-			  what, (unsigned long long)addr, pc->cpu,
-			  (unsigned long long)f->elr, (unsigned long long)esr,
-			  ec_name(ESR_EC(esr)));
-	printk("cell \"%s\" CPU %u: %s at %#llx (PC %#llx, ESR %#llx)\n",
-	       pc->cell->name, pc->cpu, what, (unsigned long long)addr,
-	       (unsigned long long)f->elr, (unsigned long long)esr);
+		cell_fail(pc, "%s, CPU %u, PC %#llx (ESR %#llx)", what, pc->cpu,
+			  (unsigned long long)f->elr, (unsigned long long)esr);
+	printk("cell \"%s\": %s, CPU %u, PC %#llx (ESR %#llx)\n",
+	       pc->cell->name, what, pc->cpu, (unsigned long long)f->elr,
+	       (unsigned long long)esr);
 }
 
 /* Stage-2 data abort: emulate the access if a device of the cell owns it. */
@@ -106,7 +112,8 @@ static void handle_dabt(struct trap_frame *f, u64 esr)
 	pc->stats[STAT_MMIO]++;
 	/* without a valid syndrome the instruction cannot be emulated */
 	if (!(iss & DABT_ISV) || (iss & DABT_S1PTW)) {
-		cell_fault(f, "data abort without syndrome", esr, addr);
+		cell_fault(f, esr, "data abort at %#llx without syndrome",
+			   (unsigned long long)addr);
 		goto skip;
 	}
 	acc.addr = addr;
@@ -115,12 +122,11 @@ static void handle_dabt(struct trap_frame *f, u64 esr)
 	acc.value = acc.write ? frame_reg(f, rt) : 0;
 	res = mmio_dispatch(pc->cell, &acc);
 	if (res != MMIO_HANDLED) {
-		cell_fault(f,
-			   acc.write ? "data abort: write to an address not "
-				       "assigned to this cell" :
-				       "data abort: read of an address not "
-				       "assigned to this cell",
-			   esr, addr);
+		cell_fault(
+			f, esr,
+			"data abort: %u-byte %s %#llx (not assigned to this cell)",
+			acc.size, acc.write ? "write to" : "read of",
+			(unsigned long long)addr);
 		acc.value = 0;
 	}
 	if (!acc.write && rt != 31) {
@@ -149,11 +155,15 @@ static void handle_sysreg(struct trap_frame *f, u64 esr)
 	if ((iss & SYSREG_MASK) == ISS_ICC_SGI1R && !(iss & 1))
 		gicv3_handle_sgi1r(pc, frame_reg(f, rt));
 	else if (iss & 1) {
-		cell_fault(f, "read of a trapped system register", esr, iss);
+		cell_fault(f, esr,
+			   "read of a trapped system register (ISS %#llx)",
+			   (unsigned long long)iss);
 		if (rt != 31)
 			f->x[rt] = 0;
 	} else {
-		cell_fault(f, "write to a trapped system register", esr, iss);
+		cell_fault(f, esr,
+			   "write to a trapped system register (ISS %#llx)",
+			   (unsigned long long)iss);
 	}
 	skip_insn(f, esr);
 }
@@ -178,15 +188,18 @@ void arch_handle_sync(struct trap_frame *f)
 		break;
 	case EC_IABT_LOW:
 		cell_fault(
-			f,
-			"instruction fetch from an address not assigned to this cell",
-			esr,
-			(read_sysreg(hpfar_el2) >> 4) << 12 |
-				(read_sysreg(far_el2) & 0xfff));
+			f, esr,
+			"instruction abort: fetch from %#llx (not assigned to this cell)",
+			(unsigned long long)((read_sysreg(hpfar_el2) >> 4)
+						     << 12 |
+					     (read_sysreg(far_el2) & 0xfff)));
 		skip_insn(f, esr);
 		break;
 	default:
-		cell_fault(f, ec_name(ESR_EC(esr)), esr, read_sysreg(far_el2));
+		cell_fault(f, esr, "%s (exception class %#llx), FAR %#llx",
+			   ec_name(ESR_EC(esr)),
+			   (unsigned long long)ESR_EC(esr),
+			   (unsigned long long)read_sysreg(far_el2));
 		skip_insn(f, esr);
 	}
 }
@@ -207,7 +220,7 @@ void arch_handle_fiq(struct trap_frame *f)
 
 void arch_handle_serror(struct trap_frame *f)
 {
-	cell_fault(f, "SError", read_sysreg(esr_el2), 0);
+	cell_fault(f, read_sysreg(esr_el2), "SError");
 }
 
 void arch_hyp_fault(struct trap_frame *f)

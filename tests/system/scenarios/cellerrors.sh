@@ -66,6 +66,26 @@ check "cell-test gone" cell_gone cell-test
 check "gic-demo untouched" cell_state_is gic-demo running
 check_v "gic-demo still prints" cell_wait_for gic-demo "timer latency" 10
 
+step "an inmate that breaks the rules is stopped; the others go on"
+printf 'write-outside=1\0' > /tmp/cmdline
+require "cell-test up (writes outside its memory after 1 s)" cell_up cell-test "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000
+check_v "it tries" cell_wait_for cell-test "writing to 0x50000000" 10
+sleep 1
+check "cell-test: failed" cell_state_is cell-test failed
+check_v "the reason, in words" sh -c 'warden cell list | tee /dev/stderr |
+	grep -E "cell-test +failed +3 +data abort: 4-byte write to 0x50000000 \(not assigned to this cell\), CPU 3, PC 0x4"'
+check_v "sysfs failure" sh -c "cat $(cell_dir cell-test)/failure | grep 'PC 0x4'"
+check "gic-demo untouched" cell_state_is gic-demo running
+check_v "gic-demo still prints" cell_wait_for gic-demo "timer latency" 10
+check_v "Linux fine" workload_run
+check_v "destroy the failed cell" warden cell destroy cell-test
+check_v "create it again and run it" sh -c 'printf "x\0" > /tmp/cmdline
+	warden cell create '"$CELLS"'/cell-test.cell &&
+	warden cell load cell-test '"$INMATES"'/cell-test.bin /tmp/cmdline@0x400ff000 &&
+	warden cell start cell-test'
+check_v "it runs" cell_wait_for cell-test "cell-test: tick 1" 10
+check_v "destroy it" warden cell destroy cell-test
+
 check_v "destroy gic-demo" warden cell destroy gic-demo
 check_v "all CPUs back in Linux" cpus_online_are "0 1 2 3"
 check_v "pool use as before ($pool0 pages)" sh -c "[ \$(cat $WARDEN_SYSFS/mem_pool_used) -eq $pool0 ]"

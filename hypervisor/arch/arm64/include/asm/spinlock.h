@@ -10,8 +10,10 @@
 
 #include <hyp/types.h>
 
-/* One word: the ticket is taken with a 32-bit exclusive, which must be
- * aligned (an unaligned exclusive is an alignment fault, B2.2.1). */
+/*
+ * One word: the ticket is taken with a 32-bit exclusive, which must be
+ * aligned (an unaligned exclusive is an alignment fault, B2.2.1).
+ */
 typedef struct {
 	u16 owner;
 	u16 next;

@@ -5,6 +5,7 @@
  * The root cell's management calls are in cellctl.c.
  */
 #include <stdarg.h>
+#include <stddef.h>
 
 #include <warden/firmware.h>
 #include <asm/barrier.h>
@@ -139,11 +140,62 @@ unsigned int cell_boot_cpu(const struct cell *cell)
 	return (unsigned int)__builtin_ctzl(cell->cpu_set);
 }
 
+/*
+ * The comm region is shared with an inmate that may run with its caches
+ * off: what the hypervisor writes there is pushed to memory at once, and
+ * what the inmate wrote is read from memory.  Each side writes only its
+ * own half of the page (cell.h), so this never overwrites the other's data.
+ */
+static void comm_publish(const struct warden_comm_region *comm)
+{
+	dcache_clean_range(comm, offsetof(struct warden_comm_region,
+					  hypervisor_half_end));
+}
+
+static void comm_fetch(const struct warden_comm_region *comm)
+{
+	/* clean lines only (never written here): invalidate, then read */
+	dcache_clean_range((const u8 *)comm +
+				   offsetof(struct warden_comm_region,
+					    reply_from_cell),
+			   2 * sizeof(u32));
+}
+
+void cell_comm_request(struct cell *cell, u32 msg)
+{
+	struct warden_comm_region *comm = cell->comm;
+
+	if (msg != WARDEN_MSG_NONE) {
+		comm->msg_seq++;
+		comm_publish(comm);
+	}
+	comm->msg_to_cell = msg;
+	comm_publish(comm);
+}
+
+bool cell_comm_request_pending(const struct cell *cell)
+{
+	return cell->comm->msg_to_cell != WARDEN_MSG_NONE;
+}
+
+bool cell_comm_reply(const struct cell *cell, u32 *reply)
+{
+	const struct warden_comm_region *comm = cell->comm;
+
+	comm_fetch(comm);
+	if (comm->reply_seq != comm->msg_seq)
+		return false;
+	/* the inmate wrote the reply before its number; both fresh */
+	*reply = comm->reply_from_cell;
+	return true;
+}
+
 void cell_set_state(struct cell *cell, u32 state)
 {
 	__atomic_store_n(&cell->state, state, __ATOMIC_SEQ_CST);
 	if (state < WARDEN_CELL_NUM_STATES) {
 		cell->comm->cell_state = state;
+		comm_publish(cell->comm);
 		cell->status->state = state;
 	}
 }
@@ -155,6 +207,7 @@ bool cell_change_state(struct cell *cell, u32 from, u32 to)
 		return false;
 	if (to < WARDEN_CELL_NUM_STATES) {
 		cell->comm->cell_state = to;
+		comm_publish(cell->comm);
 		cell->status->state = to;
 	}
 	return true;

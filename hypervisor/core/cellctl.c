@@ -472,8 +472,7 @@ static long create(u64 pa, u64 size)
 	}
 	move_cpus_irqs(cell, true);
 	cell->in_use = true;
-	cell->state = WARDEN_CELL_CREATED;
-	cell->comm->cell_state = WARDEN_CELL_CREATED;
+	cell_set_state(cell, WARDEN_CELL_CREATED);
 	printk("cell \"%s\" created: id %u, CPUs %#llx\n", cell->name, id,
 	       (unsigned long long)cell->cpu_set);
 	return id;
@@ -600,7 +599,6 @@ static long stop(struct cell *cell, u32 to)
 
 static long shutdown(struct cell *cell, u64 flags)
 {
-	struct warden_comm_region *comm = cell->comm;
 	u32 reply;
 
 	if (flags & ~(u64)WARDEN_SHUTDOWN_FORCE)
@@ -611,17 +609,13 @@ static long shutdown(struct cell *cell, u64 flags)
 				 cell->name, state_name(cell->state));
 	if (flags & WARDEN_SHUTDOWN_FORCE)
 		return stop(cell, WARDEN_CELL_SHUT_DOWN);
-	if (comm->msg_to_cell != WARDEN_MSG_SHUTDOWN_REQUEST) {
-		comm->reply_from_cell = WARDEN_REPLY_NONE;
-		__atomic_thread_fence(__ATOMIC_SEQ_CST);
-		comm->msg_to_cell = WARDEN_MSG_SHUTDOWN_REQUEST;
+	if (!cell_comm_request_pending(cell)) {
+		cell_comm_request(cell, WARDEN_MSG_SHUTDOWN_REQUEST);
 		return -EAGAIN;
 	}
-	reply = comm->reply_from_cell;
-	if (reply == WARDEN_REPLY_NONE)
+	if (!cell_comm_reply(cell, &reply))
 		return -EAGAIN;
-	comm->msg_to_cell = WARDEN_MSG_NONE;
-	comm->reply_from_cell = WARDEN_REPLY_NONE;
+	cell_comm_request(cell, WARDEN_MSG_NONE);
 	if (reply != WARDEN_REPLY_APPROVED)
 		return ctl_error(-EBUSY, "cell \"%s\" refused to shut down",
 				 cell->name);

@@ -37,7 +37,7 @@
 #define WARDEN_MSG_NONE 0
 #define WARDEN_MSG_SHUTDOWN_REQUEST 1
 
-/* warden_comm_region.reply_from_cell: the inmate's answer */
+/* warden_comm_region.reply_from_cell: the inmate's answer (see reply_seq) */
 #define WARDEN_REPLY_NONE 0
 #define WARDEN_REPLY_APPROVED 1
 #define WARDEN_REPLY_DENIED 2
@@ -49,27 +49,39 @@ struct warden_comm_cpu {
 } WARDEN_PACKED;
 _Static_assert(sizeof(struct warden_comm_cpu) == 16, "ABI size");
 
+/*
+ * The inmate may run with its MMU and caches off, the hypervisor never does:
+ * what each side writes lives in its own half of the page, so that cache
+ * maintenance of one side's lines never writes back stale data over the
+ * other's (a cache line is at most 2 KiB, CTR_EL0.CWG, D17.2.34).
+ */
 struct warden_comm_region {
+	/* --- written by the hypervisor --- */
 	char signature[8]; /* WARDEN_COMM_SIGNATURE */
 	uint32_t revision; /* WARDEN_COMM_REVISION */
 	uint32_t cell_id;
-	/* written by the hypervisor */
 	volatile uint32_t cell_state;
-	/* written by the hypervisor (for the root), read by the inmate */
+	/* the root's request: WARDEN_MSG_*, numbered by msg_seq */
 	volatile uint32_t msg_to_cell;
-	/* written by the inmate: WARDEN_REPLY_* to msg_to_cell */
-	volatile uint32_t reply_from_cell;
+	volatile uint32_t msg_seq;
 	uint32_t gic_version; /* WARDEN_GIC_V2 or WARDEN_GIC_V3 */
+	uint32_t num_cpus; /* entries of cpus[] */
 	uint64_t gicd_base; /* where the cell sees the distributor */
 	uint64_t gicc_base; /* GICv2: the (virtual) CPU interface */
-	uint32_t num_cpus; /* entries of cpus[] */
 	uint32_t console_flags; /* WARDEN_CELL_CONSOLE if it reaches the UART */
 	struct warden_comm_cpu cpus[WARDEN_MAX_CPUS];
-	uint64_t reserved[8];
+	uint8_t hypervisor_half_end[2048 - 312];
+	/* --- written by the inmate --- */
+	/*
+	 * WARDEN_REPLY_* to request reply_seq: the inmate writes the reply,
+	 * then (after a barrier) copies msg_seq into reply_seq.
+	 */
+	volatile uint32_t reply_from_cell;
+	volatile uint32_t reply_seq;
+	uint8_t inmate_half_end[2048 - 8];
 } WARDEN_PACKED;
-_Static_assert(sizeof(struct warden_comm_region) == 376, "ABI size");
-_Static_assert(sizeof(struct warden_comm_region) <= WARDEN_COMM_REGION_SIZE,
-	       "comm region fits its page");
+_Static_assert(sizeof(struct warden_comm_region) == WARDEN_COMM_REGION_SIZE,
+	       "ABI size: one page");
 
 /* Exit statistics, per CPU (warden_cell_status.stats[cpu][]). */
 #define WARDEN_STAT_EXITS 0 /* all exits to EL2 */

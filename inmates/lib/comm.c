@@ -2,15 +2,14 @@
 /*
  * The comm region: signature check at start-up and the shutdown handshake.
  *
- * The root asks through msg_to_cell = WARDEN_MSG_SHUTDOWN_REQUEST; the
- * inmate answers in reply_from_cell.  A request counts as answered once we
- * wrote a reply while it was pending; a new request (msg_to_cell left the
- * request state, or reply_from_cell was cleared) is answered again.
+ * The root asks through msg_to_cell = WARDEN_MSG_SHUTDOWN_REQUEST, each
+ * request numbered by msg_seq; the inmate answers in reply_from_cell, then
+ * marks which request it answered in reply_seq.  The hypervisor never
+ * writes the inmate's half of the page (see cell.h).
  */
 #include <inmate/inmate.h>
 
 static volatile int comm_busy;
-static volatile int comm_answered;
 
 volatile struct warden_comm_region *comm_region(void)
 {
@@ -41,32 +40,30 @@ void comm_set_busy(bool busy)
 	dmb(sy);
 }
 
-static void comm_reply(uint32_t reply)
+static void comm_reply(uint32_t seq, uint32_t reply)
 {
 	volatile struct warden_comm_region *comm = comm_region();
 
 	comm->reply_from_cell = reply;
-	comm_answered = 1;
+	/* the reply is in memory before its number says it is there */
+	dsb(sy);
+	comm->reply_seq = seq;
 	dsb(sy);
 }
 
 enum comm_poll_result comm_poll(void)
 {
 	volatile struct warden_comm_region *comm = comm_region();
-	uint32_t want, reply;
-	bool fresh;
+	uint32_t want, seq;
 
-	if (comm->msg_to_cell != WARDEN_MSG_SHUTDOWN_REQUEST) {
-		comm_answered = 0;
+	if (comm->msg_to_cell != WARDEN_MSG_SHUTDOWN_REQUEST)
 		return COMM_POLL_NONE;
-	}
+	seq = comm->msg_seq;
+	if (comm->reply_seq == seq)
+		return COMM_POLL_NONE; /* answered already */
 	want = comm_busy ? WARDEN_REPLY_DENIED : WARDEN_REPLY_APPROVED;
-	reply = comm->reply_from_cell;
-	fresh = !comm_answered || reply == WARDEN_REPLY_NONE;
-	/* Rewrite an answer that changed (busy cleared) without a report. */
-	if (fresh || reply != want)
-		comm_reply(want);
+	comm_reply(seq, want);
 	if (want == WARDEN_REPLY_APPROVED)
 		cpu_halt(); /* the hypervisor stops the cell's CPUs */
-	return fresh ? COMM_POLL_DENIED : COMM_POLL_NONE;
+	return COMM_POLL_DENIED;
 }

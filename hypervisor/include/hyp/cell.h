@@ -86,6 +86,11 @@ int cell_stop_cpus(struct cell *cell);
 /* Copy the live statistics of the cell's CPUs into its status page. */
 void cell_update_status(struct cell *cell);
 void cell_set_state(struct cell *cell, u32 state);
+/* Post a request of the root in the comm region (WARDEN_MSG_NONE: none). */
+void cell_comm_request(struct cell *cell, u32 msg);
+bool cell_comm_request_pending(const struct cell *cell);
+/* The inmate's reply to the current request, if it has given one. */
+bool cell_comm_reply(const struct cell *cell, u32 *reply);
 /* Move from `from` to `to` unless the state changed meanwhile. */
 bool cell_change_state(struct cell *cell, u32 from, u32 to);
 

@@ -28,6 +28,9 @@
 const struct {
 	struct warden_cell_desc cell;
 	struct warden_memory mem[2];
+#ifdef INMATE_CELL_SPI
+	struct warden_irq_range irqs[1];
+#endif
 } WARDEN_PACKED config __attribute__((section(".warden_config"))) = {
 	.cell = {
 		.signature = WARDEN_CELL_SIGNATURE,
@@ -37,7 +40,9 @@ const struct {
 		.name = INMATE_CELL_NAME,
 		.cpu_set = INMATE_CELL_CPUS,
 		.num_memory_regions = 2,
-		.num_irq_ranges = 0,
+#ifdef INMATE_CELL_SPI
+		.num_irq_ranges = 1,
+#endif
 		.reset_address = INMATE_CELL_RAM_IPA,
 	},
 	.mem = {
@@ -58,6 +63,9 @@ const struct {
 				 WARDEN_MEM_COMM_REGION,
 		},
 	},
+#ifdef INMATE_CELL_SPI
+	.irqs = { { .first = INMATE_CELL_SPI, .count = 1 } },
+#endif
 };
 
 #endif /* INMATE_CELL_H */

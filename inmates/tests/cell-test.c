@@ -7,6 +7,10 @@
  *   system-reset=N    after N seconds, PSCI SYSTEM_RESET
  *   write-outside=N   after N seconds, write to an IPA the cell does not
  *                     own (0x50000000): the hypervisor must stop the cell
+ *   spi=N             at start, route SPI N (the cell's) to this CPU, set
+ *                     it pending through the distributor and wait for it
+ *   foreign-spi=N     at start, try to enable and route SPI N (not the
+ *                     cell's): the distributor view must show nothing
  * It counts its boots across SYSTEM_RESET and prints a tick every second.
  */
 #include <inmate/inmate.h>
@@ -18,6 +22,52 @@
 
 /* In the loaded image, not cleared at start-up: survives SYSTEM_RESET. */
 static uint32_t cell_test_boots INMATE_PERSIST;
+
+#define GICD_ISENABLER 0x100
+#define GICD_ISPENDR 0x200
+
+static volatile uint32_t cell_test_spi_hits;
+
+static void cell_test_spi(uint32_t intid)
+{
+	(void)intid;
+	cell_test_spi_hits++;
+}
+
+static uint64_t cell_test_gicd(uint32_t reg, uint64_t irq)
+{
+	return comm_region()->gicd_base + reg + (irq / 32) * 4;
+}
+
+/* An SPI of the cell, pended by software, arrives at this CPU. */
+static void cell_test_own_spi(uint64_t irq)
+{
+	uint64_t end = timer_now() + timer_freq();
+
+	gic_set_handler((uint32_t)irq, cell_test_spi);
+	gic_enable_irq((uint32_t)irq);
+	mmio_write32(cell_test_gicd(GICD_ISPENDR, irq), 1u << (irq % 32));
+	while (!cell_test_spi_hits && timer_now() < end)
+		timer_delay_ms(1);
+	printf("cell-test: SPI %lu %s\n", irq,
+	       cell_test_spi_hits ? "arrived" : "did not arrive");
+	TEST_CHECK(cell_test_spi_hits == 1);
+}
+
+/* Someone else's SPI: enabling it changes nothing the cell can see. */
+static void cell_test_foreign_spi(uint64_t irq)
+{
+	uint32_t bit = 1u << (irq % 32);
+
+	gic_enable_irq((uint32_t)irq);
+	mmio_write32(cell_test_gicd(GICD_ISPENDR, irq), bit);
+	if (mmio_read32(cell_test_gicd(GICD_ISENABLER, irq)) & bit)
+		printf("cell-test: SPI %lu is visible to this cell\n", irq);
+	else
+		printf("cell-test: SPI %lu is not this cell's: enable ignored\n",
+		       irq);
+	TEST_CHECK(!(mmio_read32(cell_test_gicd(GICD_ISENABLER, irq)) & bit));
+}
 
 /* Wait a second, answering shutdown requests. */
 static void cell_test_second(bool refuse)
@@ -34,7 +84,7 @@ static void cell_test_second(bool refuse)
 void inmate_main(void)
 {
 	bool refuse = cmdline_has("refuse-shutdown");
-	uint64_t off_at = 0, reset_at = 0, fault_at = 0, tick;
+	uint64_t off_at = 0, reset_at = 0, fault_at = 0, irq, tick;
 	int ret;
 
 	cell_test_boots++;
@@ -45,6 +95,16 @@ void inmate_main(void)
 	cmdline_get_uint("write-outside", &fault_at);
 	if (refuse)
 		comm_set_busy(true);
+	if (cmdline_get_uint("spi", &irq) ||
+	    cmdline_get_uint("foreign-spi", &irq)) {
+		if (gic_init())
+			printf("cell-test: GIC init failed\n");
+		cpu_irq_enable();
+	}
+	if (cmdline_get_uint("spi", &irq))
+		cell_test_own_spi(irq);
+	if (cmdline_get_uint("foreign-spi", &irq))
+		cell_test_foreign_spi(irq);
 	for (tick = 1;; tick++) {
 		cell_test_second(refuse);
 		printf("cell-test: tick %lu\n", tick);

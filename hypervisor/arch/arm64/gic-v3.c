@@ -508,28 +508,46 @@ static bool route_ok(const struct cell *cell, u64 val)
 	return false;
 }
 
+/*
+ * GICD_IROUTER<n> is at 0x6000 + 8n for INTID n (IHI 0069 12.9.22), and
+ * may be accessed as a whole or as two 32-bit halves.  A half is written
+ * only if the route it makes, with the other half as it is, is allowed.
+ */
+static void v3_irouter_write(const struct cell *cell, u32 reg,
+			     const struct mmio_access *acc)
+{
+	u32 base = reg & ~7u;
+	u64 now = mmio_read64(gicd_base, base), want;
+
+	if (acc->size == 8)
+		want = acc->value;
+	else if (reg & 4)
+		want = (now & 0xffffffffUL) | (acc->value << 32);
+	else
+		want = (now & ~0xffffffffUL) | (acc->value & 0xffffffffUL);
+	if (!route_ok(cell, want))
+		return;
+	if (acc->size == 8)
+		mmio_write64(gicd_base, reg, want);
+	else
+		mmio_write32(gicd_base, reg, (u32)acc->value);
+}
+
 static enum mmio_result v3_dist_access(struct cell *cell,
 				       struct mmio_access *acc, u32 reg)
 {
-	u32 irq;
+	u32 irq = (reg - GICD_IROUTER) / 8;
 
-	if (reg < GICD_IROUTER || reg >= GICD_IROUTER_END)
+	if (reg < GICD_IROUTER || reg >= GICD_IROUTER_END || irq < 32 ||
+	    !gic_irq_in_cell(cell, irq) || (acc->size != 4 && acc->size != 8))
 		goto ignore;
-	irq = (reg - GICD_IROUTER) / 8 + 32;
-	if (!gic_irq_in_cell(cell, irq))
-		goto ignore;
-	if (acc->size == 8 && !acc->write) {
+	if (acc->write)
+		v3_irouter_write(cell, reg, acc);
+	else if (acc->size == 8)
 		acc->value = mmio_read64(gicd_base, reg);
-		return MMIO_HANDLED;
-	}
-	if (acc->size == 8 && route_ok(cell, acc->value)) {
-		mmio_write64(gicd_base, reg, acc->value);
-		return MMIO_HANDLED;
-	}
-	if (acc->size == 4 && !acc->write) {
+	else
 		acc->value = mmio_read32(gicd_base, reg);
-		return MMIO_HANDLED;
-	}
+	return MMIO_HANDLED;
 ignore:
 	if (!acc->write)
 		acc->value = 0;

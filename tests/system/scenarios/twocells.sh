@@ -3,11 +3,13 @@
 # twocells: gic-demo (CPU 2) and uart-demo (CPU 3) run at once while Linux
 # keeps CPUs 0-1 and its workload; uart-demo is restarted (shutdown, load,
 # start) while gic-demo prints on without a gap; then cell-test on CPU 3
-# calls PSCI SYSTEM_RESET and SYSTEM_OFF, which affect only itself; last,
+# calls PSCI SYSTEM_RESET and SYSTEM_OFF, which affect only itself, and
+# takes an interrupt on its own SPI but cannot touch the root's; last,
 # smp-demo starts its second CPU with PSCI CPU_ON and exchanges SGIs.
 # expect-serial: ^\[uart-demo\] Hello from uart-demo
 # expect-serial: ^\[gic-demo\] gic-demo: timer latency
 # expect-serial: ^\[cell-test\] cell-test: boot 2
+# expect-serial: ^\[cell-test\] cell-test: SPI 100 arrived
 # expect-serial: ^\[smp-demo\] smp-demo: SGI ping-pong done
 . /usr/share/warden/lib.sh
 
@@ -72,10 +74,16 @@ sleep 1
 check "cell-test: shut-down" cell_state_is cell-test shut-down
 check_v "gic-demo not disturbed by the power-off" gic_gapless 3
 check_v "Linux still fine" workload_run
-check_v "restart cell-test after SYSTEM_OFF" sh -c 'printf "x\0" > /tmp/cmdline
+check_v "restart cell-test after SYSTEM_OFF (SPI tests)" sh -c '
+	printf "spi=100 foreign-spi=33\0" > /tmp/cmdline
 	warden cell load cell-test '"$INMATES"'/cell-test.bin /tmp/cmdline@0x400ff000 &&
 	warden cell start cell-test'
 check_v "it boots again" cell_wait_for cell-test "cell-test: tick 1"
+check_v "its own SPI 100, pended through the distributor, arrives" \
+	cell_wait_for cell-test "SPI 100 arrived"
+check_v "the root's SPI 33 (UART) stays out of its view" \
+	cell_wait_for cell-test "SPI 33 is not this cell's: enable ignored"
+check_v "no test failed in the cell" sh -c "! grep -F '[test] FAIL' $(cell_dir cell-test)/console"
 check_v "destroy both" sh -c 'warden cell destroy cell-test && warden cell destroy gic-demo'
 
 step "smp-demo: two CPUs, PSCI CPU_ON, SGIs"

@@ -14,7 +14,8 @@
 #                   --interactive is given without --timeout)
 #   --interactive   serial on the terminal in both directions (Ctrl-A X quits);
 #                   otherwise stdin is not read at all
-#   --icount        -icount shift=0: deterministic timing, single-threaded TCG
+#   --icount        -icount shift=0,sleep=off: one ns per instruction, idle
+#                   time skipped (deterministic; single-threaded TCG)
 #   -- ARGS         appended to the QEMU command line for debugging, e.g.
 #                   -- -d int,guest_errors -D build/qemu.log    or   -- -s -S
 set -euo pipefail
@@ -68,7 +69,7 @@ mkdir -p "$(dirname "$log")"
 cmd=(qemu-system-aarch64 -M "$machine" -cpu cortex-a57 -smp 4 -m 1G
 	-nographic -nic none -kernel "$build/Image" -initrd "$initrd"
 	-append "console=ttyAMA0 earlycon kvm-arm.mode=none mem=768M warden.scenario=$scenario warden.gic=$gic")
-[ $icount -eq 1 ] && cmd+=(-icount shift=0)
+[ $icount -eq 1 ] && cmd+=(-icount shift=0,sleep=off)
 cmd+=("${extra[@]}")
 
 {

@@ -209,6 +209,33 @@ static const char *hv_yes_no(const char *value)
 	return value;
 }
 
+/* "cells:       2 (gic-demo running, uart-demo shut-down)" */
+static void hv_status_cells(void)
+{
+	DIR *dir = opendir(WARDEN_SYSFS "/cells");
+	char path[512], name[64], state[32];
+	struct dirent *e;
+	int n = 0;
+
+	printf("cells:       %d", hv_count_cells());
+	while (dir && (e = readdir(dir))) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/cells/%s/name", WARDEN_SYSFS,
+			 e->d_name);
+		if (fileio_read_line(path, name, sizeof(name)))
+			continue;
+		snprintf(path, sizeof(path), "%s/cells/%s/state", WARDEN_SYSFS,
+			 e->d_name);
+		if (fileio_read_line(path, state, sizeof(state)))
+			snprintf(state, sizeof(state), "unknown");
+		printf("%s%s %s", n++ ? ", " : " (", name, state);
+	}
+	printf("%s\n", n ? ")" : " inmate cells");
+	if (dir)
+		closedir(dir);
+}
+
 int hv_status(int argc, char **argv, unsigned int opts)
 {
 	char enabled[64], cpus[256];
@@ -229,6 +256,7 @@ int hv_status(int argc, char **argv, unsigned int opts)
 			     sizeof(cpus)))
 		snprintf(cpus, sizeof(cpus), "unknown");
 	printf("online CPUs: %s\n", cpus);
+	hv_status_cells();
 	return WARDEN_EXIT_OK;
 }
 

@@ -176,6 +176,28 @@ static long smccc(u64 fid, u64 arg)
 	return PSCI_NOT_SUPPORTED;
 }
 
+/*
+ * PSCI_FEATURES (ARM DEN 0022, 5.1.14): what this emulation implements, not
+ * what the firmware does (CPU_SUSPEND, for one, is not offered to cells).
+ */
+static long features(u64 fid)
+{
+	switch ((u32)fid & ~PSCI_64) {
+	case PSCI_VERSION:
+	case PSCI_CPU_OFF:
+	case PSCI_CPU_ON:
+	case PSCI_AFFINITY_INFO:
+	case PSCI_MIGRATE_INFO_TYPE:
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+	case PSCI_FEATURES:
+	case SMCCC_VERSION:
+		return (fid >> 32) ? PSCI_NOT_SUPPORTED : PSCI_SUCCESS;
+	default:
+		return PSCI_NOT_SUPPORTED;
+	}
+}
+
 long psci_handle(struct trap_frame *f, u64 fid)
 {
 	struct per_cpu *pc = this_cpu();
@@ -190,8 +212,9 @@ long psci_handle(struct trap_frame *f, u64 fid)
 		return smccc(fn, f->x[1]);
 	case PSCI_VERSION:
 	case PSCI_MIGRATE_INFO_TYPE:
-	case PSCI_FEATURES:
 		return firmware_call(fid, f->x[1], 0, 0);
+	case PSCI_FEATURES:
+		return features(f->x[1]);
 	case PSCI_AFFINITY_INFO:
 		if (cell_cpu_by_mpidr(pc->cell, f->x[1]) < 0)
 			return PSCI_INVALID_PARAMETERS;

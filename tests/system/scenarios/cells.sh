@@ -18,6 +18,8 @@ require "cell create gic-demo" warden cell create "$CELLS/gic-demo.cell"
 check "state: created" cell_state_is gic-demo created
 check_v "Linux gave up CPU 2" cpus_online_are "0 1 3"
 check_v "list shows it" sh -c 'warden cell list | grep -E "^1 +gic-demo +created +2"'
+check_v "the cell's share of the hypervisor's pool" sh -c \
+	"echo \"\$((\$(cat $WARDEN_SYSFS/mem_pool_used) - $pool0)) pages for gic-demo\""
 check_v "cell load" warden cell load gic-demo "$INMATES/gic-demo.bin"
 check "state: loaded" cell_state_is gic-demo loaded
 check_v "cell start" warden cell start gic-demo

@@ -86,3 +86,15 @@ bool cmdline_get_uint(const char *key, uint64_t *val)
 	}
 	return false;
 }
+
+const char *cmdline_value(const char *key)
+{
+	const char *s = cmdline_get(), *w;
+	size_t n, len = strlen(key);
+
+	while ((n = cmdline_next(&s, &w)) != 0) {
+		if (n > len && w[len] == '=' && !strncmp(w, key, len))
+			return w + len + 1; /* up to the next blank */
+	}
+	return NULL;
+}

@@ -6,7 +6,7 @@
  */
 #include <inmate/psci.h>
 
-static int32_t psci_call(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
+int64_t smccc_smc(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
 {
 	register uint64_t x0 __asm__("x0") = fn;
 	register uint64_t x1 __asm__("x1") = a1;
@@ -18,8 +18,28 @@ static int32_t psci_call(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
 			 :
 			 : "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11",
 			   "x12", "x13", "x14", "x15", "x16", "x17", "memory");
-	/* PSCI status codes are 32-bit, in w0 */
-	return (int32_t)(uint32_t)x0;
+	return (int64_t)x0;
+}
+
+int64_t smccc_hvc(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	register uint64_t x0 __asm__("x0") = fn;
+	register uint64_t x1 __asm__("x1") = a1;
+	register uint64_t x2 __asm__("x2") = a2;
+	register uint64_t x3 __asm__("x3") = a3;
+
+	__asm__ volatile("hvc #0"
+			 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)
+			 :
+			 : "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11",
+			   "x12", "x13", "x14", "x15", "x16", "x17", "memory");
+	return (int64_t)x0;
+}
+
+/* PSCI status codes are 32-bit, in w0 */
+static int32_t psci_call(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	return (int32_t)(uint32_t)smccc_smc(fn, a1, a2, a3);
 }
 
 uint32_t psci_version(void)

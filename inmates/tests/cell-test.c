@@ -11,10 +11,13 @@
  *                     it pending through the distributor and wait for it
  *   foreign-spi=N     at start, try to enable and route SPI N (not the
  *                     cell's): the distributor view must show nothing
+ *   misbehave=KIND    after 1 second, break a rule (cell_test_bad[]);
+ *                     the hypervisor must stop the cell or refuse the call
  * It counts its boots across SYSTEM_RESET and prints a tick every second.
  */
 #include <inmate/inmate.h>
 #include <inmate/test.h>
+#include <warden/hypercall.h>
 
 #define CELL_TEST_POLL_MS 10
 /* Nothing is mapped here in an inmate cell (configs/qemu-arm64). */
@@ -69,6 +72,174 @@ static void cell_test_foreign_spi(uint64_t irq)
 	TEST_CHECK(!(mmio_read32(cell_test_gicd(GICD_ISENABLER, irq)) & bit));
 }
 
+/* --- misbehaviour (isolation tests) --- */
+
+static void bad_read(uint64_t ipa)
+{
+	uint32_t v = *(volatile uint32_t *)ipa;
+
+	printf("cell-test: read of 0x%lx returned 0x%x\n", ipa, v);
+	TEST_CHECK(!"the read outside the cell was not stopped");
+}
+
+static void bad_write(uint64_t ipa)
+{
+	*(volatile uint32_t *)ipa = 0xbadc0de;
+	printf("cell-test: write to 0x%lx went through\n", ipa);
+	TEST_CHECK(!"the write outside the cell was not stopped");
+}
+
+/* A call that must be refused with `want`; the cell goes on. */
+static void bad_call(const char *what, int64_t got, int64_t want)
+{
+	printf("cell-test: %s returned %ld\n", what, got);
+	TEST_CHECK(got == want);
+}
+
+static void bad_read_root(void)
+{
+	bad_read(
+		0x48000000); /* the root's RAM, were the cell identity mapped */
+}
+
+static void bad_write_root(void)
+{
+	bad_write(0x48000000);
+}
+
+static void bad_hypervisor(void)
+{
+	bad_read(0x7fc00000); /* the hypervisor's memory */
+}
+
+static void bad_other_cell(void)
+{
+	bad_write(0x70000000); /* gic-demo's RAM */
+}
+
+static void bad_device(void)
+{
+	bad_write(0x09000000); /* the root's PL011 */
+}
+
+static void bad_cpu_on(void)
+{
+	bad_call("PSCI CPU_ON of CPU 0 (the root's)",
+		 psci_cpu_on(0, 0x40000000, 0), PSCI_INVALID_PARAMETERS);
+}
+
+static void bad_smc(void)
+{
+	bad_call("SMC 0xc2000000 (unknown)", smccc_smc(0xc2000000, 1, 2, 3),
+		 -1);
+}
+
+static void bad_hvc(void)
+{
+	bad_call("HVC 0xc5000000 (unknown)", smccc_hvc(0xc5000000, 1, 2, 3),
+		 -1);
+	bad_call("HVC 0xc60000ff (unknown Warden call)",
+		 smccc_hvc(0xc60000ff, 1, 2, 3), -1);
+}
+
+/* Management calls are the root's: -EPERM (-1). */
+static void bad_mgmt(void)
+{
+	bad_call("WARDEN_HC_CELL_DESTROY of cell 1",
+		 smccc_hvc(WARDEN_HC_CELL_DESTROY, 1, 0, 0), -1);
+	bad_call("WARDEN_HC_DISABLE", smccc_hvc(WARDEN_HC_DISABLE, 0, 0, 0),
+		 -1);
+	bad_call("WARDEN_HC_CELL_CREATE",
+		 smccc_hvc(WARDEN_HC_CELL_CREATE, 0x40000000, 104, 0), -1);
+}
+
+/* An SGI to CPU 0 (the root's): dropped, nothing to see. */
+static void bad_sgi(void)
+{
+	if (comm_region()->gic_version == 3) {
+		/* ICC_SGI1R_EL1: INTID 1, Aff3..1 = 0, target list CPU 0 */
+		write_sysreg(icc_sgi1r_el1, (1ul << 24) | 1);
+	} else {
+		/* GICD_SGIR: target list filter 0, CPU interface 0 */
+		mmio_write32(comm_region()->gicd_base + 0xf00, (1u << 16) | 1);
+	}
+	isb();
+	printf("cell-test: sent SGI 1 to CPU 0 (not this cell's)\n");
+}
+
+static void bad_spin(void)
+{
+	printf("cell-test: spinning with interrupts masked\n");
+	cpu_irq_disable();
+	for (;;)
+		;
+}
+
+static void bad_hvc_storm(void)
+{
+	printf("cell-test: hypercall storm\n");
+	for (;;)
+		smccc_hvc(WARDEN_HC_VERSION, 0, 0, 0);
+}
+
+static void cell_test_sgi(uint32_t intid)
+{
+	gic_send_sgi(0, intid);
+}
+
+/* Every SGI handled sends the next one: an endless interrupt storm. */
+static void bad_sgi_storm(void)
+{
+	printf("cell-test: SGI storm\n");
+	if (gic_init())
+		printf("cell-test: GIC init failed\n");
+	gic_set_handler(2, cell_test_sgi);
+	gic_enable_irq(2);
+	cpu_irq_enable();
+	gic_send_sgi(0, 2);
+	for (;;)
+		__asm__ volatile("wfi");
+}
+
+static const struct {
+	const char *name;
+	void (*fn)(void);
+} cell_test_bad[] = {
+	{ "read-root", bad_read_root },
+	{ "write-root", bad_write_root },
+	{ "hypervisor", bad_hypervisor },
+	{ "other-cell", bad_other_cell },
+	{ "device", bad_device },
+	{ "cpu-on", bad_cpu_on },
+	{ "smc", bad_smc },
+	{ "hvc", bad_hvc },
+	{ "mgmt", bad_mgmt },
+	{ "sgi", bad_sgi },
+	{ "spin", bad_spin },
+	{ "hvc-storm", bad_hvc_storm },
+	{ "sgi-storm", bad_sgi_storm },
+};
+
+static void cell_test_misbehave(const char *kind)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(cell_test_bad) / sizeof(cell_test_bad[0]); i++) {
+		size_t len = strlen(cell_test_bad[i].name);
+
+		if (!strncmp(kind, cell_test_bad[i].name, len) &&
+		    (kind[len] == '\0' || kind[len] == ' ')) {
+			printf("cell-test: misbehaving: %s\n",
+			       cell_test_bad[i].name);
+			cell_test_bad[i].fn();
+			printf("cell-test: still running after %s\n",
+			       cell_test_bad[i].name);
+			return;
+		}
+	}
+	printf("cell-test: unknown misbehaviour '%s'\n", kind);
+}
+
 /* Wait a second, answering shutdown requests. */
 static void cell_test_second(bool refuse)
 {
@@ -84,6 +255,7 @@ static void cell_test_second(bool refuse)
 void inmate_main(void)
 {
 	bool refuse = cmdline_has("refuse-shutdown");
+	const char *misbehave = cmdline_value("misbehave");
 	uint64_t off_at = 0, reset_at = 0, fault_at = 0, irq, tick;
 	int ret;
 
@@ -116,6 +288,8 @@ void inmate_main(void)
 			printf("cell-test: SYSTEM_OFF returned %d\n", ret);
 			off_at = 0;
 		}
+		if (tick == 1 && misbehave)
+			cell_test_misbehave(misbehave);
 		if (fault_at && tick >= fault_at) {
 			printf("cell-test: writing to 0x%lx\n",
 			       CELL_TEST_OUTSIDE);

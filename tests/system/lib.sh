@@ -460,3 +460,31 @@ refused() {
 	echo "$W_INDENT after:  $_r_after"
 	return 1
 }
+
+# cell_steady NAME REGEX SECONDS: a cell that prints a REGEX line every
+# second prints at least SECONDS - 1 of them in SECONDS: no gap.  (Counted
+# in what the cell wrote meanwhile: console_total tells how much.)
+cell_steady() {
+	_d=$(cell_dir "$1") || { echo "no cell \"$1\""; return 1; }
+	_b0=$(cat "$_d/console_total")
+	_t0=$(cut -d' ' -f1 /proc/uptime)
+	sleep "$3"
+	_b1=$(cat "$_d/console_total")
+	_t1=$(cut -d' ' -f1 /proc/uptime)
+	# (through a pipe: sysfs files claim a size of 4096 bytes to seek)
+	_n=$(cat "$_d/console" | tail -c $((_b1 - _b0)) | grep -cE "$2")
+	awk -v n="$_n" -v t0="$_t0" -v t1="$_t1" -v c="$1" 'BEGIN {
+		printf "%s: %d reports in %.1f s\n", c, n, t1 - t0
+		exit !(n >= int(t1 - t0) - 1) }'
+}
+
+# cell_wait_state NAME STATE [SECONDS]: wait until the cell is in STATE.
+cell_wait_state() {
+	_n=$((${3:-10} * 5))
+	while [ $_n -gt 0 ]; do
+		cell_state_is "$1" "$2" > /dev/null && break
+		sleep 0.2
+		_n=$((_n - 1))
+	done
+	cell_state_is "$1" "$2"
+}

@@ -11,6 +11,8 @@
 
 /* The command line, or "" if none was loaded. */
 const char *cmdline_get(void);
+/* The text after "key=" of the first such word (it ends at a blank), or NULL. */
+const char *cmdline_value(const char *key);
 /* Is word one of its words? */
 bool cmdline_has(const char *word);
 /* Value of a "key=N" word (decimal, or hex with 0x); false if absent. */

@@ -24,6 +24,10 @@
 #define PSCI_ON_PENDING (-5)
 #define PSCI_INTERNAL_FAILURE (-6)
 
+/* Any SMC Calling Convention call (ARM DEN 0028): result in x0. */
+int64_t smccc_smc(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3);
+int64_t smccc_hvc(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3);
+
 /* Major version in bits 31:16, minor in 15:0. */
 uint32_t psci_version(void);
 int psci_cpu_on(uint64_t mpidr, uint64_t entry, uint64_t context_id);

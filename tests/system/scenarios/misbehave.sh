@@ -1,0 +1,105 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+# misbehave: cell-test (CPU 3) breaks one rule at a time beside gic-demo
+# (CPU 2) and the Linux workload.  An access to memory or a device the cell
+# was not given stops it and marks it failed, with the reason in words in
+# `warden cell list` and sysfs; a call it may not make is refused and it
+# goes on.  Either way gic-demo reports every second without a gap, Linux
+# keeps working, and the cell can be destroyed and created again.
+# expect-serial: cell "cell-test" failed: data abort: 4-byte read of 0x48000000 \(not assigned to this cell\)
+. /usr/share/warden/lib.sh
+
+# misbehave KIND: start cell-test with misbehave=KIND.
+misbehave() {
+	printf 'misbehave=%s\0' "$1" > /tmp/cmdline
+	cell_up cell-test "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000
+}
+
+# stopped_for KIND REGEX: the cell failed, and says why (REGEX).
+stopped_for() {
+	cell_wait_state cell-test failed 10 || return 1
+	warden cell list | grep -E "^[0-9]+ +cell-test " || return 1
+	_f=$(cat "$(cell_dir cell-test)/failure")
+	echo "sysfs failure: $_f"
+	echo "$_f" | grep -qE "$2"
+}
+
+# refused_call KIND: the cell went on after the call, and no check failed.
+refused_call() {
+	cell_wait_for cell-test "still running after $1" 10 || return 1
+	warden cell console cell-test | grep -E "returned|sent" | tail -n 4
+	cell_state_is cell-test running || return 1
+	! warden cell console cell-test | grep -F "[test] FAIL"
+}
+
+# others_fine: gic-demo keeps its rhythm, Linux its CPUs.
+others_fine() {
+	cell_steady gic-demo "timer latency" 3 &&
+		cell_state_is gic-demo running && linux_cpus_work
+}
+
+linux_cpus_work() {
+	for _c in 0 1; do
+		taskset -c $_c sh -c 'echo CPU$0 works' $_c || return 1
+	done
+}
+
+require "insmod warden.ko" warden_load
+require "warden enable" warden enable "$SYSTEM_CELL"
+require "workload reference" workload_prepare
+pool0=$(pool_used)
+require "gic-demo up on CPU 2 (the bystander)" cell_up gic-demo
+check_v "gic-demo reports" cell_wait_for gic-demo "timer latency" 15
+
+step "memory and devices the cell was not given: the cell fails"
+for case in \
+	"read-root|data abort: 4-byte read of 0x48000000 \(not assigned to this cell\), CPU 3, PC 0x4" \
+	"write-root|data abort: 4-byte write to 0x48000000 \(not assigned to this cell\), CPU 3, PC 0x4" \
+	"hypervisor|data abort: 4-byte read of 0x7fc00000 \(not assigned to this cell\)" \
+	"other-cell|data abort: 4-byte write to 0x70000000 \(not assigned to this cell\)" \
+	"device|data abort: 4-byte write to 0x9000000 \(not assigned to this cell\)"; do
+	kind=${case%%|*}
+	why=${case#*|}
+	check "$kind: cell-test starts" misbehave "$kind"
+	check_v "$kind: stopped, failed, with the reason" stopped_for "$kind" "$why"
+	check_v "$kind: gic-demo and Linux go on" others_fine
+	check_v "$kind: the failed cell is destroyed" warden cell destroy cell-test
+done
+check_v "a failed cell is created again and runs" sh -c '
+	. /usr/share/warden/lib.sh
+	printf "x\0" > /tmp/cmdline
+	cell_up cell-test "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000 &&
+	cell_wait_for cell-test "cell-test: tick 1" 10 &&
+	warden cell destroy cell-test'
+
+step "calls the cell may not make: refused, the cell goes on"
+for kind in cpu-on smc hvc mgmt sgi; do
+	check "$kind: cell-test starts" misbehave "$kind"
+	check_v "$kind: refused, cell-test still running" refused_call "$kind"
+	check_v "$kind: gic-demo and Linux go on" others_fine
+	check_v "$kind: destroyed" warden cell destroy cell-test
+done
+check_v "gic-demo was not destroyed by the cell's management call" \
+	cell_state_is gic-demo running
+
+step "a cell that never answers, and storms"
+check "spin: cell-test starts" misbehave spin
+check_v "spin: it spins with interrupts masked" cell_wait_for cell-test "spinning" 10
+check_fails "spin: a polite shutdown gets no answer" "did not answer" \
+	warden cell shutdown cell-test
+check_v "spin: destroy --force stops it" warden cell destroy cell-test --force
+check_v "spin: gic-demo and Linux go on" others_fine
+for kind in hvc-storm sgi-storm; do
+	check "$kind: cell-test starts" misbehave "$kind"
+	check_v "$kind: it storms" cell_wait_for cell-test "${kind%-storm}.*storm" 10
+	check_v "$kind: gic-demo keeps its rhythm, Linux its CPUs" others_fine
+	check_v "$kind: the root's workload is correct meanwhile" workload_run
+	check_v "$kind: destroy --force stops it" warden cell destroy cell-test --force
+done
+
+check_v "destroy gic-demo" warden cell destroy gic-demo
+check_v "all CPUs back in Linux" cpus_online_are "0 1 2 3"
+check_v "pool use as before gic-demo ($pool0 pages)" sh -c \
+	"echo now \$(cat $WARDEN_SYSFS/mem_pool_used); [ \$(cat $WARDEN_SYSFS/mem_pool_used) -eq $pool0 ]"
+check_v "warden disable" warden disable
+finish

@@ -16,6 +16,7 @@
 .PHONY: test demo shell unit-tests unit-tests-list initramfs system-tests
 
 UNIT_TESTS :=
+include $(TOP)/tests/fuzz/fuzz.mk
 include $(sort $(wildcard $(TOP)/tests/unit/*.mk))
 
 UNIT_DIR := $(B)/tests/unit

@@ -5,7 +5,9 @@
 #   1. build     `make all unit-tests` with the strict warnings (one test)
 #   2. static    clang-format, cppcheck, header self-containment (one each)
 #   3. unit      every host unit test program; each PASS/FAIL line counts
-#   4. system    tests/system/run.sh: QEMU scenarios on GICv3 and GICv2
+#   4. fuzz      the config validator under libFuzzer, FUZZ_TEST_SECONDS
+#                (default 60; one test)
+#   5. system    tests/system/run.sh: QEMU scenarios on GICv3 and GICv2
 # The last line is "N passed, N failed"; the exit code is non-zero if any
 # test failed.  Logs: build/logs/.
 #
@@ -230,6 +232,33 @@ test_headers() {
 	fi
 }
 
+# --- fuzzing ---------------------------------------------------------------
+
+# The config validator under libFuzzer for FUZZ_TEST_SECONDS (default 60):
+# one test, passed if no input crashed it (tests/fuzz/fuzz.mk).
+test_fuzz() {
+	local secs=${FUZZ_TEST_SECONDS:-60} log=$logs/fuzz-config.log
+	local bin=$build/tests/fuzz/fuzz-config runs
+	if ! "${make_cmd[@]}" -s -C "$top" --no-print-directory fuzz-build \
+		> "$log" 2>&1; then
+		fail "fuzz/config: does not build (see ${log#"$top"/})"
+		indent "$log" 20
+		return
+	fi
+	mkdir -p "$build/tests/fuzz/corpus"
+	(cd "$top" && timeout $((secs + 60)) "$bin" -max_total_time="$secs" \
+		-print_final_stats=1 -artifact_prefix="$build/tests/fuzz/" \
+		"$build/tests/fuzz/corpus" tests/fuzz/corpus) >> "$log" 2>&1
+	local rc=$?
+	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+	if [ $rc -eq 0 ]; then
+		pass "fuzz/config (${runs:-?} inputs in $secs s, no crash)"
+	else
+		fail "fuzz/config: crashed after ${runs:-?} inputs (see ${log#"$top"/}; the input is in build/tests/fuzz/)"
+		grep -E 'ERROR|SUMMARY|runtime error' "$log" | head -n 10 | sed 's/^/    | /'
+	fi
+}
+
 # --- 3. unit tests ------------------------------------------------------------
 
 test_unit() {
@@ -303,6 +332,14 @@ phase_end
 phase_begin unit
 if [ $build_ok -eq 1 ]; then
 	test_unit
+else
+	echo "   skipped: the build failed"
+fi
+phase_end
+
+phase_begin fuzz
+if [ $build_ok -eq 1 ]; then
+	test_fuzz
 else
 	echo "   skipped: the build failed"
 fi

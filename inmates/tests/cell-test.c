@@ -11,6 +11,9 @@
  *                     it pending through the distributor and wait for it
  *   foreign-spi=N     at start, try to enable and route SPI N (not the
  *                     cell's): the distributor view must show nothing
+ *   hygiene           at start, report what the upper half of its RAM
+ *                     holds, then fill it with 0xa5a5a5a5 (the root must
+ *                     never see either: tests/system/scenarios/misbehave.sh)
  *   misbehave=KIND    after 1 second, break a rule (cell_test_bad[]);
  *                     the hypervisor must stop the cell or refuse the call
  * It counts its boots across SYSTEM_RESET and prints a tick every second.
@@ -70,6 +73,25 @@ static void cell_test_foreign_spi(uint64_t irq)
 		printf("cell-test: SPI %lu is not this cell's: enable ignored\n",
 		       irq);
 	TEST_CHECK(!(mmio_read32(cell_test_gicd(GICD_ISENABLER, irq)) & bit));
+}
+
+/* The upper half of the cell's RAM: above image, BSS and stacks. */
+#define CELL_TEST_FILL_START 0x40080000ul
+#define CELL_TEST_FILL_END 0x400fe000ul
+
+static void cell_test_hygiene(void)
+{
+	volatile uint32_t *p = (volatile uint32_t *)CELL_TEST_FILL_START;
+	uint32_t seen = 0;
+
+	for (; p < (volatile uint32_t *)CELL_TEST_FILL_END; p++) {
+		seen |= *p;
+		*p = 0xa5a5a5a5;
+	}
+	printf("cell-test: RAM 0x%lx-0x%lx held %s; filled with 0xa5a5a5a5\n",
+	       CELL_TEST_FILL_START, CELL_TEST_FILL_END,
+	       seen ? "data" : "zeros");
+	TEST_CHECK(seen == 0);
 }
 
 /* --- misbehaviour (isolation tests) --- */
@@ -273,6 +295,8 @@ void inmate_main(void)
 			printf("cell-test: GIC init failed\n");
 		cpu_irq_enable();
 	}
+	if (cmdline_has("hygiene"))
+		cell_test_hygiene();
 	if (cmdline_get_uint("spi", &irq))
 		cell_test_own_spi(irq);
 	if (cmdline_get_uint("foreign-spi", &irq))

@@ -97,6 +97,23 @@ for kind in hvc-storm sgi-storm; do
 	check_v "$kind: destroy --force stops it" warden cell destroy cell-test --force
 done
 
+step "data hygiene: nothing passes between the root and a cell through RAM"
+# cell-test's RAM is 0x70300000; the upper half of it, 0x70380000.., is free
+check_v "the root leaves data in the RAM a cell will get" sh -c '
+	devmem 0x70380000 32 0x12345678 && devmem 0x703fdffc 32 0x87654321 &&
+	devmem 0x70380000 32'
+printf 'hygiene\0' > /tmp/cmdline
+check "hygiene: cell-test starts" cell_up cell-test "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000
+check_v "the cell finds only zeros, and fills its RAM" \
+	cell_wait_for cell-test "held zeros; filled with 0xa5a5a5a5" 10
+check_v "the root cannot read the cell's RAM meanwhile" sh -c '
+	v=$(devmem 0x70380000 32); echo "root reads $v"; [ "$v" = 0x00000000 ]'
+check_v "destroy cell-test" warden cell destroy cell-test
+check_v "the root finds only zeros where the cell was" sh -c '
+	for a in 0x70300000 0x70380000 0x703c0000 0x703fdffc 0x703ffffc; do
+		v=$(devmem $a 32); echo "$a: $v"; [ "$v" = 0x00000000 ] || exit 1
+	done'
+
 check_v "destroy gic-demo" warden cell destroy gic-demo
 check_v "all CPUs back in Linux" cpus_online_are "0 1 2 3"
 check_v "pool use as before gic-demo ($pool0 pages)" sh -c \

@@ -116,6 +116,8 @@ static long warden_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case WARDEN_IOCTL_CELL_SHUTDOWN:
 	case WARDEN_IOCTL_CELL_DESTROY:
 		return cells_ioctl(cmd, (void __user *)arg);
+	case WARDEN_IOCTL_TEST_FUZZ:
+		return fuzz_ioctl((void __user *)arg);
 	default:
 		return -ENOTTY;
 	}

@@ -127,6 +127,9 @@ const void *cells_hv_ptr(u64 pa, size_t size);
 long cells_refresh(struct warden_cell *c);
 extern const char *const cells_state_names[WARDEN_CELL_NUM_STATES];
 
+/* fuzz.c: WARDEN_IOCTL_TEST_FUZZ (module parameter test_fuzz=1) */
+long fuzz_ioctl(struct warden_fuzz_args __user *uargs);
+
 /* cellattrs.c: /sys/devices/warden/cells/<id>/ */
 int cellattrs_add(struct warden_cell *c, struct kobject *parent);
 void cellattrs_remove(struct kobject *kobj);

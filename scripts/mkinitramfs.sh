@@ -10,6 +10,7 @@
 #   /bin/busybox                    static arm64; applet links made at boot
 #   /lib/modules/warden.ko          the driver
 #   /usr/bin/warden                 the CLI
+#   /usr/bin/warden-fuzz            random hypercalls and ioctls (tests)
 #   /lib/firmware/warden.bin        the hypervisor
 #   /lib/firmware/bogus.bin         not a Warden image (badinput scenario)
 #   /etc/warden/*.cell              configs; system.cell -> the one for the GIC
@@ -45,6 +46,7 @@ esac
 busybox=$build/busybox
 ko=$build/driver/warden.ko
 cli=$build/tools/warden
+fuzzer=$build/tests/fuzz/warden-fuzz
 fw=$build/hypervisor/warden.bin
 # inmates/build.mk builds these; any other $build/inmates/*.bin goes in too
 inmate_names=(uart-demo gic-demo smp-demo cell-test)
@@ -60,7 +62,7 @@ shopt -u nullglob
 
 # Everything the image is made of, this script included.
 inputs=("$top/scripts/mkinitramfs.sh" "$busybox" "$top/tests/system/lib.sh" "${scenarios[@]}")
-for f in "$ko" "$cli" "$fw"; do
+for f in "$ko" "$cli" "$fw" "$fuzzer"; do
 	if [ -e "$f" ]; then
 		inputs+=("$f")
 	else
@@ -91,6 +93,7 @@ install -m 0755 "$(readlink -f "$busybox")" bin/busybox
 ln -s busybox bin/sh
 [ -e "$ko" ] && install -m 0644 "$ko" lib/modules/warden.ko
 [ -e "$cli" ] && install -m 0755 "$cli" usr/bin/warden
+[ -e "$fuzzer" ] && install -m 0755 "$fuzzer" usr/bin/warden-fuzz
 [ -e "$fw" ] && install -m 0644 "$fw" lib/firmware/warden.bin
 for c in "${cells[@]}"; do
 	install -m 0644 "$c" etc/warden/

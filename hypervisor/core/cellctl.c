@@ -36,6 +36,33 @@ static paddr_t pa_of(const void *p)
 
 static long ctl_error(long err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/*
+ * At most CTL_PRINT_BURST refusals a second reach the console, so that a
+ * root that calls wrongly in a loop cannot flood it; every refusal still
+ * goes to the error page.  (Runs under ctl_lock.)
+ */
+#define CTL_PRINT_BURST 10
+
+static void ctl_print(const char *line)
+{
+	static u64 window;
+	static unsigned int printed, held;
+	u64 now = arch_time_us();
+
+	if (now - window >= 1000000) {
+		if (held)
+			printk("(%u more refusals of management calls not shown)\n",
+			       held);
+		window = now;
+		printed = 0;
+		held = 0;
+	}
+	if (printed++ < CTL_PRINT_BURST)
+		printk("%s\n", line);
+	else
+		held++;
+}
+
 static long ctl_error(long err, const char *fmt, ...)
 {
 	va_list ap;
@@ -43,7 +70,7 @@ static long ctl_error(long err, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(errmsg, ERRMSG_LEN, fmt, ap);
 	va_end(ap);
-	printk("%s\n", errmsg);
+	ctl_print(errmsg);
 	return err;
 }
 
@@ -260,7 +287,7 @@ static void report_first(void *ctx, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
-	printk("%s\n", line);
+	ctl_print(line);
 	if ((*count)++ == 0)
 		snprintf(errmsg, ERRMSG_LEN, "%s", line);
 }

@@ -64,6 +64,27 @@ _Static_assert(sizeof(struct warden_cell_args) == 216, "ABI size");
 #define WARDEN_IOCTL_CELL_DESTROY _IOWR('W', 0x14, struct warden_cell_args)
 
 /*
+ * Testing only: when warden.ko is loaded with test_fuzz=1, make `count`
+ * hypercalls (at most 1,000,000) with random function IDs and arguments
+ * drawn from `seed`, from the kernel, on the calling CPU.  Calls that are
+ * valid and change the machine on purpose are never drawn: PSCI (CPU_OFF,
+ * SYSTEM_OFF, ...), WARDEN_HC_DISABLE, WARDEN_HC_CONSOLE_PUTC and the cell
+ * calls for ids in use.
+ * Without test_fuzz=1 the ioctl fails with EPERM.
+ */
+struct warden_fuzz_args {
+	uint64_t seed;
+	uint64_t count;
+	/* out: how the calls ended */
+	uint64_t made;
+	uint64_t refused; /* negative results, SMCCC NOT_SUPPORTED included */
+	uint64_t succeeded;
+} WARDEN_PACKED;
+_Static_assert(sizeof(struct warden_fuzz_args) == 40, "ABI size");
+
+#define WARDEN_IOCTL_TEST_FUZZ _IOWR('W', 0x7f, struct warden_fuzz_args)
+
+/*
  * sysfs, per cell: /sys/devices/warden/cells/<id>/ with
  *   name      the config's name
  *   state     created, loading, loaded, running, shut-down or failed

@@ -32,3 +32,13 @@ fuzz: $(FUZZ_BIN)
 	@mkdir -p $(FUZZ_DIR)/corpus
 	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 		-artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus $(TOP)/tests/fuzz/corpus
+
+# warden-fuzz: random hypercalls and ioctls from the root, for the guest
+# (tests/system/scenarios/fuzz.sh); static arm64 like the CLI.
+FUZZ_GUEST := $(FUZZ_DIR)/warden-fuzz
+all: $(FUZZ_GUEST)
+
+$(FUZZ_GUEST): $(TOP)/tests/fuzz/warden-fuzz.c $(wildcard $(TOP)/include/warden/*.h) \
+		$(TOP)/tests/fuzz/fuzz.mk
+	@mkdir -p $(@D)
+	$(CC_A64) $(WARN) -std=gnu11 -O2 -static -I $(TOP)/include -o $@ $<

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "config-check.h"
+#include "collect.h"
 #include "unit.h"
 
 #define REF_MEM 6
@@ -23,34 +24,6 @@ struct ref {
 	struct warden_memory mem[REF_MEM];
 	struct warden_irq_range irq[REF_IRQ];
 } WARDEN_PACKED;
-
-/* Everything the checker reported, one message a line. */
-struct collect {
-	unsigned int calls;
-	size_t len;
-	char text[16384];
-};
-
-static void collect_report(void *ctx, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void collect_report(void *ctx, const char *fmt, ...)
-{
-	struct collect *col = ctx;
-	size_t room = sizeof(col->text) - col->len;
-	va_list ap;
-	int n;
-
-	col->calls++;
-	va_start(ap, fmt);
-	n = vsnprintf(col->text + col->len, room, fmt, ap);
-	va_end(ap);
-	if (n > 0 && (size_t)n + 1 < room) {
-		col->len += (size_t)n;
-		col->text[col->len++] = '\n';
-		col->text[col->len] = '\0';
-	}
-}
 
 static void ref_memory(struct warden_memory *m, uint64_t phys, uint64_t size,
 		       uint32_t flags)

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Console through the hypervisor: HVC #0, x0 = WARDEN_HC_CONSOLE_PUTC,
- * x1 = the character (SMC Calling Convention, ARM DEN 0028: x0..x17 may
- * be changed by the call).
+ * Console through the hypervisor: the WARDEN_HC_CONSOLE_PUTC hypercall
+ * (HVC #0), x1 = the character.
  */
 #include <inmate/inmate.h>
 #include <inmate/bakery.h>
+#include <inmate/psci.h>
 #include <warden/hypercall.h>
 
 static struct bakery console_bakery;
@@ -14,15 +14,7 @@ static volatile int console_no_lock;
 
 void console_putc(char c)
 {
-	register uint64_t x0 __asm__("x0") = WARDEN_HC_CONSOLE_PUTC;
-	register uint64_t x1 __asm__("x1") = (uint8_t)c;
-
-	__asm__ volatile("hvc #0"
-			 : "+r"(x0), "+r"(x1)
-			 :
-			 : "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9",
-			   "x10", "x11", "x12", "x13", "x14", "x15", "x16",
-			   "x17", "memory");
+	smccc_hvc(WARDEN_HC_CONSOLE_PUTC, (uint8_t)c, 0, 0);
 }
 
 void console_lock(void)

@@ -8,9 +8,14 @@
  *   write-outside=N   after N seconds, write to an IPA the cell does not
  *                     own (0x50000000): the hypervisor must stop the cell
  *   spi=N             at start, route SPI N (the cell's) to this CPU, set
- *                     it pending through the distributor and wait for it
- *   foreign-spi=N     at start, try to enable and route SPI N (not the
- *                     cell's): the distributor view must show nothing
+ *                     it pending through the distributor and wait for it;
+ *                     then pend it again every 10 ms, and report with each
+ *                     tick how many arrived (all of them, or a test fails)
+ *   foreign-spi=N     at start, try every distributor write on SPI N (not
+ *                     the cell's): disable, enable, pend, unpend,
+ *                     (de)activate, priority, trigger, group, routing; the
+ *                     cell's view must show nothing, the owner must see no
+ *                     change
  *   hygiene           at start, report what the upper half of its RAM
  *                     holds, then fill it with 0xa5a5a5a5 (the root must
  *                     never see either: tests/system/scenarios/misbehave.sh)
@@ -29,10 +34,23 @@
 /* In the loaded image, not cleared at start-up: survives SYSTEM_RESET. */
 static uint32_t cell_test_boots INMATE_PERSIST;
 
+/* GICD registers (IHI 0069 12.9, IHI 0048 4.3) */
+#define GICD_IGROUPR 0x080
 #define GICD_ISENABLER 0x100
+#define GICD_ICENABLER 0x180
 #define GICD_ISPENDR 0x200
+#define GICD_ICPENDR 0x280
+#define GICD_ISACTIVER 0x300
+#define GICD_ICACTIVER 0x380
+#define GICD_IPRIORITYR 0x400
+#define GICD_ITARGETSR 0x800
+#define GICD_ICFGR 0xc00
+#define GICD_IROUTER 0x6000
 
 static volatile uint32_t cell_test_spi_hits;
+/* spi=N: the SPI this cell owns and pends, and how often it pended it */
+static uint32_t cell_test_spi_own;
+static uint32_t cell_test_spi_sent;
 
 static void cell_test_spi(uint32_t intid)
 {
@@ -58,13 +76,54 @@ static void cell_test_own_spi(uint64_t irq)
 	printf("cell-test: SPI %lu %s\n", irq,
 	       cell_test_spi_hits ? "arrived" : "did not arrive");
 	TEST_CHECK(cell_test_spi_hits == 1);
+	cell_test_spi_own = (uint32_t)irq;
+	cell_test_spi_sent = 1;
 }
 
-/* Someone else's SPI: enabling it changes nothing the cell can see. */
+/* One more of the cell's own SPI; the previous one arrived long ago. */
+static void cell_test_spi_again(void)
+{
+	if (!cell_test_spi_own)
+		return;
+	cell_test_spi_sent++;
+	mmio_write32(cell_test_gicd(GICD_ISPENDR, cell_test_spi_own),
+		     1u << (cell_test_spi_own % 32));
+}
+
+static void cell_test_spi_report(void)
+{
+	if (!cell_test_spi_own)
+		return;
+	printf("cell-test: SPI %u: %u of %u arrived\n", cell_test_spi_own,
+	       cell_test_spi_hits, cell_test_spi_sent);
+	TEST_CHECK(cell_test_spi_hits == cell_test_spi_sent);
+}
+
+/*
+ * Someone else's SPI: every write the distributor has for it, each of which
+ * would take the SPI from its owner (disabled, cleared, left active, masked
+ * by priority, made group 0, or routed here).  None may have an effect; the
+ * owner (spi=N in another cell) checks that it still gets every one.
+ */
 static void cell_test_foreign_spi(uint64_t irq)
 {
 	uint32_t bit = 1u << (irq % 32);
+	uint64_t byte = comm_region()->gicd_base + irq;
 
+	mmio_write32(cell_test_gicd(GICD_ICENABLER, irq), bit);
+	mmio_write32(cell_test_gicd(GICD_ICPENDR, irq), bit);
+	mmio_write32(cell_test_gicd(GICD_ISACTIVER, irq), bit);
+	mmio_write32(cell_test_gicd(GICD_IGROUPR, irq), 0);
+	/* two bits per interrupt: 16 to a register */
+	mmio_write32(comm_region()->gicd_base + GICD_ICFGR + (irq / 16) * 4,
+		     0xffffffff);
+	*(volatile uint8_t *)(byte + GICD_IPRIORITYR) = 0xff;
+	if (comm_region()->gic_version == 3)
+		*(volatile uint64_t *)(comm_region()->gicd_base +
+				       GICD_IROUTER + irq * 8) =
+			read_sysreg(mpidr_el1) & 0xff00ffffffUL;
+	else
+		*(volatile uint8_t *)(byte + GICD_ITARGETSR) = 0xff;
 	gic_enable_irq((uint32_t)irq);
 	mmio_write32(cell_test_gicd(GICD_ISPENDR, irq), bit);
 	if (mmio_read32(cell_test_gicd(GICD_ISENABLER, irq)) & bit)
@@ -73,6 +132,8 @@ static void cell_test_foreign_spi(uint64_t irq)
 		printf("cell-test: SPI %lu is not this cell's: enable ignored\n",
 		       irq);
 	TEST_CHECK(!(mmio_read32(cell_test_gicd(GICD_ISENABLER, irq)) & bit));
+	printf("cell-test: SPI %lu: disable, unpend, activate, group, trigger, priority and route written\n",
+	       irq);
 }
 
 /* The upper half of the cell's RAM: above image, BSS and stacks. */
@@ -175,18 +236,39 @@ static void bad_mgmt(void)
 		 smccc_hvc(WARDEN_HC_CELL_CREATE, 0x40000000, 104, 0), -1);
 }
 
-/* An SGI to CPU 0 (the root's): dropped, nothing to see. */
+/*
+ * SGI 2 is Linux's CPU-stop IPI: were one delivered, a root CPU would halt
+ * for good.  Sent to the root's CPUs 0 and 1 by target list, and to all
+ * other CPUs (GICv3 IRM=1, GICv2 filter "all but self"): every one must be
+ * dropped, and /proc/interrupts in the root shows no CPU stop interrupt.
+ */
 static void bad_sgi(void)
 {
 	if (comm_region()->gic_version == 3) {
-		/* ICC_SGI1R_EL1: INTID 1, Aff3..1 = 0, target list CPU 0 */
-		write_sysreg(icc_sgi1r_el1, (1ul << 24) | 1);
+		/* ICC_SGI1R_EL1: INTID 2, Aff3..1 = 0, target list CPUs 0-1 */
+		write_sysreg(icc_sgi1r_el1, (2ul << 24) | 3);
+		/* IRM (bit 40): every PE but this one */
+		write_sysreg(icc_sgi1r_el1, (1ul << 40) | (2ul << 24));
 	} else {
-		/* GICD_SGIR: target list filter 0, CPU interface 0 */
-		mmio_write32(comm_region()->gicd_base + 0xf00, (1u << 16) | 1);
+		/* GICD_SGIR: filter 0, CPU interfaces 0-1, INTID 2 */
+		mmio_write32(comm_region()->gicd_base + 0xf00, (3u << 16) | 2);
+		/* filter 1: every CPU interface but this one */
+		mmio_write32(comm_region()->gicd_base + 0xf00, (1u << 24) | 2);
 	}
 	isb();
-	printf("cell-test: sent SGI 1 to CPU 0 (not this cell's)\n");
+	printf("cell-test: sent SGI 2 to CPUs 0-1 and to all others (not this cell's)\n");
+}
+
+/*
+ * ACTLR_EL1 is IMPLEMENTATION DEFINED (HCR_EL2.TACR traps it).  The other
+ * such registers (HCR_EL2.TIDCP) cannot be tested here: QEMU 7.2 does not
+ * implement that trap.
+ */
+static void bad_actlr(void)
+{
+	__asm__ volatile("msr actlr_el1, xzr" ::: "memory");
+	printf("cell-test: write to ACTLR_EL1 went through\n");
+	TEST_CHECK(!"the ACTLR_EL1 write was not stopped");
 }
 
 static void bad_spin(void)
@@ -237,6 +319,7 @@ static const struct {
 	{ "hvc", bad_hvc },
 	{ "mgmt", bad_mgmt },
 	{ "sgi", bad_sgi },
+	{ "actlr", bad_actlr },
 	{ "spin", bad_spin },
 	{ "hvc-storm", bad_hvc_storm },
 	{ "sgi-storm", bad_sgi_storm },
@@ -270,6 +353,7 @@ static void cell_test_second(bool refuse)
 	while (timer_now() < end) {
 		if (comm_poll() == COMM_POLL_DENIED && refuse)
 			printf("cell-test: shutdown request refused\n");
+		cell_test_spi_again();
 		timer_delay_ms(CELL_TEST_POLL_MS);
 	}
 }
@@ -304,6 +388,7 @@ void inmate_main(void)
 	for (tick = 1;; tick++) {
 		cell_test_second(refuse);
 		printf("cell-test: tick %lu\n", tick);
+		cell_test_spi_report();
 		if (off_at && tick >= off_at) {
 			printf("cell-test: calling SYSTEM_OFF\n");
 			ret = psci_system_off();

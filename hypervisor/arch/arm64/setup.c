@@ -25,6 +25,16 @@
  */
 #define HCR_CELL (HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_TSC | HCR_RW)
 
+/*
+ * An inmate also may not touch the IMPLEMENTATION DEFINED registers: ACTLR_EL1
+ * (TACR) and the op0 == 3, CRn == 11 or 15 encodings (TIDCP).  On real cores
+ * they hold cluster-wide controls (L2 configuration, SMP coherency enable,
+ * errata chicken bits) that would change the machine under every other cell.
+ * Such an access traps, and the cell fails (traps.c).  The root owns the
+ * platform and keeps them, as firmware and Linux expect.
+ */
+#define HCR_INMATE (HCR_CELL | HCR_TACR | HCR_TIDCP)
+
 /* The stub state of the first CPU, for CPUs that were off at enable. */
 static struct arch_el2_state stub_template;
 
@@ -88,7 +98,8 @@ int arch_cpu_init(struct per_cpu *pc, bool fresh)
 	write_sysreg(vttbr_el2, (u64)(uintptr_t)pc->cell->stage2.root |
 					((u64)pc->cell->stage2.vmid << 48));
 	isb();
-	write_sysreg(hcr_el2, HCR_CELL);
+	write_sysreg(hcr_el2,
+		     pc->cell == &root_cell ? HCR_CELL : HCR_INMATE);
 	isb();
 	/* drop combined stage-1+2 entries cached before stage 2 existed */
 	asm volatile("tlbi vmalls12e1");

@@ -2,7 +2,8 @@
 /*
  * Synchronous exceptions from EL1, dispatched by exception class (ESR_EL2.EC,
  * ARM ARM D17.2.40).  Only what HCR_EL2 routes here arrives: HVC, trapped
- * SMC, stage-2 data aborts and the GICv3 SGI register.
+ * SMC, stage-2 data aborts, the GICv3 SGI register and, from inmates, the
+ * IMPLEMENTATION DEFINED registers.
  */
 #include <stdarg.h>
 
@@ -144,6 +145,48 @@ skip:
 	 ((u64)(crn) << 10) | ((u64)(crm) << 1))
 #define SYSREG_MASK SYSREG_ISS(3, 7, 15, 15, 7)
 #define ISS_ICC_SGI1R SYSREG_ISS(3, 0, 12, 11, 5)
+#define ISS_ACTLR_EL1 SYSREG_ISS(3, 0, 1, 0, 1)
+#define ISS_OP0(iss) (((iss) >> 20) & 3)
+#define ISS_OP2(iss) (((iss) >> 17) & 7)
+#define ISS_OP1(iss) (((iss) >> 14) & 7)
+#define ISS_CRN(iss) (((iss) >> 10) & 15)
+#define ISS_CRM(iss) (((iss) >> 1) & 15)
+
+/*
+ * Why a register trapped, in words.  Only HCR_EL2.TACR and TIDCP make an
+ * inmate's register access trap besides ICC_SGI1R_EL1 (setup.c).
+ */
+static const char *sysreg_why(u64 iss)
+{
+	if ((iss & SYSREG_MASK) == ISS_ACTLR_EL1)
+		return "ACTLR_EL1, implementation defined";
+	if (ISS_OP0(iss) == 3 && (ISS_CRN(iss) == 11 || ISS_CRN(iss) == 15))
+		return "implementation defined";
+	return "trapped";
+}
+
+/*
+ * A register access the cell may not make.  The report names the register
+ * in the generic S<op0>_<op1>_C<n>_C<m>_<op2> form, which every assembler
+ * accepts, so the user can find the instruction in the inmate's source.
+ */
+static void sysreg_refuse(struct trap_frame *f, u64 esr)
+{
+	u64 iss = ESR_ISS(esr);
+	unsigned int rt = (unsigned int)((iss >> 5) & 0x1f);
+	bool read = iss & 1;
+
+	cell_fault(f, esr,
+		   "system register: %s S%llu_%llu_C%llu_C%llu_%llu (%s; not allowed in a cell)",
+		   read ? "read of" : "write to",
+		   (unsigned long long)ISS_OP0(iss),
+		   (unsigned long long)ISS_OP1(iss),
+		   (unsigned long long)ISS_CRN(iss),
+		   (unsigned long long)ISS_CRM(iss),
+		   (unsigned long long)ISS_OP2(iss), sysreg_why(iss));
+	if (read && rt != 31)
+		f->x[rt] = 0;
+}
 
 static void handle_sysreg(struct trap_frame *f, u64 esr)
 {
@@ -154,17 +197,8 @@ static void handle_sysreg(struct trap_frame *f, u64 esr)
 	pc->stats[STAT_SYSREG]++;
 	if ((iss & SYSREG_MASK) == ISS_ICC_SGI1R && !(iss & 1))
 		gicv3_handle_sgi1r(pc, frame_reg(f, rt));
-	else if (iss & 1) {
-		cell_fault(f, esr,
-			   "read of a trapped system register (ISS %#llx)",
-			   (unsigned long long)iss);
-		if (rt != 31)
-			f->x[rt] = 0;
-	} else {
-		cell_fault(f, esr,
-			   "write to a trapped system register (ISS %#llx)",
-			   (unsigned long long)iss);
-	}
+	else
+		sysreg_refuse(f, esr);
 	skip_insn(f, esr);
 }
 

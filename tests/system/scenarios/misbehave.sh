@@ -51,13 +51,14 @@ pool0=$(pool_used)
 require "gic-demo up on CPU 2 (the bystander)" cell_up gic-demo
 check_v "gic-demo reports" cell_wait_for gic-demo "timer latency" 15
 
-step "memory and devices the cell was not given: the cell fails"
+step "memory, devices and registers the cell was not given: the cell fails"
 for case in \
 	"read-root|data abort: 4-byte read of 0x48000000 \(not assigned to this cell\), CPU 3, PC 0x4" \
 	"write-root|data abort: 4-byte write to 0x48000000 \(not assigned to this cell\), CPU 3, PC 0x4" \
 	"hypervisor|data abort: 4-byte read of 0x7fc00000 \(not assigned to this cell\)" \
 	"other-cell|data abort: 4-byte write to 0x70000000 \(not assigned to this cell\)" \
-	"device|data abort: 4-byte write to 0x9000000 \(not assigned to this cell\)"; do
+	"device|data abort: 4-byte write to 0x9000000 \(not assigned to this cell\)" \
+	"actlr|system register: write to S3_0_C1_C0_1 \(ACTLR_EL1, implementation defined; not allowed in a cell\), CPU 3"; do
 	kind=${case%%|*}
 	why=${case#*|}
 	check "$kind: cell-test starts" misbehave "$kind"
@@ -81,6 +82,9 @@ for kind in cpu-on smc hvc mgmt sgi; do
 done
 check_v "gic-demo was not destroyed by the cell's management call" \
 	cell_state_is gic-demo running
+check_v "sgi: no CPU-stop IPI (SGI 2) reached the root" sh -c '
+	grep -E "^ *IPI2:" /proc/interrupts
+	grep -E "^ *IPI2:" /proc/interrupts | awk "{ for (i = 2; i <= NF; i++) if (\$i ~ /^[0-9]+\$/ && \$i != 0) exit 1 }"'
 
 step "a cell that never answers, and storms"
 check "spin: cell-test starts" misbehave spin
@@ -115,6 +119,33 @@ check_v "the root finds only zeros where the cell was" sh -c '
 	done'
 
 check_v "destroy gic-demo" warden cell destroy gic-demo
+
+step "another cell's SPI: every write to it is ignored, its owner sees no change"
+# spi-owner (cell-test on CPU 2) owns SPI 101 and pends it every 10 ms;
+# cell-test (CPU 3) writes every distributor register of SPI 101.
+printf 'spi=101\0' > /tmp/cmdline
+check "spi-owner starts (CPU 2, SPI 101)" cell_up spi-owner "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000
+check_v "spi-owner takes its SPI" cell_wait_for spi-owner "SPI 101: [0-9]+ of [0-9]+ arrived" 10
+printf 'foreign-spi=101\0' > /tmp/cmdline
+check "cell-test starts (foreign-spi=101)" cell_up cell-test "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000
+check_v "cell-test wrote every register of SPI 101" cell_wait_for cell-test \
+	"SPI 101: disable, unpend, activate, group, trigger, priority and route written" 10
+check_v "SPI 101 is out of cell-test's view" cell_wait_for cell-test "SPI 101 is not this cell's" 1
+check_v "spi-owner reports every second meanwhile" cell_steady spi-owner "SPI 101: [0-9]+ of [0-9]+ arrived" 3
+check_v "spi-owner still gets every SPI it pends" sh -c '
+	. /usr/share/warden/lib.sh
+	warden cell console spi-owner | grep -E "SPI 101: [0-9]+ of" | tail -n 2
+	warden cell console spi-owner | grep -E "SPI 101: [0-9]+ of" | tail -n 1 |
+		sed -E "s/.*: ([0-9]+) of ([0-9]+) arrived.*/\1 \2/" |
+		awk "{ exit !(\$1 == \$2 && \$1 > 200) }"'
+check_v "both cells still run (ignoring is the documented choice)" sh -c '
+	. /usr/share/warden/lib.sh
+	cell_state_is spi-owner running && cell_state_is cell-test running'
+check_v "no test failed in either cell" sh -c '
+	! warden cell console spi-owner | grep -F "[test] FAIL" &&
+	! warden cell console cell-test | grep -F "[test] FAIL"'
+check_v "destroy both" sh -c 'warden cell destroy cell-test && warden cell destroy spi-owner'
+
 check_v "all CPUs back in Linux" cpus_online_are "0 1 2 3"
 check_v "pool use as before gic-demo ($pool0 pages)" sh -c \
 	"echo now \$(cat $WARDEN_SYSFS/mem_pool_used); [ \$(cat $WARDEN_SYSFS/mem_pool_used) -eq $pool0 ]"

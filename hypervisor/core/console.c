@@ -82,12 +82,19 @@ void printk(const char *fmt, ...)
 
 void panic(const char *fmt, ...)
 {
+	char line[192];
 	va_list ap;
 
+	/*
+	 * The fault may have hit with this CPU holding the console lock (in
+	 * printk itself): print without it.  Lines may interleave; the
+	 * machine is stopping anyway.
+	 */
+	console_locking = false;
 	va_start(ap, fmt);
-	console_write("[warden] PANIC: ", "");
-	vprintk(fmt, ap);
+	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
+	console_write("[warden] PANIC: ", line);
 	for (;;)
 		wfe();
 }

@@ -119,9 +119,9 @@ static void cell_test_foreign_spi(uint64_t irq)
 		     0xffffffff);
 	*(volatile uint8_t *)(byte + GICD_IPRIORITYR) = 0xff;
 	if (comm_region()->gic_version == 3)
-		*(volatile uint64_t *)(comm_region()->gicd_base +
-				       GICD_IROUTER + irq * 8) =
-			read_sysreg(mpidr_el1) & 0xff00ffffffUL;
+		*(volatile uint64_t *)(comm_region()->gicd_base + GICD_IROUTER +
+				       irq * 8) = read_sysreg(mpidr_el1) &
+						  0xff00ffffffUL;
 	else
 		*(volatile uint8_t *)(byte + GICD_ITARGETSR) = 0xff;
 	gic_enable_irq((uint32_t)irq);

@@ -136,7 +136,9 @@ hyp_cpu_on_entry:
 
 /*
  * Turn on the EL2 MMU with the values in mmu_boot, saving the stub's
- * registers in this CPU's per-CPU area first (restored at disable).
+ * registers in this CPU's per-CPU area first (restored at disable).  Our
+ * vectors go in at the same time: from here on, a fault at EL2 reaches
+ * arch_hyp_fault() and is reported, instead of landing in the stub.
  */
 mmu_enable:
 	mrs	x0, tpidr_el2
@@ -151,6 +153,9 @@ mmu_enable:
 	str	x1, [x0, #STUB_TTBR0]
 	mrs	x1, vbar_el2
 	str	x1, [x0, #STUB_VBAR]
+	adrp	x1, hyp_vectors
+	add	x1, x1, :lo12:hyp_vectors
+	msr	vbar_el2, x1
 	adrp	x0, mmu_boot
 	add	x0, x0, :lo12:mmu_boot
 	ldr	x1, [x0, #MMU_MAIR]
@@ -170,11 +175,16 @@ mmu_enable:
 	isb
 	ret
 
-/* Back to the stub's SCTLR_EL2 (MMU off).  Code and data are identity mapped. */
+/*
+ * Back to the stub's SCTLR_EL2 (MMU off) and vectors.  Code and data are
+ * identity mapped.
+ */
 	.globl	mmu_disable
 mmu_disable:
 	mrs	x0, tpidr_el2
 	add	x0, x0, #PERCPU_STUB
+	ldr	x1, [x0, #STUB_VBAR]
+	msr	vbar_el2, x1
 	ldr	x1, [x0, #STUB_SCTLR]
 	dsb	sy
 	msr	sctlr_el2, x1
@@ -201,8 +211,6 @@ arch_cpu_exit:
 	msr	mair_el2, x1
 	ldr	x1, [x0, #STUB_TTBR0]
 	msr	ttbr0_el2, x1
-	ldr	x1, [x0, #STUB_VBAR]
-	msr	vbar_el2, x1
 	tlbi	alle2
 	dsb	nsh
 	isb

@@ -75,7 +75,6 @@ static void save_stub(struct per_cpu *pc, bool fresh)
 
 int arch_cpu_init(struct per_cpu *pc, bool fresh)
 {
-	extern char hyp_vectors[];
 	const struct arch_el2_state *s;
 	int err;
 
@@ -85,7 +84,6 @@ int arch_cpu_init(struct per_cpu *pc, bool fresh)
 	err = gic->cpu_init(pc, fresh);
 	if (err)
 		return err;
-	write_sysreg(vbar_el2, (u64)(uintptr_t)hyp_vectors);
 	/* a CPU fresh from reset gets the settings the stub had */
 	write_sysreg(cptr_el2, s->cptr);
 	write_sysreg(mdcr_el2, s->mdcr);
@@ -98,8 +96,7 @@ int arch_cpu_init(struct per_cpu *pc, bool fresh)
 	write_sysreg(vttbr_el2, (u64)(uintptr_t)pc->cell->stage2.root |
 					((u64)pc->cell->stage2.vmid << 48));
 	isb();
-	write_sysreg(hcr_el2,
-		     pc->cell == &root_cell ? HCR_CELL : HCR_INMATE);
+	write_sysreg(hcr_el2, pc->cell == &root_cell ? HCR_CELL : HCR_INMATE);
 	isb();
 	/* drop combined stage-1+2 entries cached before stage 2 existed */
 	asm volatile("tlbi vmalls12e1");

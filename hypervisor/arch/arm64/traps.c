@@ -176,14 +176,14 @@ static void sysreg_refuse(struct trap_frame *f, u64 esr)
 	unsigned int rt = (unsigned int)((iss >> 5) & 0x1f);
 	bool read = iss & 1;
 
-	cell_fault(f, esr,
-		   "system register: %s S%llu_%llu_C%llu_C%llu_%llu (%s; not allowed in a cell)",
-		   read ? "read of" : "write to",
-		   (unsigned long long)ISS_OP0(iss),
-		   (unsigned long long)ISS_OP1(iss),
-		   (unsigned long long)ISS_CRN(iss),
-		   (unsigned long long)ISS_CRM(iss),
-		   (unsigned long long)ISS_OP2(iss), sysreg_why(iss));
+	cell_fault(
+		f, esr,
+		"system register: %s S%llu_%llu_C%llu_C%llu_%llu (%s; not allowed in a cell)",
+		read ? "read of" : "write to", (unsigned long long)ISS_OP0(iss),
+		(unsigned long long)ISS_OP1(iss),
+		(unsigned long long)ISS_CRN(iss),
+		(unsigned long long)ISS_CRM(iss),
+		(unsigned long long)ISS_OP2(iss), sysreg_why(iss));
 	if (read && rt != 31)
 		f->x[rt] = 0;
 }

@@ -3,7 +3,7 @@
 
 HYP_B := $(B)/hypervisor
 HYP_SRCS := $(wildcard hypervisor/core/*.c) $(wildcard hypervisor/arch/arm64/*.c) \
-	lib/config-check.c lib/config-check-cell.c
+	lib/config-check.c lib/config-check-cell.c lib/config-check-link.c
 HYP_SRCS := $(filter-out hypervisor/arch/arm64/asm-offsets.c,$(HYP_SRCS))
 HYP_ASM := $(wildcard hypervisor/arch/arm64/*.S)
 HYP_OBJS := $(patsubst %.c,$(HYP_B)/%.o,$(HYP_SRCS)) $(patsubst %.S,$(HYP_B)/%.o,$(HYP_ASM))

@@ -51,10 +51,11 @@ static int config_check_cell_layout(struct config_check *c,
 	expected = warden_cell_size(cell);
 	if (size != expected) {
 		config_check_problem(c,
-				     "%llu bytes, but its %u memory regions "
-				     "and %u IRQ ranges make %llu",
+				     "%llu bytes, but its %u memory regions, "
+				     "%u IRQ ranges and %u links make %llu",
 				     CC_ULL(size), cell->num_memory_regions,
-				     cell->num_irq_ranges, CC_ULL(expected));
+				     cell->num_irq_ranges, cell->num_links,
+				     CC_ULL(expected));
 		return -1;
 	}
 	return 0;
@@ -308,6 +309,7 @@ unsigned int config_check_cell(const void *blob, uint64_t size,
 					 "(WARDEN_MEM_LOADABLE)");
 	config_check_cell_reset(&c, cell);
 	config_check_cell_irqs_in_root(&c, cell);
+	config_check_links_root(&c, cell);
 	return c.problems;
 }
 
@@ -418,5 +420,6 @@ unsigned int config_check_cell_pair(const struct warden_cell_desc *a,
 	config_check_cell_pair_cpus(&c, a, b);
 	config_check_cell_pair_mem(&c, a, b, &n);
 	config_check_cell_pair_irqs(&c, a, b, &n);
+	config_check_links_pair(&c, a, b, 0);
 	return c.problems;
 }

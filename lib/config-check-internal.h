@@ -12,6 +12,7 @@
 
 /* SPIs start at INTID 32 (GICv3 spec, 2.2.1). */
 #define CONFIG_CHECK_FIRST_SPI 32u
+#define CONFIG_CHECK_PAGE_SIZE 0x1000ull
 
 /* "cells \"<a>\" and \"<b>\"" is the longest prefix. */
 #define CONFIG_CHECK_PREFIX_MAX (32 + 2 * WARDEN_CELL_NAME_MAX)
@@ -71,6 +72,7 @@ static inline int config_check_is_comm(const struct warden_memory *m,
 }
 
 int config_check_mem_equal(const char *a, const char *b, unsigned int len);
+int config_check_name_ok(const char *name);
 /* Append at most len bytes of s to the prefix. */
 void config_check_prefix_add(struct config_check *c, const char *s,
 			     unsigned int len);
@@ -89,5 +91,14 @@ int config_check_cell_counts(struct config_check *c,
  */
 void config_check_cell_common(struct config_check *c,
 			      const struct warden_cell_desc *cell, int is_root);
+
+/* config-check-link.c */
+void config_check_links(struct config_check *c,
+			const struct warden_cell_desc *cell, int is_root);
+void config_check_links_pair(struct config_check *c,
+			     const struct warden_cell_desc *a,
+			     const struct warden_cell_desc *b, int b_is_root);
+void config_check_links_root(struct config_check *c,
+			     const struct warden_cell_desc *cell);
 
 #endif /* CONFIG_CHECK_INTERNAL_H */

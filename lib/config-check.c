@@ -16,7 +16,6 @@
  */
 #include "config-check-internal.h"
 
-#define CONFIG_CHECK_PAGE_SIZE 0x1000ull
 #define CONFIG_CHECK_HV_MIN_SIZE 0x100000ull /* 1 MiB */
 
 /* GIC frame sizes (GICv3 spec, IHI 0069, 12.1; GIC-400 TRM, table 3-1). */
@@ -68,6 +67,15 @@ static int config_check_printable(const char *s, unsigned int len)
 		if (s[i] < 0x20 || s[i] > 0x7e)
 			return 0;
 	return 1;
+}
+
+/* A name field: non-empty, NUL-terminated within its size, printable. */
+int config_check_name_ok(const char *name)
+{
+	unsigned int len = config_check_strnlen(name, WARDEN_CELL_NAME_MAX);
+
+	return len != 0 && len != WARDEN_CELL_NAME_MAX &&
+	       config_check_printable(name, len);
 }
 
 /* Append at most len bytes of s to c->prefix, keeping it NUL-terminated. */
@@ -150,6 +158,11 @@ int config_check_cell_counts(struct config_check *c,
 		config_check_problem(c, "%u IRQ ranges, more than %u",
 				     cell->num_irq_ranges,
 				     CONFIG_CHECK_MAX_IRQ_RANGES);
+		ret = -1;
+	}
+	if (cell->num_links > WARDEN_MAX_LINKS) {
+		config_check_problem(c, "%u links, more than %u",
+				     cell->num_links, WARDEN_MAX_LINKS);
 		ret = -1;
 	}
 	return ret;
@@ -559,6 +572,7 @@ void config_check_cell_common(struct config_check *c,
 	config_check_cpu_set(c, cell);
 	config_check_memory(c, cell, is_root);
 	config_check_irqs(c, cell);
+	config_check_links(c, cell, is_root);
 }
 
 /* ---- entry point --------------------------------------------------- */
@@ -590,11 +604,12 @@ unsigned int config_check_system(const void *blob, uint64_t size,
 	expected = warden_system_size(sys);
 	if (size != expected) {
 		config_check_problem(&c,
-				     "%llu bytes, but its %u memory regions "
-				     "and %u IRQ ranges make %llu",
+				     "%llu bytes, but its %u memory regions, "
+				     "%u IRQ ranges and %u links make %llu",
 				     CC_ULL(size),
 				     sys->root_cell.num_memory_regions,
 				     sys->root_cell.num_irq_ranges,
+				     sys->root_cell.num_links,
 				     CC_ULL(expected));
 		return c.problems;
 	}

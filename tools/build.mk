@@ -9,7 +9,7 @@
 TOOLS_SRCS := $(addprefix $(TOP)/,tools/warden.c tools/hv.c \
 	tools/sysconfig.c tools/cellconfig.c tools/cell.c tools/fileio.c \
 	lib/config-check.c \
-	lib/config-check-cell.c)
+	lib/config-check-cell.c lib/config-check-link.c)
 TOOLS_DEPS := $(TOOLS_SRCS) $(wildcard $(TOP)/tools/*.h) \
 	$(wildcard $(TOP)/lib/*.h) $(wildcard $(TOP)/include/warden/*.h) \
 	$(TOP)/tools/build.mk

@@ -8,6 +8,7 @@
  *   struct warden_cell_desc
  *   struct warden_memory    [num_memory_regions]
  *   struct warden_irq_range [num_irq_ranges]
+ *   struct warden_link      [num_links]
  *
  * A system config blob is struct warden_system, whose last member is the root
  * cell's struct warden_cell_desc, followed by the root cell's arrays exactly
@@ -63,6 +64,43 @@ struct warden_irq_range {
 } WARDEN_PACKED;
 _Static_assert(sizeof(struct warden_irq_range) == 8, "ABI size");
 
+/*
+ * A shared-memory link between this cell and one peer cell (the root cell
+ * or an inmate); docs/links.md.  Both peers declare it, with the same name,
+ * physical region and section sizes, and opposite sides.  The region is:
+ *
+ *   phys_start: common section, common_size bytes (may be 0): read-write
+ *               for both peers
+ *   then:       side 0's output section, section_size bytes
+ *   then:       side 1's output section, section_size bytes
+ *
+ * Each peer may write only the common section and its own output section;
+ * it reads the other's.  It sees the region at its virt_start (the root:
+ * identity).  The region comes out of a root RAM region, like a cell's RAM.
+ * A peer's doorbell is an SPI of its own that no device drives: when the
+ * other peer rings (WARDEN_HC_LINK_RING), or the other peer starts, stops,
+ * fails or is destroyed, the hypervisor sets it pending.
+ */
+#define WARDEN_MAX_LINKS 8 /* per cell */
+
+struct warden_link {
+	char name[WARDEN_CELL_NAME_MAX]; /* NUL-terminated, as in the peer */
+	char peer[WARDEN_CELL_NAME_MAX]; /* the other cell's name */
+	uint64_t phys_start;
+	uint64_t virt_start;
+	uint64_t common_size;
+	uint64_t section_size;
+	uint32_t side; /* 0 or 1: which output section is this cell's */
+	uint32_t doorbell_irq; /* SPI (INTID) of this cell */
+	uint64_t reserved;
+} WARDEN_PACKED;
+_Static_assert(sizeof(struct warden_link) == 112, "ABI size");
+
+static inline uint64_t warden_link_size(const struct warden_link *l)
+{
+	return l->common_size + 2 * l->section_size;
+}
+
 /* struct warden_cell_desc.flags */
 #define WARDEN_CELL_CONSOLE 0x0001u /* may print on the hypervisor console */
 #define WARDEN_CELL_VALID_FLAGS 0x0001u
@@ -79,7 +117,9 @@ struct warden_cell_desc {
 	uint32_t num_irq_ranges;
 	/* IPA where the cell's boot CPU starts; inmate cells only */
 	uint64_t reset_address;
-	uint64_t reserved[4];
+	uint32_t num_links;
+	uint32_t reserved32;
+	uint64_t reserved[3];
 } WARDEN_PACKED;
 _Static_assert(sizeof(struct warden_cell_desc) == 104, "ABI size");
 
@@ -135,13 +175,24 @@ warden_cell_irqs(const struct warden_cell_desc *cell)
 	return (const struct warden_irq_range *)(const void *)end;
 }
 
+static inline const struct warden_link *
+warden_cell_links(const struct warden_cell_desc *cell)
+{
+	const struct warden_irq_range *end =
+		warden_cell_irqs(cell) + cell->num_irq_ranges;
+
+	return (const struct warden_link *)(const void *)end;
+}
+
 /* Size of a cell blob as its counts describe it (counts must be checked). */
 static inline uint64_t warden_cell_size(const struct warden_cell_desc *cell)
 {
 	return sizeof(*cell) +
 	       (uint64_t)cell->num_memory_regions *
 		       sizeof(struct warden_memory) +
-	       (uint64_t)cell->num_irq_ranges * sizeof(struct warden_irq_range);
+	       (uint64_t)cell->num_irq_ranges *
+		       sizeof(struct warden_irq_range) +
+	       (uint64_t)cell->num_links * sizeof(struct warden_link);
 }
 
 static inline uint64_t warden_system_size(const struct warden_system *sys)

@@ -14,7 +14,7 @@ FUZZ_SECONDS ?= 600
 FUZZ_DIR := $(B)/tests/fuzz
 FUZZ_BIN := $(FUZZ_DIR)/fuzz-config
 FUZZ_SRCS := $(TOP)/tests/fuzz/fuzz-config.c $(TOP)/lib/config-check.c \
-	$(TOP)/lib/config-check-cell.c \
+	$(TOP)/lib/config-check-cell.c $(TOP)/lib/config-check-link.c \
 	$(TOP)/configs/qemu-arm64/qemu-arm64-gicv3.c
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all -std=gnu11 -Wall -Wextra -Werror \

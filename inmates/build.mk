@@ -8,7 +8,7 @@
 # and WARN.
 
 INM_B := $(B)/inmates
-INM_DEMOS := uart-demo gic-demo smp-demo
+INM_DEMOS := uart-demo gic-demo smp-demo echo-demo
 INM_TESTS := cell-test
 INM_PROGS := $(INM_DEMOS) $(INM_TESTS)
 

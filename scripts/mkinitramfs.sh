@@ -49,7 +49,7 @@ cli=$build/tools/warden
 fuzzer=$build/tests/fuzz/warden-fuzz
 fw=$build/hypervisor/warden.bin
 # inmates/build.mk builds these; any other $build/inmates/*.bin goes in too
-inmate_names=(uart-demo gic-demo smp-demo cell-test)
+inmate_names=(uart-demo gic-demo smp-demo echo-demo cell-test)
 [ -e "$busybox" ] || die "$busybox missing; run scripts/setup.sh first"
 command -v cpio >/dev/null || die "cpio not installed; run scripts/setup.sh first"
 

@@ -10,6 +10,11 @@
  * comm region at WARDEN_COMM_REGION_IPA.  The RAM comes from the range
  * 0x70000000-0x7fbfffff that Linux (mem=768M) and the hypervisor leave
  * free.
+ *
+ * Optional: INMATE_CELL_SPI (one SPI), and one link: INMATE_CELL_LINK_NAME,
+ * _PEER, _PHYS, _SIDE and _DOORBELL (an SPI, which must be INMATE_CELL_SPI),
+ * seen at INMATE_CELL_LINK_IPA with one common page and one page for each
+ * side.
  */
 #ifndef INMATE_CELL_H
 #define INMATE_CELL_H
@@ -24,12 +29,16 @@
 
 #define INMATE_CELL_RAM_IPA 0x40000000
 #define INMATE_CELL_RAM_SIZE 0x100000
+#define INMATE_CELL_LINK_IPA 0x50000000
 
 const struct {
 	struct warden_cell_desc cell;
 	struct warden_memory mem[2];
 #ifdef INMATE_CELL_SPI
 	struct warden_irq_range irqs[1];
+#endif
+#ifdef INMATE_CELL_LINK_NAME
+	struct warden_link links[1];
 #endif
 } WARDEN_PACKED config __attribute__((section(".warden_config"))) = {
 	.cell = {
@@ -42,6 +51,9 @@ const struct {
 		.num_memory_regions = 2,
 #ifdef INMATE_CELL_SPI
 		.num_irq_ranges = 1,
+#endif
+#ifdef INMATE_CELL_LINK_NAME
+		.num_links = 1,
 #endif
 		.reset_address = INMATE_CELL_RAM_IPA,
 	},
@@ -65,6 +77,18 @@ const struct {
 	},
 #ifdef INMATE_CELL_SPI
 	.irqs = { { .first = INMATE_CELL_SPI, .count = 1 } },
+#endif
+#ifdef INMATE_CELL_LINK_NAME
+	.links = { {
+		.name = INMATE_CELL_LINK_NAME,
+		.peer = INMATE_CELL_LINK_PEER,
+		.phys_start = INMATE_CELL_LINK_PHYS,
+		.virt_start = INMATE_CELL_LINK_IPA,
+		.common_size = 0x1000,
+		.section_size = 0x1000,
+		.side = INMATE_CELL_LINK_SIDE,
+		.doorbell_irq = INMATE_CELL_LINK_DOORBELL,
+	} },
 #endif
 };
 

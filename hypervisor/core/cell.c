@@ -14,6 +14,7 @@
 #include <hyp/cell.h>
 #include <hyp/console.h>
 #include <hyp/errno.h>
+#include <hyp/link.h>
 #include <hyp/percpu.h>
 #include <hyp/printk.h>
 #include <hyp/setup.h>
@@ -43,6 +44,19 @@ bool cell_region_is_private_ram(const struct warden_memory *m)
 {
 	return !(m->flags & (WARDEN_MEM_IO | WARDEN_MEM_COMM_REGION |
 			     WARDEN_MEM_ROOTSHARED));
+}
+
+/* The root config's flags for [start, start + size) (checked to exist). */
+u32 cell_root_flags(u64 start, u64 size)
+{
+	const struct warden_memory *m = warden_cell_mem(root_cell.desc);
+	u32 i;
+
+	for (i = 0; i < root_cell.desc->num_memory_regions; i++)
+		if (start >= m[i].phys_start &&
+		    start + size <= m[i].phys_start + m[i].size)
+			return cell_mem_flags(m[i].flags);
+	return PAGING_RW;
 }
 
 /* The comm region has no physical address of its own: see cellctl.c. */
@@ -190,14 +204,21 @@ bool cell_comm_reply(const struct cell *cell, u32 *reply)
 	return true;
 }
 
-void cell_set_state(struct cell *cell, u32 state)
+/* Publish a new state; the cell's link peers hear of it by their doorbell. */
+static void state_changed(struct cell *cell, u32 state)
 {
-	__atomic_store_n(&cell->state, state, __ATOMIC_SEQ_CST);
 	if (state < WARDEN_CELL_NUM_STATES) {
 		cell->comm->cell_state = state;
 		comm_publish(cell->comm);
 		cell->status->state = state;
 	}
+	link_notify(cell);
+}
+
+void cell_set_state(struct cell *cell, u32 state)
+{
+	__atomic_store_n(&cell->state, state, __ATOMIC_SEQ_CST);
+	state_changed(cell, state);
 }
 
 bool cell_change_state(struct cell *cell, u32 from, u32 to)
@@ -205,11 +226,7 @@ bool cell_change_state(struct cell *cell, u32 from, u32 to)
 	if (!__atomic_compare_exchange_n(&cell->state, &from, to, false,
 					 __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
 		return false;
-	if (to < WARDEN_CELL_NUM_STATES) {
-		cell->comm->cell_state = to;
-		comm_publish(cell->comm);
-		cell->status->state = to;
-	}
+	state_changed(cell, to);
 	return true;
 }
 
@@ -355,6 +372,7 @@ int cell_prepare_start(struct cell *cell)
 	comm->cell_id = cell->id;
 	comm->console_flags = cell->desc->flags & WARDEN_CELL_CONSOLE;
 	arch_comm_fill(cell, comm);
+	link_comm_fill(cell, comm);
 	memset(cell->status->stats, 0, sizeof(cell->status->stats));
 	cell->status->failure[0] = '\0';
 	cell->status->starts++;

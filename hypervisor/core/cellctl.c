@@ -17,6 +17,7 @@
 #include <hyp/cell.h>
 #include <hyp/cellctl.h>
 #include <hyp/errno.h>
+#include <hyp/link.h>
 #include <hyp/percpu.h>
 #include <hyp/pool.h>
 #include <hyp/printk.h>
@@ -177,19 +178,6 @@ static bool root_maps(u64 start, u64 size, u32 need)
 	return true;
 }
 
-/* The root config's flags for [start, start + size) (checked to exist). */
-static u32 root_flags(u64 start, u64 size)
-{
-	const struct warden_memory *m = warden_cell_mem(root_cell.desc);
-	u32 i;
-
-	for (i = 0; i < root_cell.desc->num_memory_regions; i++)
-		if (start >= m[i].phys_start &&
-		    start + size <= m[i].phys_start + m[i].size)
-			return cell_mem_flags(m[i].flags);
-	return PAGING_RW;
-}
-
 static long check_cpus(const struct warden_cell_desc *d)
 {
 	unsigned int cpu;
@@ -263,19 +251,6 @@ static long check_irqs(const struct warden_cell_desc *d)
 	return 0;
 }
 
-static long check_name(const struct warden_cell_desc *d)
-{
-	unsigned int i;
-
-	for (i = 1; i < WARDEN_MAX_CELLS; i++)
-		if (cells[i].in_use &&
-		    !memcmp(cells[i].name, d->name, sizeof(cells[i].name)))
-			return ctl_error(-EEXIST,
-					 "a cell named \"%s\" exists (id %u)",
-					 d->name, i);
-	return 0;
-}
-
 static void report_first(void *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 static void report_first(void *ctx, const char *fmt, ...)
@@ -290,6 +265,61 @@ static void report_first(void *ctx, const char *fmt, ...)
 	ctl_print(line);
 	if ((*count)++ == 0)
 		snprintf(errmsg, ERRMSG_LEN, "%s", line);
+}
+
+/*
+ * A link whose other peer exists is mapped already; a new one takes its
+ * region from the root, which must still have all of it.  (That two
+ * declarations of a link agree is config_check_cell_pair()'s job.)
+ */
+static long check_links(const struct warden_cell_desc *d)
+{
+	const struct warden_link *l = warden_cell_links(d);
+	const char *owner;
+	u64 size;
+	u32 i;
+
+	for (i = 0; i < d->num_links; i++) {
+		size = warden_link_size(&l[i]);
+		if (link_exists(l[i].name) ||
+		    root_maps(l[i].phys_start, size, PAGING_READ))
+			continue;
+		owner = mem_owner(l[i].phys_start, size);
+		return ctl_error(
+			-EBUSY, "cell \"%s\": link \"%s\" (%#llx+%#llx) %s%s%s",
+			d->name, l[i].name, (unsigned long long)l[i].phys_start,
+			(unsigned long long)size,
+			owner ? "overlaps memory of cell \"" :
+				"is not (or no longer) the root cell's",
+			owner ? owner : "", owner ? "\"" : "");
+	}
+	return 0;
+}
+
+/* The same pairwise rules as `warden config check`, against every cell. */
+static long check_pairs(const struct warden_cell_desc *d)
+{
+	unsigned int i, problems = 0;
+
+	for (i = 1; i < WARDEN_MAX_CELLS; i++)
+		if (cells[i].in_use &&
+		    config_check_cell_pair(d, cells[i].desc, report_first,
+					   &problems))
+			return -EINVAL;
+	return 0;
+}
+
+static long check_name(const struct warden_cell_desc *d)
+{
+	unsigned int i;
+
+	for (i = 1; i < WARDEN_MAX_CELLS; i++)
+		if (cells[i].in_use &&
+		    !memcmp(cells[i].name, d->name, sizeof(cells[i].name)))
+			return ctl_error(-EEXIST,
+					 "a cell named \"%s\" exists (id %u)",
+					 d->name, i);
+	return 0;
 }
 
 /* The config, copied out of root memory, checked alone and against now. */
@@ -328,6 +358,10 @@ static long get_config(u64 pa, u64 size, struct warden_cell_desc **out)
 		err = check_memory(copy);
 	if (!err)
 		err = check_irqs(copy);
+	if (!err)
+		err = check_pairs(copy);
+	if (!err)
+		err = check_links(copy);
 	if (err) {
 		pool_free(&hyp.pool, copy);
 		return err;
@@ -405,7 +439,7 @@ static void give_memory(struct cell *cell, u32 upto)
 		if (leaves_root(&m[i]) &&
 		    paging_map(&root_cell.stage2, m[i].phys_start,
 			       m[i].phys_start, m[i].size,
-			       root_flags(m[i].phys_start, m[i].size)))
+			       cell_root_flags(m[i].phys_start, m[i].size)))
 			printk("cell \"%s\": memory region %u not returned to the root cell\n",
 			       cell->name, i);
 }
@@ -490,6 +524,11 @@ static long create(u64 pa, u64 size)
 	err = add_pages(cell);
 	if (!err)
 		err = take_memory(cell);
+	if (!err) {
+		err = link_attach(cell);
+		if (err)
+			give_memory(cell, cell->desc->num_memory_regions);
+	}
 	if (err) {
 		remove_pages_from_root(cell);
 		paging_destroy(&cell->stage2);
@@ -671,6 +710,7 @@ static long destroy(struct cell *cell)
 	err = stop(cell, WARDEN_CELL_SHUT_DOWN);
 	if (err)
 		return err;
+	link_detach(cell);
 	clear_ram(cell);
 	give_memory(cell, cell->desc->num_memory_regions);
 	move_cpus_irqs(cell, false);

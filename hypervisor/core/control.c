@@ -11,6 +11,7 @@
 #include <hyp/console.h>
 #include <hyp/control.h>
 #include <hyp/errno.h>
+#include <hyp/link.h>
 #include <hyp/percpu.h>
 #include <hyp/printk.h>
 #include <hyp/setup.h>
@@ -104,6 +105,9 @@ long control_hypercall(struct trap_frame *frame, u64 fid)
 		return cellctl_hypercall(fid, frame);
 	}
 	switch (fid) {
+	case WARDEN_HC_LINK_RING:
+	case WARDEN_HC_LINK_STATE:
+		return link_hypercall(this_cpu(), fid, frame->x[1]);
 	case WARDEN_HC_VERSION:
 		frame->x[1] = WARDEN_ABI_VERSION;
 		return WARDEN_MAGIC;

@@ -14,6 +14,7 @@
 #include <hyp/cellctl.h>
 #include <hyp/console.h>
 #include <hyp/errno.h>
+#include <hyp/link.h>
 #include <hyp/percpu.h>
 #include <hyp/printk.h>
 #include <hyp/setup.h>
@@ -109,6 +110,8 @@ static int setup_global(void)
 	err = arch_setup_global(hyp.config);
 	if (!err)
 		err = cell_init_root(hyp.config);
+	if (!err)
+		err = link_root_init();
 	if (!err)
 		err = cellctl_init();
 	if (err)

@@ -31,7 +31,7 @@
 #define WARDEN_COMM_REGION_SIZE 0x1000ull
 
 #define WARDEN_COMM_SIGNATURE "WRDNCOMM"
-#define WARDEN_COMM_REVISION 1
+#define WARDEN_COMM_REVISION 2
 
 /* warden_comm_region.msg_to_cell: the root's request */
 #define WARDEN_MSG_NONE 0
@@ -48,6 +48,18 @@ struct warden_comm_cpu {
 	uint64_t gicr_base; /* GICv3: this CPU's redistributor (RD_base) */
 } WARDEN_PACKED;
 _Static_assert(sizeof(struct warden_comm_cpu) == 16, "ABI size");
+
+/* A link of the cell (config.h), as its config declares it. */
+struct warden_comm_link {
+	char name[WARDEN_CELL_NAME_MAX];
+	/* common section, then side 0's and side 1's output sections */
+	uint64_t virt_start;
+	uint64_t common_size;
+	uint64_t section_size;
+	uint32_t side; /* this cell writes the section of this side */
+	uint32_t doorbell_irq; /* the SPI the peer's rings arrive on */
+} WARDEN_PACKED;
+_Static_assert(sizeof(struct warden_comm_link) == 64, "ABI size");
 
 /*
  * The inmate may run with its MMU and caches off, the hypervisor never does:
@@ -70,7 +82,10 @@ struct warden_comm_region {
 	uint64_t gicc_base; /* GICv2: the (virtual) CPU interface */
 	uint32_t console_flags; /* WARDEN_CELL_CONSOLE if it reaches the UART */
 	struct warden_comm_cpu cpus[WARDEN_MAX_CPUS];
-	uint8_t hypervisor_half_end[2048 - 312];
+	uint32_t num_links; /* entries of links[]: the config's links */
+	uint32_t reserved;
+	struct warden_comm_link links[WARDEN_MAX_LINKS];
+	uint8_t hypervisor_half_end[2048 - 832];
 	/* --- written by the inmate --- */
 	/*
 	 * WARDEN_REPLY_* to request reply_seq: the inmate writes the reply,

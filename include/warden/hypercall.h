@@ -67,6 +67,19 @@
  */
 #define WARDEN_HC_CELL_STATE WARDEN_HC(0x15)
 
+/*
+ * Links (config.h, docs/links.md): any cell, for its own links only.  x1 is
+ * the link's index in the caller's config (the root's: the system config).
+ */
+/*
+ * Ring the peer: its doorbell SPI becomes pending.  Returns 0, -EINVAL for
+ * no such link, or -ENOTCONN if the peer does not exist or is not running
+ * (nothing is queued).
+ */
+#define WARDEN_HC_LINK_RING WARDEN_HC(0x20)
+/* Returns the peer's state (WARDEN_CELL_*), or -ENOTCONN if there is none. */
+#define WARDEN_HC_LINK_STATE WARDEN_HC(0x21)
+
 #define WARDEN_SHUTDOWN_FORCE 0x1u
 
 #define WARDEN_MAX_CELLS 8 /* root included */
@@ -89,7 +102,7 @@
 #define WARDEN_HC_REVISION 0x8600ff03u
 
 #define WARDEN_MAGIC 0x5752444eu /* "WRDN" */
-#define WARDEN_ABI_VERSION 2
+#define WARDEN_ABI_VERSION 3
 
 #define WARDEN_SMCCC_NOT_SUPPORTED (-1)
 

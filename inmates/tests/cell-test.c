@@ -271,6 +271,14 @@ static void bad_actlr(void)
 	TEST_CHECK(!"the ACTLR_EL1 write was not stopped");
 }
 
+/* A cell that is not on a link can neither ring it nor reach it. */
+static void bad_link(void)
+{
+	bad_call("LINK_RING of link 0", smccc_hvc(WARDEN_HC_LINK_RING, 0, 0, 0),
+		 -22);
+	bad_read(0x50000000); /* where echo-demo and echo-client see "echo" */
+}
+
 static void bad_spin(void)
 {
 	printf("cell-test: spinning with interrupts masked\n");
@@ -320,6 +328,7 @@ static const struct {
 	{ "mgmt", bad_mgmt },
 	{ "sgi", bad_sgi },
 	{ "actlr", bad_actlr },
+	{ "link", bad_link },
 	{ "spin", bad_spin },
 	{ "hvc-storm", bad_hvc_storm },
 	{ "sgi-storm", bad_sgi_storm },

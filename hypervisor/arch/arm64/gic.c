@@ -208,6 +208,18 @@ void arch_irq_reset(u32 intid)
 	mmio_write32(gicd_base, GICD_ICACTIVER + off, bit);
 }
 
+/*
+ * GICD_ISPENDR sets the pending state without a read-modify-write (IHI 0069
+ * 12.9.23, IHI 0048 4.3.7): safe from any CPU at any time.
+ */
+void arch_irq_set_pending(u32 intid)
+{
+	if (intid < 32 || intid >= gic_num_irqs)
+		return;
+	mmio_write32(gicd_base, GICD_ISPENDR + (intid / 32) * 4,
+		     1u << (intid % 32));
+}
+
 int arch_cell_cpu_map(struct cell *cell, unsigned int cpu)
 {
 	return gic->cpu_map(cell, cpu, true);

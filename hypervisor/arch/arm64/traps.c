@@ -121,13 +121,15 @@ static void handle_dabt(struct trap_frame *f, u64 esr)
 	acc.size = 1u << DABT_SAS(iss);
 	acc.write = iss & DABT_WNR;
 	acc.value = acc.write ? frame_reg(f, rt) : 0;
-	res = mmio_dispatch(pc->cell, &acc);
+	/* mapped, but not for this access: a peer's section of a link */
+	res = DABT_IS_PERM(iss) ? MMIO_UNHANDLED :
+				  mmio_dispatch(pc->cell, &acc);
 	if (res != MMIO_HANDLED) {
-		cell_fault(
-			f, esr,
-			"data abort: %u-byte %s %#llx (not assigned to this cell)",
-			acc.size, acc.write ? "write to" : "read of",
-			(unsigned long long)addr);
+		cell_fault(f, esr, "data abort: %u-byte %s %#llx (%s)",
+			   acc.size, acc.write ? "write to" : "read of",
+			   (unsigned long long)addr,
+			   DABT_IS_PERM(iss) ? "read-only for this cell" :
+					       "not assigned to this cell");
 		acc.value = 0;
 	}
 	if (!acc.write && rt != 31) {

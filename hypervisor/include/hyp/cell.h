@@ -27,6 +27,8 @@
 #define CELL_RESETTING 100 /* a CPU of the cell handles SYSTEM_RESET */
 #define CELL_STOPPING 101 /* the root shuts it down or destroys it */
 
+struct link;
+
 #define CELL_LINE_MAX 120 /* console: longer lines are split */
 
 struct cell {
@@ -39,6 +41,7 @@ struct cell {
 	/* SPIs owned, by INTID; SGIs/PPIs follow the CPUs */
 	u64 irq_bitmap[1024 / 64];
 	struct mmio_table mmio;
+	struct link *links[WARDEN_MAX_LINKS]; /* by index in the config */
 	/* inmate cells only */
 	u32 state; /* WARDEN_CELL_* or CELL_RESETTING/STOPPING */
 	bool loaded;
@@ -62,6 +65,8 @@ u32 cell_mem_flags(u32 config_flags);
 unsigned int cell_boot_cpu(const struct cell *cell);
 /* RAM the cell owns alone: cleared at start and destroy. */
 bool cell_region_is_private_ram(const struct warden_memory *m);
+/* Stage-2 rights of root memory [start, start + size) (one root region). */
+u32 cell_root_flags(u64 start, u64 size);
 
 /* --- runs on a CPU of the cell --- */
 struct per_cpu;

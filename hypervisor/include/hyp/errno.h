@@ -17,5 +17,6 @@
 #define ENOSPC 28
 #define ERANGE 34
 #define ENOSYS 38
+#define ENOTCONN 107
 
 #endif /* HYP_ERRNO_H */

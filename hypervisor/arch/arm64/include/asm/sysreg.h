@@ -95,6 +95,8 @@
 #define DABT_SF BIT(15)
 #define DABT_WNR BIT(6)
 #define DABT_S1PTW BIT(7)
+/* DFSC 0b0011xx: permission fault at level xx (D17.2.40) */
+#define DABT_IS_PERM(iss) (((iss)&0x3c) == 0x0c)
 
 /* SPSR_EL2 for entering EL1h with all exceptions masked */
 #define SPSR_EL1H_MASKED 0x3c5UL

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sysfs attributes of /sys/devices/warden: enabled, console, mem_pool_pages,
- * mem_pool_used, cpus_in_hypervisor and version.  The values that only the hypervisor knows
+ * mem_pool_used, cpus_in_hypervisor, version and links.  The values that only the hypervisor knows
  * come from WARDEN_HC_INFO / WARDEN_HC_VERSION while it is enabled.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -103,14 +103,27 @@ static ssize_t version_show(struct device *dev, struct device_attribute *attr,
 }
 static DEVICE_ATTR_RO(version);
 
+/* The root's links: name, peer, peer's state, device. */
+static ssize_t attrs_links_show(struct device *dev,
+				struct device_attribute *attr, char *buf)
+{
+	ssize_t ret;
+
+	ret = mutex_lock_interruptible(&warden.lock);
+	if (ret)
+		return ret;
+	ret = warden.enabled ? links_list(buf) : 0;
+	mutex_unlock(&warden.lock);
+	return ret;
+}
+static struct device_attribute dev_attr_links =
+	__ATTR(links, 0444, attrs_links_show, NULL);
+
 static struct attribute *attrs_list[] = {
-	&dev_attr_enabled.attr,
-	&dev_attr_console.attr,
-	&dev_attr_mem_pool_pages.attr,
-	&dev_attr_mem_pool_used.attr,
-	&dev_attr_cpus_in_hypervisor.attr,
-	&dev_attr_version.attr,
-	NULL,
+	&dev_attr_links.attr,	      &dev_attr_enabled.attr,
+	&dev_attr_console.attr,	      &dev_attr_mem_pool_pages.attr,
+	&dev_attr_mem_pool_used.attr, &dev_attr_cpus_in_hypervisor.attr,
+	&dev_attr_version.attr,	      NULL,
 };
 
 static const struct attribute_group attrs_group = {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * /sys/devices/warden/cells/<id>/: name, state, cpus, failure, stats,
- * console and console_total of each inmate cell (layout: ioctl.h).  Values
+ * console, console_total and links of each inmate cell (layout: ioctl.h).  Values
  * come from the cell's status page and console ring, which the hypervisor
  * maps read-only into the root cell and refreshes on WARDEN_HC_CELL_STATE.
  */
@@ -95,6 +95,20 @@ static ssize_t cellattrs_console_total(struct warden_cell *c, char *buf)
 	return sysfs_emit(buf, "%u\n", READ_ONCE(c->console->tail));
 }
 
+/* "<link> <side> <peer>" for each link of the cell's config. */
+static ssize_t cellattrs_links(struct warden_cell *c, char *buf)
+{
+	const struct warden_link *l = warden_cell_links(c->config);
+	unsigned int i;
+	ssize_t n = 0;
+
+	for (i = 0; i < c->config->num_links; i++)
+		n += sysfs_emit_at(buf, n, "%.*s %u %.*s\n",
+				   WARDEN_CELL_NAME_MAX, l[i].name, l[i].side,
+				   WARDEN_CELL_NAME_MAX, l[i].peer);
+	return n;
+}
+
 #define CELLATTRS_RO(attr)                                              \
 	static ssize_t attr##_show(struct kobject *kobj,                \
 				   struct kobj_attribute *a, char *buf) \
@@ -110,12 +124,18 @@ CELLATTRS_RO(failure);
 CELLATTRS_RO(stats);
 CELLATTRS_RO(console);
 CELLATTRS_RO(console_total);
+CELLATTRS_RO(links);
 
 static struct attribute *cellattrs_list[] = {
-	&cellattrs_attr_name.attr,	    &cellattrs_attr_state.attr,
-	&cellattrs_attr_cpus.attr,	    &cellattrs_attr_failure.attr,
-	&cellattrs_attr_stats.attr,	    &cellattrs_attr_console.attr,
-	&cellattrs_attr_console_total.attr, NULL,
+	&cellattrs_attr_name.attr,
+	&cellattrs_attr_state.attr,
+	&cellattrs_attr_cpus.attr,
+	&cellattrs_attr_failure.attr,
+	&cellattrs_attr_stats.attr,
+	&cellattrs_attr_console.attr,
+	&cellattrs_attr_console_total.attr,
+	&cellattrs_attr_links.attr,
+	NULL,
 };
 
 static const struct attribute_group cellattrs_group = {

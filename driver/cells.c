@@ -251,6 +251,7 @@ static int cells_create(struct warden_cell_args *args)
 		       ret);
 	c->in_use = true;
 	args->id = c->id;
+	links_peer_back(c->name);
 	pr_info("cell \"%s\" created (id %u, CPUs %*pbl)\n", c->name, c->id,
 		cpumask_pr_args(&cpus));
 	return 0;
@@ -448,10 +449,14 @@ static int cells_destroy(struct warden_cell_args *args, struct kobject **kobj)
 			return (int)ret;
 		}
 	}
+	/* the root's mappings of links to it go first: the region is wiped */
+	links_peer_leaving(c->name);
 	ret = cells_hvc(WARDEN_HC_CELL_DESTROY, c->id, 0, "destroy",
 			args->errmsg);
-	if (ret)
+	if (ret) {
+		links_peer_back(c->name);
 		return (int)ret;
+	}
 	c->in_use = false;
 	*kobj = c->kobj;
 	c->kobj = NULL;

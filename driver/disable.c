@@ -48,6 +48,9 @@ int disable_hypervisor(void)
 		return -EBUSY;
 	}
 
+	ret = links_disable();
+	if (ret)
+		return ret;
 	cpus_read_lock();
 	ret = cpu_disable_all();
 	cpus_read_unlock();
@@ -55,8 +58,10 @@ int disable_hypervisor(void)
 	 * On failure the CPUs handed back so far stay with the stub; a retry
 	 * skips them (cpu.c), so we stay "enabled" until all are back.
 	 */
-	if (ret)
+	if (ret) {
+		links_enable(warden.sys);
 		return ret;
+	}
 
 	WRITE_ONCE(warden.enabled, false);
 	kvfree(warden.sys);

@@ -200,6 +200,7 @@ int enable_hypervisor(const void __user *uconfig, u64 config_size, char *errmsg)
 	__module_get(THIS_MODULE);
 	warden.sys = sys; /* for the cell configs' checks */
 	sys = NULL;
+	links_enable(warden.sys);
 	WRITE_ONCE(warden.enabled, true);
 	pr_info("enabled on %u CPUs with firmware %s at 0x%llx+0x%llx\n",
 		num_online_cpus(), warden_fw_name, (u64)lay.phys, lay.size);

@@ -134,6 +134,16 @@ long fuzz_ioctl(struct warden_fuzz_args __user *uargs);
 int cellattrs_add(struct warden_cell *c, struct kobject *parent);
 void cellattrs_remove(struct kobject *kobj);
 
+/* links.c: the root's links, /dev/warden-link-<name> (warden.lock held) */
+void links_enable(const struct warden_system *sys);
+/* Refuses while a link device is open; else removes them all. */
+int links_disable(void);
+/* Cell `name` is being destroyed: revoke mappings of links to it. */
+void links_peer_leaving(const char *name);
+/* ... or it was not destroyed after all, or it is created again. */
+void links_peer_back(const char *name);
+ssize_t links_list(char *buf);
+
 /* attrs.c */
 int attrs_create(struct device *dev);
 void attrs_remove(struct device *dev);

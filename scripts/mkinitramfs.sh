@@ -11,6 +11,7 @@
 #   /lib/modules/warden.ko          the driver
 #   /usr/bin/warden                 the CLI
 #   /usr/bin/warden-fuzz            random hypercalls and ioctls (tests)
+#   /usr/bin/warden-link-ping       Linux's end of the echo protocol
 #   /lib/firmware/warden.bin        the hypervisor
 #   /lib/firmware/bogus.bin         not a Warden image (badinput scenario)
 #   /etc/warden/*.cell              configs; system.cell -> the one for the GIC
@@ -47,6 +48,7 @@ busybox=$build/busybox
 ko=$build/driver/warden.ko
 cli=$build/tools/warden
 fuzzer=$build/tests/fuzz/warden-fuzz
+ping=$build/tools/warden-link-ping
 fw=$build/hypervisor/warden.bin
 # inmates/build.mk builds these; any other $build/inmates/*.bin goes in too
 inmate_names=(uart-demo gic-demo smp-demo echo-demo cell-test)
@@ -62,7 +64,7 @@ shopt -u nullglob
 
 # Everything the image is made of, this script included.
 inputs=("$top/scripts/mkinitramfs.sh" "$busybox" "$top/tests/system/lib.sh" "${scenarios[@]}")
-for f in "$ko" "$cli" "$fw" "$fuzzer"; do
+for f in "$ko" "$cli" "$fw" "$fuzzer" "$ping"; do
 	if [ -e "$f" ]; then
 		inputs+=("$f")
 	else
@@ -94,6 +96,7 @@ ln -s busybox bin/sh
 [ -e "$ko" ] && install -m 0644 "$ko" lib/modules/warden.ko
 [ -e "$cli" ] && install -m 0755 "$cli" usr/bin/warden
 [ -e "$fuzzer" ] && install -m 0755 "$fuzzer" usr/bin/warden-fuzz
+[ -e "$ping" ] && install -m 0755 "$ping" usr/bin/warden-link-ping
 [ -e "$fw" ] && install -m 0644 "$fw" lib/firmware/warden.bin
 for c in "${cells[@]}"; do
 	install -m 0644 "$c" etc/warden/

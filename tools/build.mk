@@ -4,6 +4,8 @@
 #   $(B)/tools/warden       static arm64 binary for the guest (initramfs)
 #   $(B)/tools/warden-host  for the build machine: `config check` of the
 #                           configs during the build (configs/build.mk)
+# and $(B)/tools/warden-link-ping (static arm64): Linux's end of the echo
+# protocol over a link (tools/link-ping.c).
 # Included by the top Makefile, which provides TOP, B, CC_A64, HOSTCC, WARN.
 
 TOOLS_SRCS := $(addprefix $(TOP)/,tools/warden.c tools/hv.c \
@@ -17,7 +19,7 @@ TOOLS_CFLAGS := $(WARN) -std=gnu11 -O2 -I $(TOP)/include -I $(TOP)/lib
 
 .PHONY: tools
 all: tools
-tools: $(B)/tools/warden $(B)/tools/warden-host
+tools: $(B)/tools/warden $(B)/tools/warden-host $(B)/tools/warden-link-ping
 
 $(B)/tools/warden: $(TOOLS_DEPS)
 	@mkdir -p $(@D)
@@ -26,3 +28,8 @@ $(B)/tools/warden: $(TOOLS_DEPS)
 $(B)/tools/warden-host: $(TOOLS_DEPS)
 	@mkdir -p $(@D)
 	$(HOSTCC) $(TOOLS_CFLAGS) -o $@ $(TOOLS_SRCS)
+
+$(B)/tools/warden-link-ping: $(TOP)/tools/link-ping.c \
+		$(wildcard $(TOP)/include/warden/*.h) $(TOP)/tools/build.mk
+	@mkdir -p $(@D)
+	$(CC_A64) $(TOOLS_CFLAGS) -static -o $@ $<

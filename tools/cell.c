@@ -534,6 +534,105 @@ static uint64_t cell_list_ids(void)
 	return ids;
 }
 
+/* ---- list: links ----------------------------------------------------- */
+
+/* The state of the cell called `name`: "running" for the root. */
+static void cell_state_of(const char *name, uint64_t ids, char *buf,
+			  size_t size)
+{
+	char other[WARDEN_CELL_NAME_MAX + 1];
+	unsigned int id;
+
+	snprintf(buf, size, "absent");
+	if (!strcmp(name, "root")) {
+		snprintf(buf, size, "running");
+		return;
+	}
+	for (id = 1; id < 64; id++)
+		if ((ids >> id & 1) &&
+		    !cell_attr(id, "name", other, sizeof(other)) &&
+		    !strcmp(other, name) && cell_attr(id, "state", buf, size))
+			snprintf(buf, size, "?");
+}
+
+/*
+ * One declaration of a link (by `owner`) into the table: a new row for a
+ * new name, else the row of the name; each side gets "<cell> (<state>)".
+ */
+static void cell_links_add(struct cell_table *t, uint64_t ids,
+			   const char *owner, const char *line)
+{
+	char name[64], peer[64], dev[96] = "", end[160], state[32];
+	unsigned int side;
+	int row, r;
+
+	if (sscanf(line, "%63s %u %63s %*s %95s", name, &side, peer, dev) < 3 ||
+	    side > 1)
+		return;
+	for (row = -1, r = 1; r < t->rows; r++)
+		if (!strcmp(cell_table_get(t, r, 0), name))
+			row = r;
+	if (row < 0) {
+		row = cell_table_row(t);
+		if (row < 0)
+			return;
+		cell_table_set(t, row, 0, name);
+		cell_table_set(t, row, 3, "-");
+	}
+	cell_state_of(owner, ids, state, sizeof(state));
+	snprintf(end, sizeof(end), "%s (%s)", owner, state);
+	cell_table_set(t, row, 1 + (int)side, end);
+	cell_state_of(peer, ids, state, sizeof(state));
+	snprintf(end, sizeof(end), "%s (%s)", peer, state);
+	cell_table_set(t, row, 2 - (int)side, end);
+	if (dev[0])
+		cell_table_set(t, row, 3, dev);
+}
+
+/* Each line of a links file (sysfs) into the table. */
+static void cell_links_file(struct cell_table *t, uint64_t ids,
+			    const char *owner, const char *path)
+{
+	char line[256];
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f))
+		cell_links_add(t, ids, owner, line);
+	fclose(f);
+}
+
+/* The links of the root and of every cell, with the state of each end. */
+static void cell_links_print(uint64_t ids)
+{
+	static struct cell_table t;
+	char path[CELL_PATH_MAX], name[WARDEN_CELL_NAME_MAX + 1];
+	unsigned int id;
+	int row;
+
+	memset(&t, 0, sizeof(t));
+	t.cols = 4;
+	t.right = t.cols;
+	row = cell_table_row(&t);
+	cell_table_set(&t, row, 0, "LINK");
+	cell_table_set(&t, row, 1, "SIDE 0");
+	cell_table_set(&t, row, 2, "SIDE 1");
+	cell_table_set(&t, row, 3, "DEVICE");
+	cell_links_file(&t, ids, "root", WARDEN_SYSFS "/links");
+	for (id = 1; id < 64; id++) {
+		if (!(ids >> id & 1) ||
+		    cell_attr(id, "name", name, sizeof(name)))
+			continue;
+		cell_attr_path(path, sizeof(path), id, "links");
+		cell_links_file(&t, ids, name, path);
+	}
+	if (t.rows < 2)
+		return;
+	putchar('\n');
+	cell_table_print(&t);
+}
+
 int cell_list(int argc, char **argv, unsigned int opts)
 {
 	static struct cell_table t;
@@ -570,6 +669,7 @@ int cell_list(int argc, char **argv, unsigned int opts)
 		if (ids >> id & 1)
 			cell_list_add(&t, id);
 	cell_table_print(&t);
+	cell_links_print(ids);
 	return WARDEN_EXIT_OK;
 }
 

@@ -39,6 +39,7 @@ const struct {
 	struct warden_system system;
 	struct warden_memory mem[8];
 	struct warden_irq_range irqs[1];
+	struct warden_link links[1];
 } WARDEN_PACKED config __attribute__((section(".warden_config"))) = {
 	.system = {
 		.signature = WARDEN_SYSTEM_SIGNATURE,
@@ -67,6 +68,7 @@ const struct {
 			.cpu_set = 0xf,
 			.num_memory_regions = ARRAY_SIZE(config.mem),
 			.num_irq_ranges = ARRAY_SIZE(config.irqs),
+			.num_links = ARRAY_SIZE(config.links),
 		},
 	},
 	.mem = {
@@ -90,6 +92,23 @@ const struct {
 	.irqs = {
 		/* all SPIs: QEMU virt has 288 INTIDs */
 		{ .first = 32, .count = 256 },
+	},
+	.links = {
+		/*
+		 * To echo-demo (echo-demo.c), as /dev/warden-link-root-echo:
+		 * one common page, one page per side, out of the RAM Linux
+		 * leaves free.  The doorbell is an SPI no device drives.
+		 */
+		{
+			.name = "root-echo",
+			.peer = "echo-demo",
+			.phys_start = 0x70800000,
+			.virt_start = 0x70800000,
+			.common_size = 0x1000,
+			.section_size = 0x1000,
+			.side = 0,
+			.doorbell_irq = 104,
+		},
 	},
 };
 

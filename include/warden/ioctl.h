@@ -96,4 +96,27 @@ _Static_assert(sizeof(struct warden_fuzz_args) == 40, "ABI size");
  *   console_total  bytes ever written to it (for `console -f`)
  */
 
+/*
+ * /dev/warden-link-<name>: the root's side of a link (docs/links.md).
+ * WARDEN_LINK_RING returns 0, or -1 with errno ENOTCONN if the peer is
+ * absent or not running.  WARDEN_LINK_INFO describes the link.
+ */
+struct warden_link_info {
+	char name[32];
+	char peer[32];
+	uint64_t phys_start;
+	uint64_t size; /* whole region: mmap offsets 0..size */
+	uint64_t common_size; /* at offset 0 */
+	uint64_t section_size; /* side 0's, then side 1's */
+	uint32_t side; /* the root's section */
+	uint32_t doorbell_irq;
+	int32_t peer_state; /* WARDEN_CELL_*, or -107 (ENOTCONN): absent */
+	uint32_t reserved;
+	uint64_t rings; /* doorbells received since enable */
+} WARDEN_PACKED;
+_Static_assert(sizeof(struct warden_link_info) == 120, "ABI size");
+
+#define WARDEN_LINK_RING _IO('W', 0x20)
+#define WARDEN_LINK_INFO _IOR('W', 0x21, struct warden_link_info)
+
 #endif /* WARDEN_IOCTL_H */

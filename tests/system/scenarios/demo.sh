@@ -15,7 +15,8 @@ cat <<'TXT'
   Warden demo: a static-partitioning hypervisor, launched under a running,
   unmodified Linux kernel (Debian's stock arm64 kernel) on a 4-CPU QEMU
   machine.  Linux becomes the root cell, then gives CPUs and memory to two
-  bare-metal inmates that run beside it, and gets them back.
+  bare-metal inmates that run beside it, talks to a third through shared
+  memory, and gets everything back.
 TXT
 
 step "1. Load the driver"
@@ -61,10 +62,17 @@ check_v "warden cell destroy gic-demo" show warden cell destroy gic-demo
 check_v "warden cell list" show warden cell list
 check_v "all CPUs back online" cpus_online_are "0 1 2 3"
 
-step "8. The hypervisor's own console"
+step "8. Talking to an inmate: Linux and echo-demo over a shared-memory link"
+check_v "echo-demo on CPU 3, linked to Linux by \"root-echo\"" cell_up echo-demo
+check "echo-demo sees Linux" cell_wait_for echo-demo 'link "root-echo": peer running' 15
+check_v "1000 messages, each echo checked" show warden-link-ping -n 1000 root-echo
+check_v "warden cell list (with the link)" show warden cell list
+check_v "warden cell destroy echo-demo" show warden cell destroy echo-demo
+
+step "9. The hypervisor's own console"
 check_v "warden console" show sh -c 'warden console | tail -n 25'
 
-step "9. Disable: the machine goes back to Linux, as it was"
+step "10. Disable: the machine goes back to Linux, as it was"
 check_v "warden disable" show warden disable
 check_v "warden status (disabled again)" show warden status
 check_v "checksums still match" workload_run

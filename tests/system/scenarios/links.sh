@@ -36,6 +36,9 @@ printf 'ping=1000\0' > /tmp/cmdline
 check "echo-client up (CPU 2, ping=1000)" cell_up echo-client "$INMATES/echo-demo.bin" /tmp/cmdline@0x400ff000
 check_v "echo-server sees its peer start" cell_wait_for echo-server 'link "echo": peer running' 10
 check_v "1000 of 1000 echoes verified" client_saw "1000 of 1000 echoes verified" 30
+check_v "warden cell list shows the link and both ends' states" sh -c '
+	warden cell list
+	warden cell list | grep -E "^echo +echo-client \(running\) +echo-server \(running\) +-$"'
 check_v "no check failed in either cell" sh -c '
 	! warden cell console echo-server | grep -F "[test] FAIL" &&
 	! warden cell console echo-client | grep -F "[test] FAIL"'
@@ -53,6 +56,8 @@ check_v "echo-server fails, with the reason" sh -c '
 	cat "$(cell_dir echo-server)/failure" |
 		grep -E "data abort: 4-byte write to 0x50001000 \(read-only for this cell\), CPU 3"'
 check_v "the client sees the failure" client_saw 'link "echo": peer failed' 10
+check_v "warden cell list: the server failed" sh -c '
+	warden cell list | grep -E "^echo +echo-client \(running\) +echo-server \(failed\)"'
 check_v "the client stopped waiting for the echo" client_saw "no echo of message" 10
 check "the client still runs" cell_state_is echo-client running
 check_v "echo-server destroyed: the client sees it gone" sh -c '

@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * warden-link-ping: Linux's end of the echo protocol (include/warden/
+ * echo.h) over a link of the root cell, through /dev/warden-link-<name>.
+ * Sends N messages, waits for each echo (by the doorbell), checks every
+ * word of it, and prints the round-trip latency: min, average, max.
+ *
+ *   warden-link-ping [-n COUNT] [-t TIMEOUT_MS] [LINK]
+ *
+ * LINK is a link name or a device path (default root-echo).  COUNT 0 runs
+ * until the peer stops answering.  Exit status: 0 all echoes verified, 1
+ * an echo was wrong, 2 the peer is not there or stopped answering (the
+ * output says which state it is in), 3 usage or device errors.
+ *
+ * When the peer is destroyed, the driver revokes our mappings before the
+ * hypervisor wipes the region: the next access raises SIGBUS, which ends
+ * the run with status 2 and the peer's state.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <warden/cell.h>
+#include <warden/echo.h>
+#include <warden/ioctl.h>
+
+struct ping {
+	int fd;
+	struct warden_link_info info;
+	volatile struct warden_echo_msg *out;
+	const volatile struct warden_echo_msg *in;
+	int timeout_ms;
+};
+
+struct rtt {
+	uint64_t min, max, sum, count;
+};
+
+static const char *state_name(int32_t s)
+{
+	static const char *const names[] = { "created", "loading",   "loaded",
+					     "running", "shut down", "failed" };
+
+	if (s >= 0 && s < WARDEN_CELL_NUM_STATES)
+		return names[s];
+	return "absent";
+}
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* The peer's state now, in words. */
+static const char *peer_now(struct ping *p)
+{
+	if (ioctl(p->fd, WARDEN_LINK_INFO, &p->info))
+		return "unknown";
+	return state_name(p->info.peer_state);
+}
+
+/* Map a section of the link; the peer's read-only. */
+static volatile void *map_section(struct ping *p, unsigned int side)
+{
+	uint64_t off = p->info.common_size + side * p->info.section_size;
+	int prot = PROT_READ | (side == p->info.side ? PROT_WRITE : 0);
+	void *m = mmap(NULL, p->info.section_size, prot, MAP_SHARED, p->fd,
+		       (off_t)off);
+
+	return m == MAP_FAILED ? NULL : m;
+}
+
+static int open_link(struct ping *p, const char *link)
+{
+	char path[96];
+
+	if (strchr(link, '/'))
+		snprintf(path, sizeof(path), "%s", link);
+	else
+		snprintf(path, sizeof(path), "/dev/warden-link-%s", link);
+	p->fd = open(path, O_RDWR);
+	if (p->fd < 0) {
+		fprintf(stderr, "warden-link-ping: %s: %s\n", path,
+			strerror(errno));
+		return 3;
+	}
+	if (ioctl(p->fd, WARDEN_LINK_INFO, &p->info)) {
+		fprintf(stderr, "warden-link-ping: %s: not a link device: %s\n",
+			path, strerror(errno));
+		return 3;
+	}
+	p->out = map_section(p, p->info.side);
+	p->in = p->out ? map_section(p, 1 - p->info.side) : NULL;
+	if (!p->in) {
+		fprintf(stderr,
+			"warden-link-ping: link \"%.32s\": cannot map it: %s (peer \"%.32s\" is %s)\n",
+			p->info.name, strerror(errno), p->info.peer,
+			state_name(p->info.peer_state));
+		return errno == ENOTCONN ? 2 : 3;
+	}
+	return 0;
+}
+
+static void fill(volatile struct warden_echo_msg *m, uint32_t n)
+{
+	uint32_t i, len = 1 + n % WARDEN_ECHO_DATA_WORDS;
+
+	for (i = 0; i < len; i++)
+		m->data[i] = n * 0x9e3779b9u + i;
+	m->len = len;
+}
+
+static int check(const volatile struct warden_echo_msg *m, uint32_t n)
+{
+	uint32_t i, len = 1 + n % WARDEN_ECHO_DATA_WORDS;
+
+	if (m->len != len)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (m->data[i] != n * 0x9e3779b9u + i)
+			return 0;
+	return 1;
+}
+
+/* Wait for the echo of n: doorbells, with a deadline. */
+static int wait_echo(struct ping *p, uint32_t n, uint64_t t0)
+{
+	struct pollfd pfd = { .fd = p->fd, .events = POLLIN };
+	uint64_t rings, deadline = t0 + (uint64_t)p->timeout_ms * 1000000u;
+	int64_t left;
+
+	while (p->in->seq != n) {
+		left = (int64_t)(deadline - now_ns());
+		if (left <= 0)
+			return 0;
+		if (poll(&pfd, 1, (int)(left / 1000000) + 1) > 0 &&
+		    read(p->fd, &rings, sizeof(rings)) < 0 && errno != EAGAIN)
+			return 0;
+	}
+	return 1;
+}
+
+/* One message; 0 echo verified, else the exit status. */
+static int once(struct ping *p, uint32_t n, struct rtt *r)
+{
+	uint64_t t0, dt;
+
+	fill(p->out, n);
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	p->out->seq = n;
+	t0 = now_ns();
+	if (ioctl(p->fd, WARDEN_LINK_RING)) {
+		printf("warden-link-ping: ring %u refused: %s (peer \"%.32s\" is %s)\n",
+		       n, strerror(errno), p->info.peer, peer_now(p));
+		return 2;
+	}
+	if (!wait_echo(p, n, t0)) {
+		printf("warden-link-ping: no echo of message %u within %d ms (peer \"%.32s\" is %s)\n",
+		       n, p->timeout_ms, p->info.peer, peer_now(p));
+		return 2;
+	}
+	dt = now_ns() - t0;
+	__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	if (!check(p->in, n)) {
+		printf("warden-link-ping: echo of message %u is wrong\n", n);
+		return 1;
+	}
+	if (!r->count || dt < r->min)
+		r->min = dt;
+	if (dt > r->max)
+		r->max = dt;
+	r->sum += dt;
+	r->count++;
+	return 0;
+}
+
+static sigjmp_buf revoked;
+
+static void on_sigbus(int sig)
+{
+	(void)sig;
+	siglongjmp(revoked, 1);
+}
+
+static void report(const struct ping *p, const struct rtt *r, uint32_t sent)
+{
+	printf("warden-link-ping: link \"%.32s\" to \"%.32s\": %llu of %u echoes verified; round trip min %llu us, avg %llu us, max %llu us\n",
+	       p->info.name, p->info.peer, (unsigned long long)r->count, sent,
+	       (unsigned long long)(r->min / 1000),
+	       (unsigned long long)(r->count ? r->sum / r->count / 1000 : 0),
+	       (unsigned long long)(r->max / 1000));
+}
+
+static int usage(void)
+{
+	fprintf(stderr,
+		"usage: warden-link-ping [-n COUNT] [-t TIMEOUT_MS] [LINK]\n");
+	return 3;
+}
+
+int main(int argc, char **argv)
+{
+	/* static: they live across the siglongjmp of a revoked mapping */
+	static struct ping p = { .timeout_ms = 1000 };
+	static struct rtt r;
+	static unsigned long count = 1000;
+	static uint32_t n;
+	const char *link = "root-echo";
+	int opt, ret;
+
+	while ((opt = getopt(argc, argv, "n:t:")) != -1) {
+		if (opt == 'n')
+			count = strtoul(optarg, NULL, 0);
+		else if (opt == 't')
+			p.timeout_ms = atoi(optarg);
+		else
+			return usage();
+	}
+	if (optind < argc)
+		link = argv[optind++];
+	if (optind < argc || p.timeout_ms <= 0)
+		return usage();
+	ret = open_link(&p, link);
+	if (ret)
+		return ret;
+	signal(SIGBUS, on_sigbus);
+	if (sigsetjmp(revoked, 1)) {
+		printf("warden-link-ping: the link was revoked at message %u: peer \"%.32s\" is being destroyed\n",
+		       n, p.info.peer);
+		report(&p, &r, n);
+		return 2;
+	}
+	/* the echo side may still hold an old seq: start after it */
+	n = p.in->seq;
+	for (ret = 0; !ret && (!count || r.count < count);)
+		ret = once(&p, ++n, &r);
+	report(&p, &r, (uint32_t)(r.count + (ret ? 1 : 0)));
+	return ret;
+}

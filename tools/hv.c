@@ -126,6 +126,10 @@ int hv_disable(int argc, char **argv, unsigned int opts)
 				   hv_count_cells() == 1 ? "" : "s",
 				   hv_count_cells() == 1 ? "s" : "",
 				   hv_count_cells() == 1 ? "it" : "them");
+		else if (err == EBUSY)
+			warden_err("disable failed: a link device "
+				   "(/dev/warden-link-*) is open; close it "
+				   "first (dmesg names it)");
 		else
 			hv_fail("disable", err, NULL);
 		ret = WARDEN_EXIT_FAIL;

@@ -114,27 +114,6 @@ static int open_link(struct ping *p, const char *link)
 	return 0;
 }
 
-static void fill(volatile struct warden_echo_msg *m, uint32_t n)
-{
-	uint32_t i, len = 1 + n % WARDEN_ECHO_DATA_WORDS;
-
-	for (i = 0; i < len; i++)
-		m->data[i] = n * 0x9e3779b9u + i;
-	m->len = len;
-}
-
-static int check(const volatile struct warden_echo_msg *m, uint32_t n)
-{
-	uint32_t i, len = 1 + n % WARDEN_ECHO_DATA_WORDS;
-
-	if (m->len != len)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (m->data[i] != n * 0x9e3779b9u + i)
-			return 0;
-	return 1;
-}
-
 /* Wait for the echo of n: doorbells, with a deadline. */
 static int wait_echo(struct ping *p, uint32_t n, uint64_t t0)
 {
@@ -158,7 +137,7 @@ static int once(struct ping *p, uint32_t n, struct rtt *r)
 {
 	uint64_t t0, dt;
 
-	fill(p->out, n);
+	warden_echo_fill(p->out, n);
 	__atomic_thread_fence(__ATOMIC_RELEASE);
 	p->out->seq = n;
 	t0 = now_ns();
@@ -174,7 +153,7 @@ static int once(struct ping *p, uint32_t n, struct rtt *r)
 	}
 	dt = now_ns() - t0;
 	__atomic_thread_fence(__ATOMIC_ACQUIRE);
-	if (!check(p->in, n)) {
+	if (!warden_echo_check(p->in, n)) {
 		printf("warden-link-ping: echo of message %u is wrong\n", n);
 		return 1;
 	}

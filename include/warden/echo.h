@@ -20,4 +20,31 @@ struct warden_echo_msg {
 } WARDEN_PACKED;
 _Static_assert(sizeof(struct warden_echo_msg) == 256, "ABI size");
 
+/*
+ * The test pattern of message n, as the pingers send and check it: its
+ * length and every word depend on n, so a stale or mixed-up echo shows.
+ */
+static inline void warden_echo_fill(volatile struct warden_echo_msg *m,
+				    uint32_t n)
+{
+	uint32_t i, len = 1 + n % WARDEN_ECHO_DATA_WORDS;
+
+	for (i = 0; i < len; i++)
+		m->data[i] = n * 0x9e3779b9u + i;
+	m->len = len;
+}
+
+static inline int warden_echo_check(const volatile struct warden_echo_msg *m,
+				    uint32_t n)
+{
+	uint32_t i, len = 1 + n % WARDEN_ECHO_DATA_WORDS;
+
+	if (m->len != len)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (m->data[i] != n * 0x9e3779b9u + i)
+			return 0;
+	return 1;
+}
+
 #endif /* WARDEN_ECHO_H */

@@ -137,28 +137,6 @@ static void echo_rtt_add(struct echo_rtt *r, uint64_t ticks)
 	r->count++;
 }
 
-/* Fill message n: a length and words that depend on n. */
-static void echo_fill(volatile struct warden_echo_msg *m, uint32_t n)
-{
-	uint32_t i, len = 1 + n % WARDEN_ECHO_DATA_WORDS;
-
-	for (i = 0; i < len; i++)
-		m->data[i] = n * 0x9e3779b9u + i;
-	m->len = len;
-}
-
-static int echo_check(const volatile struct warden_echo_msg *m, uint32_t n)
-{
-	uint32_t i, len = 1 + n % WARDEN_ECHO_DATA_WORDS;
-
-	if (m->len != len)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (m->data[i] != n * 0x9e3779b9u + i)
-			return 0;
-	return 1;
-}
-
 /* Until the peer runs; prints each state it passes through. */
 static void echo_wait_peer(const struct link *l, int *state)
 {
@@ -176,7 +154,7 @@ static int echo_once(const struct link *l, uint32_t n, struct echo_rtt *rtt)
 	uint64_t t0, limit = timer_freq();
 	uint32_t seen;
 
-	echo_fill(out, n);
+	warden_echo_fill(out, n);
 	__asm__ volatile("dmb ish" ::: "memory");
 	out->seq = n;
 	t0 = timer_now();
@@ -191,7 +169,7 @@ static int echo_once(const struct link *l, uint32_t n, struct echo_rtt *rtt)
 	}
 	echo_rtt_add(rtt, timer_now() - t0);
 	__asm__ volatile("dmb ish" ::: "memory");
-	TEST_CHECK(echo_check(in, n));
+	TEST_CHECK(warden_echo_check(in, n));
 	return 1;
 }
 

@@ -85,6 +85,9 @@ check_v "the region is wiped" sh -c "
 check_v "and cannot be mapped again" ping_gives 2 "cannot map it" -n 1
 check_v "all CPUs back in Linux" cpus_online_are "0 1 2 3"
 check_v "pool use as before ($pool0 pages)" sh -c "[ \$(cat $WARDEN_SYSFS/mem_pool_used) -eq $pool0 ]"
+check_fails "disable is refused while a link device is open" \
+	"a link device \(/dev/warden-link-\*\) is open; close it first" \
+	sh -c "exec 3< $DEV; warden disable"
 check_v "warden disable" warden disable
 check_v "the device went with it" sh -c "! ls $DEV"
 finish

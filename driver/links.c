@@ -4,9 +4,10 @@
  * per link of the system config, /dev/warden-link-<name>, from enable to
  * disable.
  *
- *   mmap   the link's region, at offsets as laid out in config.h: common
- *          section, side 0's, side 1's.  The peer's section can only be
- *          mapped read-only (the hypervisor's stage 2 says the same).
+ *   mmap   (MAP_SHARED) the link's region, at offsets as laid out in
+ *          config.h: common section, side 0's, side 1's.  The peer's
+ *          section can only be mapped read-only (the hypervisor's stage 2
+ *          says the same).
  *          Refused with ENOTCONN while the peer cell does not exist; when
  *          it is destroyed, every mapping is revoked (a later access gets
  *          SIGBUS) before the hypervisor wipes the region.
@@ -175,7 +176,8 @@ static int links_mmap(struct file *file, struct vm_area_struct *vma)
 	u64 size = warden_link_size(l);
 	int ret;
 
-	if (off >= size || len > size - off)
+	/* shared memory: a private copy of it would only mislead */
+	if (!(vma->vm_flags & VM_SHARED) || off >= size || len > size - off)
 		return -EINVAL;
 	if (links_touches_peer(l, off, len)) {
 		if (vma->vm_flags & VM_WRITE)

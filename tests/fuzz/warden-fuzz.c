@@ -6,21 +6,28 @@
  *   warden-fuzz hypercalls SEED COUNT   COUNT random hypercalls, made by the
  *                                       driver (needs test_fuzz=1)
  *   warden-fuzz ioctls SEED COUNT       COUNT random ioctls on /dev/warden
+ *   warden-fuzz link SEED COUNT         COUNT random calls on a link device,
+ *                                       /dev/warden-link-root-echo: ioctls,
+ *                                       mmaps, reads and polls
  *
  * Random ioctls mix unknown command numbers with the real ones carrying
  * random payloads, sizes and pointers.  What would succeed on purpose is
  * never drawn: WARDEN_IOCTL_DISABLE, the test ioctl itself, and the cell
- * ioctls for the ids of cells that exist.  Prints a summary; exits 0 if
- * every call returned (whatever it returned).
+ * ioctls for the ids of cells that exist.  On a link device every call is
+ * fair (a ring only makes the peer look at the link); a mapping that
+ * succeeds is read once and unmapped, never written.  Prints a summary;
+ * exits 0 if every call returned (whatever it returned).
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <warden/ioctl.h>
@@ -144,6 +151,83 @@ static int fuzz_ioctls(int fd, uint64_t count)
 	return 0;
 }
 
+#define FUZZ_LINK_DEV "/dev/warden-link-root-echo"
+
+/* One random mapping of the link: sizes and offsets near its layout. */
+static int fuzz_link_mmap(int fd, size_t size)
+{
+	static const int prots[] = { PROT_READ, PROT_WRITE,
+				     PROT_READ | PROT_WRITE, PROT_EXEC,
+				     PROT_NONE };
+	size_t len = (fuzz_next() % 5) * 0x1000 + (fuzz_next() % 8 ? 0 : 1);
+	off_t off = (off_t)((fuzz_next() % 6) * 0x1000);
+	void *m;
+
+	if (!(fuzz_next() % 8))
+		off = (off_t)(fuzz_next() & 0x7ffffffffffff000ull);
+	int prot = prots[fuzz_next() % 5];
+
+	m = mmap(NULL, len, prot, fuzz_next() % 4 ? MAP_SHARED : MAP_PRIVATE,
+		 fd, off);
+	if (m == MAP_FAILED)
+		return -1;
+	if ((prot & PROT_READ) && len >= sizeof(uint32_t) && (size_t)off < size)
+		(void)*(volatile uint32_t *)m;
+	munmap(m, len);
+	return 0;
+}
+
+static int fuzz_link_call(int fd, size_t size)
+{
+	static uint8_t buf[512];
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	unsigned long cmd;
+	size_t i;
+
+	switch (fuzz_next() % 4) {
+	case 0:
+		return fuzz_link_mmap(fd, size);
+	case 1:
+		return (int)read(fd, buf, fuzz_next() % 16);
+	case 2:
+		return poll(&pfd, 1, 0);
+	default:
+		break;
+	}
+	cmd = fuzz_next() % 2 ?
+		      (fuzz_next() % 2 ? WARDEN_LINK_RING : WARDEN_LINK_INFO) :
+		      (unsigned long)fuzz_next() & 0xffffffffUL;
+	for (i = 0; i < sizeof(buf); i++)
+		buf[i] = (uint8_t)fuzz_next();
+	return ioctl(fd, cmd,
+		     fuzz_next() % 8 ? (void *)buf :
+				       (void *)(uintptr_t)fuzz_next());
+}
+
+static int fuzz_link(uint64_t count)
+{
+	struct warden_link_info info;
+	uint64_t n, ok = 0, refused = 0;
+	int fd = open(FUZZ_LINK_DEV, O_RDWR | O_NONBLOCK);
+
+	if (fd < 0 || ioctl(fd, WARDEN_LINK_INFO, &info)) {
+		perror("warden-fuzz: " FUZZ_LINK_DEV);
+		return 1;
+	}
+	for (n = 0; n < count; n++) {
+		if (fuzz_link_call(fd, info.size) < 0)
+			refused++;
+		else
+			ok++;
+	}
+	close(fd);
+	printf("warden-fuzz: %llu calls on " FUZZ_LINK_DEV
+	       ": %llu refused, %llu succeeded\n",
+	       (unsigned long long)(ok + refused), (unsigned long long)refused,
+	       (unsigned long long)ok);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	uint64_t seed, count;
@@ -151,12 +235,14 @@ int main(int argc, char **argv)
 
 	if (argc != 4) {
 		fprintf(stderr,
-			"usage: warden-fuzz hypercalls|ioctls SEED COUNT\n");
+			"usage: warden-fuzz hypercalls|ioctls|link SEED COUNT\n");
 		return 2;
 	}
 	seed = strtoull(argv[2], NULL, 0);
 	count = strtoull(argv[3], NULL, 0);
 	fuzz_state = seed ? seed : 1;
+	if (!strcmp(argv[1], "link"))
+		return fuzz_link(count);
 	fuzz_find_cells();
 	fd = open("/dev/warden", O_RDWR);
 	if (fd < 0) {

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 # fuzz: 100,000 random hypercalls and 20,000 random ioctls from the root,
-# with and without an inmate cell.  Neither the hypervisor nor Linux may
+# with and without an inmate cell, and 20,000 random calls on a link
+# device, with and without its peer.  Neither the hypervisor nor Linux may
 # crash, and no invalid call may change anything: the cells, the pool, the
 # CPUs under the hypervisor stay as they were, and everything still works.
 . /usr/share/warden/lib.sh
@@ -45,6 +46,14 @@ check_v "$HCALLS random hypercalls" unchanged warden-fuzz hypercalls 3 "$HCALLS"
 check_v "$IOCTLS random ioctls" unchanged warden-fuzz ioctls 4 "$IOCTLS"
 check_v "gic-demo kept its rhythm" cell_steady gic-demo "timer latency" 3
 check_v "gic-demo still running" cell_state_is gic-demo running
+
+step "random calls on a link device, with its peer absent and running"
+check_v "$IOCTLS random calls, no peer" unchanged warden-fuzz link 5 "$IOCTLS"
+check_v "echo-demo (CPU 3) up" sh -c '. /usr/share/warden/lib.sh
+	cell_up echo-demo && cell_wait_for echo-demo "peer running" 10'
+check_v "$IOCTLS random calls, peer running" unchanged warden-fuzz link 6 "$IOCTLS"
+check_v "echo-demo still answers, every word right" warden-link-ping -n 100
+check_v "echo-demo destroyed" warden cell destroy echo-demo
 
 step "everything still works"
 check_v "destroy gic-demo" warden cell destroy gic-demo

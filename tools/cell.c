@@ -537,30 +537,24 @@ static uint64_t cell_list_ids(void)
 /* ---- list: links ----------------------------------------------------- */
 
 /* The state of the cell called `name`: "running" for the root. */
-static void cell_state_of(const char *name, uint64_t ids, char *buf,
-			  size_t size)
+static void cell_state_of(const char *name, char *buf, size_t size)
 {
-	char other[WARDEN_CELL_NAME_MAX + 1];
 	unsigned int id;
 
-	snprintf(buf, size, "absent");
-	if (!strcmp(name, "root")) {
+	if (!strcmp(name, "root"))
 		snprintf(buf, size, "running");
-		return;
-	}
-	for (id = 1; id < 64; id++)
-		if ((ids >> id & 1) &&
-		    !cell_attr(id, "name", other, sizeof(other)) &&
-		    !strcmp(other, name) && cell_attr(id, "state", buf, size))
-			snprintf(buf, size, "?");
+	else if (cell_find_name(name, &id))
+		snprintf(buf, size, "absent");
+	else if (cell_attr(id, "state", buf, size))
+		snprintf(buf, size, "?");
 }
 
 /*
  * One declaration of a link (by `owner`) into the table: a new row for a
  * new name, else the row of the name; each side gets "<cell> (<state>)".
  */
-static void cell_links_add(struct cell_table *t, uint64_t ids,
-			   const char *owner, const char *line)
+static void cell_links_add(struct cell_table *t, const char *owner,
+			   const char *line)
 {
 	char name[64], peer[64], dev[96] = "", end[160], state[32];
 	unsigned int side;
@@ -579,10 +573,10 @@ static void cell_links_add(struct cell_table *t, uint64_t ids,
 		cell_table_set(t, row, 0, name);
 		cell_table_set(t, row, 3, "-");
 	}
-	cell_state_of(owner, ids, state, sizeof(state));
+	cell_state_of(owner, state, sizeof(state));
 	snprintf(end, sizeof(end), "%s (%s)", owner, state);
 	cell_table_set(t, row, 1 + (int)side, end);
-	cell_state_of(peer, ids, state, sizeof(state));
+	cell_state_of(peer, state, sizeof(state));
 	snprintf(end, sizeof(end), "%s (%s)", peer, state);
 	cell_table_set(t, row, 2 - (int)side, end);
 	if (dev[0])
@@ -590,8 +584,8 @@ static void cell_links_add(struct cell_table *t, uint64_t ids,
 }
 
 /* Each line of a links file (sysfs) into the table. */
-static void cell_links_file(struct cell_table *t, uint64_t ids,
-			    const char *owner, const char *path)
+static void cell_links_file(struct cell_table *t, const char *owner,
+			    const char *path)
 {
 	char line[256];
 	FILE *f = fopen(path, "r");
@@ -599,7 +593,7 @@ static void cell_links_file(struct cell_table *t, uint64_t ids,
 	if (!f)
 		return;
 	while (fgets(line, sizeof(line), f))
-		cell_links_add(t, ids, owner, line);
+		cell_links_add(t, owner, line);
 	fclose(f);
 }
 
@@ -619,13 +613,13 @@ static void cell_links_print(uint64_t ids)
 	cell_table_set(&t, row, 1, "SIDE 0");
 	cell_table_set(&t, row, 2, "SIDE 1");
 	cell_table_set(&t, row, 3, "DEVICE");
-	cell_links_file(&t, ids, "root", WARDEN_SYSFS "/links");
+	cell_links_file(&t, "root", WARDEN_SYSFS "/links");
 	for (id = 1; id < 64; id++) {
 		if (!(ids >> id & 1) ||
 		    cell_attr(id, "name", name, sizeof(name)))
 			continue;
 		cell_attr_path(path, sizeof(path), id, "links");
-		cell_links_file(&t, ids, name, path);
+		cell_links_file(&t, name, path);
 	}
 	if (t.rows < 2)
 		return;

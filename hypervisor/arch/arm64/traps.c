@@ -69,8 +69,6 @@ static const char *ec_name(u64 ec)
 		return "instruction abort";
 	case EC_DABT_LOW:
 		return "data abort";
-	case EC_SYSREG:
-		return "trapped system register access";
 	default:
 		return "unexpected exception";
 	}
@@ -108,6 +106,7 @@ static void handle_dabt(struct trap_frame *f, u64 esr)
 	struct per_cpu *pc = this_cpu();
 	struct mmio_access acc;
 	unsigned int rt = (unsigned int)DABT_SRT(iss);
+	bool perm = DABT_IS_PERM(iss);
 	enum mmio_result res;
 
 	pc->stats[STAT_MMIO]++;
@@ -122,14 +121,13 @@ static void handle_dabt(struct trap_frame *f, u64 esr)
 	acc.write = iss & DABT_WNR;
 	acc.value = acc.write ? frame_reg(f, rt) : 0;
 	/* mapped, but not for this access: a peer's section of a link */
-	res = DABT_IS_PERM(iss) ? MMIO_UNHANDLED :
-				  mmio_dispatch(pc->cell, &acc);
+	res = perm ? MMIO_UNHANDLED : mmio_dispatch(pc->cell, &acc);
 	if (res != MMIO_HANDLED) {
 		cell_fault(f, esr, "data abort: %u-byte %s %#llx (%s)",
 			   acc.size, acc.write ? "write to" : "read of",
 			   (unsigned long long)addr,
-			   DABT_IS_PERM(iss) ? "read-only for this cell" :
-					       "not assigned to this cell");
+			   perm ? "read-only for this cell" :
+				  "not assigned to this cell");
 		acc.value = 0;
 	}
 	if (!acc.write && rt != 31) {

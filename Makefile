@@ -10,6 +10,7 @@
 #   make demo       the main demo in QEMU (GIC=2 for GICv2)
 #   make shell      an interactive shell in the guest (GIC=2 for GICv2)
 #   make test       every test; last line "N passed, N failed"
+#   make bench      path lengths, bare metal against a cell (build/bench/)
 
 TOP := $(abspath .)
 B := $(TOP)/build
@@ -24,7 +25,7 @@ HOSTCC ?= gcc
 WARN := -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 	-Wconversion -Wno-sign-conversion
 
-.PHONY: all setup demo shell test clean
+.PHONY: all setup demo shell test bench clean
 all:
 
 include hypervisor/build.mk

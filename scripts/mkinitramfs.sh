@@ -141,13 +141,15 @@ hostname warden-guest
 
 scenario=
 gic=3
+bench=
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in
 	warden.scenario=*) scenario=${arg#*=} ;;
 	warden.gic=*) gic=${arg#*=} ;;
+	warden.bench=*) bench=$(echo "${arg#*=}" | tr , ' ') ;;
 	esac
 done
-export WARDEN_SCENARIO=$scenario WARDEN_GIC=$gic
+export WARDEN_SCENARIO=$scenario WARDEN_GIC=$gic WARDEN_BENCH="$bench"
 
 cell=/etc/warden/qemu-arm64-gicv$gic.cell
 [ -f "$cell" ] || echo "[init] WARNING: $cell missing; no system config"

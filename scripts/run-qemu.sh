@@ -8,7 +8,8 @@
 # hypervisor panic, lockup or RCU stall (such a machine never powers off).
 #
 # Usage: scripts/run-qemu.sh --gic 2|3 --scenario NAME [--timeout SEC]
-#            [--log FILE] [--interactive] [--icount] [-- EXTRA-QEMU-ARGS...]
+#            [--log FILE] [--interactive] [--icount] [--append ARGS]
+#            [-- EXTRA-QEMU-ARGS...]
 #
 #   --timeout SEC   kill QEMU after SEC seconds (default 300; none when
 #                   --interactive is given without --timeout)
@@ -16,6 +17,8 @@
 #                   otherwise stdin is not read at all
 #   --icount        -icount shift=0,sleep=off: one ns per instruction, idle
 #                   time skipped (deterministic; single-threaded TCG)
+#   --append ARGS   more kernel command-line words, e.g.
+#                   --append warden.bench=only=timer,n=4 (scenario bench)
 #   -- ARGS         appended to the QEMU command line for debugging, e.g.
 #                   -- -d int,guest_errors -D build/qemu.log    or   -- -s -S
 set -euo pipefail
@@ -32,6 +35,7 @@ usage() {
 die() { echo "run-qemu: error: $*" >&2; exit 1; }
 
 gic=3 scenario='' timeout='' log='' interactive=0 icount=0 stopped=0 stop_why=''
+append=''
 extra=()
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -41,6 +45,7 @@ while [ $# -gt 0 ]; do
 	--log) log=${2:-}; shift 2 || usage ;;
 	--interactive) interactive=1; shift ;;
 	--icount) icount=1; shift ;;
+	--append) append=" ${2:-}"; shift 2 || usage ;;
 	--) shift; extra=("$@"); break ;;
 	-h|--help) usage 0 ;;
 	*) echo "run-qemu: unknown argument '$1'" >&2; usage ;;
@@ -68,7 +73,7 @@ mkdir -p "$(dirname "$log")"
 
 cmd=(qemu-system-aarch64 -M "$machine" -cpu cortex-a57 -smp 4 -m 1G
 	-nographic -nic none -kernel "$build/Image" -initrd "$initrd"
-	-append "console=ttyAMA0 earlycon kvm-arm.mode=none mem=768M warden.scenario=$scenario warden.gic=$gic")
+	-append "console=ttyAMA0 earlycon kvm-arm.mode=none mem=768M warden.scenario=$scenario warden.gic=$gic$append")
 [ $icount -eq 1 ] && cmd+=(-icount shift=0,sleep=off)
 cmd+=("${extra[@]}")
 

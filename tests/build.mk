@@ -63,6 +63,16 @@ test:
 system-tests:
 	@$(TOP)/tests/system/run.sh
 
+bench:
+	@$(TOP)/scripts/setup.sh
+	+@$(MAKE) --no-print-directory all
+	@$(TOP)/scripts/bench.sh
+
+bench-check:
+	@$(TOP)/scripts/setup.sh
+	+@$(MAKE) --no-print-directory all
+	@$(TOP)/scripts/bench.sh --check
+
 demo:
 	@$(TOP)/scripts/setup.sh
 	+@$(MAKE) --no-print-directory all

@@ -8,6 +8,8 @@
 #   4. fuzz      the config validator under libFuzzer, FUZZ_TEST_SECONDS
 #                (default 60; one test)
 #   5. system    tests/system/run.sh: QEMU scenarios on GICv3 and GICv2
+#   6. bench     scripts/bench.sh --check: no path length grew more than 10%
+#                over tests/bench-baseline.csv (one test per figure)
 # The last line is "N passed, N failed"; the exit code is non-zero if any
 # test failed.  Logs: build/logs/.
 #
@@ -315,6 +317,20 @@ test_system() {
 	fi
 }
 
+# The benchmark as a regression guard: one PASS/FAIL line per figure.
+test_bench() {
+	local out=$logs/bench.out rc np nf
+	"$top/scripts/bench.sh" --check 2>&1 | tee "$out"
+	rc=${PIPESTATUS[0]}
+	np=$(grep -c '^PASS bench/' "$out")
+	nf=$(grep -c '^FAIL bench/' "$out")
+	passed=$((passed + np))
+	failed=$((failed + nf))
+	if [ $rc -ne 0 ] && [ "$nf" -eq 0 ]; then
+		fail "bench: scripts/bench.sh --check failed (rc=$rc; see ${out#"$top"/})"
+	fi
+}
+
 t_start=$SECONDS
 
 phase_begin build
@@ -349,6 +365,16 @@ if [ $run_system -eq 1 ]; then
 	phase_begin system
 	if [ $build_ok -eq 1 ]; then
 		test_system
+	else
+		echo "   skipped: the build failed"
+	fi
+	phase_end
+fi
+
+if [ $run_system -eq 1 ]; then
+	phase_begin bench
+	if [ $build_ok -eq 1 ]; then
+		test_bench
 	else
 		echo "   skipped: the build failed"
 	fi

@@ -35,7 +35,6 @@ static void pending_add(struct irq_pending *p, u32 intid, bool hw, u32 source)
 
 static bool try_list(u32 intid, bool hw, u32 source)
 {
-	u64 empty;
 	bool pending;
 	int n;
 
@@ -54,12 +53,7 @@ static bool try_list(u32 intid, bool hw, u32 source)
 			return true;
 		}
 	}
-	empty = arch_gic_empty_lrs();
-	if (!empty)
-		return false;
-	arch_gic_lr_write((unsigned int)__builtin_ctzl(empty), intid, hw,
-			  source);
-	return true;
+	return arch_gic_lr_add(intid, hw, source);
 }
 
 void irqchip_inject(struct irq_pending *p, u32 intid, bool hw, u32 source)

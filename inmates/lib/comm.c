@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * The comm region: signature check at start-up and the shutdown handshake.
+ * The comm region (platform_comm_region(): the hypervisor's, or the one
+ * bare metal builds) and the shutdown handshake.
  *
  * The root asks through msg_to_cell = WARDEN_MSG_SHUTDOWN_REQUEST, each
  * request numbered by msg_seq; the inmate answers in reply_from_cell, then
@@ -8,30 +9,13 @@
  * writes the inmate's half of the page (see cell.h).
  */
 #include <inmate/inmate.h>
+#include <inmate/platform.h>
 
 static volatile int comm_busy;
 
 volatile struct warden_comm_region *comm_region(void)
 {
-	return (volatile struct warden_comm_region *)WARDEN_COMM_REGION_IPA;
-}
-
-void comm_init(void)
-{
-	volatile struct warden_comm_region *comm = comm_region();
-	const char *sig = WARDEN_COMM_SIGNATURE;
-	unsigned int i;
-
-	for (i = 0; i < sizeof(comm->signature); i++) {
-		if (comm->signature[i] != sig[i])
-			break;
-	}
-	if (i == sizeof(comm->signature))
-		return;
-	printf("inmate: error: no comm region at 0x%llx (signature missing), stopping\n",
-	       WARDEN_COMM_REGION_IPA);
-	psci_system_off();
-	cpu_halt();
+	return platform_comm_region();
 }
 
 void comm_set_busy(bool busy)

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Console through the hypervisor: the WARDEN_HC_CONSOLE_PUTC hypercall
- * (HVC #0), x1 = the character.
+ * Console: whole lines under a lock shared by the cell's CPUs; each
+ * character goes out through platform_putc() (the console hypercall in a
+ * cell, the PL011 on bare metal).
  */
 #include <inmate/inmate.h>
 #include <inmate/bakery.h>
-#include <inmate/psci.h>
-#include <warden/hypercall.h>
+#include <inmate/platform.h>
 
 static struct bakery console_bakery;
 static uint64_t console_daif[INMATE_MAX_CPUS];
@@ -14,7 +14,7 @@ static volatile int console_no_lock;
 
 void console_putc(char c)
 {
-	smccc_hvc(WARDEN_HC_CONSOLE_PUTC, (uint8_t)c, 0, 0);
+	platform_putc(c);
 }
 
 void console_lock(void)

@@ -4,6 +4,7 @@
  * the secondary entry of crt0.S.
  */
 #include <inmate/inmate.h>
+#include <inmate/platform.h>
 
 /* The secondary entry in crt0.S; x0 = context id = CPU index. */
 void crt0_secondary(void);
@@ -39,6 +40,7 @@ void cpu_secondary_main(uint64_t cpu)
 {
 	cpu_entry_t fn = READ_ONCE(cpu_entries[cpu]);
 
+	platform_cpu_init((unsigned int)cpu);
 	timer_event_stream_enable();
 	if (fn)
 		fn((unsigned int)cpu);

@@ -84,12 +84,18 @@ static void gicv2_disable_irq(unsigned int cpu, uint32_t intid)
 		     1u << (intid % 32));
 }
 
-static void gicv2_send_sgi(unsigned int target, uint32_t sgi)
+static uint64_t gicv2_sgi_word(unsigned int target, uint32_t sgi)
 {
 	/* TargetListFilter 0: the CPUs in CPUTargetList (IHI 0048B 4.3.15) */
+	return ((uint32_t)gicv2_cpu_mask[target] << 16) | (sgi & 0xf);
+}
+
+static void gicv2_send_sgi(unsigned int target, uint32_t sgi)
+{
+	uint32_t word = (uint32_t)gicv2_sgi_word(target, sgi);
+
 	dsb(sy);
-	mmio_write32(gicv2_gicd(GICD_SGIR),
-		     ((uint32_t)gicv2_cpu_mask[target] << 16) | sgi);
+	mmio_write32(gicv2_gicd(GICD_SGIR), word);
 }
 
 static uint32_t gicv2_ack(void)
@@ -108,6 +114,7 @@ const struct gic_ops gicv2_ops = {
 	.enable_irq = gicv2_enable_irq,
 	.disable_irq = gicv2_disable_irq,
 	.send_sgi = gicv2_send_sgi,
+	.sgi_word = gicv2_sgi_word,
 	.ack = gicv2_ack,
 	.eoi = gicv2_eoi,
 	.intid_mask = GICV2_INTID_MASK,

@@ -95,18 +95,23 @@ static void gicv3_disable_irq(unsigned int cpu, uint32_t intid)
 		     1u << (intid % 32));
 }
 
-static void gicv3_send_sgi(unsigned int target, uint32_t sgi)
+static uint64_t gicv3_sgi_word(unsigned int target, uint32_t sgi)
 {
 	uint64_t mpidr = cpu_mpidr(target);
 	uint64_t aff0 = mpidr & 0xff;
-	uint64_t val;
 
 	/* Range selector RS = Aff0 / 16, target list bit Aff0 % 16 */
-	val = (1ull << (aff0 % 16)) | ((aff0 / 16) << SGI1R_RS_SHIFT) |
-	      (((mpidr >> 8) & 0xff) << SGI1R_AFF1_SHIFT) |
-	      (((mpidr >> 16) & 0xff) << SGI1R_AFF2_SHIFT) |
-	      (((mpidr >> 32) & 0xff) << SGI1R_AFF3_SHIFT) |
-	      ((uint64_t)(sgi & 0xf) << SGI1R_INTID_SHIFT);
+	return (1ull << (aff0 % 16)) | ((aff0 / 16) << SGI1R_RS_SHIFT) |
+	       (((mpidr >> 8) & 0xff) << SGI1R_AFF1_SHIFT) |
+	       (((mpidr >> 16) & 0xff) << SGI1R_AFF2_SHIFT) |
+	       (((mpidr >> 32) & 0xff) << SGI1R_AFF3_SHIFT) |
+	       ((uint64_t)(sgi & 0xf) << SGI1R_INTID_SHIFT);
+}
+
+static void gicv3_send_sgi(unsigned int target, uint32_t sgi)
+{
+	uint64_t val = gicv3_sgi_word(target, sgi);
+
 	/* Shared variables written before the SGI must be visible first. */
 	dsb(sy);
 	write_sysreg(icc_sgi1r_el1, val);
@@ -129,6 +134,7 @@ const struct gic_ops gicv3_ops = {
 	.enable_irq = gicv3_enable_irq,
 	.disable_irq = gicv3_disable_irq,
 	.send_sgi = gicv3_send_sgi,
+	.sgi_word = gicv3_sgi_word,
 	.ack = gicv3_ack,
 	.eoi = gicv3_eoi,
 	.intid_mask = GICV3_INTID_MASK,

@@ -73,3 +73,24 @@ void gic_handle_irq(void)
 		ops->eoi(iar);
 	}
 }
+
+uint32_t gic_ack(void)
+{
+	return gic_ops ? gic_ops->ack() : GIC_SPURIOUS + 3;
+}
+
+void gic_eoi(uint32_t iar)
+{
+	if (gic_ops)
+		gic_ops->eoi(iar);
+}
+
+uint32_t gic_intid(uint32_t iar)
+{
+	return gic_ops ? iar & gic_ops->intid_mask : GIC_SPURIOUS + 3;
+}
+
+uint64_t gic_sgi_word(unsigned int target, uint32_t sgi)
+{
+	return gic_ops ? gic_ops->sgi_word(target, sgi) : 0;
+}

@@ -2,8 +2,9 @@
 /*
  * SMC Calling Convention calls (ARM DEN 0028) through SMC #0 or HVC #0:
  * function ID in x0, arguments in x1..x3, result in x0; x0..x17 may be
- * changed.  PSCI (ARM DEN 0022) goes through SMC.
+ * changed.  PSCI (ARM DEN 0022) goes through the platform's conduit.
  */
+#include <inmate/platform.h>
 #include <inmate/psci.h>
 
 /* One SMCCC call through `insn` (SMC or HVC #0, the two conduits). */
@@ -36,7 +37,7 @@ int64_t smccc_hvc(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
 /* PSCI status codes are 32-bit, in w0 */
 static int32_t psci_call(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
 {
-	return (int32_t)(uint32_t)smccc_smc(fn, a1, a2, a3);
+	return (int32_t)(uint32_t)platform_psci(fn, a1, a2, a3);
 }
 
 uint32_t psci_version(void)

@@ -4,13 +4,15 @@
  * BSS clear and the vectors installed.
  */
 #include <inmate/inmate.h>
+#include <inmate/platform.h>
 
 _Static_assert(INMATE_MAX_CPUS == WARDEN_MAX_CPUS, "one stack per CPU");
 
 void startup_boot(void)
 {
+	platform_init();
+	platform_cpu_init(0);
 	timer_event_stream_enable();
-	comm_init();
 	inmate_main();
 	startup_idle();
 }

@@ -72,6 +72,17 @@ void arch_gic_lr_write(unsigned int n, u32 intid, bool hw, u32 source)
 	host.writes++;
 }
 
+bool arch_gic_lr_add(u32 intid, bool hw, u32 source)
+{
+	u64 empty = arch_gic_empty_lrs();
+
+	if (!empty)
+		return false;
+	arch_gic_lr_write((unsigned int)__builtin_ctzl(empty), intid, hw,
+			  source);
+	return true;
+}
+
 void arch_gic_underflow_irq(bool enable)
 {
 	host.underflow = enable;

@@ -123,20 +123,6 @@ static void v2_cpu_deinit(struct per_cpu *pc)
 	mmio_write32(gicc, GICC_CTLR, ctlr);
 }
 
-static u32 v2_ack(u32 *raw, u32 *source)
-{
-	u32 iar = mmio_read32(gicc, GICC_IAR);
-
-	*raw = iar;
-	*source = (iar >> 10) & 7;
-	return iar & 0x3ff;
-}
-
-static void v2_eoi(u32 raw)
-{
-	mmio_write32(gicc, GICC_EOIR, raw);
-}
-
 static void v2_deactivate(u32 raw)
 {
 	mmio_write32(gicc, GICC_DIR, raw);
@@ -198,6 +184,31 @@ static void v2_lr_write(unsigned int n, u32 intid, bool hw, u32 source)
 	else if (intid < 16)
 		lr |= (source & 7) << LR_CPUID_SHIFT;
 	mmio_write32(gich, GICH_LR0 + n * 4, lr);
+}
+
+static bool v2_lr_add(u32 intid, bool hw, u32 source)
+{
+	u64 empty = v2_empty_lrs();
+
+	if (!empty)
+		return false;
+	v2_lr_write((unsigned int)__builtin_ctzl(empty), intid, hw, source);
+	return true;
+}
+
+static void v2_handle_irq(struct per_cpu *pc)
+{
+	u32 iar = mmio_read32(gicc, GICC_IAR);
+	u32 intid = iar & 0x3ff;
+
+	if (intid >= IRQCHIP_SPURIOUS)
+		return;
+	pc->stats[STAT_IRQ]++;
+	/* priority drop only: GICC_CTLR.EOImodeNS = 1 (IHI 0048 4.4.1) */
+	mmio_write32(gicc, GICC_EOIR, iar);
+	if (intid < 16 || intid == gic_maintenance_irq || pc->pending.count ||
+	    !v2_lr_add(intid, true, 0))
+		gic_irq_slow(pc, intid, iar, (iar >> 10) & 7);
 }
 
 static void v2_underflow(bool enable)
@@ -293,8 +304,7 @@ const struct gic_ops gicv2_ops = {
 	.init = v2_init,
 	.cpu_init = v2_cpu_init,
 	.cpu_deinit = v2_cpu_deinit,
-	.ack = v2_ack,
-	.eoi = v2_eoi,
+	.handle_irq = v2_handle_irq,
 	.deactivate = v2_deactivate,
 	.set_pending = v2_set_pending,
 	.send_sgi = v2_send_sgi,
@@ -303,6 +313,7 @@ const struct gic_ops gicv2_ops = {
 	.lr_read = v2_lr_read,
 	.lr_add_pending = v2_lr_add_pending,
 	.lr_write = v2_lr_write,
+	.lr_add = v2_lr_add,
 	.underflow = v2_underflow,
 	.dist_access = v2_dist_access,
 	.cell_init = v2_cell_init,

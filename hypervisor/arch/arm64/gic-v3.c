@@ -391,22 +391,6 @@ static void v3_cpu_deinit(struct per_cpu *pc)
 	isb();
 }
 
-static u32 v3_ack(u32 *raw, u32 *source)
-{
-	u32 iar = (u32)read_sysreg(icc_iar1_el1);
-
-	asm volatile("dsb sy" ::: "memory");
-	*raw = iar;
-	*source = 0;
-	return iar & 0xffffff;
-}
-
-static void v3_eoi(u32 raw)
-{
-	write_sysreg(icc_eoir1_el1, raw);
-	isb();
-}
-
 static void v3_deactivate(u32 raw)
 {
 	write_sysreg(icc_dir_el1, raw);
@@ -471,15 +455,54 @@ static void v3_lr_add_pending(unsigned int n)
 	lr_write_raw(n, lr_read_raw(n) | LR_PENDING);
 }
 
-static void v3_lr_write(unsigned int n, u32 intid, bool hw, u32 source)
+static u64 v3_lr_value(u32 intid, bool hw)
 {
 	u64 lr = intid | LR_PENDING | LR_GROUP1 |
 		 ((u64)GIC_LR_PRIORITY << LR_PRIO_SHIFT);
 
-	(void)source;
 	if (hw)
 		lr |= LR_HW | ((u64)intid << LR_PINTID_SHIFT);
-	lr_write_raw(n, lr);
+	return lr;
+}
+
+static void v3_lr_write(unsigned int n, u32 intid, bool hw, u32 source)
+{
+	(void)source;
+	lr_write_raw(n, v3_lr_value(intid, hw));
+}
+
+static bool v3_lr_add(u32 intid, bool hw, u32 source)
+{
+	u64 empty = v3_empty_lrs();
+	u64 lr = v3_lr_value(intid, hw);
+
+	(void)source;
+	if (!empty)
+		return false;
+	/* usually a cell has one interrupt listed at a time: skip the switch */
+	if (empty & 1)
+		write_sysreg(ich_lr0_el2, lr);
+	else
+		lr_write_raw((unsigned int)__builtin_ctzl(empty), lr);
+	return true;
+}
+
+static void v3_handle_irq(struct per_cpu *pc)
+{
+	u32 iar = (u32)read_sysreg(icc_iar1_el1);
+	u32 intid = iar & 0xffffff;
+
+	/* the acknowledge completes before anything it guards (IHI 0069 4.1) */
+	asm volatile("dsb sy" ::: "memory");
+	if (intid >= IRQCHIP_SPURIOUS)
+		return;
+	pc->stats[STAT_IRQ]++;
+	/* priority drop only: EOImode 1 (ICC_CTLR_EL1.EOImode, set at init) */
+	write_sysreg(icc_eoir1_el1, iar);
+	isb();
+	if (intid < 16 || intid == gic_maintenance_irq || pc->pending.count ||
+	    !v3_lr_add(intid, true, 0))
+		gic_irq_slow(pc, intid, iar, 0);
 }
 
 static void v3_underflow(bool enable)
@@ -595,8 +618,7 @@ const struct gic_ops gicv3_ops = {
 	.init = v3_init,
 	.cpu_init = v3_cpu_init,
 	.cpu_deinit = v3_cpu_deinit,
-	.ack = v3_ack,
-	.eoi = v3_eoi,
+	.handle_irq = v3_handle_irq,
 	.deactivate = v3_deactivate,
 	.set_pending = v3_set_pending,
 	.send_sgi = v3_send_sgi,
@@ -605,6 +627,7 @@ const struct gic_ops gicv3_ops = {
 	.lr_read = v3_lr_read,
 	.lr_add_pending = v3_lr_add_pending,
 	.lr_write = v3_lr_write,
+	.lr_add = v3_lr_add,
 	.underflow = v3_underflow,
 	.dist_access = v3_dist_access,
 	.cell_init = v3_cell_init,

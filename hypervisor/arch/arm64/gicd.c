@@ -31,34 +31,60 @@ static const struct field_reg field_regs[] = {
 	{ GICD_IGRPMODR, 1, true },   { GICD_NSACR, 2, true },
 };
 
-/* Each block spans 1024 interrupts' worth of fields. */
+/*
+ * The field register of each 128-byte block of the distributor, as an
+ * index + 1 into field_regs[] (0: none).  Each register spans 1024
+ * interrupts' worth of fields: 128 bytes at one bit per interrupt.
+ */
+static const u8 field_reg_of_block[GICD_NSACR / 0x80 + 2] = {
+	[GICD_IGROUPR / 0x80] = 1,
+	[GICD_ISENABLER / 0x80] = 2,
+	[GICD_ICENABLER / 0x80] = 3,
+	[GICD_ISPENDR / 0x80] = 4,
+	[GICD_ICPENDR / 0x80] = 5,
+	[GICD_ISACTIVER / 0x80] = 6,
+	[GICD_ICACTIVER / 0x80] = 7,
+	[GICD_IPRIORITYR / 0x80 ... GICD_IPRIORITYR / 0x80 + 7] = 8,
+	[GICD_ITARGETSR / 0x80 ... GICD_ITARGETSR / 0x80 + 7] = 9,
+	[GICD_ICFGR / 0x80 ... GICD_ICFGR / 0x80 + 1] = 10,
+	[GICD_IGRPMODR / 0x80] = 11,
+	[GICD_NSACR / 0x80 ... GICD_NSACR / 0x80 + 1] = 12,
+};
+_Static_assert(ARRAY_SIZE(field_regs) == 12, "field_reg_of_block indexes");
+
 static const struct field_reg *find_field_reg(u32 reg)
 {
-	unsigned int i;
+	u32 block = reg / 0x80;
 
-	for (i = 0; i < ARRAY_SIZE(field_regs); i++) {
-		u32 len = 1024 * field_regs[i].bits / 8;
-
-		if (reg >= field_regs[i].base && reg < field_regs[i].base + len)
-			return &field_regs[i];
-	}
-	return NULL;
+	if (block >= ARRAY_SIZE(field_reg_of_block) ||
+	    !field_reg_of_block[block])
+		return NULL;
+	return &field_regs[field_reg_of_block[block] - 1];
 }
 
 /*
- * May the cell touch the field of intid?  INTIDs 0-31 are the accessing
+ * Which of the n interrupts from first may the cell touch (bit i for
+ * first + i)?  n is at most 32 and first a multiple of n, so they share one
+ * 32-interrupt word of the cell's bitmap.  INTIDs 0-31 are the accessing
  * CPU's own: a redistributor's SGI page holds only them, and GICv2 banks
  * them in the distributor; with GICv3 affinity routing the distributor's
  * copies are RAZ/WI (IHI 0069 12.9).  The maintenance interrupt is the
  * hypervisor's and no cell's, and so is its own SGI (GIC_SGI_HYP).
  */
-static bool field_owned(const struct cell *cell, u32 irq, bool redist)
+static u32 owned_bits(const struct cell *cell, u32 first, u32 n, bool redist)
 {
-	if (irq == gic_maintenance_irq || irq == GIC_SGI_HYP)
-		return false;
-	if (irq < 32)
-		return redist || gic == &gicv2_ops;
-	return !redist && gic_irq_in_cell(cell, irq);
+	u32 word = first / 32, bits;
+
+	if (word == 0)
+		bits = (redist || gic == &gicv2_ops) ? ~(1u << GIC_SGI_HYP) : 0;
+	else if (redist || first >= gic_num_irqs)
+		bits = 0;
+	else
+		bits = (u32)(cell->irq_bitmap[word / 2] >> (32 * (word % 2)));
+	if (gic_maintenance_irq / 32 == word)
+		bits &= ~(1u << (gic_maintenance_irq % 32));
+	bits >>= first % 32;
+	return n < 32 ? bits & ((1u << n) - 1) : bits;
 }
 
 /* Mask of the bits of this access that belong to the cell's interrupts. */
@@ -66,12 +92,13 @@ static u64 owned_mask(const struct cell *cell, const struct field_reg *fr,
 		      u32 reg, unsigned int size, bool redist)
 {
 	u32 first = (reg - fr->base) * 8 / fr->bits;
-	u32 n = size * 8 / fr->bits, i;
+	u32 bits = owned_bits(cell, first, size * 8 / fr->bits, redist);
 	u64 field = (1UL << fr->bits) - 1, mask = 0;
 
-	for (i = 0; i < n; i++)
-		if (field_owned(cell, first + i, redist))
-			mask |= field << (i * fr->bits);
+	if (fr->bits == 1)
+		return bits;
+	for (; bits; bits &= bits - 1)
+		mask |= field << ((u32)__builtin_ctz(bits) * fr->bits);
 	return mask;
 }
 

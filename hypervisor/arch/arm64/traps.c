@@ -238,18 +238,19 @@ void arch_handle_sync(struct trap_frame *f)
 	}
 }
 
-void arch_handle_irq(struct trap_frame *f)
+void arch_handle_irq(void)
 {
-	(void)f;
-	this_cpu()->stats[STAT_EXITS]++;
-	gic_handle_irq();
+	struct per_cpu *pc = this_cpu();
+
+	pc->stats[STAT_EXITS]++;
+	gic->handle_irq(pc);
 }
 
 /* All interrupts are group 1 and signalled as IRQs; an FIQ is spurious. */
 void arch_handle_fiq(struct trap_frame *f)
 {
 	(void)f;
-	gic_handle_irq();
+	gic->handle_irq(this_cpu());
 }
 
 void arch_handle_serror(struct trap_frame *f)

@@ -7,6 +7,8 @@
 #include <asm/asm-offsets.h>
 #include <asm/frame.inc>
 
+#define IRQ_FRAME_SIZE (16 * 10)
+
 .macro vector handler
 	.align	7
 	b	\handler
@@ -39,11 +41,38 @@ lower_sync:
 	bl	arch_handle_sync
 	b	trap_return
 
+/*
+ * An interrupt saves only what C may change: x0-x18 and x30.  C keeps
+ * x19-x29 (AAPCS64 callee-saved), and no interrupt path reads or writes the
+ * interrupted registers: a CPU whose cell must stop parks (powers off) and
+ * never returns here.  ELR_EL2 and SPSR_EL2 stay as they are, because EL2
+ * takes no exception meanwhile (IRQs masked; a fault at EL2 panics).
+ */
 lower_irq:
-	save_frame
-	mov	x0, sp
+	sub	sp, sp, #IRQ_FRAME_SIZE
+	stp	x0, x1, [sp, #16 * 0]
+	stp	x2, x3, [sp, #16 * 1]
+	stp	x4, x5, [sp, #16 * 2]
+	stp	x6, x7, [sp, #16 * 3]
+	stp	x8, x9, [sp, #16 * 4]
+	stp	x10, x11, [sp, #16 * 5]
+	stp	x12, x13, [sp, #16 * 6]
+	stp	x14, x15, [sp, #16 * 7]
+	stp	x16, x17, [sp, #16 * 8]
+	stp	x18, x30, [sp, #16 * 9]
 	bl	arch_handle_irq
-	b	trap_return
+	ldp	x0, x1, [sp, #16 * 0]
+	ldp	x2, x3, [sp, #16 * 1]
+	ldp	x4, x5, [sp, #16 * 2]
+	ldp	x6, x7, [sp, #16 * 3]
+	ldp	x8, x9, [sp, #16 * 4]
+	ldp	x10, x11, [sp, #16 * 5]
+	ldp	x12, x13, [sp, #16 * 6]
+	ldp	x14, x15, [sp, #16 * 7]
+	ldp	x16, x17, [sp, #16 * 8]
+	ldp	x18, x30, [sp, #16 * 9]
+	add	sp, sp, #IRQ_FRAME_SIZE
+	eret
 
 lower_fiq:
 	save_frame

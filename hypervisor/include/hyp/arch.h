@@ -48,6 +48,8 @@ int arch_gic_lr_find(u32 vintid, bool *pending);
 void arch_gic_lr_add_pending(unsigned int n);
 /* Write a new pending entry; hw: the cell's deactivation deactivates it. */
 void arch_gic_lr_write(unsigned int n, u32 intid, bool hw, u32 source);
+/* arch_gic_lr_write() into the lowest empty entry; false if there is none. */
+bool arch_gic_lr_add(u32 intid, bool hw, u32 source);
 /* Request a maintenance interrupt when the list registers run low. */
 void arch_gic_underflow_irq(bool enable);
 

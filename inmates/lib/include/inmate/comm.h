@@ -16,11 +16,6 @@ enum comm_poll_result {
 	COMM_POLL_DENIED, /* refused a shutdown request (busy) */
 };
 
-/*
- * Check the signature; on a mismatch print an error and stop the cell.
- * Start-up calls it before inmate_main().
- */
-void comm_init(void);
 volatile struct warden_comm_region *comm_region(void);
 /*
  * Answer a pending shutdown request: DENIED while busy, else APPROVED, and

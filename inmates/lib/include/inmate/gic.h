@@ -22,6 +22,8 @@ struct gic_ops {
 	void (*enable_irq)(unsigned int cpu, uint32_t intid);
 	void (*disable_irq)(unsigned int cpu, uint32_t intid);
 	void (*send_sgi)(unsigned int target, uint32_t sgi);
+	/* what send_sgi writes: ICC_SGI1R_EL1, or GICD_SGIR (GICv2) */
+	uint64_t (*sgi_word)(unsigned int target, uint32_t sgi);
 	uint32_t (*ack)(void); /* raw IAR */
 	void (*eoi)(uint32_t iar);
 	uint32_t intid_mask; /* INTID bits of the IAR */
@@ -38,6 +40,17 @@ void gic_disable_irq(uint32_t intid);
 void gic_send_sgi(unsigned int target, uint32_t sgi);
 /* The IRQ vector's dispatcher. */
 void gic_handle_irq(void);
+
+/*
+ * For programs with an IRQ vector of their own (the benchmarks): the raw
+ * acknowledge and end of interrupt, the INTID of an IAR value, and the
+ * value that sends SGI sgi to cell CPU target (written to ICC_SGI1R_EL1 on
+ * GICv3, to GICD_SGIR on GICv2).  gic_init() first.
+ */
+uint32_t gic_ack(void);
+void gic_eoi(uint32_t iar);
+uint32_t gic_intid(uint32_t iar);
+uint64_t gic_sgi_word(unsigned int target, uint32_t sgi);
 
 extern const struct gic_ops gicv2_ops;
 extern const struct gic_ops gicv3_ops;

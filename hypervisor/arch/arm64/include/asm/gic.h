@@ -51,9 +51,12 @@ struct gic_ops {
 	int (*init)(const struct warden_platform *p);
 	int (*cpu_init)(struct per_cpu *pc, bool fresh);
 	void (*cpu_deinit)(struct per_cpu *pc);
-	/* acknowledge: the INTID, *raw what eoi/deactivate need */
-	u32 (*ack)(u32 *raw, u32 *source);
-	void (*eoi)(u32 raw);
+	/*
+	 * Acknowledge and priority-drop one physical interrupt, then list a
+	 * hardware interrupt straight away if it can; gic_irq_slow() does
+	 * the rest.
+	 */
+	void (*handle_irq)(struct per_cpu *pc);
 	void (*deactivate)(u32 raw);
 	void (*set_pending)(u32 intid); /* physical, for hand-back */
 	void (*send_sgi)(struct per_cpu *pc, unsigned int cpu, u32 intid);
@@ -62,6 +65,8 @@ struct gic_ops {
 	bool (*lr_read)(unsigned int n, u32 *intid, bool *hw, bool *pending);
 	void (*lr_add_pending)(unsigned int n);
 	void (*lr_write)(unsigned int n, u32 intid, bool hw, u32 source);
+	/* lr_write into the lowest empty list register; false if none */
+	bool (*lr_add)(u32 intid, bool hw, u32 source);
 	void (*underflow)(bool enable);
 	/* distributor registers only one version has */
 	enum mmio_result (*dist_access)(struct cell *cell,
@@ -114,7 +119,12 @@ int gic_setup(const struct warden_platform *p);
 unsigned int gic_usable_lrs(unsigned int implemented);
 bool gic_banked_active(u32 active);
 int gic_cell_init(struct cell *cell);
-void gic_handle_irq(void);
+/*
+ * The interrupt exit's other cases (after acknowledge and priority drop):
+ * SGIs, the maintenance interrupt, and hardware interrupts that must queue.
+ * raw is the IAR value, source the sending CPU of a GICv2 SGI.
+ */
+void gic_irq_slow(struct per_cpu *pc, u32 intid, u32 raw, u32 source);
 /* Return pending interrupts to the physical GIC before leaving EL2. */
 void gic_drain(struct per_cpu *pc);
 /* Forget an inmate CPU's interrupts, deactivating the hardware ones. */

@@ -8,7 +8,8 @@
 struct per_cpu;
 
 void arch_handle_sync(struct trap_frame *f);
-void arch_handle_irq(struct trap_frame *f);
+/* Takes no frame: see lower_irq in vectors.S. */
+void arch_handle_irq(void);
 void arch_handle_fiq(struct trap_frame *f);
 void arch_handle_serror(struct trap_frame *f);
 void arch_hyp_fault(struct trap_frame *f) __attribute__((noreturn));

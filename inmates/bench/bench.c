@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * bench: the path lengths behind `make bench` (scripts/bench.sh).  The same
+ * code runs twice: bare metal, booted by QEMU at EL1 (platform/qemu-virt.c),
+ * and in a Warden cell.  Under -icount shift=0 every figure is a count of
+ * guest instructions; the difference between the two runs is what Warden
+ * costs.
+ *
+ * Output, one line each (the host script parses it):
+ *   [bench] platform=<cell|bare-metal> gic=<2|3> cpus=<n>
+ *   [bench] result <metric> unit=<1|10> n=<N> min=<> p50=<> p99=<> max=<>
+ *   [bench] hist <metric> <value>:<count> ...   (values in 1/unit)
+ *   [bench] skip <metric> <why>
+ *   [bench] DONE
+ * then the inmate powers off (QEMU exits; a cell stops).
+ */
+#include <inmate/inmate.h>
+#include <inmate/platform.h>
+
+#include "measure.h"
+
+#define BENCH_SAMPLES 1000
+#define BENCH_WARMUP 16
+#define BENCH_LOOP_OPS 1000
+#define BENCH_LOOP_RUNS 101
+/*
+ * Idle this long first: in a cell, the root is still finishing `warden
+ * cell start` when the inmate boots, and its CPUs share QEMU's one icount
+ * clock with ours.
+ */
+#define BENCH_SETTLE_MS 300
+#define BENCH_HIST_PER_LINE 6 /* lines stay short of CELL_LINE_MAX */
+
+#define BENCH_TIMER_PPI 27 /* EL1 virtual timer */
+#define BENCH_SGI 1
+/* An SPI the bench cell owns (configs/qemu-arm64/bench.c) */
+#define BENCH_SPI 106
+/* In Warden's hypercall range (SMCCC owner 6), but no such call */
+#define BENCH_HC_UNKNOWN 0xc60000ffu
+
+/* Distributor registers (IHI 0048B 4.3, IHI 0069 12.9) */
+#define GICD_TYPER 0x0004
+#define GICD_ISENABLER 0x0100
+#define GICD_SGIR 0x0f00
+
+static int64_t bench_samples[BENCH_SAMPLES];
+/* Events and loop runs per metric: "n=" on the command line may lower them. */
+static unsigned int bench_n = BENCH_SAMPLES;
+static unsigned int bench_runs = BENCH_LOOP_RUNS;
+static int bench_warmup = BENCH_WARMUP;
+
+/* Written by measure_irq() on the CPU the interrupt arrived at. */
+static volatile uint32_t bench_timer_seen;
+static int64_t bench_timer_entry, bench_timer_eoi;
+static uint64_t bench_eoi_reads[MEASURE_READS];
+static volatile uint32_t bench_sgi_ack;
+static volatile uint32_t bench_sgi_ready;
+static volatile int64_t bench_sgi_entry;
+static volatile uint32_t bench_unexpected;
+
+void measure_irq(void)
+{
+	unsigned int cpu = cpu_current();
+	uint32_t iar = gic_ack();
+	uint32_t intid = gic_intid(iar);
+
+	if (intid >= GIC_SPURIOUS)
+		return;
+	if (intid == BENCH_TIMER_PPI) {
+		/* a level interrupt: silence the source before EOI */
+		timer_stop();
+		gic_eoi(iar);
+		measure_stamp(bench_eoi_reads);
+		bench_timer_entry = measure_stamp_time(measure_irq_reads[cpu]);
+		bench_timer_eoi = measure_stamp_time(bench_eoi_reads);
+		WRITE_ONCE(bench_timer_seen, 1);
+		return;
+	}
+	gic_eoi(iar);
+	if (intid == BENCH_SGI) {
+		bench_sgi_entry = measure_stamp_time(measure_irq_reads[cpu]);
+		dsb(sy);
+		WRITE_ONCE(bench_sgi_ack, 1);
+		dsb(sy);
+		sev();
+		return;
+	}
+	bench_unexpected++;
+}
+
+static void bench_sort(int64_t *v, unsigned int n)
+{
+	unsigned int i, j;
+	int64_t x;
+
+	for (i = 1; i < n; i++) {
+		x = v[i];
+		for (j = i; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+/* "12" for unit 1, "12.3" for unit 10 */
+static void bench_print_value(int64_t v, unsigned int unit)
+{
+	if (unit == 1) {
+		printf("%lld", (long long)v);
+		return;
+	}
+	if (v < 0) {
+		printf("-");
+		v = -v;
+	}
+	printf("%lld.%lld", (long long)(v / 10), (long long)(v % 10));
+}
+
+static void bench_print_stat(const char *name, int64_t v, unsigned int unit)
+{
+	printf(" %s=", name);
+	bench_print_value(v, unit);
+}
+
+/* Sort the samples, print the summary and the histogram. */
+static void bench_report(const char *metric, int64_t *v, unsigned int n,
+			 unsigned int unit)
+{
+	unsigned int i, count, pairs = 0;
+
+	bench_sort(v, n);
+	console_lock();
+	printf("[bench] result %s unit=%u n=%u", metric, unit, n);
+	bench_print_stat("min", v[0], unit);
+	bench_print_stat("p50", v[n / 2], unit);
+	bench_print_stat("p99", v[(n * 99) / 100], unit);
+	bench_print_stat("max", v[n - 1], unit);
+	printf("\n");
+	for (i = 0; i < n; i += count) {
+		for (count = 1; i + count < n && v[i + count] == v[i]; count++)
+			;
+		if (pairs % BENCH_HIST_PER_LINE == 0)
+			printf("%s[bench] hist %s", pairs ? "\n" : "", metric);
+		printf(" %lld:%u", (long long)v[i], count);
+		pairs++;
+	}
+	printf("\n");
+	console_unlock();
+}
+
+static void bench_vectors(void *table)
+{
+	write_sysreg(vbar_el1, (uint64_t)(uintptr_t)table);
+	isb();
+}
+
+/*
+ * 1. Timer interrupt: from expiry (the virtual timer's compare value, on
+ * the counter's ns scale) to the handler's first instruction, and to the
+ * first instruction after its EOI write.
+ */
+static void bench_timer(void)
+{
+	static int64_t eoi[BENCH_SAMPLES];
+	int i;
+	uint64_t cval;
+
+	gic_enable_irq(BENCH_TIMER_PPI);
+	bench_vectors(measure_vectors);
+	for (i = -bench_warmup; i < (int)bench_n; i++) {
+		bench_timer_seen = 0;
+		/* far enough ahead to be spinning when it expires */
+		cval = timer_now() + 64 + (uint64_t)(i & 15);
+		timer_set_cval(cval);
+		measure_spin_irq(&bench_timer_seen);
+		if (i < 0)
+			continue;
+		bench_samples[i] = bench_timer_entry -
+				   (int64_t)(cval * MEASURE_NS_PER_TICK);
+		eoi[i] =
+			bench_timer_eoi - (int64_t)(cval * MEASURE_NS_PER_TICK);
+	}
+	bench_vectors(vectors);
+	gic_disable_irq(BENCH_TIMER_PPI);
+	bench_report("timer-entry", bench_samples, bench_n, 1);
+	bench_report("timer-eoi", eoi, bench_n, 1);
+}
+
+enum bench_op {
+	BENCH_OP_LDR,
+	BENCH_OP_STR,
+	BENCH_OP_HVC,
+	BENCH_OP_SMC,
+};
+
+static uint64_t bench_loop(enum bench_op op, uint64_t arg, uint32_t val)
+{
+	switch (op) {
+	case BENCH_OP_LDR:
+		return measure_loop_ldr32(BENCH_LOOP_OPS, arg);
+	case BENCH_OP_STR:
+		return measure_loop_str32(BENCH_LOOP_OPS, arg, val);
+	case BENCH_OP_HVC:
+		return measure_loop_hvc(BENCH_LOOP_OPS, arg);
+	case BENCH_OP_SMC:
+		return measure_loop_smc(BENCH_LOOP_OPS, arg);
+	}
+	return 0;
+}
+
+/*
+ * 2, 3. One operation's cost in tenths of an instruction: a loop of 1000
+ * minus the same loop without it (issue 6's method; the 16 ns tick then
+ * costs 0.016 instructions of resolution).
+ */
+static void bench_op(const char *metric, enum bench_op op, uint64_t arg,
+		     uint32_t val)
+{
+	uint64_t extra = op >= BENCH_OP_HVC ? MEASURE_CALL_EXTRA : 0;
+	uint64_t empty, full;
+	int i;
+
+	for (i = -2; i < (int)bench_runs; i++) {
+		empty = measure_loop_empty(BENCH_LOOP_OPS);
+		full = bench_loop(op, arg, val);
+		if (i < 0)
+			continue;
+		/* rounded to the nearest tenth */
+		bench_samples[i] =
+			(int64_t)(((full - empty) * MEASURE_NS_PER_TICK * 10 +
+				   BENCH_LOOP_OPS / 2) /
+				  BENCH_LOOP_OPS) -
+			(int64_t)(extra * 10);
+	}
+	bench_report(metric, bench_samples, bench_runs, 10);
+}
+
+static void bench_calls(void)
+{
+	if (platform_kind() == PLATFORM_CELL) {
+		bench_op("hvc-null", BENCH_OP_HVC, BENCH_HC_UNKNOWN, 0);
+		bench_op("psci-version", BENCH_OP_SMC, PSCI_VERSION, 0);
+	} else {
+		printf("[bench] skip hvc-null no hypervisor to call\n");
+		/* QEMU's own PSCI: what firmware costs here */
+		bench_op("psci-version", BENCH_OP_HVC, PSCI_VERSION, 0);
+	}
+}
+
+static void bench_gicd(void)
+{
+	uint64_t gicd = comm_region()->gicd_base;
+	uint64_t isenabler = gicd + GICD_ISENABLER + (BENCH_SPI / 32) * 4;
+
+	bench_op("gicd-typer-read", BENCH_OP_LDR, gicd + GICD_TYPER, 0);
+	bench_op("gicd-isenabler-read", BENCH_OP_LDR, isenabler, 0);
+	/* sets the enable bit of our own SPI, again and again */
+	bench_op("gicd-isenabler-write", BENCH_OP_STR, isenabler,
+		 1u << (BENCH_SPI % 32));
+}
+
+static void bench_sgi_receiver(unsigned int cpu)
+{
+	(void)cpu;
+	if (gic_init())
+		return;
+	gic_enable_irq(BENCH_SGI);
+	bench_vectors(measure_vectors);
+	WRITE_ONCE(bench_sgi_ready, 1);
+	dsb(sy);
+	sev();
+	measure_idle_irq();
+}
+
+/* 4. SGI from this CPU to the next: send instruction to handler entry. */
+static void bench_sgi(void)
+{
+	uint64_t reads[MEASURE_READS], word, sgir;
+	uint64_t end = timer_now() + timer_ns_to_ticks(100000000);
+	bool v3 = comm_region()->gic_version == WARDEN_GIC_V3;
+	int i, rc;
+
+	if (cpu_count() < 2) {
+		printf("[bench] skip sgi needs two CPUs\n");
+		return;
+	}
+	rc = cpu_start(1, bench_sgi_receiver);
+	while (rc == 0 && !READ_ONCE(bench_sgi_ready) && timer_now() < end)
+		wfe();
+	if (rc || !bench_sgi_ready) {
+		printf("[bench] skip sgi CPU 1 did not start (PSCI %d)\n", rc);
+		return;
+	}
+	word = gic_sgi_word(1, BENCH_SGI);
+	sgir = comm_region()->gicd_base + GICD_SGIR;
+	for (i = -bench_warmup; i < (int)bench_n; i++) {
+		WRITE_ONCE(bench_sgi_ack, 0);
+		if (v3)
+			measure_stamp_sgi1r(reads, word);
+		else
+			measure_stamp_sgir(reads, sgir, (uint32_t)word);
+		while (!READ_ONCE(bench_sgi_ack))
+			wfe();
+		if (i >= 0)
+			bench_samples[i] =
+				bench_sgi_entry -
+				(measure_stamp_time(reads) + MEASURE_READS);
+	}
+	bench_report("sgi", bench_samples, bench_n, 1);
+}
+
+/*
+ * Command line (cells only; bare metal has none), for profiling one path:
+ * "only=<group>" (timer, calls, gicd or sgi) and "n=<count>" events, also
+ * the loop runs, with no warm-up.
+ */
+static void bench_options(void)
+{
+	uint64_t n;
+
+	if (!cmdline_get_uint("n", &n))
+		return;
+	if (n < 1 || n > BENCH_SAMPLES)
+		n = BENCH_SAMPLES;
+	bench_n = bench_runs = (unsigned int)n;
+	bench_warmup = 0;
+}
+
+static bool bench_wanted(const char *group)
+{
+	const char *only = cmdline_value("only");
+	size_t len = strlen(group);
+
+	return !only || (!strncmp(only, group, len) &&
+			 (only[len] == '\0' || only[len] == ' '));
+}
+
+void inmate_main(void)
+{
+	uint64_t freq = timer_freq();
+
+	printf("[bench] platform=%s gic=%u cpus=%u\n",
+	       platform_kind() == PLATFORM_CELL ? "cell" : "bare-metal",
+	       comm_region()->gic_version, cpu_count());
+	if (freq == 0 || 1000000000ull / freq != MEASURE_NS_PER_TICK) {
+		printf("[bench] error: counter at %llu Hz, the stamps need %u ns ticks\n",
+		       (unsigned long long)freq, MEASURE_NS_PER_TICK);
+		goto out;
+	}
+	if (gic_init()) {
+		printf("[bench] error: no GIC\n");
+		goto out;
+	}
+	timer_delay_ms(BENCH_SETTLE_MS);
+	bench_options();
+	if (bench_wanted("timer"))
+		bench_timer();
+	if (bench_wanted("calls"))
+		bench_calls();
+	if (bench_wanted("gicd"))
+		bench_gicd();
+	if (bench_wanted("sgi"))
+		bench_sgi();
+	if (bench_unexpected)
+		printf("[bench] error: %u unexpected interrupts\n",
+		       bench_unexpected);
+out:
+	printf("[bench] DONE\n");
+	psci_system_off();
+}

@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# make bench: Warden's overhead as exact path lengths (issue 6).  QEMU runs
+# with -icount shift=0,sleep=off, so the guest's counter advances one ns per
+# instruction and every figure is a count of guest instructions that repeats
+# from run to run.  For each GIC version:
+#   1. inmates/bench booted bare metal by QEMU itself (EL1, no EL2), and
+#   2. the same code in a Warden cell (scenario "bench": Linux boots, enables
+#      Warden and runs the bench cell on CPUs 2-3 while the root idles).
+# Outputs in build/bench/: results.md (table), results.csv, irq-latency.png
+# (distributions, bare metal against in-cell) and the serial logs.
+#
+# Usage: scripts/bench.sh [--check | --baseline]     (GICS="3 2" by default)
+#   --check     then compare every in-cell median with the committed baseline
+#               (tests/bench-baseline.csv): "PASS bench/..." or "FAIL ..."
+#               per figure, a failure when a path grew by more than 10%;
+#               the exit code says whether all passed (make bench-check)
+#   --baseline  then make the results the new baseline (after an
+#               optimisation; commit the file)
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${WARDEN_BUILD:-$top/build}
+out=$build/bench
+gics=${GICS:-3 2}
+baseline=$top/tests/bench-baseline.csv
+# How much a path may grow over the baseline, in percent.
+GROWTH_LIMIT=10
+
+die() { echo "bench: error: $*" >&2; exit 1; }
+log() { echo "bench: $*"; }
+
+# The metrics, in table order: name, what it is, and the target from
+# issue 6 (on Warden minus bare metal, or absolute where bare metal has no
+# such path), per GIC version ("-" for none).
+METRICS=(
+	"timer-entry|timer IRQ: expiry to the handler's first instruction|100|110"
+	"timer-eoi|timer IRQ: expiry to just after the handler's EOI|-|-"
+	"hvc-null|null hypercall round trip (unknown function)|60|60"
+	"psci-version|PSCI VERSION round trip (bare metal: QEMU's firmware)|-|-"
+	"gicd-typer-read|GICD_TYPER read|150|150"
+	"gicd-isenabler-read|GICD_ISENABLER read, own SPI|400|400"
+	"gicd-isenabler-write|GICD_ISENABLER write, own SPI|400|400"
+	"sgi|SGI to another CPU of the cell: send to handler|-|-"
+)
+
+# bench_bare GIC LOG: the bench inmate alone on QEMU virt at EL1.
+bench_bare() {
+	local machine=virt,gic-version=$1
+	[ "$1" = 3 ] && machine=$machine,its=off
+	timeout --kill-after=10 300 qemu-system-aarch64 -M "$machine" \
+		-cpu cortex-a57 -smp 2 -m 1G -nographic -nic none \
+		-icount shift=0,sleep=off \
+		-kernel "$build/inmates/bench-bare.elf" < /dev/null > "$2" 2>&1 ||
+		die "bare-metal run on GICv$1 failed (rc=$?); see $2"
+	sed -i 's/\r$//' "$2"
+}
+
+# bench_cell GIC LOG: Linux, Warden and the bench cell.
+bench_cell() {
+	"$top/scripts/run-qemu.sh" --gic "$1" --scenario bench --icount \
+		--timeout 900 --log "$2" > /dev/null 2>&1 ||
+		die "in-cell run on GICv$1 failed (rc=$?); see $2"
+}
+
+# results LOG: the "result" lines, as "metric n min p50 p99 max".
+results() {
+	grep -o '\[bench\] result .*' "$1" | awk '{
+		m = $3; line = m
+		for (i = 4; i <= NF; i++) { split($i, kv, "="); if (kv[1] != "unit") line = line " " kv[2] }
+		print line }'
+}
+
+# cdf LOG METRIC: "value fraction" points of the metric's histogram.
+cdf() {
+	grep -o "\[bench\] hist $2 .*" "$1" | awk '
+		{ for (i = 4; i <= NF; i++) { split($i, vc, ":"); v[++n] = vc[1]; c[n] = vc[2]; total += vc[2] } }
+		END { if (n) print v[1], 0
+		      for (i = 1; i <= n; i++) { sum += c[i]; print v[i], sum / total } }'
+}
+
+main() {
+	command -v qemu-system-aarch64 > /dev/null || die "QEMU missing; run make setup"
+	[ -f "$build/inmates/bench-bare.elf" ] || die "build/inmates/bench-bare.elf missing; run make"
+	mkdir -p "$out"
+	local g csv=$out/results.csv
+	for g in $gics; do
+		log "GICv$g: bare metal"
+		bench_bare "$g" "$out/bare-gicv$g.log"
+		grep -q '\[bench\] DONE' "$out/bare-gicv$g.log" || die "bare-metal run on GICv$g did not finish; see $out/bare-gicv$g.log"
+		log "GICv$g: in a cell"
+		bench_cell "$g" "$out/cell-gicv$g.log"
+		grep -q '\[bench\] DONE' "$out/cell-gicv$g.log" || die "in-cell run on GICv$g did not finish; see $out/cell-gicv$g.log"
+		if grep -q '\[bench\] error' "$out/bare-gicv$g.log" "$out/cell-gicv$g.log"; then
+			grep '\[bench\] error' "$out/bare-gicv$g.log" "$out/cell-gicv$g.log" >&2
+			die "the bench inmate reported an error"
+		fi
+	done
+
+	echo "gic,metric,platform,n,min,p50,p99,max" > "$csv"
+	for g in $gics; do
+		results "$out/bare-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",bare-metal," $2 "," $3 "," $4 "," $5 "," $6 }' >> "$csv"
+		results "$out/cell-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",warden," $2 "," $3 "," $4 "," $5 "," $6 }' >> "$csv"
+	done
+	write_md > "$out/results.md"
+	plot
+	log "wrote $out/results.md, results.csv and irq-latency.png"
+	case "${1:-}" in
+	--check) check ;;
+	--baseline)
+		cp "$csv" "$baseline"
+		log "baseline $baseline updated: commit it"
+		;;
+	*) cat "$out/results.md" ;;
+	esac
+}
+
+# Every in-cell median against the baseline's; a missing figure fails too.
+check() {
+	[ -f "$baseline" ] || die "no baseline $baseline; run scripts/bench.sh --baseline"
+	awk -F, -v limit="$GROWTH_LIMIT" -v gics="$gics" '
+		FNR == 1 { next }
+		$3 != "warden" { next }
+		NR == FNR { base[$1 "," $2] = $6; next }
+		{ now[$1 "," $2] = $6 }
+		END {
+			bad = 0
+			for (k in base) {
+				split(k, gm, ",")
+				if (index(" " gics " ", " " gm[1] " ") == 0) continue
+				name = "bench/gicv" gm[1] "/" gm[2]
+				if (!(k in now)) { print "FAIL " name ": not measured"; bad = 1; continue }
+				grow = base[k] > 0 ? (now[k] - base[k]) * 100 / base[k] : 0
+				if (grow > limit) {
+					printf "FAIL %s: %s instructions, %.1f%% over the baseline %s (limit %d%%)\n", name, now[k], grow, base[k], limit
+					bad = 1
+				} else {
+					printf "PASS %s: %s instructions (baseline %s)\n", name, now[k], base[k]
+				}
+			}
+			exit bad
+		}' "$baseline" "$out/results.csv" | sort
+}
+
+# The table: one row per metric and GIC, medians, Warden minus bare metal.
+write_md() {
+	local g m
+	echo "# Warden benchmarks"
+	echo
+	echo "Guest instructions, from QEMU $(qemu-system-aarch64 --version | sed -n '1s/.*version \([^ ]*\).*/\1/p') with \`-icount shift=0\` (one ns per instruction), cortex-a57."
+	echo "Bare metal: the same inmate code booted by QEMU at EL1. Warden: that code in a cell on CPUs 2-3, the root idle."
+	echo "Each figure is a median (p50) over 1000 events, or over 101 loops of 1000 operations for the per-operation costs (tenths of an instruction)."
+	echo
+	for g in $gics; do
+		echo "## GICv$g"
+		echo
+		echo "| metric | bare metal | Warden | Warden − bare | Warden min / p99 / max | target |"
+		echo "|---|---:|---:|---:|---|---:|"
+		for m in "${METRICS[@]}"; do
+			IFS='|' read -r name what t3 t2 <<< "$m"
+			local target=$t3
+			[ "$g" = 2 ] && target=$t2
+			awk -F, -v g="$g" -v m="$name" -v what="$what" -v target="$target" '
+				$1 == g && $2 == m && $3 == "bare-metal" { bare = $6 }
+				$1 == g && $2 == m && $3 == "warden" { cell = $6; spread = $5 " / " $7 " / " $8 }
+				END {
+					if (cell == "") exit
+					diff = (bare == "") ? "" : sprintf("%+g", cell - bare)
+					if (bare == "") bare = "—"
+					t = (target == "-") ? "" : ((diff == "" ? "≤ " : "≤ +") target)
+					printf "| %s | %s | %s | %s | %s | %s |\n", what, bare, cell, diff, spread, t
+				}' "$out/results.csv"
+		done
+		echo
+	done
+}
+
+# irq-latency.png: the timer IRQ's distribution (CDF, log scale), bare metal
+# against in-cell, one panel per GIC version.
+plot() {
+	command -v gnuplot > /dev/null || die "gnuplot missing; run make setup"
+	local g script=$out/irq-latency.gp n=0
+	for g in $gics; do
+		cdf "$out/bare-gicv$g.log" timer-entry > "$out/timer-entry-bare-gicv$g.dat"
+		cdf "$out/cell-gicv$g.log" timer-entry > "$out/timer-entry-cell-gicv$g.dat"
+		n=$((n + 1))
+	done
+	{
+		echo "set terminal pngcairo size 1000,$((380 * n)) font 'sans,10'"
+		echo "set output '$out/irq-latency.png'"
+		echo "set multiplot layout $n,1"
+		echo "set logscale x"
+		echo "set xrange [0.8:*]"
+		echo "set xlabel 'timer expiry to handler entry (guest instructions, log scale)'"
+		echo "set ylabel 'fraction of 1000 interrupts'"
+		echo "set yrange [0:1.05]"
+		echo "set key bottom right"
+		echo "set grid"
+		for g in $gics; do
+			echo "set title 'Timer IRQ latency, GICv$g: bare metal against a Warden cell'"
+			echo "plot '$out/timer-entry-bare-gicv$g.dat' using 1:2 with steps lw 2 title 'bare metal', \\"
+			echo "     '$out/timer-entry-cell-gicv$g.dat' using 1:2 with steps lw 2 title 'Warden cell'"
+		done
+		echo "unset multiplot"
+	} > "$script"
+	gnuplot "$script" || die "gnuplot failed on $script"
+}
+
+case "${1:-}" in
+""|--check|--baseline) ;;
+*) echo "usage: $0 [--check | --baseline]" >&2; exit 2 ;;
+esac
+main "$@"

@@ -304,31 +304,31 @@ test_unit() {
 
 # --- 4. system tests ----------------------------------------------------------
 
-test_system() {
-	local out=$logs/system.out rc np nf
-	"$top/tests/system/run.sh" 2>&1 | tee "$out"
+# run_counted KIND LOG CMD...: run CMD, which prints one "PASS KIND/..." or
+# "FAIL KIND/..." line per test, and count those lines; a failing CMD that
+# printed no FAIL line still fails once.
+run_counted() {
+	local kind=$1 out=$2 rc np nf
+	shift 2
+	"$@" 2>&1 | tee "$out"
 	rc=${PIPESTATUS[0]}
-	np=$(grep -c '^PASS system/' "$out")
-	nf=$(grep -c '^FAIL system/' "$out")
+	np=$(grep -c "^PASS $kind/" "$out")
+	nf=$(grep -c "^FAIL $kind/" "$out")
 	passed=$((passed + np))
 	failed=$((failed + nf))
-	if [ $rc -ne 0 ] && [ "$nf" -eq 0 ]; then
-		fail "system: tests/system/run.sh failed (rc=$rc)"
+	if [ "$rc" -ne 0 ] && [ "$nf" -eq 0 ]; then
+		fail "$kind: $1 failed (rc=$rc; see ${out#"$top"/})"
 	fi
 }
 
-# The benchmark as a regression guard: one PASS/FAIL line per figure.
+test_system() {
+	run_counted system "$logs/system.out" "$top/tests/system/run.sh"
+}
+
+# --- 5. benchmark regression guard: one test per figure ----------------------
+
 test_bench() {
-	local out=$logs/bench.out rc np nf
-	"$top/scripts/bench.sh" --check 2>&1 | tee "$out"
-	rc=${PIPESTATUS[0]}
-	np=$(grep -c '^PASS bench/' "$out")
-	nf=$(grep -c '^FAIL bench/' "$out")
-	passed=$((passed + np))
-	failed=$((failed + nf))
-	if [ $rc -ne 0 ] && [ "$nf" -eq 0 ]; then
-		fail "bench: scripts/bench.sh --check failed (rc=$rc; see ${out#"$top"/})"
-	fi
+	run_counted bench "$logs/bench.out" "$top/scripts/bench.sh" --check
 }
 
 t_start=$SECONDS
@@ -343,42 +343,24 @@ test_cppcheck
 test_headers
 phase_end
 
-# Unit and system tests would run stale or missing binaries after a failed
-# build: skip them (the build failure already fails the suite).
-phase_begin unit
-if [ $build_ok -eq 1 ]; then
-	test_unit
-else
-	echo "   skipped: the build failed"
-fi
-phase_end
-
-phase_begin fuzz
-if [ $build_ok -eq 1 ]; then
-	test_fuzz
-else
-	echo "   skipped: the build failed"
-fi
-phase_end
-
-if [ $run_system -eq 1 ]; then
-	phase_begin system
+# Unit, fuzz, system and bench tests would run stale or missing binaries
+# after a failed build: skip them (the build failure already fails the
+# suite).
+built_phase() {
+	phase_begin "$1"
 	if [ $build_ok -eq 1 ]; then
-		test_system
+		"$2"
 	else
 		echo "   skipped: the build failed"
 	fi
 	phase_end
-fi
+}
 
+built_phase unit test_unit
+built_phase fuzz test_fuzz
 if [ $run_system -eq 1 ]; then
-	phase_begin bench
-	if [ $build_ok -eq 1 ]; then
-		test_bench
-	else
-		echo "   skipped: the build failed"
-	fi
-	phase_end
+	built_phase system test_system
+	built_phase bench test_bench
 fi
 
 echo "== total: $((SECONDS - t_start)) s; logs in ${logs#"$top"/}/"

@@ -337,7 +337,7 @@ test_cppcheck
 test_headers
 phase_end
 
-# Unit, fuzz, system and bench tests would run stale or missing binaries
+# Unit, fuzz and system tests would run stale or missing binaries
 # after a failed build: skip them (the build failure already fails the
 # suite).
 built_phase() {

@@ -4,14 +4,17 @@
 # Boot the reference machine (DESIGN §4) with the Warden initramfs and run one
 # scenario.  The whole serial log is kept (build/logs/<scenario>-gicv<N>.log by
 # default) and also copied to stdout.  The exit code is QEMU's, 124 when the
-# hard timeout killed it, or 125 when it was stopped after a kernel or
+# timeout stopped it, or 125 when it was stopped after a kernel or
 # hypervisor panic, lockup or RCU stall (such a machine never powers off).
+# Before a hung machine is stopped, QEMU's monitor dumps every CPU's
+# registers into the log ("[run-qemu] registers"), so that the log says
+# where each CPU was: in Linux, in an inmate or at EL2 (PSTATE's EL field).
 #
 # Usage: scripts/run-qemu.sh --gic 2|3 --scenario NAME [--timeout SEC]
 #            [--log FILE] [--interactive] [--icount] [--append ARGS]
 #            [-- EXTRA-QEMU-ARGS...]
 #
-#   --timeout SEC   kill QEMU after SEC seconds (default 300; none when
+#   --timeout SEC   stop QEMU after SEC seconds (default 300; none when
 #                   --interactive is given without --timeout)
 #   --interactive   serial on the terminal in both directions (Ctrl-A X quits);
 #                   otherwise stdin is not read at all
@@ -93,8 +96,35 @@ if [ -n "$timeout" ]; then
 	# --foreground lets an interactive QEMU keep the terminal.
 	limit=(timeout --kill-after=10)
 	[ $interactive -eq 1 ] && limit+=(--foreground)
-	limit+=("$timeout")
+	# the backstop: non-interactive runs stop themselves at $timeout,
+	# after the register dump
+	[ $interactive -eq 1 ] && limit+=("$timeout") ||
+		limit+=($((timeout + 60)))
 fi
+
+# monitor CMD: run one command in QEMU's human monitor (a pair of FIFOs,
+# QEMU's "pipe" character device) and append its answer to the log.
+mon=''
+monitor() {
+	local line
+	# skip what came before (the greeting, the last prompt)
+	while read -r -t 0.2 line <&7; do :; done
+	echo "[run-qemu] $1" >> "$log"
+	printf '%s\n' "$1" > "$mon.in"
+	# the answer ends with a prompt and no newline: 2 s of silence
+	while IFS= read -r -t 2 line <&7; do
+		printf '%s\n' "${line%$'\r'}" >> "$log"
+	done
+}
+
+# stop_qemu WHY: dump the registers of a machine that will not finish by
+# itself, then stop it.
+stop_qemu() {
+	stop_why=$1
+	stopped=1
+	[ -n "$mon" ] && monitor "info registers -a"
+	kill -TERM $qpid 2> /dev/null
+}
 
 set +e
 if [ $interactive -eq 1 ]; then
@@ -105,13 +135,20 @@ else
 	# never powers off, and a locked-up one rarely recovers: stop QEMU a
 	# little after the first such line (long enough to log the details)
 	# rather than waiting for the timeout.
+	mon=$(mktemp -u "${TMPDIR:-/tmp}/warden-mon.XXXXXX")
+	mkfifo "$mon.in" "$mon.out"
+	trap 'rm -f "$mon.in" "$mon.out"' EXIT
+	cmd+=(-chardev "pipe,id=mon0,path=$mon" -mon chardev=mon0,mode=readline)
 	"${limit[@]}" "${cmd[@]}" < /dev/null >> "$log" 2>&1 &
 	qpid=$!
 	tail -n +2 -f --pid=$qpid "$log" &
 	tpid=$!
-	stop_at=
+	# QEMU opens both FIFOs read-write, so neither open blocks
+	exec 7<> "$mon.out"
+	stop_at= deadline=$((SECONDS + ${timeout:-0}))
 	while kill -0 $qpid 2> /dev/null; do
 		sleep 1
+		[ $stopped -eq 0 ] || continue
 		if [ -z "$stop_at" ]; then
 			if grep -qE 'Kernel panic - not syncing|\[warden\] PANIC' "$log"; then
 				stop_at=$((SECONDS + 5))
@@ -120,9 +157,11 @@ else
 				stop_at=$((SECONDS + 30))
 				stop_why="a lockup or RCU stall"
 			fi
-		elif [ $stopped -eq 0 ] && [ $SECONDS -ge "$stop_at" ]; then
-			kill -TERM $qpid 2> /dev/null
-			stopped=1
+		fi
+		if [ -n "$stop_at" ] && [ $SECONDS -ge "$stop_at" ]; then
+			stop_qemu "$stop_why"
+		elif [ -n "$timeout" ] && [ $SECONDS -ge $deadline ]; then
+			stop_qemu "the timeout ($timeout s)"
 		fi
 	done
 	wait $qpid
@@ -132,7 +171,10 @@ fi
 set -e
 # The serial console writes CRLF; keep the log plain text.
 sed -i 's/\r$//' "$log"
-if [ $interactive -eq 0 ] && [ $stopped -eq 1 ]; then
+if [ $interactive -eq 0 ] && [ $stopped -eq 1 ] && [ -z "${stop_at:-}" ]; then
+	echo "[run-qemu] TIMEOUT: QEMU stopped after $timeout s" | tee -a "$log"
+	rc=124
+elif [ $interactive -eq 0 ] && [ $stopped -eq 1 ]; then
 	echo "[run-qemu] STOPPED: QEMU stopped after $stop_why" | tee -a "$log"
 	rc=125
 elif [ -n "$timeout" ] && { [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; }; then

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sysfs attributes of /sys/devices/warden: enabled, console, mem_pool_pages,
- * mem_pool_used, cpus_in_hypervisor, version and links.  The values that only the hypervisor knows
- * come from WARDEN_HC_INFO / WARDEN_HC_VERSION while it is enabled.
+ * mem_pool_used, memory, cpus_in_hypervisor, root_stats, version and links.
+ * The values that only the hypervisor knows come from WARDEN_HC_INFO,
+ * WARDEN_HC_CELL_STATE and WARDEN_HC_VERSION while it is enabled.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -67,6 +68,68 @@ static ssize_t mem_pool_used_show(struct device *dev,
 }
 static DEVICE_ATTR_RO(mem_pool_used);
 
+/*
+ * What the hypervisor uses of its memory, in bytes, one "name value" per
+ * line: its image (code, data, bss), the per-CPU areas of the platform's
+ * CPUs, the system config, the pages taken from its pool (page tables,
+ * cells' pages), their sum, and the whole region reserved for it.
+ */
+static ssize_t memory_show(struct device *dev, struct device_attribute *attr,
+			   char *buf)
+{
+	u64 cpus, percpu, pool_used = 0, pool_pages = 0, used;
+	ssize_t ret;
+
+	ret = mutex_lock_interruptible(&warden.lock);
+	if (ret)
+		return ret;
+	if (!warden.enabled) {
+		mutex_unlock(&warden.lock);
+		return -ENODEV;
+	}
+	pool_used = hvc_call(WARDEN_HC_INFO, WARDEN_INFO_POOL_USED, 0, 0, 0).x0;
+	pool_pages =
+		hvc_call(WARDEN_HC_INFO, WARDEN_INFO_POOL_PAGES, 0, 0, 0).x0;
+	cpus = warden.sys->platform.num_cpus;
+	percpu = cpus * warden.hv_percpu_size;
+	used = warden.hv_core_size + percpu + warden.hv_config_size +
+	       pool_used * PAGE_SIZE;
+	ret = sysfs_emit(
+		buf,
+		"image %llu\nper_cpu %llu\nconfig %llu\npool_used %llu\n"
+		"used %llu\npool_size %llu\nregion %llu\n",
+		warden.hv_core_size, percpu, warden.hv_config_size,
+		pool_used * PAGE_SIZE, used, pool_pages * PAGE_SIZE,
+		warden.hv_size);
+	mutex_unlock(&warden.lock);
+	return ret;
+}
+static DEVICE_ATTR_RO(memory);
+
+/* The root cell's CPUs' exit statistics, as cells/<id>/stats has them. */
+static ssize_t root_stats_show(struct device *dev,
+			       struct device_attribute *attr, char *buf)
+{
+	const struct warden_cell_status *st = NULL;
+	struct hvc_res res;
+	ssize_t ret;
+
+	ret = mutex_lock_interruptible(&warden.lock);
+	if (ret)
+		return ret;
+	ret = -ENODEV;
+	if (warden.enabled) {
+		res = hvc_call(WARDEN_HC_CELL_STATE, 0, 0, 0, 0);
+		if ((long)res.x0 >= 0)
+			st = cells_hv_ptr(res.x1, sizeof(*st));
+		ret = st ? cellattrs_emit_stats(buf, st, st->cpus_running) :
+			   -EIO;
+	}
+	mutex_unlock(&warden.lock);
+	return ret;
+}
+static DEVICE_ATTR_RO(root_stats);
+
 /* CPUs running under the hypervisor, as it counts them (hotplug included). */
 static ssize_t cpus_in_hypervisor_show(struct device *dev,
 				       struct device_attribute *attr, char *buf)
@@ -123,7 +186,8 @@ static struct attribute *attrs_list[] = {
 	&dev_attr_links.attr,	      &dev_attr_enabled.attr,
 	&dev_attr_console.attr,	      &dev_attr_mem_pool_pages.attr,
 	&dev_attr_mem_pool_used.attr, &dev_attr_cpus_in_hypervisor.attr,
-	&dev_attr_version.attr,	      NULL,
+	&dev_attr_version.attr,	      &dev_attr_memory.attr,
+	&dev_attr_root_stats.attr,    NULL,
 };
 
 static const struct attribute_group attrs_group = {

@@ -66,23 +66,32 @@ static ssize_t cellattrs_failure(struct warden_cell *c, char *buf)
 			  c->status->failure);
 }
 
-/* "cpu<N> exits <n> hvc <n> ..." per CPU, N as Linux numbers it. */
-static ssize_t cellattrs_stats(struct warden_cell *c, char *buf)
+/*
+ * "cpu<N> exits <n> hvc <n> ..." for each CPU of cpus (hypervisor numbers),
+ * N as Linux numbers it.  Also /sys/devices/warden/root_stats.
+ */
+ssize_t cellattrs_emit_stats(char *buf, const struct warden_cell_status *st,
+			     u64 cpus)
 {
 	unsigned int idx, s;
 	ssize_t n = 0;
 
 	for (idx = 0; idx < WARDEN_MAX_CPUS; idx++) {
-		if (!(c->config->cpu_set & (1ULL << idx)))
+		if (!(cpus & (1ULL << idx)))
 			continue;
 		n += sysfs_emit_at(buf, n, "cpu%d", warden.linux_cpu[idx]);
 		for (s = 0; s < WARDEN_STAT_NUM; s++)
 			n += sysfs_emit_at(buf, n, " %s %llu",
 					   cellattrs_stat_names[s],
-					   c->status->stats[idx][s]);
+					   st->stats[idx][s]);
 		n += sysfs_emit_at(buf, n, "\n");
 	}
 	return n;
+}
+
+static ssize_t cellattrs_stats(struct warden_cell *c, char *buf)
+{
+	return cellattrs_emit_stats(buf, c->status, c->config->cpu_set);
 }
 
 static ssize_t cellattrs_console(struct warden_cell *c, char *buf)

@@ -119,6 +119,9 @@ static void enable_adopt_mapping(void *mem, const struct fw_layout *lay)
 	warden.hv_phys = lay->phys;
 	warden.hv_size = lay->size;
 	warden.console_offset = lay->console_offset;
+	warden.hv_core_size = lay->core_size;
+	warden.hv_percpu_size = lay->percpu_size;
+	warden.hv_config_size = lay->config_size;
 }
 
 /*

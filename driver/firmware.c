@@ -139,6 +139,8 @@ int firmware_check(const struct firmware *fw, const struct warden_system *sys,
 	lay->config_size = config_size;
 	lay->console_offset = hdr.console_offset;
 	lay->max_cpus = hdr.max_cpus;
+	lay->core_size = hdr.core_size;
+	lay->percpu_size = hdr.percpu_size;
 	if (!firmware_aligned(lay->phys) || !firmware_aligned(lay->size)) {
 		warden_errmsg(
 			errmsg,

@@ -54,6 +54,8 @@ struct warden_state {
 	phys_addr_t hv_phys;
 	u64 hv_size;
 	u32 console_offset; /* of struct warden_console in hv_mem */
+	/* from the firmware header: what the hypervisor memory holds */
+	u64 hv_core_size, hv_percpu_size, hv_config_size;
 	/* while enabled: the system config and Linux's number of each CPU */
 	struct warden_system *sys;
 	int linux_cpu[WARDEN_MAX_CPUS]; /* -1: not online at enable */
@@ -75,6 +77,8 @@ struct fw_layout {
 	u64 config_size;
 	u32 console_offset;
 	u32 max_cpus;
+	u64 core_size; /* image and bss */
+	u64 percpu_size; /* per CPU */
 };
 
 /* main.c */
@@ -133,6 +137,8 @@ long fuzz_ioctl(struct warden_fuzz_args __user *uargs);
 /* cellattrs.c: /sys/devices/warden/cells/<id>/ */
 int cellattrs_add(struct warden_cell *c, struct kobject *parent);
 void cellattrs_remove(struct kobject *kobj);
+ssize_t cellattrs_emit_stats(char *buf, const struct warden_cell_status *st,
+			     u64 cpus);
 
 /* links.c: the root's links, /dev/warden-link-<name> (warden.lock held) */
 void links_enable(const struct warden_system *sys);

@@ -8,13 +8,17 @@
 #   1. inmates/bench booted bare metal by QEMU itself (EL1, no EL2), and
 #   2. the same code in a Warden cell (scenario "bench": Linux boots, enables
 #      Warden and runs the bench cell on CPUs 2-3 while the root idles).
-# Outputs in build/bench/: results.md (table), results.csv, irq-latency.png
+#   3. the root's figures (scenario "bench-root"): its CPU-bound workload
+#      before and after enable, its exits per second by reason, idle and
+#      under that workload, cell start times, and the hypervisor's memory.
+# Outputs in build/bench/: results.md (tables), results.csv, irq-latency.png
 # (distributions, bare metal against in-cell) and the serial logs.
 #
 # Usage: scripts/bench.sh [--check | --baseline]     (GICS="3 2" by default)
 #   --check     then compare every in-cell median with the committed baseline
 #               (tests/bench-baseline.csv): "PASS bench/..." or "FAIL ..."
-#               per figure, a failure when a path grew by more than 10%;
+#               per figure, a failure when a path or the hypervisor's
+#               memory use grew by more than 10%;
 #               the exit code says whether all passed (make bench-check)
 #   --baseline  then make the results the new baseline (after an
 #               optimisation; commit the file)
@@ -64,6 +68,20 @@ bench_cell() {
 		die "in-cell run on GICv$1 failed (rc=$?); see $2"
 }
 
+# bench_root GIC LOG: Linux, Warden and two cells, measured from the root.
+bench_root() {
+	"$top/scripts/run-qemu.sh" --gic "$1" --scenario bench-root --icount \
+		--timeout 900 --log "$2" > /dev/null 2>&1 ||
+		die "root run on GICv$1 failed (rc=$?); see $2"
+	grep -q '\[scenario\] DONE rc=0' "$2" ||
+		die "root run on GICv$1: a check failed; see $2"
+}
+
+# root_results LOG: "metric value" of each bench-root result line.
+root_results() {
+	grep -o '\[bench-root\] result .*' "$1" | awk '{ print $3, $4 }'
+}
+
 # results LOG: the "result" lines, as "metric n min p50 p99 max".
 results() {
 	grep -o '\[bench\] result .*' "$1" | awk '{
@@ -92,6 +110,8 @@ main() {
 		log "GICv$g: in a cell"
 		bench_cell "$g" "$out/cell-gicv$g.log"
 		grep -q '\[bench\] DONE' "$out/cell-gicv$g.log" || die "in-cell run on GICv$g did not finish; see $out/cell-gicv$g.log"
+		log "GICv$g: the root cell's figures"
+		bench_root "$g" "$out/root-gicv$g.log"
 		if grep -q '\[bench\] error' "$out/bare-gicv$g.log" "$out/cell-gicv$g.log"; then
 			grep '\[bench\] error' "$out/bare-gicv$g.log" "$out/cell-gicv$g.log" >&2
 			die "the bench inmate reported an error"
@@ -102,6 +122,7 @@ main() {
 	for g in $gics; do
 		results "$out/bare-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",bare-metal," $2 "," $3 "," $4 "," $5 "," $6 }' >> "$csv"
 		results "$out/cell-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",warden," $2 "," $3 "," $4 "," $5 "," $6 }' >> "$csv"
+		root_results "$out/root-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",warden-root,1," $2 "," $2 "," $2 "," $2 }' >> "$csv"
 	done
 	write_md > "$out/results.md"
 	plot
@@ -121,7 +142,7 @@ check() {
 	[ -f "$baseline" ] || die "no baseline $baseline; run scripts/bench.sh --baseline"
 	awk -F, -v limit="$GROWTH_LIMIT" -v gics="$gics" '
 		FNR == 1 { next }
-		$3 != "warden" { next }
+		$3 != "warden" && $2 !~ /^memory-.*-used$/ { next }
 		NR == FNR { base[$1 "," $2] = $6; next }
 		{ now[$1 "," $2] = $6 }
 		END {
@@ -130,17 +151,83 @@ check() {
 				split(k, gm, ",")
 				if (index(" " gics " ", " " gm[1] " ") == 0) continue
 				name = "bench/gicv" gm[1] "/" gm[2]
+				unit = gm[2] ~ /^memory-/ ? "bytes" : "instructions"
 				if (!(k in now)) { print "FAIL " name ": not measured"; bad = 1; continue }
 				grow = base[k] > 0 ? (now[k] - base[k]) * 100 / base[k] : 0
 				if (grow > limit) {
-					printf "FAIL %s: %s instructions, %.1f%% over the baseline %s (limit %d%%)\n", name, now[k], grow, base[k], limit
+					printf "FAIL %s: %s %s, %.1f%% over the baseline %s (limit %d%%)\n", name, now[k], unit, grow, base[k], limit
 					bad = 1
 				} else {
-					printf "PASS %s: %s instructions (baseline %s)\n", name, now[k], base[k]
+					printf "PASS %s: %s %s (baseline %s)\n", name, now[k], unit, base[k]
 				}
 			}
 			exit bad
 		}' "$baseline" "$out/results.csv" | sort
+}
+
+# The root's figures: name|what|scale|unit|target (issue 6, metrics 6-9).
+ROOT_FIGURES=(
+	"cell-start-uart-demo|cell start: \`warden cell start\` to the first console line (uart-demo)|1e-6|ms|"
+	"cell-create-to-start-uart-demo|cell start: \`create\`, \`load\`, \`start\` to the first console line (uart-demo)|1e-6|ms|"
+	"cell-start-gic-demo|cell start: \`warden cell start\` to the first console line (gic-demo)|1e-6|ms|"
+	"cell-create-to-start-gic-demo|cell start: \`create\`, \`load\`, \`start\` to the first console line (gic-demo)|1e-6|ms|"
+	"doorbell-cells-min|doorbell round trip, inmate to inmate (echo-client, echo-server): min|0.001|µs|"
+	"doorbell-cells-avg|doorbell round trip, inmate to inmate: average of 1000|0.001|µs|"
+	"doorbell-cells-max|doorbell round trip, inmate to inmate: max|0.001|µs|"
+	"doorbell-root-min|doorbell round trip, Linux process to inmate through the link device: min|0.001|µs|"
+	"doorbell-root-avg|doorbell round trip, Linux to inmate: average of 1000|0.001|µs|"
+	"doorbell-root-max|doorbell round trip, Linux to inmate: max|0.001|µs|"
+	"root-exits-idle-exits|root exits per second, idle: all|1|/s|interrupts only"
+	"root-exits-idle-irq|root exits per second, idle: interrupts|1|/s|"
+	"root-exits-idle-sgi|root exits per second, idle: of those, SGIs (IPIs)|1|/s|"
+	"root-exits-idle-sysreg|root exits per second, idle: ICC_SGI1R_EL1 writes (GICv3 IPIs sent)|1|/s|"
+	"root-exits-idle-mmio|root exits per second, idle: trapped MMIO (GICv2: GICD_SGIR, IPIs sent)|1|/s|"
+	"root-exits-idle-hvc|root exits per second, idle: hypercalls (the statistics' own reads)|1|/s|"
+	"root-exits-load-exits|root exits per second, workload on CPU 1: all|1|/s|"
+	"root-exits-load-irq|root exits per second, workload: interrupts|1|/s|"
+	"root-exits-load-sgi|root exits per second, workload: of those, SGIs|1|/s|"
+	"root-exits-load-sysreg|root exits per second, workload: ICC_SGI1R_EL1 writes|1|/s|"
+	"root-exits-load-mmio|root exits per second, workload: trapped MMIO|1|/s|"
+	"workload-off|root workload, Warden not enabled (median of 3 runs)|1e-6|ms|"
+	"workload-on|root workload, Warden enabled (median of 3 runs)|1e-6|ms|"
+	"workload-slowdown|root workload slowdown|1|%|≤ 0.1%"
+	"memory-enable-used|hypervisor memory used after enable: all|0.0009765625|KiB|≤ 256 KiB"
+	"memory-enable-image|after enable: image (code, data, bss)|0.0009765625|KiB|"
+	"memory-enable-per_cpu|after enable: per-CPU areas, 4 CPUs|0.0009765625|KiB|"
+	"memory-enable-config|after enable: system config|0.0009765625|KiB|"
+	"memory-enable-pool_used|after enable: pool pages (page tables, status pages)|0.0009765625|KiB|"
+	"memory-cells-used|hypervisor memory used, root and two inmate cells: all|0.0009765625|KiB|"
+	"memory-cells-pool_used|root and two inmate cells: pool pages|0.0009765625|KiB|"
+)
+
+# The root's table: one row per figure, one column per GIC version.
+write_root_md() {
+	local g f head="| figure |" rule="|---|"
+	for g in $gics; do
+		head="$head GICv$g |"
+		rule="$rule---:|"
+	done
+	echo "## The root cell, cell start and memory"
+	echo
+	echo "Measured from the root (scenario \`bench-root\`, the same -icount clock: 1 ns is one instruction). Cell start times include the \`warden\` command's own start-up; exits per second are summed over the root's CPUs."
+	echo
+	echo "$head target |"
+	echo "$rule---|"
+	for f in "${ROOT_FIGURES[@]}"; do
+		IFS='|' read -r name what scale unit target <<< "$f"
+		printf '| %s (%s) |' "$what" "$unit"
+		for g in $gics; do
+			awk -F, -v g="$g" -v m="$name" -v scale="$scale" -v unit="$unit" '
+				$1 == g && $2 == m && $3 == "warden-root" { v = $6 }
+				END {
+					digits = unit == "%" ? 3 : (scale == 1 ? 1 : 2)
+					if (v == "") printf " — |"; else printf " %.*f |", digits, v * scale
+				}' \
+				"$out/results.csv"
+		done
+		printf ' %s |\n' "$target"
+	done
+	echo
 }
 
 # The table: one row per metric and GIC, medians, Warden minus bare metal.
@@ -174,6 +261,7 @@ write_md() {
 		done
 		echo
 	done
+	write_root_md
 }
 
 # irq-latency.png: the timer IRQ's distribution (CDF, log scale), bare metal

@@ -12,6 +12,7 @@
 #   /usr/bin/warden                 the CLI
 #   /usr/bin/warden-fuzz            random hypercalls and ioctls (tests)
 #   /usr/bin/warden-link-ping       Linux's end of the echo protocol
+#   /usr/bin/warden-bench           the root's timing helper (make bench)
 #   /lib/firmware/warden.bin        the hypervisor
 #   /lib/firmware/bogus.bin         not a Warden image (badinput scenario)
 #   /etc/warden/*.cell              configs; system.cell -> the one for the GIC
@@ -49,6 +50,7 @@ ko=$build/driver/warden.ko
 cli=$build/tools/warden
 fuzzer=$build/tests/fuzz/warden-fuzz
 ping=$build/tools/warden-link-ping
+benchtool=$build/tools/warden-bench
 fw=$build/hypervisor/warden.bin
 # inmates/build.mk builds these; any other $build/inmates/*.bin goes in too
 inmate_names=(uart-demo gic-demo smp-demo echo-demo cell-test)
@@ -64,7 +66,7 @@ shopt -u nullglob
 
 # Everything the image is made of, this script included.
 inputs=("$top/scripts/mkinitramfs.sh" "$busybox" "$top/tests/system/lib.sh" "${scenarios[@]}")
-for f in "$ko" "$cli" "$fw" "$fuzzer" "$ping"; do
+for f in "$ko" "$cli" "$fw" "$fuzzer" "$ping" "$benchtool"; do
 	if [ -e "$f" ]; then
 		inputs+=("$f")
 	else
@@ -97,6 +99,7 @@ ln -s busybox bin/sh
 [ -e "$cli" ] && install -m 0755 "$cli" usr/bin/warden
 [ -e "$fuzzer" ] && install -m 0755 "$fuzzer" usr/bin/warden-fuzz
 [ -e "$ping" ] && install -m 0755 "$ping" usr/bin/warden-link-ping
+[ -e "$benchtool" ] && install -m 0755 "$benchtool" usr/bin/warden-bench
 [ -e "$fw" ] && install -m 0644 "$fw" lib/firmware/warden.bin
 for c in "${cells[@]}"; do
 	install -m 0644 "$c" etc/warden/

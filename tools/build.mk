@@ -5,7 +5,8 @@
 #   $(B)/tools/warden-host  for the build machine: `config check` of the
 #                           configs during the build (configs/build.mk)
 # and $(B)/tools/warden-link-ping (static arm64): Linux's end of the echo
-# protocol over a link (tools/link-ping.c).
+# protocol over a link (tools/link-ping.c), and $(B)/tools/warden-bench
+# (static arm64): the root's timing helper of `make bench`.
 # Included by the top Makefile, which provides TOP, B, CC_A64, HOSTCC, WARN.
 
 TOOLS_SRCS := $(addprefix $(TOP)/,tools/warden.c tools/hv.c \
@@ -19,7 +20,8 @@ TOOLS_CFLAGS := $(WARN) -std=gnu11 -O2 -I $(TOP)/include -I $(TOP)/lib
 
 .PHONY: tools
 all: tools
-tools: $(B)/tools/warden $(B)/tools/warden-host $(B)/tools/warden-link-ping
+tools: $(B)/tools/warden $(B)/tools/warden-host $(B)/tools/warden-link-ping \
+	$(B)/tools/warden-bench
 
 $(B)/tools/warden: $(TOOLS_DEPS)
 	@mkdir -p $(@D)
@@ -31,5 +33,9 @@ $(B)/tools/warden-host: $(TOOLS_DEPS)
 
 $(B)/tools/warden-link-ping: $(TOP)/tools/link-ping.c \
 		$(wildcard $(TOP)/include/warden/*.h) $(TOP)/tools/build.mk
+	@mkdir -p $(@D)
+	$(CC_A64) $(TOOLS_CFLAGS) -static -o $@ $<
+
+$(B)/tools/warden-bench: $(TOP)/tools/bench-helper.c $(TOP)/tools/build.mk
 	@mkdir -p $(@D)
 	$(CC_A64) $(TOOLS_CFLAGS) -static -o $@ $<

@@ -176,11 +176,16 @@ static void on_sigbus(int sig)
 
 static void report(const struct ping *p, const struct rtt *r, uint32_t sent)
 {
-	printf("warden-link-ping: link \"%.32s\" to \"%.32s\": %llu of %u echoes verified; round trip min %llu us, avg %llu us, max %llu us\n",
+	uint64_t avg = r->count ? r->sum / r->count : 0;
+
+	printf("warden-link-ping: link \"%.32s\" to \"%.32s\": %llu of %u echoes verified; round trip min %llu.%03llu us, avg %llu.%03llu us, max %llu.%03llu us\n",
 	       p->info.name, p->info.peer, (unsigned long long)r->count, sent,
 	       (unsigned long long)(r->min / 1000),
-	       (unsigned long long)(r->count ? r->sum / r->count / 1000 : 0),
-	       (unsigned long long)(r->max / 1000));
+	       (unsigned long long)(r->min % 1000),
+	       (unsigned long long)(avg / 1000),
+	       (unsigned long long)(avg % 1000),
+	       (unsigned long long)(r->max / 1000),
+	       (unsigned long long)(r->max % 1000));
 }
 
 static int usage(void)

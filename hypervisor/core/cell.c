@@ -251,6 +251,7 @@ void cell_update_status(struct cell *cell)
 		memcpy(st->stats[cpu], per_cpu_of(cpu)->stats,
 		       sizeof(st->stats[cpu]));
 	}
+	st->cpu_set = cell->cpu_set; /* the root's shrinks and grows */
 	st->cpus_running = running;
 }
 

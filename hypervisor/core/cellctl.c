@@ -75,13 +75,28 @@ static long ctl_error(long err, const char *fmt, ...)
 	return err;
 }
 
+/*
+ * The pages the root reads: the error message, and its own status page
+ * (its CPUs' exit statistics, WARDEN_HC_CELL_STATE with id 0).
+ */
 int cellctl_init(void)
 {
+	struct warden_cell_status *st = pool_alloc(&hyp.pool);
+	int err;
+
 	errmsg = pool_alloc(&hyp.pool);
-	if (!errmsg)
+	if (!errmsg || !st)
 		return -ENOMEM;
-	return paging_map(&root_cell.stage2, pa_of(errmsg), pa_of(errmsg),
-			  PAGE_SIZE, PAGING_READ);
+	err = paging_map(&root_cell.stage2, pa_of(errmsg), pa_of(errmsg),
+			 PAGE_SIZE, PAGING_READ);
+	if (!err)
+		err = paging_map(&root_cell.stage2, pa_of(st), pa_of(st),
+				 PAGE_SIZE, PAGING_READ);
+	if (err)
+		return err;
+	memcpy(st->name, root_cell.name, sizeof(st->name));
+	root_cell.status = st;
+	return 0;
 }
 
 paddr_t cellctl_errmsg_page(void)
@@ -728,7 +743,8 @@ static long state(struct cell *cell, struct trap_frame *frame)
 
 	cell_update_status(cell);
 	frame->x[1] = pa_of(cell->status);
-	frame->x[2] = pa_of(cell->console);
+	/* the root's console is the hypervisor's (firmware.h) */
+	frame->x[2] = cell->console ? pa_of(cell->console) : 0;
 	/* the root sees the transient states as the one they come from */
 	return s < WARDEN_CELL_NUM_STATES ? s : WARDEN_CELL_RUNNING;
 }
@@ -739,6 +755,8 @@ static long dispatch(u64 fid, struct trap_frame *frame)
 
 	if (fid == WARDEN_HC_CELL_CREATE)
 		return create(frame->x[1], frame->x[2]);
+	if (fid == WARDEN_HC_CELL_STATE && frame->x[1] == 0)
+		return state(&root_cell, frame);
 	cell = find_cell(frame->x[1]);
 	if (!cell)
 		return ctl_error(-ENOENT, "no cell with id %llu",

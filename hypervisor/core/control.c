@@ -23,40 +23,21 @@ static struct per_cpu *this_cpu(void)
 	return (struct per_cpu *)read_sysreg(tpidr_el2);
 }
 
-static long hc_info(u64 what)
-{
-	switch (what) {
-	case WARDEN_INFO_POOL_PAGES:
-		return (long)hyp.pool.pages;
-	case WARDEN_INFO_POOL_USED:
-		return (long)hyp.pool.used;
-	case WARDEN_INFO_NUM_CELLS:
-		return (long)cellctl_count();
-	case WARDEN_INFO_CPUS_ENABLED:
-		return (long)READ_ONCE(hyp.cpus_enabled);
-	case WARDEN_INFO_CELL_IDS:
-		return (long)cellctl_ids();
-	case WARDEN_INFO_ERRMSG:
-		return (long)cellctl_errmsg_page();
-	default:
-		return -EINVAL;
-	}
-}
-
 static void control_print_stats(const struct per_cpu *pc)
 {
 	const u64 *s = pc->stats;
 
 	printk("CPU %u: %llu exits: %llu interrupts (%llu SGIs, %llu maintenance), "
 	       "%llu MMIO, %llu HVC, %llu SMC, %llu sysreg; "
-	       "%llu waited for a list register\n",
+	       "%llu waited for a list register; stack: %lu of %lu bytes used\n",
 	       pc->cpu, (unsigned long long)s[STAT_EXITS],
 	       (unsigned long long)s[STAT_IRQ], (unsigned long long)s[STAT_SGI],
 	       (unsigned long long)s[STAT_MAINTENANCE],
 	       (unsigned long long)s[STAT_MMIO],
 	       (unsigned long long)s[STAT_HVC], (unsigned long long)s[STAT_SMC],
 	       (unsigned long long)s[STAT_SYSREG],
-	       (unsigned long long)pc->pending.overflows);
+	       (unsigned long long)pc->pending.overflows, percpu_stack_used(pc),
+	       (unsigned long)(PERCPU_SIZE - sizeof(*pc)));
 }
 
 long control_disable_cpu(struct trap_frame *frame)
@@ -80,51 +61,105 @@ long control_disable_cpu(struct trap_frame *frame)
 	arch_cpu_exit(frame);
 }
 
-static long console_putc(char c)
+static long hc_version(struct trap_frame *frame, u64 fid)
+{
+	(void)fid;
+	frame->x[1] = WARDEN_ABI_VERSION;
+	return WARDEN_MAGIC;
+}
+
+static long hc_disable(struct trap_frame *frame, u64 fid)
+{
+	(void)fid;
+	return control_disable_cpu(frame);
+}
+
+static long hc_info(struct trap_frame *frame, u64 fid)
+{
+	(void)fid;
+	switch (frame->x[1]) {
+	case WARDEN_INFO_POOL_PAGES:
+		return (long)hyp.pool.pages;
+	case WARDEN_INFO_POOL_USED:
+		return (long)hyp.pool.used;
+	case WARDEN_INFO_NUM_CELLS:
+		return (long)cellctl_count();
+	case WARDEN_INFO_CPUS_ENABLED:
+		return (long)READ_ONCE(hyp.cpus_enabled);
+	case WARDEN_INFO_CELL_IDS:
+		return (long)cellctl_ids();
+	case WARDEN_INFO_ERRMSG:
+		return (long)cellctl_errmsg_page();
+	default:
+		return -EINVAL;
+	}
+}
+
+static long hc_console_putc(struct trap_frame *frame, u64 fid)
 {
 	struct per_cpu *pc = this_cpu();
-	char s[2] = { c, 0 };
+	char s[2] = { (char)frame->x[1], 0 };
 
+	(void)fid;
 	if (pc->cell != &root_cell)
-		cell_console_putc(pc->cell, c);
+		cell_console_putc(pc->cell, s[0]);
 	else
 		console_write("", s);
 	return 0;
 }
 
-static bool is_cell_call(u64 fid)
+static long hc_cell(struct trap_frame *frame, u64 fid)
 {
-	return fid >= WARDEN_HC_CELL_CREATE && fid <= WARDEN_HC_CELL_STATE;
+	if (this_cpu()->cell != &root_cell)
+		return -EPERM;
+	return cellctl_hypercall(fid, frame);
 }
 
-long control_hypercall(struct trap_frame *frame, u64 fid)
+static long hc_link(struct trap_frame *frame, u64 fid)
 {
-	if (is_cell_call(fid)) {
-		if (this_cpu()->cell != &root_cell)
-			return -EPERM;
-		return cellctl_hypercall(fid, frame);
-	}
+	return link_hypercall(this_cpu(), fid, frame->x[1]);
+}
+
+typedef long (*hypercall_fn)(struct trap_frame *frame, u64 fid);
+
+/* The calls by function number (include/warden/hypercall.h). */
+static const hypercall_fn hypercalls[] = {
+	[WARDEN_HC_VERSION - WARDEN_HC_BASE] = hc_version,
+	[WARDEN_HC_DISABLE - WARDEN_HC_BASE] = hc_disable,
+	[WARDEN_HC_INFO - WARDEN_HC_BASE] = hc_info,
+	[WARDEN_HC_CONSOLE_PUTC - WARDEN_HC_BASE] = hc_console_putc,
+	[WARDEN_HC_CELL_CREATE - WARDEN_HC_BASE... WARDEN_HC_CELL_STATE -
+		WARDEN_HC_BASE] = hc_cell,
+	[WARDEN_HC_LINK_RING - WARDEN_HC_BASE] = hc_link,
+	[WARDEN_HC_LINK_STATE - WARDEN_HC_BASE] = hc_link,
+};
+
+/* The SMCCC queries every service answers (ARM DEN 0028, "Call UID"). */
+static long smccc_query(struct trap_frame *frame, u64 fid)
+{
+	long count = 0;
+	unsigned int i;
+
+	if ((fid & ~0xffUL) != (WARDEN_HC_CALL_COUNT & ~0xffu))
+		return WARDEN_SMCCC_NOT_SUPPORTED;
 	switch (fid) {
-	case WARDEN_HC_LINK_RING:
-	case WARDEN_HC_LINK_STATE:
-		return link_hypercall(this_cpu(), fid, frame->x[1]);
-	case WARDEN_HC_VERSION:
-		frame->x[1] = WARDEN_ABI_VERSION;
-		return WARDEN_MAGIC;
-	case WARDEN_HC_DISABLE:
-		if (this_cpu()->cell != &root_cell)
-			return -EPERM;
-		return control_disable_cpu(frame);
-	case WARDEN_HC_INFO:
-		return hc_info(frame->x[1]);
-	case WARDEN_HC_CONSOLE_PUTC:
-		return console_putc((char)frame->x[1]);
 	case WARDEN_HC_CALL_COUNT:
-		return 10;
+		for (i = 0; i < ARRAY_SIZE(hypercalls); i++)
+			count += hypercalls[i] != NULL;
+		return count;
 	case WARDEN_HC_REVISION:
 		frame->x[1] = 0;
 		return WARDEN_ABI_VERSION;
 	default:
 		return WARDEN_SMCCC_NOT_SUPPORTED;
 	}
+}
+
+long control_hypercall(struct trap_frame *frame, u64 fid)
+{
+	u64 n = fid - WARDEN_HC_BASE;
+
+	if (n < ARRAY_SIZE(hypercalls) && hypercalls[n])
+		return hypercalls[n](frame, fid);
+	return smccc_query(frame, fid);
 }

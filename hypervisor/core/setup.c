@@ -127,6 +127,30 @@ static void percpu_init(struct per_cpu *pc, unsigned int cpu)
 	memset(pc->stats, 0, sizeof(pc->stats));
 }
 
+/*
+ * The stack fills the per-CPU area down to struct per_cpu.  Paint the part
+ * not in use yet, so that disable can report the deepest use since enable
+ * (percpu_stack_used()).  No calls below: the loop writes under our frame.
+ */
+static void percpu_paint_stack(struct per_cpu *pc)
+{
+	u64 *p = (u64 *)ALIGN_UP((uintptr_t)(pc + 1), 16);
+	u64 *end = (u64 *)__builtin_frame_address(0) - 16;
+
+	for (; p < end; p++)
+		*(volatile u64 *)p = PERCPU_STACK_PAINT;
+}
+
+unsigned long percpu_stack_used(const struct per_cpu *pc)
+{
+	const u64 *p = (const u64 *)ALIGN_UP((uintptr_t)(pc + 1), 16);
+	uintptr_t top = (uintptr_t)pc + PERCPU_SIZE;
+
+	while ((uintptr_t)p < top && *p == PERCPU_STACK_PAINT)
+		p++;
+	return top - (uintptr_t)p;
+}
+
 int setup_cpu(struct trap_frame *frame, unsigned int cpu, unsigned int mode)
 {
 	struct per_cpu *pc = per_cpu_of(cpu);
@@ -139,6 +163,7 @@ int setup_cpu(struct trap_frame *frame, unsigned int cpu, unsigned int mode)
 			return err;
 	}
 	percpu_init(pc, cpu);
+	percpu_paint_stack(pc);
 	pc->cell = &root_cell;
 	err = arch_cpu_init(pc, false);
 	if (err)

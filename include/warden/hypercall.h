@@ -63,7 +63,9 @@
  * x1 = id: refresh the cell's status page; returns the state, and
  * x1 = physical address of its struct warden_cell_status,
  * x2 = physical address of its console ring (struct warden_console),
- * both mapped read-only into the root cell.
+ * both mapped read-only into the root cell.  Id 0 is the root cell itself:
+ * its status page holds its CPUs' statistics, and x2 = 0 (its console is
+ * the hypervisor's).
  */
 #define WARDEN_HC_CELL_STATE WARDEN_HC(0x15)
 

@@ -94,6 +94,12 @@ _Static_assert(sizeof(struct warden_fuzz_args) == 40, "ABI size");
  *             names of WARDEN_STAT_NAMES (cell.h), in that order
  *   console   the cell's console ring: its last 4 KiB of output
  *   console_total  bytes ever written to it (for `console -f`)
+ * and for the whole machine, /sys/devices/warden/ with (besides enabled,
+ * console, version, links, mem_pool_pages, mem_pool_used, cpus_in_hypervisor)
+ *   root_stats  the root cell's CPUs, as a cell's stats
+ *   memory      what the hypervisor uses, in bytes, "name value" per line:
+ *               image, per_cpu, config, pool_used, used (their sum),
+ *               pool_size, region (all of its memory)
  */
 
 /*

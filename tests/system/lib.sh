@@ -355,6 +355,17 @@ console_has_output() {
 	[ $_rc -eq 0 ] && [ -n "$_s" ]
 }
 
+# stacks_ok: after disable, every CPU's report ("stack: N of M bytes
+# used", the deepest use of its EL2 stack since enable) shows at most half
+# of the stack used.
+stacks_ok() {
+	grep -o 'CPU [0-9]*: .*stack: [0-9]* of [0-9]* bytes used' "$WARDEN_SYSFS/console" |
+		sed 's/: .*stack:/: stack/' | tail -n 16 > /tmp/stacks
+	cat /tmp/stacks
+	[ -s /tmp/stacks ] &&
+		awk '{ if ($4 * 2 > $6) bad = 1 } END { exit bad }' /tmp/stacks
+}
+
 # linux_ok: a quick sign of life: every CPU runs a process and the expected
 # CPUs are online.
 linux_ok() {

@@ -175,6 +175,29 @@ bool gic_field_access(struct cell *cell, void *base, u32 reg,
 	return true;
 }
 
+/*
+ * The first 128 bytes: CTLR (machine-wide, so only the root cell may change
+ * it), then read-only identification (TYPER, IIDR).  GICv3's message-based
+ * SPI registers and the rest of the block are not offered: RAZ/WI.
+ */
+static void gicd_control(const struct cell *cell, u32 reg,
+			 struct mmio_access *acc)
+{
+	if (acc->size != 4) {
+		acc->value = 0;
+		return;
+	}
+	if (!acc->write) {
+		acc->value = reg == GICD_CTLR || reg == GICD_TYPER ||
+					     reg == GICD_IIDR ?
+				     mmio_read32(gicd_base, reg) :
+				     0;
+		return;
+	}
+	if (reg == GICD_CTLR && cell == &root_cell)
+		mmio_write32(gicd_base, reg, (u32)acc->value);
+}
+
 enum mmio_result gicd_access(struct cell *cell, void *arg,
 			     struct mmio_access *acc)
 {
@@ -182,18 +205,13 @@ enum mmio_result gicd_access(struct cell *cell, void *arg,
 	(void)arg;
 	if (acc->size != 4 && acc->size != 8 && acc->size != 1)
 		return MMIO_ERROR;
-	if (gic_field_access(cell, gicd_base, reg, acc, false))
-		return MMIO_HANDLED;
-	if (reg == GICD_CTLR && acc->size == 4) {
-		/* machine-wide: only the root cell may change it */
-		if (!acc->write)
-			acc->value = mmio_read32(gicd_base, reg);
-		else if (cell == &root_cell)
-			mmio_write32(gicd_base, reg, (u32)acc->value);
+	if (reg < GICD_IGROUPR) {
+		gicd_control(cell, reg, acc);
 		return MMIO_HANDLED;
 	}
-	if ((reg == GICD_TYPER || reg == GICD_IIDR || reg >= GICD_ID_START) &&
-	    !acc->write && acc->size == 4) {
+	if (gic_field_access(cell, gicd_base, reg, acc, false))
+		return MMIO_HANDLED;
+	if (reg >= GICD_ID_START && !acc->write && acc->size == 4) {
 		acc->value = mmio_read32(gicd_base, reg);
 		return MMIO_HANDLED;
 	}

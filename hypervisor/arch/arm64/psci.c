@@ -7,6 +7,7 @@
  */
 #include <asm/gic.h>
 #include <asm/mmu.h>
+#include <asm/psci.h>
 #include <asm/sysreg.h>
 #include <asm/traps.h>
 #include <hyp/arch-setup.h>
@@ -15,27 +16,6 @@
 #include <hyp/percpu.h>
 #include <hyp/printk.h>
 #include <hyp/setup.h>
-
-#define PSCI_VERSION 0x84000000u
-#define PSCI_CPU_SUSPEND 0x84000001u
-#define PSCI_CPU_OFF 0x84000002u
-#define PSCI_CPU_ON 0x84000003u
-#define PSCI_AFFINITY_INFO 0x84000004u
-#define PSCI_MIGRATE_INFO_TYPE 0x84000006u
-#define PSCI_SYSTEM_OFF 0x84000008u
-#define PSCI_SYSTEM_RESET 0x84000009u
-#define PSCI_FEATURES 0x8400000au
-#define PSCI_64 0x40000000u
-
-#define SMCCC_VERSION 0x80000000u
-#define SMCCC_ARCH_FEATURES 0x80000001u
-#define SMCCC_VERSION_1_1 0x10001
-
-#define PSCI_SUCCESS 0
-#define PSCI_NOT_SUPPORTED (-1)
-#define PSCI_INVALID_PARAMETERS (-2)
-#define PSCI_DENIED (-3)
-#define PSCI_ALREADY_ON (-4)
 
 extern char hyp_cpu_on_entry[];
 

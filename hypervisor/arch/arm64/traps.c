@@ -9,6 +9,7 @@
 
 #include <warden/hypercall.h>
 #include <asm/gic.h>
+#include <asm/psci.h>
 #include <asm/sysreg.h>
 #include <asm/traps.h>
 #include <hyp/cell.h>
@@ -31,7 +32,7 @@ static void skip_insn(struct trap_frame *f, u64 esr)
 	f->elr += (esr & ESR_IL) ? 4 : 2;
 }
 
-static void handle_hvc(struct trap_frame *f)
+static inline void handle_hvc(struct trap_frame *f)
 {
 	u64 fid = f->x[0];
 
@@ -41,17 +42,15 @@ static void handle_hvc(struct trap_frame *f)
 	 * Warden runs, EL2 is not Linux's to change: refuse them all the way
 	 * the stub refuses an unknown call.
 	 */
-	if (!(fid & WARDEN_SMCCC_FAST) || (fid >> 32)) {
+	if (!(fid & WARDEN_SMCCC_FAST) || (fid >> 32))
 		f->x[0] = HVC_STUB_ERR;
-		return;
-	}
-	if (SMCCC_OWNER(fid) == WARDEN_SMCCC_OWNER_HYP)
-		f->x[0] = (u64)control_hypercall(f, fid & 0xffffffffUL);
+	else if (SMCCC_OWNER(fid) == WARDEN_SMCCC_OWNER_HYP)
+		f->x[0] = (u64)control_hypercall(f, fid);
 	else
 		f->x[0] = (u64)psci_handle(f, fid);
 }
 
-static void handle_smc(struct trap_frame *f, u64 esr)
+static inline void handle_smc(struct trap_frame *f, u64 esr)
 {
 	this_cpu()->stats[STAT_SMC]++;
 	/* a trapped SMC returns to itself (D1.10.4): step over it */
@@ -98,43 +97,63 @@ static void cell_fault(struct trap_frame *f, u64 esr, const char *fmt, ...)
 	       (unsigned long long)esr);
 }
 
-/* Stage-2 data abort: emulate the access if a device of the cell owns it. */
-static void handle_dabt(struct trap_frame *f, u64 esr)
+/* Why a data abort was not emulated (rare: kept off the emulation path). */
+static __attribute__((cold, noinline)) void
+dabt_refused(struct trap_frame *f, u64 esr, const struct mmio_access *acc,
+	     const char *why)
 {
-	u64 iss = ESR_ISS(esr), far = read_sysreg(far_el2);
-	u64 addr = (read_sysreg(hpfar_el2) >> 4) << 12 | (far & 0xfff);
+	if (!acc->size) {
+		cell_fault(f, esr, "data abort at %#llx without syndrome",
+			   (unsigned long long)acc->addr);
+		return;
+	}
+	cell_fault(f, esr, "data abort: %u-byte %s %#llx (%s)", acc->size,
+		   acc->write ? "write to" : "read of",
+		   (unsigned long long)acc->addr, why);
+}
+
+/* Stage-2 data abort: emulate the access if a device of the cell owns it. */
+static inline __attribute__((always_inline)) void
+handle_dabt(struct trap_frame *f, u64 esr)
+{
+	u64 iss = ESR_ISS(esr);
 	struct per_cpu *pc = this_cpu();
-	struct mmio_access acc;
 	unsigned int rt = (unsigned int)DABT_SRT(iss);
-	bool perm = DABT_IS_PERM(iss);
+	struct mmio_access acc;
 	enum mmio_result res;
 
 	pc->stats[STAT_MMIO]++;
+	acc.addr = (read_sysreg(hpfar_el2) >> 4) << 12 |
+		   (read_sysreg(far_el2) & 0xfff);
+	acc.size = 0;
+	acc.value = 0;
+	acc.write = iss & DABT_WNR;
 	/* without a valid syndrome the instruction cannot be emulated */
 	if (!(iss & DABT_ISV) || (iss & DABT_S1PTW)) {
-		cell_fault(f, esr, "data abort at %#llx without syndrome",
-			   (unsigned long long)addr);
+		dabt_refused(f, esr, &acc, NULL);
 		goto skip;
 	}
-	acc.addr = addr;
 	acc.size = 1u << DABT_SAS(iss);
-	acc.write = iss & DABT_WNR;
-	acc.value = acc.write ? frame_reg(f, rt) : 0;
-	/* mapped, but not for this access: a peer's section of a link */
-	res = perm ? MMIO_UNHANDLED : mmio_dispatch(pc->cell, &acc);
-	if (res != MMIO_HANDLED) {
-		cell_fault(f, esr, "data abort: %u-byte %s %#llx (%s)",
-			   acc.size, acc.write ? "write to" : "read of",
-			   (unsigned long long)addr,
-			   perm ? "read-only for this cell" :
-				  "not assigned to this cell");
+	if (acc.write)
+		acc.value = frame_reg(f, rt);
+	if (DABT_IS_PERM(iss)) {
+		/* mapped, but not for this access: a peer's section of a link */
+		dabt_refused(f, esr, &acc, "read-only for this cell");
 		acc.value = 0;
+	} else {
+		res = mmio_dispatch(pc->cell, &acc);
+		if (res != MMIO_HANDLED) {
+			dabt_refused(
+				f, esr, &acc,
+				res == MMIO_ERROR ?
+					"an access the device does not allow" :
+					"not assigned to this cell");
+			acc.value = 0;
+		}
 	}
-	if (!acc.write && rt != 31) {
-		if (acc.size < 8 && !(iss & DABT_SF))
-			acc.value &= 0xffffffffUL;
-		f->x[rt] = acc.value;
-	}
+	if (!acc.write && rt != 31)
+		f->x[rt] = (acc.size < 8 && !(iss & DABT_SF)) ? (u32)acc.value :
+								acc.value;
 skip:
 	skip_insn(f, esr);
 }
@@ -151,6 +170,7 @@ skip:
 #define ISS_OP1(iss) (((iss) >> 14) & 7)
 #define ISS_CRN(iss) (((iss) >> 10) & 15)
 #define ISS_CRM(iss) (((iss) >> 1) & 15)
+#define ISS_RT(iss) ((unsigned int)((iss) >> 5) & 0x1f)
 
 /*
  * Why a register trapped, in words.  Only HCR_EL2.TACR and TIDCP make an
@@ -173,7 +193,7 @@ static const char *sysreg_why(u64 iss)
 static void sysreg_refuse(struct trap_frame *f, u64 esr)
 {
 	u64 iss = ESR_ISS(esr);
-	unsigned int rt = (unsigned int)((iss >> 5) & 0x1f);
+	unsigned int rt = ISS_RT(iss);
 	bool read = iss & 1;
 
 	cell_fault(
@@ -191,7 +211,7 @@ static void sysreg_refuse(struct trap_frame *f, u64 esr)
 static void handle_sysreg(struct trap_frame *f, u64 esr)
 {
 	u64 iss = ESR_ISS(esr);
-	unsigned int rt = (unsigned int)((iss >> 5) & 0x1f);
+	unsigned int rt = ISS_RT(iss);
 	struct per_cpu *pc = this_cpu();
 
 	pc->stats[STAT_SYSREG]++;
@@ -236,6 +256,65 @@ void arch_handle_sync(struct trap_frame *f)
 			   (unsigned long long)read_sysreg(far_el2));
 		skip_insn(f, esr);
 	}
+}
+
+/* Registers of the light frame: x0-x18, x30 (and xzr as register 31). */
+static bool light_reg(unsigned int r)
+{
+	return r <= 18 || r >= 30;
+}
+
+/*
+ * Calls (HVC or SMC) that need the whole frame: DISABLE leaves EL2 with it,
+ * and a cell's SYSTEM_RESET sets the CPU's whole state.
+ */
+static bool call_needs_frame(u64 fid)
+{
+	return fid == WARDEN_HC_DISABLE || psci_is_reset(fid);
+}
+
+/*
+ * The light path of a synchronous exit (lower_sync in vectors.S): the frame
+ * holds only x0-x18, x30 and ELR_EL2, so an exit is finished here only when
+ * its handler reads and writes nothing else.  That covers every HVC and
+ * SMC but two (call_needs_frame()) and every trapped MMIO or system
+ * register access whose transfer register is one of them.  Returns false,
+ * having changed nothing, for the full path.
+ */
+bool arch_handle_sync_light(struct trap_frame *f, u64 esr)
+{
+	struct per_cpu *pc = this_cpu();
+	u64 ec = ESR_EC(esr), iss = ESR_ISS(esr);
+	unsigned int rt;
+
+	/* most frequent first: hypercalls, then MMIO */
+	if (ec == EC_HVC64) {
+		if (call_needs_frame(f->x[0]))
+			return false;
+		pc->stats[STAT_EXITS]++;
+		handle_hvc(f);
+		return true;
+	}
+	if (ec == EC_DABT_LOW) {
+		/* without a valid syndrome, SRT means nothing (D17.2.40) */
+		rt = (iss & DABT_ISV) ? (unsigned int)DABT_SRT(iss) : 0;
+		if (!light_reg(rt))
+			return false;
+		pc->stats[STAT_EXITS]++;
+		handle_dabt(f, esr);
+		return true;
+	}
+	if (ec == EC_SYSREG && light_reg(ISS_RT(iss))) {
+		pc->stats[STAT_EXITS]++;
+		handle_sysreg(f, esr);
+		return true;
+	}
+	if (ec == EC_SMC64 && !call_needs_frame(f->x[0])) {
+		pc->stats[STAT_EXITS]++;
+		handle_smc(f, esr);
+		return true;
+	}
+	return false;
 }
 
 void arch_handle_irq(void)

@@ -9,6 +9,11 @@
 
 #define IRQ_FRAME_SIZE (16 * 10)
 
+/* lower_sync stores x30 and ELR with one stp */
+#if FRAME_ELR != 16 * 15 + 8
+#error "struct trap_frame: elr must follow x30"
+#endif
+
 .macro vector handler
 	.align	7
 	b	\handler
@@ -35,8 +40,38 @@ hyp_vectors:
 	vector	el2_fault
 	vector	el2_fault
 
+/*
+ * A synchronous exit first saves a light frame: x0-x18, x30 and ELR_EL2.
+ * Most exits (hypercalls, trapped MMIO and system register accesses)
+ * read and write nothing else, and arch_handle_sync_light() finishes them.
+ * For the others it returns false, having changed nothing, and the frame
+ * is completed: x19-x29 still hold the cell's values, because C preserves
+ * them (AAPCS64 callee-saved), and SPSR_EL2 is as it was.
+ */
 lower_sync:
-	save_frame
+	sub	sp, sp, #FRAME_SIZE
+	store_x0_x17
+	str	x18, [sp, #16 * 9]
+	mrs	x0, elr_el2
+	stp	x30, x0, [sp, #16 * 15]		/* x30 and elr are adjacent */
+	mov	x0, sp
+	mrs	x1, esr_el2
+	bl	arch_handle_sync_light
+	cbz	w0, 1f
+	ldp	x30, x0, [sp, #16 * 15]
+	msr	elr_el2, x0
+	load_x0_x17
+	ldr	x18, [sp, #16 * 9]
+	add	sp, sp, #FRAME_SIZE
+	eret
+1:	str	x19, [sp, #16 * 9 + 8]
+	stp	x20, x21, [sp, #16 * 10]
+	stp	x22, x23, [sp, #16 * 11]
+	stp	x24, x25, [sp, #16 * 12]
+	stp	x26, x27, [sp, #16 * 13]
+	stp	x28, x29, [sp, #16 * 14]
+	mrs	x0, spsr_el2
+	str	x0, [sp, #FRAME_ELR + 8]
 	mov	x0, sp
 	bl	arch_handle_sync
 	b	trap_return

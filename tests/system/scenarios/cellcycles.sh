@@ -97,4 +97,5 @@ check_v "pool use as before the first cycle ($pool0 pages)" sh -c \
 check_v "no cell left" sh -c "! ls $WARDEN_SYSFS/cells | grep ."
 check_v "workload on all CPUs" workload_run
 check_v "warden disable" warden disable
+check_v "EL2 stacks at most half used" stacks_ok
 finish

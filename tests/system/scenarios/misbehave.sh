@@ -150,4 +150,5 @@ check_v "all CPUs back in Linux" cpus_online_are "0 1 2 3"
 check_v "pool use as before gic-demo ($pool0 pages)" sh -c \
 	"echo now \$(cat $WARDEN_SYSFS/mem_pool_used); [ \$(cat $WARDEN_SYSFS/mem_pool_used) -eq $pool0 ]"
 check_v "warden disable" warden disable
+check_v "EL2 stacks at most half used" stacks_ok
 finish

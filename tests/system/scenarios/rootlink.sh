@@ -43,7 +43,7 @@ check_v "echo-demo finds the link" cell_wait_for echo-demo \
 	'link "root-echo", side 1, doorbell SPI 105' 10
 check_v "echo-demo sees the root" cell_wait_for echo-demo 'link "root-echo": peer running' 10
 check_v "10000 of 10000 echoes verified" ping_gives 0 \
-	"10000 of 10000 echoes verified; round trip min [0-9]+ us, avg [0-9]+ us, max [0-9]+ us" -n 10000
+	"10000 of 10000 echoes verified; round trip min [0-9.]+ us, avg [0-9.]+ us, max [0-9.]+ us" -n 10000
 check_v "sysfs: the peer runs" grep -q "^root-echo 0 echo-demo running" $WARDEN_SYSFS/links
 check_v "warden cell list shows the link and both ends' states" sh -c '
 	warden cell list

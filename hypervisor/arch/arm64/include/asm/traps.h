@@ -8,6 +8,8 @@
 struct per_cpu;
 
 void arch_handle_sync(struct trap_frame *f);
+/* Takes a light frame: see lower_sync in vectors.S. */
+bool arch_handle_sync_light(struct trap_frame *f, u64 esr);
 /* Takes no frame: see lower_irq in vectors.S. */
 void arch_handle_irq(void);
 void arch_handle_fiq(struct trap_frame *f);

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * warden-bench: the root cell's half of `make bench` (issue 6), run by the
+ * bench scenario under QEMU -icount, where CLOCK_MONOTONIC advances one ns
+ * per guest instruction.  Times are taken here, in one process, because a
+ * shell loop or a fork per reading costs milliseconds of its own.
+ *
+ *   warden-bench clock
+ *       print CLOCK_MONOTONIC in ns
+ *   warden-bench work CPU ROUNDS
+ *       fork a child pinned to CPU that runs ROUNDS rounds of a CPU-bound
+ *       workload (a checksum over 64 KiB); print the child's run time in ns
+ *       and the checksum, so that a wrong result shows
+ *   warden-bench wait FILE TEXT TIMEOUT_MS
+ *       read FILE (a cell's console in sysfs) again and again until it
+ *       contains TEXT; print CLOCK_MONOTONIC at that moment
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define WORK_BYTES (64 * 1024)
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: warden-bench clock\n"
+			"       warden-bench work CPU ROUNDS\n"
+			"       warden-bench wait FILE TEXT TIMEOUT_MS\n");
+	return 2;
+}
+
+/* FNV-1a over a buffer that changes every round: no round can be skipped. */
+static uint64_t work(unsigned long rounds)
+{
+	static uint8_t buf[WORK_BYTES];
+	uint64_t h = 0xcbf29ce484222325ull;
+	unsigned long r;
+	size_t i;
+
+	for (i = 0; i < sizeof(buf); i++)
+		buf[i] = (uint8_t)(i * 7);
+	for (r = 0; r < rounds; r++) {
+		for (i = 0; i < sizeof(buf); i++)
+			h = (h ^ buf[i]) * 0x100000001b3ull;
+		buf[r % sizeof(buf)] = (uint8_t)h;
+	}
+	return h;
+}
+
+static int cmd_work(const char *cpu_arg, const char *rounds_arg)
+{
+	int fds[2], status;
+	uint64_t t0, t1, sum = 0;
+	cpu_set_t set;
+	pid_t pid;
+
+	if (pipe(fds)) {
+		perror("warden-bench: pipe");
+		return 1;
+	}
+	CPU_ZERO(&set);
+	CPU_SET(atoi(cpu_arg), &set);
+	pid = fork();
+	if (pid < 0) {
+		perror("warden-bench: fork");
+		return 1;
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		if (sched_setaffinity(0, sizeof(set), &set)) {
+			perror("warden-bench: CPU affinity");
+			_exit(1);
+		}
+		/* timed in the child: scheduling the fork is not the workload */
+		t0 = now_ns();
+		sum = work(strtoul(rounds_arg, NULL, 0));
+		t1 = now_ns() - t0;
+		if (write(fds[1], &t1, sizeof(t1)) != sizeof(t1) ||
+		    write(fds[1], &sum, sizeof(sum)) != sizeof(sum))
+			_exit(1);
+		_exit(0);
+	}
+	close(fds[1]);
+	if (read(fds[0], &t1, sizeof(t1)) != sizeof(t1) ||
+	    read(fds[0], &sum, sizeof(sum)) != sizeof(sum) ||
+	    waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status)) {
+		fprintf(stderr, "warden-bench: the workload failed\n");
+		return 1;
+	}
+	printf("%llu %016llx\n", (unsigned long long)t1,
+	       (unsigned long long)sum);
+	return 0;
+}
+
+static int cmd_wait(const char *file, const char *text, const char *ms_arg)
+{
+	uint64_t end = now_ns() + strtoull(ms_arg, NULL, 0) * 1000000ull;
+	static char buf[8192];
+	ssize_t n;
+	int fd;
+
+	do {
+		fd = open(file, O_RDONLY);
+		if (fd < 0) {
+			fprintf(stderr, "warden-bench: %s: %s\n", file,
+				strerror(errno));
+			return 1;
+		}
+		n = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+		if (n > 0) {
+			buf[n] = '\0';
+			if (strstr(buf, text)) {
+				printf("%llu\n", (unsigned long long)now_ns());
+				return 0;
+			}
+		}
+	} while (now_ns() < end);
+	fprintf(stderr, "warden-bench: no \"%s\" in %s after %s ms\n", text,
+		file, ms_arg);
+	return 1;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 2 && !strcmp(argv[1], "clock")) {
+		printf("%llu\n", (unsigned long long)now_ns());
+		return 0;
+	}
+	if (argc == 4 && !strcmp(argv[1], "work"))
+		return cmd_work(argv[2], argv[3]);
+	if (argc == 5 && !strcmp(argv[1], "wait"))
+		return cmd_wait(argv[2], argv[3], argv[4]);
+	return usage();
+}

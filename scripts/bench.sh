@@ -10,7 +10,10 @@
 #      Warden and runs the bench cell on CPUs 2-3 while the root idles).
 #   3. the root's figures (scenario "bench-root"): its CPU-bound workload
 #      before and after enable, its exits per second by reason, idle and
-#      under that workload, cell start times, and the hypervisor's memory.
+#      under that workload, cell start times, doorbell round trips and the
+#      hypervisor's memory;
+#   4. on GICv3, enable and disable time and memory at -smp 4, 8 and 16
+#      (scenario "bench-scale"): growth with the number of CPUs.
 # Outputs in build/bench/: results.md (tables), results.csv, irq-latency.png
 # (distributions, bare metal against in-cell) and the serial logs.
 #
@@ -77,6 +80,20 @@ bench_root() {
 		die "root run on GICv$1: a check failed; see $2"
 }
 
+# SCALE_CPUS: the -smp values of the scale runs (configs for 8 and 16 CPUs:
+# configs/qemu-arm64/qemu-arm64-gicv3-smp<N>.c).  64 needs more than
+# WARDEN_MAX_CPUS (16).
+SCALE_CPUS="4 8 16"
+
+# bench_scale CPUS LOG: enable, disable and memory on a GICv3 machine.
+bench_scale() {
+	"$top/scripts/run-qemu.sh" --gic 3 --smp "$1" --scenario bench-scale \
+		--icount --timeout 900 --log "$2" > /dev/null 2>&1 ||
+		die "scale run with $1 CPUs failed (rc=$?); see $2"
+	grep -q '\[scenario\] DONE rc=0' "$2" ||
+		die "scale run with $1 CPUs: a check failed; see $2"
+}
+
 # root_results LOG: "metric value" of each bench-root result line.
 root_results() {
 	grep -o '\[bench-root\] result .*' "$1" | awk '{ print $3, $4 }'
@@ -118,11 +135,24 @@ main() {
 		fi
 	done
 
+	local n
+	if [[ " $gics " == *" 3 "* ]]; then
+		for n in $SCALE_CPUS; do
+			log "GICv3: enable, disable and memory with $n CPUs"
+			bench_scale "$n" "$out/scale-smp$n.log"
+		done
+	fi
+
 	echo "gic,metric,platform,n,min,p50,p99,max" > "$csv"
 	for g in $gics; do
 		results "$out/bare-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",bare-metal," $2 "," $3 "," $4 "," $5 "," $6 }' >> "$csv"
 		results "$out/cell-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",warden," $2 "," $3 "," $4 "," $5 "," $6 }' >> "$csv"
 		root_results "$out/root-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",warden-root,1," $2 "," $2 "," $2 "," $2 }' >> "$csv"
+	done
+	for n in $SCALE_CPUS; do
+		[ -f "$out/scale-smp$n.log" ] || continue
+		grep -o '\[bench-scale\] result .*' "$out/scale-smp$n.log" |
+			awk '{ print "3," $3 ",warden-scale,1," $4 "," $4 "," $4 "," $4 }' >> "$csv"
 	done
 	write_md > "$out/results.md"
 	plot
@@ -142,7 +172,7 @@ check() {
 	[ -f "$baseline" ] || die "no baseline $baseline; run scripts/bench.sh --baseline"
 	awk -F, -v limit="$GROWTH_LIMIT" -v gics="$gics" '
 		FNR == 1 { next }
-		$3 != "warden" && $2 !~ /^memory-.*-used$/ { next }
+		$3 != "warden" && $2 !~ /^(scale-[0-9]+-)?memory-(.*-)?used$/ { next }
 		NR == FNR { base[$1 "," $2] = $6; next }
 		{ now[$1 "," $2] = $6 }
 		END {
@@ -151,7 +181,7 @@ check() {
 				split(k, gm, ",")
 				if (index(" " gics " ", " " gm[1] " ") == 0) continue
 				name = "bench/gicv" gm[1] "/" gm[2]
-				unit = gm[2] ~ /^memory-/ ? "bytes" : "instructions"
+				unit = gm[2] ~ /memory-/ ? "bytes" : "instructions"
 				if (!(k in now)) { print "FAIL " name ": not measured"; bad = 1; continue }
 				grow = base[k] > 0 ? (now[k] - base[k]) * 100 / base[k] : 0
 				if (grow > limit) {
@@ -230,6 +260,31 @@ write_root_md() {
 	echo
 }
 
+# The scale table: one row per CPU count (GICv3).
+write_scale_md() {
+	grep -q ',warden-scale,' "$out/results.csv" || return 0
+	echo "## Scale (GICv3)"
+	echo
+	echo "\`warden enable\` and \`warden disable\` as Linux sees them (guest instructions as ns), and the hypervisor's memory after enable. 64 CPUs need more than \`WARDEN_MAX_CPUS\` (16) allows."
+	echo
+	echo "| CPUs | enable (ms) | disable (ms) | per-CPU areas (KiB) | pool pages (KiB) | memory used (KiB) |"
+	echo "|---:|---:|---:|---:|---:|---:|"
+	local n
+	for n in $SCALE_CPUS; do
+		awk -F, -v n="$n" '
+			$3 == "warden-scale" { v[$2] = $6 }
+			END {
+				p = "scale-" n "-"
+				if (!((p "enable") in v)) exit
+				printf "| %d | %.2f | %.2f | %.0f | %.0f | %.1f |\n", n,
+					v[p "enable"] / 1e6, v[p "disable"] / 1e6,
+					v[p "memory-per_cpu"] / 1024, v[p "memory-pool_used"] / 1024,
+					v[p "memory-used"] / 1024
+			}' "$out/results.csv"
+	done
+	echo
+}
+
 # The table: one row per metric and GIC, medians, Warden minus bare metal.
 write_md() {
 	local g m
@@ -262,6 +317,7 @@ write_md() {
 		echo
 	done
 	write_root_md
+	write_scale_md
 }
 
 # irq-latency.png: the timer IRQ's distribution (CDF, log scale), bare metal

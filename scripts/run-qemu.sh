@@ -12,7 +12,7 @@
 #
 # Usage: scripts/run-qemu.sh --gic 2|3 --scenario NAME [--timeout SEC]
 #            [--log FILE] [--interactive] [--icount] [--append ARGS]
-#            [-- EXTRA-QEMU-ARGS...]
+#            [--smp N] [-- EXTRA-QEMU-ARGS...]
 #
 #   --timeout SEC   stop QEMU after SEC seconds (default 300; none when
 #                   --interactive is given without --timeout)
@@ -20,6 +20,8 @@
 #                   otherwise stdin is not read at all
 #   --icount        -icount shift=0,sleep=off: one ns per instruction, idle
 #                   time skipped (deterministic; single-threaded TCG)
+#   --smp N         CPUs (default 4, the reference machine; GICv3 with 8 or 16
+#                   has the system config qemu-arm64-gicv3-smp<N>.cell)
 #   --append ARGS   more kernel command-line words, e.g.
 #                   --append warden.bench=only=timer,n=4 (scenario bench)
 #   -- ARGS         appended to the QEMU command line for debugging, e.g.
@@ -38,7 +40,7 @@ usage() {
 die() { echo "run-qemu: error: $*" >&2; exit 1; }
 
 gic=3 scenario='' timeout='' log='' interactive=0 icount=0 stopped=0 stop_why=''
-append=''
+append='' smp=4
 extra=()
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -49,6 +51,7 @@ while [ $# -gt 0 ]; do
 	--interactive) interactive=1; shift ;;
 	--icount) icount=1; shift ;;
 	--append) append=" ${2:-}"; shift 2 || usage ;;
+	--smp) smp=${2:-}; shift 2 || usage ;;
 	--) shift; extra=("$@"); break ;;
 	-h|--help) usage 0 ;;
 	*) echo "run-qemu: unknown argument '$1'" >&2; usage ;;
@@ -74,7 +77,10 @@ mkdir -p "$build/logs"
 log=${log:-$build/logs/$scenario-gicv$gic.log}
 mkdir -p "$(dirname "$log")"
 
-cmd=(qemu-system-aarch64 -M "$machine" -cpu cortex-a57 -smp 4 -m 1G
+case "$smp" in
+""|*[!0-9]*) die "--smp takes a number of CPUs" ;;
+esac
+cmd=(qemu-system-aarch64 -M "$machine" -cpu cortex-a57 -smp "$smp" -m 1G
 	-nographic -nic none -kernel "$build/Image" -initrd "$initrd"
 	-append "console=ttyAMA0 earlycon kvm-arm.mode=none mem=768M warden.scenario=$scenario warden.gic=$gic$append")
 [ $icount -eq 1 ] && cmd+=(-icount shift=0,sleep=off)

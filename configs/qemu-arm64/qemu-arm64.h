@@ -22,6 +22,19 @@
 #error "define QEMU_ARM64_GIC (the GIC fields of struct warden_platform)"
 #endif
 
+/*
+ * CPUs: -smp 4 unless a config says otherwise (the scale benchmark's
+ * qemu-arm64-gicv3-smp16.c), as their MPIDRs: QEMU virt numbers them
+ * Aff0 0-15 within a cluster with GICv3, 0-7 with GICv2.
+ */
+#ifndef QEMU_ARM64_CPUS
+#define QEMU_ARM64_CPUS 4
+#define QEMU_ARM64_MPIDRS          \
+	{                          \
+		0x0, 0x1, 0x2, 0x3 \
+	}
+#endif
+
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 #define MEM_RW (WARDEN_MEM_READ | WARDEN_MEM_WRITE)
@@ -56,8 +69,8 @@ const struct {
 			QEMU_ARM64_GIC,
 			.uart_type = WARDEN_UART_PL011,
 			.uart_base = 0x09000000,
-			.num_cpus = 4,
-			.cpu_mpidr = { 0x0, 0x1, 0x2, 0x3 },
+			.num_cpus = QEMU_ARM64_CPUS,
+			.cpu_mpidr = QEMU_ARM64_MPIDRS,
 		},
 		.root_cell = {
 			.signature = WARDEN_CELL_SIGNATURE,
@@ -65,7 +78,7 @@ const struct {
 			.architecture = WARDEN_ARCH_ARM64,
 			.flags = WARDEN_CELL_CONSOLE,
 			.name = "root",
-			.cpu_set = 0xf,
+			.cpu_set = (1ULL << QEMU_ARM64_CPUS) - 1,
 			.num_memory_regions = ARRAY_SIZE(config.mem),
 			.num_irq_ranges = ARRAY_SIZE(config.irqs),
 			.num_links = ARRAY_SIZE(config.links),

@@ -424,9 +424,10 @@ static void flush_line(struct cell *cell)
 	cell->line[cell->line_len++] = '\n';
 	cell->line[cell->line_len] = '\0';
 	snprintf(prefix, sizeof(prefix), "[%s] ", cell->name);
-	console_ring_write(cell->console, prefix, cell->line);
+	/* the UART first: whoever sees the line in the ring sees it whole */
 	if (cell->desc->flags & WARDEN_CELL_CONSOLE)
 		console_write(prefix, cell->line);
+	console_ring_write(cell->console, prefix, cell->line);
 	cell->line_len = 0;
 }
 

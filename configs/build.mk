@@ -19,8 +19,9 @@ CONFIGS_SYSTEM_CELLS := $(patsubst %,$(B)/configs/%.cell,\
 	$(filter $(CONFIGS_SYSTEMS),$(CONFIGS_NAMES)))
 CONFIGS_INMATE_CELLS := $(patsubst %,$(B)/configs/%.cell,\
 	$(filter-out $(CONFIGS_SYSTEMS),$(CONFIGS_NAMES)))
+# (the scale configs include qemu-arm64-gicv3.c)
 CONFIGS_DEPS := $(wildcard $(TOP)/include/warden/*.h $(TOP)/configs/qemu-arm64/*.h) \
-	$(TOP)/configs/build.mk
+	$(TOP)/configs/qemu-arm64/qemu-arm64-gicv3.c $(TOP)/configs/build.mk
 CONFIGS_CFLAGS := $(WARN) -std=gnu11 -ffreestanding -I $(TOP)/include
 CONFIGS_SECTION := .warden_config
 CONFIGS_CHECK := $(B)/tools/warden-host config check

@@ -6,16 +6,13 @@
  *   qemu-system-aarch64 -M virt,virtualization=on,gic-version=3,its=off
  *                       -cpu cortex-a57 -smp 8 -m 1G ... mem=768M
  *
- * Everything else as in qemu-arm64-gicv3.c; QEMU's redistributor region
+ * Everything else is qemu-arm64-gicv3.c's; QEMU's redistributor region
  * holds 123 of them.
  */
-#define QEMU_ARM64_GIC                                         \
-	.gic_version = WARDEN_GIC_V3, .gicr_base = 0x080a0000, \
-	.gicr_stride = 0x20000
 #define QEMU_ARM64_CPUS 8
 #define QEMU_ARM64_MPIDRS                              \
 	{                                              \
 		0x0, 0x1, 0x2, 0x3, 0x4, 0x5, 0x6, 0x7 \
 	}
 
-#include "qemu-arm64.h"
+#include "qemu-arm64-gicv3.c"

@@ -65,11 +65,7 @@ lower_sync:
 	add	sp, sp, #FRAME_SIZE
 	eret
 1:	str	x19, [sp, #16 * 9 + 8]
-	stp	x20, x21, [sp, #16 * 10]
-	stp	x22, x23, [sp, #16 * 11]
-	stp	x24, x25, [sp, #16 * 12]
-	stp	x26, x27, [sp, #16 * 13]
-	stp	x28, x29, [sp, #16 * 14]
+	store_x20_x29
 	mrs	x0, spsr_el2
 	str	x0, [sp, #FRAME_ELR + 8]
 	mov	x0, sp

@@ -10,9 +10,9 @@
 
 # The system configs are checked alone; every other config there is an
 # inmate cell config, checked against each system config (GICv3, GICv2 and
-# the 8- and 16-CPU GICv3 machines of the scale benchmark).
+# the 8-, 16- and 64-CPU GICv3 machines of the scale benchmark).
 CONFIGS_SYSTEMS := qemu-arm64-gicv3 qemu-arm64-gicv2 \
-	qemu-arm64-gicv3-smp8 qemu-arm64-gicv3-smp16
+	qemu-arm64-gicv3-smp8 qemu-arm64-gicv3-smp16 qemu-arm64-gicv3-smp64
 CONFIGS_SRCS := $(wildcard $(TOP)/configs/qemu-arm64/*.c)
 CONFIGS_NAMES := $(patsubst $(TOP)/configs/qemu-arm64/%.c,%,$(CONFIGS_SRCS))
 CONFIGS_SYSTEM_CELLS := $(patsubst %,$(B)/configs/%.cell,\

@@ -106,10 +106,11 @@ static ssize_t memory_show(struct device *dev, struct device_attribute *attr,
 }
 static DEVICE_ATTR_RO(memory);
 
-/* The root cell's CPUs' exit statistics, as cells/<id>/stats has them. */
-static ssize_t root_stats_show(struct device *dev,
+/* root_stats/<name>: the root cell's CPUs, as cells/<id>/stats/<name>. */
+static ssize_t attrs_stat_show(struct device *dev,
 			       struct device_attribute *attr, char *buf)
 {
+	unsigned int stat = cellattrs_stat_index(attr->attr.name);
 	const struct warden_cell_status *st = NULL;
 	struct hvc_res res;
 	ssize_t ret;
@@ -122,13 +123,30 @@ static ssize_t root_stats_show(struct device *dev,
 		res = hvc_call(WARDEN_HC_CELL_STATE, 0, 0, 0, 0);
 		if ((long)res.x0 >= 0)
 			st = cells_hv_ptr(res.x1, sizeof(*st));
-		ret = st ? cellattrs_emit_stats(buf, st, st->cpus_running) :
+		ret = st ? cellattrs_emit_stat(buf, st, st->cpus_running,
+					       stat) :
 			   -EIO;
 	}
 	mutex_unlock(&warden.lock);
 	return ret;
 }
-static DEVICE_ATTR_RO(root_stats);
+
+#define ATTRS_STAT(name)                                   \
+	static struct device_attribute attrs_stat_##name = \
+		__ATTR(name, 0444, attrs_stat_show, NULL);
+#define ATTRS_STAT_REF(name) &attrs_stat_##name.attr,
+
+WARDEN_FOR_EACH_STAT(ATTRS_STAT)
+
+static struct attribute *attrs_stat_list[] = {
+	WARDEN_FOR_EACH_STAT(ATTRS_STAT_REF) NULL,
+};
+static_assert(ARRAY_SIZE(attrs_stat_list) == WARDEN_STAT_NUM + 1);
+
+static const struct attribute_group attrs_stats_group = {
+	.name = "root_stats",
+	.attrs = attrs_stat_list,
+};
 
 /* CPUs running under the hypervisor, as it counts them (hotplug included). */
 static ssize_t cpus_in_hypervisor_show(struct device *dev,
@@ -183,11 +201,15 @@ static struct device_attribute dev_attr_links =
 	__ATTR(links, 0444, attrs_links_show, NULL);
 
 static struct attribute *attrs_list[] = {
-	&dev_attr_links.attr,	      &dev_attr_enabled.attr,
-	&dev_attr_console.attr,	      &dev_attr_mem_pool_pages.attr,
-	&dev_attr_mem_pool_used.attr, &dev_attr_cpus_in_hypervisor.attr,
-	&dev_attr_version.attr,	      &dev_attr_memory.attr,
-	&dev_attr_root_stats.attr,    NULL,
+	&dev_attr_links.attr,
+	&dev_attr_enabled.attr,
+	&dev_attr_console.attr,
+	&dev_attr_mem_pool_pages.attr,
+	&dev_attr_mem_pool_used.attr,
+	&dev_attr_cpus_in_hypervisor.attr,
+	&dev_attr_version.attr,
+	&dev_attr_memory.attr,
+	NULL,
 };
 
 static const struct attribute_group attrs_group = {
@@ -196,10 +218,18 @@ static const struct attribute_group attrs_group = {
 
 int attrs_create(struct device *dev)
 {
-	return sysfs_create_group(&dev->kobj, &attrs_group);
+	int ret = sysfs_create_group(&dev->kobj, &attrs_group);
+
+	if (ret)
+		return ret;
+	ret = sysfs_create_group(&dev->kobj, &attrs_stats_group);
+	if (ret)
+		sysfs_remove_group(&dev->kobj, &attrs_group);
+	return ret;
 }
 
 void attrs_remove(struct device *dev)
 {
+	sysfs_remove_group(&dev->kobj, &attrs_stats_group);
 	sysfs_remove_group(&dev->kobj, &attrs_group);
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * /sys/devices/warden/cells/<id>/: name, state, cpus, failure, stats,
+ * /sys/devices/warden/cells/<id>/: name, state, cpus, failure, stats/,
  * console, console_total and links of each inmate cell (layout: ioctl.h).  Values
  * come from the cell's status page and console ring, which the hypervisor
  * maps read-only into the root cell and refreshes on WARDEN_HC_CELL_STATE.
@@ -12,27 +12,37 @@
 
 #include "warden.h"
 
-static const char *const cellattrs_stat_names[] = WARDEN_STAT_NAMES;
-
 typedef ssize_t (*cellattrs_fn)(struct warden_cell *c, char *buf);
+
+/*
+ * The refreshed cell of kobj in *cp; returns < 0 on failure.  Called with
+ * warden.lock held.
+ */
+static ssize_t cellattrs_find(const struct kobject *kobj,
+			      struct warden_cell **cp)
+{
+	unsigned int id;
+
+	*cp = NULL;
+	for (id = 1; id < WARDEN_MAX_CELLS; id++)
+		if (warden.cells[id].in_use && warden.cells[id].kobj == kobj)
+			*cp = &warden.cells[id];
+	if (!*cp || !warden.enabled)
+		return -ENODEV;
+	return cells_refresh(*cp);
+}
 
 /* Find the cell of kobj, refresh it and format one attribute. */
 static ssize_t cellattrs_show(const struct kobject *kobj, char *buf,
 			      cellattrs_fn fn)
 {
-	struct warden_cell *c = NULL;
-	unsigned int id;
+	struct warden_cell *c;
 	ssize_t ret;
 
 	ret = mutex_lock_interruptible(&warden.lock);
 	if (ret)
 		return ret;
-	for (id = 1; id < WARDEN_MAX_CELLS; id++)
-		if (warden.cells[id].in_use && warden.cells[id].kobj == kobj)
-			c = &warden.cells[id];
-	ret = -ENODEV;
-	if (c && warden.enabled)
-		ret = cells_refresh(c);
+	ret = cellattrs_find(kobj, &c);
 	if (ret >= 0)
 		ret = fn(c, buf);
 	mutex_unlock(&warden.lock);
@@ -67,31 +77,24 @@ static ssize_t cellattrs_failure(struct warden_cell *c, char *buf)
 }
 
 /*
- * "cpu<N> exits <n> hvc <n> ..." for each CPU of cpus (hypervisor numbers),
- * N as Linux numbers it.  Also /sys/devices/warden/root_stats.
+ * One statistic: "cpu<N> <count>" for each CPU of cpus (hypervisor numbers),
+ * N as Linux numbers it.  A file per statistic keeps 64 CPUs' worth within
+ * sysfs's page.  Also /sys/devices/warden/root_stats/.
  */
-ssize_t cellattrs_emit_stats(char *buf, const struct warden_cell_status *st,
-			     u64 cpus)
+ssize_t cellattrs_emit_stat(char *buf, const struct warden_cell_status *st,
+			    u64 cpus, unsigned int stat)
 {
-	unsigned int idx, s;
+	unsigned int idx;
 	ssize_t n = 0;
 
-	for (idx = 0; idx < WARDEN_MAX_CPUS; idx++) {
-		if (!(cpus & (1ULL << idx)))
-			continue;
-		n += sysfs_emit_at(buf, n, "cpu%d", warden.linux_cpu[idx]);
-		for (s = 0; s < WARDEN_STAT_NUM; s++)
-			n += sysfs_emit_at(buf, n, " %s %llu",
-					   cellattrs_stat_names[s],
-					   st->stats[idx][s]);
-		n += sysfs_emit_at(buf, n, "\n");
-	}
+	if (stat >= WARDEN_STAT_NUM)
+		return -EINVAL;
+	for (idx = 0; idx < WARDEN_MAX_CPUS; idx++)
+		if (cpus & (1ULL << idx))
+			n += sysfs_emit_at(buf, n, "cpu%d %llu\n",
+					   warden.linux_cpu[idx],
+					   st->stats[idx][stat]);
 	return n;
-}
-
-static ssize_t cellattrs_stats(struct warden_cell *c, char *buf)
-{
-	return cellattrs_emit_stats(buf, c->status, c->config->cpu_set);
 }
 
 static ssize_t cellattrs_console(struct warden_cell *c, char *buf)
@@ -130,25 +133,68 @@ CELLATTRS_RO(name);
 CELLATTRS_RO(state);
 CELLATTRS_RO(cpus);
 CELLATTRS_RO(failure);
-CELLATTRS_RO(stats);
 CELLATTRS_RO(console);
 CELLATTRS_RO(console_total);
 CELLATTRS_RO(links);
 
 static struct attribute *cellattrs_list[] = {
-	&cellattrs_attr_name.attr,
-	&cellattrs_attr_state.attr,
-	&cellattrs_attr_cpus.attr,
-	&cellattrs_attr_failure.attr,
-	&cellattrs_attr_stats.attr,
-	&cellattrs_attr_console.attr,
-	&cellattrs_attr_console_total.attr,
-	&cellattrs_attr_links.attr,
-	NULL,
+	&cellattrs_attr_name.attr,    &cellattrs_attr_state.attr,
+	&cellattrs_attr_cpus.attr,    &cellattrs_attr_failure.attr,
+	&cellattrs_attr_console.attr, &cellattrs_attr_console_total.attr,
+	&cellattrs_attr_links.attr,   NULL,
 };
 
 static const struct attribute_group cellattrs_group = {
 	.attrs = cellattrs_list,
+};
+
+static const char *const cellattrs_stat_names[] = WARDEN_STAT_NAMES;
+
+/* The WARDEN_STAT_* of a stats/ file's name, WARDEN_STAT_NUM if none. */
+unsigned int cellattrs_stat_index(const char *name)
+{
+	unsigned int s;
+
+	for (s = 0; s < WARDEN_STAT_NUM; s++)
+		if (!strcmp(name, cellattrs_stat_names[s]))
+			break;
+	return s;
+}
+
+/* cells/<id>/stats/<name>: one statistic of WARDEN_STAT_NAMES each */
+static ssize_t cellattrs_stat_show(struct kobject *kobj,
+				   struct kobj_attribute *a, char *buf)
+{
+	unsigned int stat = cellattrs_stat_index(a->attr.name);
+	struct warden_cell *c;
+	ssize_t ret;
+
+	ret = mutex_lock_interruptible(&warden.lock);
+	if (ret)
+		return ret;
+	ret = cellattrs_find(kobj, &c);
+	if (ret >= 0)
+		ret = cellattrs_emit_stat(buf, c->status, c->config->cpu_set,
+					  stat);
+	mutex_unlock(&warden.lock);
+	return ret;
+}
+
+#define CELLATTRS_STAT(name)                                 \
+	static struct kobj_attribute cellattrs_stat_##name = \
+		__ATTR(name, 0444, cellattrs_stat_show, NULL);
+#define CELLATTRS_STAT_REF(name) &cellattrs_stat_##name.attr,
+
+WARDEN_FOR_EACH_STAT(CELLATTRS_STAT)
+
+static struct attribute *cellattrs_stat_list[] = {
+	WARDEN_FOR_EACH_STAT(CELLATTRS_STAT_REF) NULL,
+};
+static_assert(ARRAY_SIZE(cellattrs_stat_list) == WARDEN_STAT_NUM + 1);
+
+static const struct attribute_group cellattrs_stats_group = {
+	.name = "stats",
+	.attrs = cellattrs_stat_list,
 };
 
 int cellattrs_add(struct warden_cell *c, struct kobject *parent)
@@ -161,6 +207,11 @@ int cellattrs_add(struct warden_cell *c, struct kobject *parent)
 	if (!c->kobj)
 		return -ENOMEM;
 	ret = sysfs_create_group(c->kobj, &cellattrs_group);
+	if (!ret) {
+		ret = sysfs_create_group(c->kobj, &cellattrs_stats_group);
+		if (ret)
+			sysfs_remove_group(c->kobj, &cellattrs_group);
+	}
 	if (ret) {
 		kobject_put(c->kobj);
 		c->kobj = NULL;
@@ -170,6 +221,7 @@ int cellattrs_add(struct warden_cell *c, struct kobject *parent)
 
 void cellattrs_remove(struct kobject *kobj)
 {
+	sysfs_remove_group(kobj, &cellattrs_stats_group);
 	sysfs_remove_group(kobj, &cellattrs_group);
 	kobject_put(kobj);
 }

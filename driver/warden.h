@@ -134,11 +134,17 @@ extern const char *const cells_state_names[WARDEN_CELL_NUM_STATES];
 /* fuzz.c: WARDEN_IOCTL_TEST_FUZZ (module parameter test_fuzz=1) */
 long fuzz_ioctl(struct warden_fuzz_args __user *uargs);
 
+/* X(name) for each of WARDEN_STAT_NAMES: the files of stats/ dirs */
+#define WARDEN_FOR_EACH_STAT(X) \
+	X(exits)                \
+	X(hvc) X(smc) X(psci) X(mmio) X(irq) X(sgi) X(sysreg) X(maintenance)
+
 /* cellattrs.c: /sys/devices/warden/cells/<id>/ */
 int cellattrs_add(struct warden_cell *c, struct kobject *parent);
 void cellattrs_remove(struct kobject *kobj);
-ssize_t cellattrs_emit_stats(char *buf, const struct warden_cell_status *st,
-			     u64 cpus);
+unsigned int cellattrs_stat_index(const char *name);
+ssize_t cellattrs_emit_stat(char *buf, const struct warden_cell_status *st,
+			    u64 cpus, unsigned int stat);
 
 /* links.c: the root's links, /dev/warden-link-<name> (warden.lock held) */
 void links_enable(const struct warden_system *sys);

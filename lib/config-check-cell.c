@@ -73,7 +73,7 @@ static void config_check_cell_cpus(struct config_check *c,
 
 	if (num_cpus > WARDEN_MAX_CPUS)
 		num_cpus = WARDEN_MAX_CPUS;
-	known = (1ull << num_cpus) - 1;
+	known = config_check_cpu_mask(num_cpus);
 	/* CPUs beyond the platform are reported by config_check_cpu_set() */
 	foreign = cell->cpu_set & known & ~root;
 	for (cpu = 0; cpu < num_cpus; cpu++)

@@ -65,6 +65,12 @@ static inline int config_check_inside(uint64_t a, uint64_t a_size, uint64_t b,
 }
 
 /* Is the region an inmate cell's comm region (no physical address)? */
+/* The cpu_set bits of CPUs 0..num_cpus-1 (64 of them fill the mask). */
+static inline uint64_t config_check_cpu_mask(unsigned int num_cpus)
+{
+	return num_cpus >= 64 ? ~0ull : (1ull << num_cpus) - 1;
+}
+
 static inline int config_check_is_comm(const struct warden_memory *m,
 				       int is_root)
 {

@@ -23,6 +23,7 @@
 #define CONFIG_CHECK_GICD_ALIGN 0x10000ull
 #define CONFIG_CHECK_GICR_ALIGN 0x10000ull
 #define CONFIG_CHECK_GICR_STRIDE 0x20000ull /* RD_base + SGI_base frames */
+#define CONFIG_CHECK_GICV2_MAX_CPUS 8u
 #define CONFIG_CHECK_GICC_SIZE 0x2000ull
 #define CONFIG_CHECK_GICH_SIZE 0x2000ull
 #define CONFIG_CHECK_GICV_SIZE 0x2000ull
@@ -281,6 +282,13 @@ static void config_check_cpus(struct config_check *c,
 				     p->num_cpus, WARDEN_MAX_CPUS);
 		return;
 	}
+	/* GICD_ITARGETSRn target one of 8 CPU interfaces (IHI 0048B 4.3.12) */
+	if (p->gic_version == WARDEN_GIC_V2 &&
+	    p->num_cpus > CONFIG_CHECK_GICV2_MAX_CPUS)
+		config_check_problem(c,
+				     "platform: %u CPUs, but a GICv2 serves "
+				     "%u at most",
+				     p->num_cpus, CONFIG_CHECK_GICV2_MAX_CPUS);
 	for (i = 0; i < p->num_cpus; i++) {
 		if (p->cpu_mpidr[i] & ~CONFIG_CHECK_MPIDR_AFF_MASK)
 			config_check_problem(
@@ -352,7 +360,7 @@ static void config_check_cpu_set(struct config_check *c,
 
 	if (num_cpus > WARDEN_MAX_CPUS)
 		num_cpus = WARDEN_MAX_CPUS; /* reported by the platform check */
-	known = (1ull << num_cpus) - 1;
+	known = config_check_cpu_mask(num_cpus);
 	if (cell->cpu_set == 0)
 		config_check_problem(c, "cpu_set is empty");
 	else if (cell->cpu_set & ~known)

@@ -12,7 +12,7 @@
 #      before and after enable, its exits per second by reason, idle and
 #      under that workload, cell start times, doorbell round trips and the
 #      hypervisor's memory;
-#   4. on GICv3, enable and disable time and memory at -smp 4, 8 and 16
+#   4. on GICv3, enable and disable time and memory at -smp 4, 8, 16 and 64
 #      (scenario "bench-scale"): growth with the number of CPUs.
 # Outputs in build/bench/: results.md (tables), results.csv, irq-latency.png
 # (distributions, bare metal against in-cell) and the serial logs.
@@ -80,10 +80,9 @@ bench_root() {
 		die "root run on GICv$1: a check failed; see $2"
 }
 
-# SCALE_CPUS: the -smp values of the scale runs (configs for 8 and 16 CPUs:
-# configs/qemu-arm64/qemu-arm64-gicv3-smp<N>.c).  64 needs more than
-# WARDEN_MAX_CPUS (16).
-SCALE_CPUS="4 8 16"
+# SCALE_CPUS: the -smp values of the scale runs (configs for 8, 16 and 64
+# CPUs: configs/qemu-arm64/qemu-arm64-gicv3-smp<N>.c).
+SCALE_CPUS="4 8 16 64"
 
 # bench_scale CPUS LOG: enable, disable and memory on a GICv3 machine.
 bench_scale() {
@@ -105,6 +104,18 @@ results() {
 		m = $3; line = m
 		for (i = 4; i <= NF; i++) { split($i, kv, "="); if (kv[1] != "unit") line = line " " kv[2] }
 		print line }'
+}
+
+# scale_results LOG: CSV rows of the scale run, a figure's samples (one per
+# round) as n, min, median, max (as p99) and max.
+scale_results() {
+	grep -o '\[bench-scale\] result .*' "$1" | sort -k3,3 -k4,4n | awk '
+		function flush() {
+			if (n) printf "3,%s,warden-scale,%d,%s,%s,%s,%s\n", m, n, v[1], v[int((n + 1) / 2)], v[n], v[n]
+		}
+		$3 != m { flush(); m = $3; n = 0 }
+		{ v[++n] = $4 }
+		END { flush() }'
 }
 
 # cdf LOG METRIC: "value fraction" points of the metric's histogram.
@@ -151,8 +162,7 @@ main() {
 	done
 	for n in $SCALE_CPUS; do
 		[ -f "$out/scale-smp$n.log" ] || continue
-		grep -o '\[bench-scale\] result .*' "$out/scale-smp$n.log" |
-			awk '{ print "3," $3 ",warden-scale,1," $4 "," $4 "," $4 "," $4 }' >> "$csv"
+		scale_results "$out/scale-smp$n.log" >> "$csv"
 	done
 	write_md > "$out/results.md"
 	plot
@@ -265,19 +275,20 @@ write_scale_md() {
 	grep -q ',warden-scale,' "$out/results.csv" || return 0
 	echo "## Scale (GICv3)"
 	echo
-	echo "\`warden enable\` and \`warden disable\` as Linux sees them (guest instructions as ns), and the hypervisor's memory after enable. 64 CPUs need more than \`WARDEN_MAX_CPUS\` (16) allows."
+	echo "\`warden enable\` and \`warden disable\` as Linux sees them (guest instructions as ns): the median of 5 rounds in one boot, with their range. Then the hypervisor's memory after enable."
 	echo
-	echo "| CPUs | enable (ms) | disable (ms) | per-CPU areas (KiB) | pool pages (KiB) | memory used (KiB) |"
-	echo "|---:|---:|---:|---:|---:|---:|"
+	echo "| CPUs | enable (ms) | enable min–max | disable (ms) | per-CPU areas (KiB) | pool pages (KiB) | memory used (KiB) |"
+	echo "|---:|---:|---:|---:|---:|---:|---:|"
 	local n
 	for n in $SCALE_CPUS; do
 		awk -F, -v n="$n" '
-			$3 == "warden-scale" { v[$2] = $6 }
+			$3 == "warden-scale" { v[$2] = $6; lo[$2] = $5; hi[$2] = $8 }
 			END {
 				p = "scale-" n "-"
 				if (!((p "enable") in v)) exit
-				printf "| %d | %.2f | %.2f | %.0f | %.0f | %.1f |\n", n,
-					v[p "enable"] / 1e6, v[p "disable"] / 1e6,
+				printf "| %d | %.2f | %.2f–%.2f | %.2f | %.0f | %.0f | %.1f |\n", n,
+					v[p "enable"] / 1e6, lo[p "enable"] / 1e6, hi[p "enable"] / 1e6,
+					v[p "disable"] / 1e6,
 					v[p "memory-per_cpu"] / 1024, v[p "memory-pool_used"] / 1024,
 					v[p "memory-used"] / 1024
 			}' "$out/results.csv"

@@ -20,8 +20,8 @@
 #                   otherwise stdin is not read at all
 #   --icount        -icount shift=0,sleep=off: one ns per instruction, idle
 #                   time skipped (deterministic; single-threaded TCG)
-#   --smp N         CPUs (default 4, the reference machine; GICv3 with 8 or 16
-#                   has the system config qemu-arm64-gicv3-smp<N>.cell)
+#   --smp N         CPUs (default 4, the reference machine; GICv3 with 8, 16
+#                   or 64 has the system config qemu-arm64-gicv3-smp<N>.cell)
 #   --append ARGS   more kernel command-line words, e.g.
 #                   --append warden.bench=only=timer,n=4 (scenario bench)
 #   -- ARGS         appended to the QEMU command line for debugging, e.g.

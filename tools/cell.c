@@ -3,7 +3,7 @@
  * The warden CLI: the `cell` commands.  They change cells through the cell
  * ioctls of /dev/warden (struct warden_cell_args, ioctl.h) and read them
  * from sysfs, /sys/devices/warden/cells/<id>/{name,state,cpus,failure,
- * stats,console,console_total}.  A cell is named on the command line by its
+ * stats/,console,console_total}.  A cell is named on the command line by its
  * name or by its numeric id; the root cell (id 0) is not in cells/.
  */
 #include <dirent.h>
@@ -671,75 +671,76 @@ int cell_list(int argc, char **argv, unsigned int opts)
 
 static const char *const cell_stat_names[] = WARDEN_STAT_NAMES;
 
-/* Column of a statistic's name, or -1 if it is not one we know. */
-static int cell_stat_column(const char *name)
+/* The row of CPU cpu (Linux's number), a new one if it has none yet. */
+static int cell_stats_cpu_row(struct cell_table *t, const char *cpu)
 {
-	int i;
-
-	for (i = 0; i < WARDEN_STAT_NUM; i++)
-		if (!strcmp(cell_stat_names[i], name))
-			return i + 1;
-	return -1;
-}
-
-/*
- * One line of the stats file, "cpu<N> <name> <n> <name> <n> ...", into a
- * row; the values are added to totals.  Returns -1 if it is malformed.
- */
-static int cell_stats_line(struct cell_table *t, char *line,
-			   unsigned long long *totals)
-{
-	char *save = NULL, *tok, *name;
-	unsigned long long val;
 	int row, col;
 
-	tok = strtok_r(line, " \t", &save);
-	if (!tok)
-		return 0; /* empty line */
-	if (strncmp(tok, "cpu", 3) || cell_parse_uint(tok + 3, &val))
-		return -1;
+	for (row = 1; row < t->rows; row++)
+		if (!strcmp(cell_table_get(t, row, 0), cpu))
+			return row;
 	row = cell_table_row(t);
 	if (row < 0)
 		return -1;
+	cell_table_set(t, row, 0, cpu);
 	for (col = 1; col < t->cols; col++)
 		cell_table_set(t, row, col, "0");
-	cell_table_set(t, row, 0, tok + 3);
-	while ((name = strtok_r(NULL, " \t", &save))) {
-		tok = strtok_r(NULL, " \t", &save);
-		if (!tok || cell_parse_uint(tok, &val))
+	return row;
+}
+
+/*
+ * One statistic's file, "cpu<N> <count>" lines, into column col; the
+ * values are added to *total.  Returns -1 if it is malformed.
+ */
+static int cell_stats_parse(struct cell_table *t, int col, char *data,
+			    unsigned long long *total)
+{
+	char *save = NULL, *line, *cpu, *count;
+	unsigned long long val;
+	int row;
+
+	for (line = strtok_r(data, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		cpu = line;
+		count = strchr(line, ' ');
+		if (!count)
 			return -1;
-		col = cell_stat_column(name);
-		if (col < 0)
-			continue; /* a newer driver's: not in our table */
-		cell_table_set(t, row, col, tok);
-		totals[col] += val;
+		*count++ = '\0';
+		if (strncmp(cpu, "cpu", 3) || cell_parse_uint(cpu + 3, &val) ||
+		    cell_parse_uint(count, &val))
+			return -1;
+		row = cell_stats_cpu_row(t, cpu + 3);
+		if (row < 0)
+			return -1;
+		cell_table_set(t, row, col, count);
+		*total += val;
 	}
 	return 0;
 }
 
-/* Fill the table from the stats file's text; returns -1 if malformed. */
-static int cell_stats_parse(struct cell_table *t, char *data)
+/* Read stats/<name> of the cell into column col of t; 0 or -errno. */
+static int cell_stats_read(struct cell_table *t, const struct cell_ref *ref,
+			   int col, unsigned long long *total)
 {
-	unsigned long long totals[CELL_TABLE_COLS] = { 0 };
-	char *line, *next, num[32];
-	int row, col;
+	char path[CELL_PATH_MAX], attr[64], *data;
+	size_t len;
+	int ret;
 
-	for (line = data; *line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		else
-			next = line + strlen(line);
-		if (cell_stats_line(t, line, totals))
-			return -1;
+	snprintf(attr, sizeof(attr), "stats/%s", cell_stat_names[col - 1]);
+	cell_attr_path(path, sizeof(path), ref->id, attr);
+	ret = fileio_read(path, 64 * 1024, &data, &len);
+	if (ret) {
+		warden_err("cell stats \"%s\" failed: %s: %s", ref->name, path,
+			   strerror(-ret));
+		return ret;
 	}
-	row = cell_table_row(t);
-	if (row < 0)
-		return -1;
-	cell_table_set(t, row, 0, "total");
-	for (col = 1; col < t->cols; col++) {
-		snprintf(num, sizeof(num), "%llu", totals[col]);
-		cell_table_set(t, row, col, num);
+	ret = cell_stats_parse(t, col, data, total);
+	free(data);
+	if (ret) {
+		warden_err("cell stats \"%s\" failed: %s is not "
+			   "\"cpu<N> <count>\" lines",
+			   ref->name, path);
+		return -EINVAL;
 	}
 	return 0;
 }
@@ -747,36 +748,32 @@ static int cell_stats_parse(struct cell_table *t, char *data)
 int cell_stats(int argc, char **argv, unsigned int opts)
 {
 	static struct cell_table t;
-	char path[CELL_PATH_MAX], *data;
+	unsigned long long totals[CELL_TABLE_COLS] = { 0 };
 	struct cell_ref ref;
-	size_t len;
-	int i, ret;
+	char num[32];
+	int col, row;
 
 	(void)argc;
 	(void)opts;
 	if (cell_ready_ref(argv[0], &ref))
 		return WARDEN_EXIT_FAIL;
-	cell_attr_path(path, sizeof(path), ref.id, "stats");
-	ret = fileio_read(path, 64 * 1024, &data, &len);
-	if (ret) {
-		warden_err("cell stats \"%s\" failed: %s: %s", ref.name, path,
-			   strerror(-ret));
-		return WARDEN_EXIT_FAIL;
-	}
 	memset(&t, 0, sizeof(t));
 	t.cols = CELL_TABLE_COLS;
 	t.right = 1;
 	cell_table_row(&t);
 	cell_table_set(&t, 0, 0, "CPU");
-	for (i = 0; i < WARDEN_STAT_NUM; i++)
-		cell_table_set(&t, 0, i + 1, cell_stat_names[i]);
-	ret = cell_stats_parse(&t, data);
-	free(data);
-	if (ret) {
-		warden_err("cell stats \"%s\" failed: %s is not \"cpu<N> "
-			   "<name> <count> ...\" lines",
-			   ref.name, path);
+	for (col = 1; col < t.cols; col++) {
+		cell_table_set(&t, 0, col, cell_stat_names[col - 1]);
+		if (cell_stats_read(&t, &ref, col, &totals[col]))
+			return WARDEN_EXIT_FAIL;
+	}
+	row = cell_table_row(&t);
+	if (row < 0)
 		return WARDEN_EXIT_FAIL;
+	cell_table_set(&t, row, 0, "total");
+	for (col = 1; col < t.cols; col++) {
+		snprintf(num, sizeof(num), "%llu", totals[col]);
+		cell_table_set(&t, row, col, num);
 	}
 	cell_table_print(&t);
 	return WARDEN_EXIT_OK;

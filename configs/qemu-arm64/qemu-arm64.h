@@ -78,7 +78,7 @@ const struct {
 			.architecture = WARDEN_ARCH_ARM64,
 			.flags = WARDEN_CELL_CONSOLE,
 			.name = "root",
-			.cpu_set = (1ULL << QEMU_ARM64_CPUS) - 1,
+			.cpu_set = ~0ULL >> (64 - QEMU_ARM64_CPUS),
 			.num_memory_regions = ARRAY_SIZE(config.mem),
 			.num_irq_ranges = ARRAY_SIZE(config.irqs),
 			.num_links = ARRAY_SIZE(config.links),

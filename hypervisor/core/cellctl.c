@@ -25,6 +25,7 @@
 #include <hyp/string.h>
 
 #define ERRMSG_LEN 256
+#define STATUS_PAGES (WARDEN_STATUS_SIZE >> PAGE_SHIFT)
 
 static spinlock_t ctl_lock;
 static struct cell cells[WARDEN_MAX_CELLS]; /* [0] unused: root_cell */
@@ -81,7 +82,8 @@ static long ctl_error(long err, const char *fmt, ...)
  */
 int cellctl_init(void)
 {
-	struct warden_cell_status *st = pool_alloc(&hyp.pool);
+	struct warden_cell_status *st =
+		pool_alloc_pages(&hyp.pool, STATUS_PAGES);
 	int err;
 
 	errmsg = pool_alloc(&hyp.pool);
@@ -91,7 +93,7 @@ int cellctl_init(void)
 			 PAGE_SIZE, PAGING_READ);
 	if (!err)
 		err = paging_map(&root_cell.stage2, pa_of(st), pa_of(st),
-				 PAGE_SIZE, PAGING_READ);
+				 WARDEN_STATUS_SIZE, PAGING_READ);
 	if (err)
 		return err;
 	memcpy(st->name, root_cell.name, sizeof(st->name));
@@ -399,7 +401,7 @@ static const struct warden_memory *comm_region(const struct cell *cell)
 static void free_pages(struct cell *cell)
 {
 	pool_free(&hyp.pool, cell->comm);
-	pool_free(&hyp.pool, cell->status);
+	pool_free_pages(&hyp.pool, cell->status, STATUS_PAGES);
 	pool_free(&hyp.pool, cell->console);
 	pool_free(&hyp.pool, (void *)(uintptr_t)cell->desc);
 }
@@ -412,7 +414,7 @@ static long add_pages(struct cell *cell)
 	int err;
 
 	cell->comm = pool_alloc(&hyp.pool);
-	cell->status = pool_alloc(&hyp.pool);
+	cell->status = pool_alloc_pages(&hyp.pool, STATUS_PAGES);
 	cell->console = pool_alloc(&hyp.pool);
 	if (!cell->comm || !cell->status || !cell->console || !c)
 		return -ENOMEM;
@@ -420,7 +422,8 @@ static long add_pages(struct cell *cell)
 			 PAGE_SIZE, PAGING_RW);
 	if (!err)
 		err = paging_map(&root_cell.stage2, pa_of(cell->status),
-				 pa_of(cell->status), PAGE_SIZE, PAGING_READ);
+				 pa_of(cell->status), WARDEN_STATUS_SIZE,
+				 PAGING_READ);
 	if (!err)
 		err = paging_map(&root_cell.stage2, pa_of(cell->console),
 				 pa_of(cell->console), PAGE_SIZE, PAGING_READ);
@@ -435,7 +438,8 @@ static long add_pages(struct cell *cell)
 
 static void remove_pages_from_root(struct cell *cell)
 {
-	paging_unmap(&root_cell.stage2, pa_of(cell->status), PAGE_SIZE);
+	paging_unmap(&root_cell.stage2, pa_of(cell->status),
+		     WARDEN_STATUS_SIZE);
 	paging_unmap(&root_cell.stage2, pa_of(cell->console), PAGE_SIZE);
 }
 

@@ -18,11 +18,6 @@
 #include <asm/mmu.h>
 #include <asm/sysreg.h>
 
-static struct per_cpu *this_cpu(void)
-{
-	return (struct per_cpu *)read_sysreg(tpidr_el2);
-}
-
 static void control_print_stats(const struct per_cpu *pc)
 {
 	const u64 *s = pc->stats;

@@ -27,30 +27,64 @@ int pool_init(struct pool *p, paddr_t start, u64 size)
 	return 0;
 }
 
-void *pool_alloc(struct pool *p)
+static bool pool_taken(const struct pool *p, u64 idx)
 {
-	u64 word, bit, idx;
-	void *page = NULL;
+	return p->bitmap[idx / 64] & (1UL << (idx % 64));
+}
 
+/* First of n free pages in a row, or p->pages; under the lock if shared. */
+static u64 pool_find_run(const struct pool *p, u64 n)
+{
+	u64 idx, run = 0;
+
+	for (idx = 0; idx < p->pages; idx++) {
+		/* a full word ends any run: skip it whole */
+		if (idx % 64 == 0 && p->bitmap[idx / 64] == ~0UL) {
+			run = 0;
+			idx += 63;
+			continue;
+		}
+		run = pool_taken(p, idx) ? 0 : run + 1;
+		if (run == n)
+			return idx + 1 - n;
+	}
+	return p->pages;
+}
+
+void *pool_alloc_pages(struct pool *p, u64 n)
+{
+	void *page = NULL;
+	u64 first, idx;
+
+	if (n == 0)
+		return NULL;
 	if (p->shared)
 		spin_lock(&p->lock);
-	for (word = 0; word * 64 < p->pages; word++) {
-		if (p->bitmap[word] == ~0UL)
-			continue;
-		bit = (u64)__builtin_ctzl(~p->bitmap[word]);
-		idx = word * 64 + bit;
-		if (idx >= p->pages)
-			break;
-		p->bitmap[word] |= 1UL << bit;
-		p->used++;
-		page = (void *)(uintptr_t)(p->base + (idx << PAGE_SHIFT));
-		break;
+	first = pool_find_run(p, n);
+	if (first < p->pages) {
+		for (idx = first; idx < first + n; idx++)
+			p->bitmap[idx / 64] |= 1UL << (idx % 64);
+		p->used += n;
+		page = (void *)(uintptr_t)(p->base + (first << PAGE_SHIFT));
 	}
 	if (p->shared)
 		spin_unlock(&p->lock);
 	if (page)
-		memset(page, 0, PAGE_SIZE);
+		memset(page, 0, n << PAGE_SHIFT);
 	return page;
+}
+
+void *pool_alloc(struct pool *p)
+{
+	return pool_alloc_pages(p, 1);
+}
+
+void pool_free_pages(struct pool *p, void *page, u64 n)
+{
+	u64 i;
+
+	for (i = 0; i < n; i++)
+		pool_free(p, (u8 *)page + (i << PAGE_SHIFT));
 }
 
 void pool_free(struct pool *p, void *page)

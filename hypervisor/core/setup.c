@@ -180,7 +180,7 @@ int setup_cpu(struct trap_frame *frame, unsigned int cpu, unsigned int mode)
  */
 void setup_cpu_on(struct trap_frame *frame)
 {
-	struct per_cpu *pc = (struct per_cpu *)read_sysreg(tpidr_el2);
+	struct per_cpu *pc = this_cpu();
 
 	percpu_init(pc, pc->cpu);
 	if (pc->cell != &root_cell &&

@@ -7,7 +7,7 @@
  *   hypervisor provides and maps into the cell at the IPA of the cell
  *   config's WARDEN_MEM_COMM_REGION region.  It tells the inmate about its
  *   platform (GIC, CPUs) and carries the root's requests (message box).
- * - struct warden_cell_status: a page the hypervisor keeps per cell and maps
+ * - struct warden_cell_status: pages the hypervisor keeps per cell and maps
  *   read-only into the root cell, for the driver (state, failure, stats).
  *   Each cell also has a console ring (struct warden_console, firmware.h).
  */
@@ -31,7 +31,7 @@
 #define WARDEN_COMM_REGION_SIZE 0x1000ull
 
 #define WARDEN_COMM_SIGNATURE "WRDNCOMM"
-#define WARDEN_COMM_REVISION 2
+#define WARDEN_COMM_REVISION 3
 
 /* warden_comm_region.msg_to_cell: the root's request */
 #define WARDEN_MSG_NONE 0
@@ -85,7 +85,7 @@ struct warden_comm_region {
 	uint32_t num_links; /* entries of links[]: the config's links */
 	uint32_t reserved;
 	struct warden_comm_link links[WARDEN_MAX_LINKS];
-	uint8_t hypervisor_half_end[2048 - 832];
+	uint8_t hypervisor_half_end[2048 - 1600];
 	/* --- written by the inmate --- */
 	/*
 	 * WARDEN_REPLY_* to request reply_seq: the inmate writes the reply,
@@ -118,6 +118,12 @@ _Static_assert(sizeof(struct warden_comm_region) == WARDEN_COMM_REGION_SIZE,
 #define WARDEN_FAILURE_LEN 256
 
 /*
+ * The status pages: two, since 64 CPUs' statistics alone take 4.5 KiB.
+ * WARDEN_HC_CELL_STATE returns their start; they are contiguous.
+ */
+#define WARDEN_STATUS_SIZE 0x2000ull
+
+/*
  * Refreshed by WARDEN_HC_CELL_STATE; read-only for the root.  cpu_set and
  * stats are indexed by platform CPU number (warden_platform.cpu_mpidr[]).
  */
@@ -135,6 +141,7 @@ struct warden_cell_status {
 	uint64_t stats[WARDEN_MAX_CPUS][WARDEN_STAT_NUM];
 	uint64_t reserved[8];
 } WARDEN_PACKED;
-_Static_assert(sizeof(struct warden_cell_status) <= 4096, "one page");
+_Static_assert(sizeof(struct warden_cell_status) <= WARDEN_STATUS_SIZE,
+	       "ABI size: the status pages");
 
 #endif /* WARDEN_CELL_H */

@@ -22,12 +22,12 @@
 #define WARDEN_SYSTEM_SIGNATURE "WRDNSYST"
 #define WARDEN_CELL_SIGNATURE "WRDNCELL"
 #define WARDEN_SIGNATURE_LEN 8
-#define WARDEN_CONFIG_REVISION 1
+#define WARDEN_CONFIG_REVISION 2
 
 #define WARDEN_ARCH_ARM64 1
 
 #define WARDEN_CELL_NAME_MAX 32
-#define WARDEN_MAX_CPUS 16
+#define WARDEN_MAX_CPUS 64 /* cpu_set is a uint64_t */
 #define WARDEN_MAX_IRQS 1020 /* INTIDs 0..1019: SGIs, PPIs and SPIs */
 
 /* struct warden_memory.flags */
@@ -146,7 +146,7 @@ struct warden_platform {
 	uint64_t cpu_mpidr[WARDEN_MAX_CPUS];
 	uint64_t reserved[4];
 } WARDEN_PACKED;
-_Static_assert(sizeof(struct warden_platform) == 232, "ABI size");
+_Static_assert(sizeof(struct warden_platform) == 616, "ABI size");
 
 struct warden_system {
 	char signature[WARDEN_SIGNATURE_LEN];
@@ -158,7 +158,7 @@ struct warden_system {
 	struct warden_platform platform;
 	struct warden_cell_desc root_cell;
 } WARDEN_PACKED;
-_Static_assert(sizeof(struct warden_system) == 16 + 32 + 232 + 104, "ABI size");
+_Static_assert(sizeof(struct warden_system) == 16 + 32 + 616 + 104, "ABI size");
 
 static inline const struct warden_memory *
 warden_cell_mem(const struct warden_cell_desc *cell)

@@ -90,13 +90,13 @@ _Static_assert(sizeof(struct warden_fuzz_args) == 40, "ABI size");
  *   state     created, loading, loaded, running, shut-down or failed
  *   cpus      the cell's CPUs as Linux numbers them ("2-3")
  *   failure   why it failed, in words (empty line unless failed)
- *   stats     one line per CPU: "cpu<N> exits <n> hvc <n> ..." with the
- *             names of WARDEN_STAT_NAMES (cell.h), in that order
+ *   stats/    a file per statistic, named as in WARDEN_STAT_NAMES
+ *             (cell.h): "cpu<N> <count>", a line per CPU of the cell
  *   console   the cell's console ring: its last 4 KiB of output
  *   console_total  bytes ever written to it (for `console -f`)
  * and for the whole machine, /sys/devices/warden/ with (besides enabled,
  * console, version, links, mem_pool_pages, mem_pool_used, cpus_in_hypervisor)
- *   root_stats  the root cell's CPUs, as a cell's stats
+ *   root_stats/  the root cell's CPUs, as a cell's stats/
  *   memory      what the hypervisor uses, in bytes, "name value" per line:
  *               image, per_cpu, config, pool_used, used (their sum),
  *               pool_size, region (all of its memory)

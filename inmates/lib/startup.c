@@ -6,7 +6,11 @@
 #include <inmate/inmate.h>
 #include <inmate/platform.h>
 
-_Static_assert(INMATE_MAX_CPUS == WARDEN_MAX_CPUS, "one stack per CPU");
+/*
+ * A cell may have up to WARDEN_MAX_CPUS CPUs; the library drives the first
+ * INMATE_MAX_CPUS of them (cpu_count()), each with its own stack.
+ */
+_Static_assert(INMATE_MAX_CPUS <= WARDEN_MAX_CPUS, "no more CPUs than cells");
 
 void startup_boot(void)
 {

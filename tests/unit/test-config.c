@@ -303,8 +303,8 @@ static void test_system_revision(void)
 	struct ref r;
 
 	ref_init(&r, WARDEN_GIC_V3);
-	r.sys.revision = 2;
-	CHECK(REJECTS(&r, "revision 2 is not 1"));
+	r.sys.revision = WARDEN_CONFIG_REVISION + 1;
+	CHECK(REJECTS(&r, "revision 3 is not 2"));
 }
 
 static void test_system_architecture(void)
@@ -502,7 +502,7 @@ static void test_num_cpus_zero(void)
 	ref_init(&r, WARDEN_GIC_V3);
 	r.sys.platform.num_cpus = 0;
 	/* and the root's cpu_set then names unknown CPUs */
-	CHECK(REJECTS_SOME(&r, "platform: 0 CPUs, not 1..16"));
+	CHECK(REJECTS_SOME(&r, "platform: 0 CPUs, not 1..64"));
 }
 
 static void test_num_cpus_too_many(void)
@@ -511,7 +511,36 @@ static void test_num_cpus_too_many(void)
 
 	ref_init(&r, WARDEN_GIC_V3);
 	r.sys.platform.num_cpus = WARDEN_MAX_CPUS + 1;
-	CHECK(REJECTS(&r, "platform: 17 CPUs, not 1..16"));
+	CHECK(REJECTS(&r, "platform: 65 CPUs, not 1..64"));
+}
+
+/* All 64 CPUs: the cpu_set masks must not shift by 64. */
+static void test_num_cpus_64(void)
+{
+	struct collect col;
+	struct ref r;
+	unsigned int cpu;
+
+	ref_init(&r, WARDEN_GIC_V3);
+	r.sys.platform.num_cpus = 64;
+	for (cpu = 0; cpu < 64; cpu++)
+		r.sys.platform.cpu_mpidr[cpu] = (cpu / 16) << 8 | cpu % 16;
+	r.sys.root_cell.cpu_set = ~0ull;
+	CHECK(check_exact(&r, sizeof(r), &col) == 0);
+	CHECK(col.len == 0);
+}
+
+static void test_gicv2_nine_cpus(void)
+{
+	struct ref r;
+	unsigned int cpu;
+
+	ref_init(&r, WARDEN_GIC_V2);
+	r.sys.platform.num_cpus = 9;
+	for (cpu = 0; cpu < 9; cpu++)
+		r.sys.platform.cpu_mpidr[cpu] = cpu;
+	r.sys.root_cell.cpu_set = 0x1ff;
+	CHECK(REJECTS(&r, "platform: 9 CPUs, but a GICv2 serves 8 at most"));
 }
 
 static void test_mpidr_duplicate(void)
@@ -550,7 +579,7 @@ static void test_cell_revision(void)
 
 	ref_init(&r, WARDEN_GIC_V3);
 	r.sys.root_cell.revision = 0;
-	CHECK(REJECTS(&r, "cell revision 0 is not 1"));
+	CHECK(REJECTS(&r, "cell revision 0 is not 2"));
 }
 
 static void test_cell_architecture(void)
@@ -927,6 +956,8 @@ int main(void)
 	RUN(test_uart_base);
 	RUN(test_num_cpus_zero);
 	RUN(test_num_cpus_too_many);
+	RUN(test_num_cpus_64);
+	RUN(test_gicv2_nine_cpus);
 	RUN(test_mpidr_duplicate);
 	RUN(test_mpidr_bits);
 

@@ -246,7 +246,7 @@ u32 gicv2_cell_cpumask(const struct cell *cell)
 /* GICD_SGIR (4.3.15): targets are limited to the cell's CPUs. */
 static void v2_sgir(struct cell *cell, u32 val)
 {
-	struct per_cpu *self = (struct per_cpu *)read_sysreg(tpidr_el2);
+	struct per_cpu *self = this_cpu();
 	u32 targets, filter = (val >> 24) & 3;
 
 	if ((val & 0xf) == GIC_SGI_HYP)

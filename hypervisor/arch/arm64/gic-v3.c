@@ -62,6 +62,8 @@ static u64 gicr_base, gicr_stride;
 static unsigned int gicr_count;
 /* platform CPU index of each redistributor frame, -1 if none */
 static int gicr_cpu[WARDEN_MAX_CPUS];
+/* each CPU's frame (physical address), or 0 if it has none */
+static u64 cpu_gicr[WARDEN_MAX_CPUS];
 
 static u64 lr_read_raw(unsigned int n)
 {
@@ -160,7 +162,10 @@ static u32 gicr_affinity(u64 mpidr)
 	return (u32)(((mpidr >> 32) & 0xff) << 24 | (mpidr & 0xffffff));
 }
 
-/* Pair each redistributor frame with its CPU by GICR_TYPER.Affinity. */
+/*
+ * Pair each redistributor frame with its CPU by GICR_TYPER.Affinity, once:
+ * a CPU then finds its own frame in one step, however many there are.
+ */
 static int v3_init(const struct warden_platform *p)
 {
 	unsigned int i, cpu;
@@ -169,30 +174,31 @@ static int v3_init(const struct warden_platform *p)
 	gicr_stride = p->gicr_stride;
 	gicr_count = p->num_cpus;
 	for (i = 0; i < gicr_count; i++) {
-		void *r = (void *)(uintptr_t)(gicr_base + i * gicr_stride);
-		u32 aff = (u32)(mmio_read64(r, GICR_TYPER) >> 32);
+		u64 frame = gicr_base + i * gicr_stride;
+		u32 aff = (u32)(mmio_read64((void *)(uintptr_t)frame,
+					    GICR_TYPER) >>
+				32);
 
 		gicr_cpu[i] = -1;
 		for (cpu = 0; cpu < p->num_cpus; cpu++)
-			if (gicr_affinity(p->cpu_mpidr[cpu]) == aff)
+			if (gicr_affinity(p->cpu_mpidr[cpu]) == aff) {
 				gicr_cpu[i] = (int)cpu;
+				cpu_gicr[cpu] = frame;
+			}
 	}
 	return 0;
 }
 
-/* This CPU's redistributor, found by affinity (GICR_TYPER[63:32]). */
+/* Physical address of cpu's redistributor frame, or 0. */
+static u64 gicr_of_cpu(unsigned int cpu)
+{
+	return cpu < WARDEN_MAX_CPUS ? cpu_gicr[cpu] : 0;
+}
+
+/* This CPU's redistributor, or NULL. */
 static void *my_gicr(void)
 {
-	u32 aff = gicr_affinity(read_sysreg(mpidr_el1));
-	unsigned int i;
-
-	for (i = 0; i < gicr_count; i++) {
-		void *r = (void *)(uintptr_t)(gicr_base + i * gicr_stride);
-
-		if ((u32)(mmio_read64(r, GICR_TYPER) >> 32) == aff)
-			return r;
-	}
-	return NULL;
+	return (void *)(uintptr_t)gicr_of_cpu(this_cpu()->cpu);
 }
 
 /* GICR_ISACTIVER0 of this CPU: its active SGIs and PPIs. */
@@ -267,17 +273,6 @@ static enum mmio_result gicr_access(struct cell *cell, void *arg,
 	if (!acc->write)
 		acc->value = 0;
 	return MMIO_HANDLED;
-}
-
-/* Physical address of cpu's redistributor frame, or 0. */
-static u64 gicr_of_cpu(unsigned int cpu)
-{
-	unsigned int i;
-
-	for (i = 0; i < gicr_count; i++)
-		if (gicr_cpu[i] == (int)cpu)
-			return gicr_base + i * gicr_stride;
-	return 0;
 }
 
 /* The RD_base frame (wake-up, LPI tables) is the cell's own to use. */

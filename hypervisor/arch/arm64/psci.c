@@ -34,11 +34,6 @@ static long firmware_call(u64 fid, u64 a1, u64 a2, u64 a3)
 	return (long)x0;
 }
 
-static struct per_cpu *this_cpu(void)
-{
-	return (struct per_cpu *)read_sysreg(tpidr_el2);
-}
-
 /* Platform index of a CPU of the calling cell, or -1. */
 static int cell_cpu_by_mpidr(const struct cell *cell, u64 mpidr)
 {

@@ -22,11 +22,6 @@
 #define HVC_STUB_ERR 0xbadca11UL
 #define SMCCC_OWNER(fid) (((fid) >> 24) & 0x3f)
 
-static struct per_cpu *this_cpu(void)
-{
-	return (struct per_cpu *)read_sysreg(tpidr_el2);
-}
-
 static void skip_insn(struct trap_frame *f, u64 esr)
 {
 	f->elr += (esr & ESR_IL) ? 4 : 2;

@@ -27,6 +27,10 @@ struct pool {
 int pool_init(struct pool *p, paddr_t start, u64 size);
 /* A zeroed page, or NULL when the pool is exhausted. */
 void *pool_alloc(struct pool *p);
+/* n zeroed pages in a row (status pages), or NULL. */
+void *pool_alloc_pages(struct pool *p, u64 n);
+/* Frees what pool_alloc or pool_alloc_pages gave; NULL is ignored. */
 void pool_free(struct pool *p, void *page);
+void pool_free_pages(struct pool *p, void *page, u64 n);
 
 #endif /* HYP_POOL_H */

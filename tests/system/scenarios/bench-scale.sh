@@ -1,10 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 # bench-scale: enable and disable time and hypervisor memory with as many
-# CPUs as QEMU was given (scripts/bench.sh runs it at -smp 4 and 16 on
+# CPUs as QEMU was given (scripts/bench.sh runs it at -smp 4 to 64 on
 # GICv3, under -icount: times are guest instructions).  Not in
 # scenarios.list.  Each figure is one "[bench-scale] result NAME VALUE UNIT"
-# line, NAME starting with scale-<CPUs>.
+# line, NAME starting with scale-<CPUs>; enable and disable have one a
+# round.
 . /usr/share/warden/lib.sh
 
 N=$(grep -c '^processor' /proc/cpuinfo)
@@ -33,9 +34,18 @@ memory() {
 
 require "insmod warden.ko" warden_load
 require "a system config for $N CPUs" test -f "$CELL"
-check_v "warden enable on $N CPUs" timed enable warden enable "$CELL"
-check_v "all $N CPUs in the hypervisor" \
-	test "$(cat "$WARDEN_SYSFS/cpus_in_hypervisor")" -eq "$N"
-check_v "memory on $N CPUs" memory
-check_v "warden disable on $N CPUs" timed disable warden disable
+# ROUNDS enables and disables: bench.sh takes their median, since another
+# CPU's kernel work (a timer, a kworker) lands in a single sample.
+ROUNDS=5
+i=1
+while [ $i -le $ROUNDS ]; do
+	check_v "warden enable on $N CPUs ($i of $ROUNDS)" \
+		timed enable warden enable "$CELL"
+	check_v "all $N CPUs in the hypervisor" \
+		test "$(cat "$WARDEN_SYSFS/cpus_in_hypervisor")" -eq "$N"
+	[ $i -eq 1 ] && check_v "memory on $N CPUs" memory
+	check_v "warden disable on $N CPUs ($i of $ROUNDS)" \
+		timed disable warden disable
+	i=$((i + 1))
+done
 finish

@@ -15,7 +15,10 @@
 #define INMATE_CMDLINE_IPA 0x400ff000
 #define INMATE_CMDLINE_SIZE 0x1000
 
-/* Must equal WARDEN_MAX_CPUS (checked in startup.c). */
+/*
+ * The CPUs the library starts (cpu_count()): at most WARDEN_MAX_CPUS, and
+ * few enough that their stacks leave most of the 1 MiB to the program.
+ */
 #define INMATE_MAX_CPUS 16
 /* One stack per cell CPU, indexed by the CPU's index in the comm region. */
 #define INMATE_STACK_SHIFT 14

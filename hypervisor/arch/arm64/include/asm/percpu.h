@@ -2,6 +2,7 @@
 #ifndef ASM_PERCPU_H
 #define ASM_PERCPU_H
 
+#include <asm/sysreg.h>
 #include <hyp/types.h>
 
 /*
@@ -29,5 +30,13 @@ struct trap_frame {
 	u64 spsr;
 	u64 pad;
 };
+
+struct per_cpu;
+
+/* The calling CPU's area: TPIDR_EL2 points at it from entry on. */
+static inline struct per_cpu *this_cpu(void)
+{
+	return (struct per_cpu *)read_sysreg(tpidr_el2);
+}
 
 #endif /* ASM_PERCPU_H */

@@ -19,8 +19,8 @@
 #define CONFIG_CHECK_HV_MIN_SIZE 0x100000ull /* 1 MiB */
 
 /* GIC frame sizes (GICv3 spec, IHI 0069, 12.1; GIC-400 TRM, table 3-1). */
-#define CONFIG_CHECK_GICD_SIZE 0x10000ull
-#define CONFIG_CHECK_GICD_ALIGN 0x10000ull
+#define CONFIG_CHECK_GICD_SIZE 0x10000ull /* GICv3; GICv2: 4 KiB */
+#define CONFIG_CHECK_GICD_V2_SIZE 0x1000ull
 #define CONFIG_CHECK_GICR_ALIGN 0x10000ull
 #define CONFIG_CHECK_GICR_STRIDE 0x20000ull /* RD_base + SGI_base frames */
 #define CONFIG_CHECK_GICV2_MAX_CPUS 8u
@@ -217,6 +217,13 @@ static void config_check_gic_base(struct config_check *c, const char *what,
 				     what, CC_ULL(base), CC_ULL(align));
 }
 
+/* The distributor's frame, also its alignment. */
+static uint64_t config_check_gicd_size(uint32_t gic_version)
+{
+	return gic_version == WARDEN_GIC_V2 ? CONFIG_CHECK_GICD_V2_SIZE :
+					      CONFIG_CHECK_GICD_SIZE;
+}
+
 static void config_check_gic(struct config_check *c,
 			     const struct warden_platform *p)
 {
@@ -227,7 +234,8 @@ static void config_check_gic(struct config_check *c,
 				     p->gic_version);
 		return;
 	}
-	config_check_gic_base(c, "GICD", p->gicd_base, CONFIG_CHECK_GICD_ALIGN);
+	config_check_gic_base(c, "GICD", p->gicd_base,
+			      config_check_gicd_size(p->gic_version));
 	if (p->gic_version == WARDEN_GIC_V3) {
 		config_check_gic_base(c, "GICR", p->gicr_base,
 				      CONFIG_CHECK_GICR_ALIGN);
@@ -400,7 +408,8 @@ static void config_check_mem_reserved(struct config_check *c, unsigned int i,
 		return;
 	if (p->gicd_base)
 		config_check_mem_clash(c, i, m, "the GIC distributor",
-				       p->gicd_base, CONFIG_CHECK_GICD_SIZE);
+				       p->gicd_base,
+				       config_check_gicd_size(p->gic_version));
 	/* the hypervisor maps each cell its own CPUs' redistributors */
 	if (p->gic_version == WARDEN_GIC_V3 && p->gicr_base)
 		config_check_mem_clash(c, i, m, "the GICv3 redistributors",

@@ -11,6 +11,7 @@
 
 TOOLS_SRCS := $(addprefix $(TOP)/,tools/warden.c tools/hv.c \
 	tools/sysconfig.c tools/cellconfig.c tools/cell.c tools/fileio.c \
+	tools/fdt.c tools/configgen.c tools/configcli.c \
 	lib/config-check.c \
 	lib/config-check-cell.c lib/config-check-link.c)
 TOOLS_DEPS := $(TOOLS_SRCS) $(wildcard $(TOP)/tools/*.h) \
@@ -29,7 +30,8 @@ $(B)/tools/warden: $(TOOLS_DEPS)
 
 $(B)/tools/warden-host: $(TOOLS_DEPS)
 	@mkdir -p $(@D)
-	$(HOSTCC) $(TOOLS_CFLAGS) -o $@ $(TOOLS_SRCS)
+	$(HOSTCC) $(TOOLS_CFLAGS) -DWARDEN_INCLUDE_DIR='"$(TOP)/include"' \
+		-o $@ $(TOOLS_SRCS)
 
 $(B)/tools/warden-link-ping: $(TOP)/tools/link-ping.c \
 		$(wildcard $(TOP)/include/warden/*.h) $(TOP)/tools/build.mk

@@ -19,24 +19,65 @@
 
 #include "warden.h"
 
+#ifndef WARDEN_INCLUDE_DIR
+#define WARDEN_INCLUDE_DIR "/usr/include"
+#endif
+#define WARDEN_INCLUDE_DIR_TEXT WARDEN_INCLUDE_DIR
+
 /* An option a command accepts: sets `flag` in the command's opts. */
 struct warden_opt {
 	char short_name; /* 'f' for -f; 0 if none */
 	const char *long_name; /* "follow" for --follow */
 	unsigned int flag; /* WARDEN_OPT_* */
 	const char *help; /* one line for `warden <command> --help` */
+	/* "FILE" if it takes a value (warden_opt_value()); NULL if not */
+	const char *value;
 };
+
+/* The values of the options given, by flag bit. */
+static const char *warden_opt_values[32];
+
+const char *warden_opt_value(unsigned int flag)
+{
+	return flag ? warden_opt_values[__builtin_ctz(flag)] : NULL;
+}
 
 static const struct warden_opt warden_opt_force = {
 	0, "force", WARDEN_OPT_FORCE,
-	"do not ask the cell: stop it even if it refuses"
+	"do not ask the cell: stop it even if it refuses", NULL
 };
 static const struct warden_opt warden_opt_follow = {
 	'f', "follow", WARDEN_OPT_FOLLOW,
-	"keep printing new output until the cell is destroyed"
+	"keep printing new output until the cell is destroyed", NULL
 };
 
-#define WARDEN_CMD_OPTS_MAX 2
+static const struct warden_opt warden_opt_output = {
+	'o', "output", WARDEN_OPT_OUTPUT,
+	"write to FILE instead of standard output", "FILE"
+};
+static const struct warden_opt warden_opt_dtb = {
+	0, "dtb", WARDEN_OPT_DTB,
+	"offline: read this DTB instead of the running system's", "FILE"
+};
+static const struct warden_opt warden_opt_linux_mem = {
+	0, "linux-mem", WARDEN_OPT_LINUX_MEM,
+	"with --dtb: the RAM Linux uses (mem=), e.g. 768M or 75%", "SIZE"
+};
+static const struct warden_opt warden_opt_hv_mem = {
+	0, "hv-mem", WARDEN_OPT_HV_MEM,
+	"hypervisor memory (default 4M; at least 1M)", "SIZE"
+};
+static const struct warden_opt warden_opt_console = {
+	0, "console", WARDEN_OPT_CONSOLE,
+	"the hypervisor's PL011: a DT path or address, or none", "UART"
+};
+
+static const struct warden_opt warden_opt_ram = {
+	0, "ram", WARDEN_OPT_RAM,
+	"RAM, if the DTB has none: BASE:SIZE[,BASE:SIZE...]", "RANGES"
+};
+
+#define WARDEN_CMD_OPTS_MAX 6
 
 struct warden_cmd {
 	const char *name; /* one or more words: "enable", "config check" */
@@ -142,6 +183,64 @@ static const struct warden_cmd warden_cmds[] = {
 		.min_args = 1,
 		.max_args = -1,
 		.run = cellconfig_check,
+	},
+	{
+		.name = "config create",
+		.args = "",
+		.opts = { &warden_opt_output, &warden_opt_dtb,
+			  &warden_opt_linux_mem, &warden_opt_hv_mem,
+			  &warden_opt_console, &warden_opt_ram },
+		.summary =
+			"write a system config (C) for this machine or a DTB",
+		.help = "Generate a complete, commented system config as C "
+			"source, from the running\n"
+			"system (/sys/firmware/fdt, and /proc/iomem for the RAM "
+			"Linux uses: boot it\n"
+			"with mem=SIZE to leave RAM for the hypervisor and "
+			"cells), or with --dtb\n"
+			"from a board's device tree on any machine.  It "
+			"takes the CPUs, PSCI, the GIC,\n"
+			"the console PL011 (/chosen/stdout-path) and RAM from "
+			"the tree, puts the\n"
+			"hypervisor at the top of the RAM Linux leaves free, "
+			"and gives the root cell\n"
+			"all other RAM, every enabled device and every SPI.\n"
+			"\n"
+			"What it cannot decide for certain it explains on "
+			"stderr (\"note: ...\").  If the\n"
+			"machine lacks what Warden needs (PSCI through SMC, a "
+			"GIC with virtualization\n"
+			"extensions, a PL011 unless --console none), it says "
+			"what, writes nothing\n"
+			"and fails.  The result passes `config check` before "
+			"it is written.\n",
+		.min_args = 0,
+		.max_args = 0,
+		.run = configcli_create,
+	},
+	{
+		.name = "config build",
+		.args = "<config.c>",
+		.opts = { &warden_opt_output },
+		.summary = "compile a config's C source into a .cell file",
+		.help = "Compile <config.c> (a system or cell config, as "
+			"`config create` writes them or\n"
+			"as in configs/) with the C compiler ($CC, else cc) "
+			"and the installed Warden\n"
+			"headers ($WARDEN_INCLUDE, else " WARDEN_INCLUDE_DIR_TEXT
+			"), then extract its\n"
+			"section .warden_config ($OBJCOPY, else objcopy) into "
+			"<config>.cell or the -o\n"
+			"file.  A system config is then checked as by `config "
+			"check`, and nothing is\n"
+			"left behind if it fails; a cell config is checked "
+			"against its system config\n"
+			"with `config check`.  Any compiler for a 64-bit "
+			"little-endian target will do:\n"
+			"the config structs are packed.\n",
+		.min_args = 1,
+		.max_args = 1,
+		.run = configcli_build,
 	},
 	{
 		.name = "cell create",
@@ -322,7 +421,7 @@ static const struct warden_cmd *warden_cmd_find(int argc, char **argv,
 	return NULL;
 }
 
-/* "-f|--follow" or "--force" */
+/* "-f|--follow", "--force" or "-o|--output FILE" */
 static void warden_opt_name(char *buf, size_t size,
 			    const struct warden_opt *opt)
 {
@@ -331,6 +430,11 @@ static void warden_opt_name(char *buf, size_t size,
 			 opt->long_name);
 	else
 		snprintf(buf, size, "--%s", opt->long_name);
+	if (opt->value) {
+		size_t len = strlen(buf);
+
+		snprintf(buf + len, size - len, " %s", opt->value);
+	}
 }
 
 /* "<name> [<options>] <args>" */
@@ -396,7 +500,7 @@ static void warden_cmd_help(const struct warden_cmd *cmd)
 		printf("\nOptions:\n");
 	for (i = 0; cmd->opts[i]; i++) {
 		warden_opt_name(name, sizeof(name), cmd->opts[i]);
-		printf("  %-14s %s\n", name, cmd->opts[i]->help);
+		printf("  %-18s %s\n", name, cmd->opts[i]->help);
 	}
 	printf("\n%s", WARDEN_EXIT_HELP);
 }
@@ -426,20 +530,67 @@ static int warden_unknown(int argc, char **argv)
 	return WARDEN_EXIT_USAGE;
 }
 
-/* The flag of option `arg` ("-f", "--follow") of cmd, or 0 if unknown. */
-static unsigned int warden_opt_find(const struct warden_cmd *cmd,
-				    const char *arg)
+/*
+ * The option `arg` ("-f", "--follow", "--dtb=x.dtb") of cmd, or NULL if
+ * unknown; *inline_value: the value after '=', if any.
+ */
+static const struct warden_opt *warden_opt_find(const struct warden_cmd *cmd,
+						const char *arg,
+						const char **inline_value)
 {
 	const struct warden_opt *opt;
+	size_t len;
 	int i;
 
+	*inline_value = NULL;
 	for (i = 0; (opt = cmd->opts[i]); i++) {
-		if (arg[1] == '-' && !strcmp(arg + 2, opt->long_name))
-			return opt->flag;
+		len = strlen(opt->long_name);
+		if (arg[1] == '-' && !strncmp(arg + 2, opt->long_name, len)) {
+			if (!arg[2 + len])
+				return opt;
+			if (opt->value && arg[2 + len] == '=') {
+				*inline_value = arg + 3 + len;
+				return opt;
+			}
+		}
 		if (opt->short_name && arg[1] == opt->short_name && !arg[2])
-			return opt->flag;
+			return opt;
 	}
-	return 0;
+	return NULL;
+}
+
+/*
+ * Take option argv[i] (and its value) out of argv[0..*n): sets its flag and
+ * value.  Returns 0, or the exit code of a usage error.
+ */
+static int warden_opt_take(const struct warden_cmd *cmd, char **argv, int i,
+			   int *n, unsigned int *opts)
+{
+	const char *value;
+	const struct warden_opt *opt = warden_opt_find(cmd, argv[i], &value);
+	int words = 1;
+
+	if (!opt) {
+		warden_err("%s: unknown option '%s'", cmd->name, argv[i]);
+		goto usage;
+	}
+	if (opt->value && !value) {
+		if (i + 1 >= *n) {
+			warden_err("%s: option '%s' needs a %s", cmd->name,
+				   argv[i], opt->value);
+			goto usage;
+		}
+		value = argv[i + 1];
+		words = 2;
+	}
+	*opts |= opt->flag;
+	warden_opt_values[__builtin_ctz(opt->flag)] = value;
+	*n -= words;
+	memmove(&argv[i], &argv[i + words], sizeof(*argv) * (size_t)(*n - i));
+	return WARDEN_EXIT_OK;
+usage:
+	warden_cmd_usage(stderr, cmd);
+	return WARDEN_EXIT_USAGE;
 }
 
 /*
@@ -449,8 +600,7 @@ static unsigned int warden_opt_find(const struct warden_cmd *cmd,
 static int warden_cmd_opts(const struct warden_cmd *cmd, int *argc, char **argv,
 			   unsigned int *opts)
 {
-	unsigned int flag;
-	int i = 0, n = *argc;
+	int i = 0, n = *argc, ret;
 
 	while (i < n) {
 		if (warden_is_help(argv[i])) {
@@ -461,20 +611,15 @@ static int warden_cmd_opts(const struct warden_cmd *cmd, int *argc, char **argv,
 			i++;
 			continue;
 		}
-		flag = strcmp(argv[i], "--") ? warden_opt_find(cmd, argv[i]) :
-					       0;
-		if (!flag && strcmp(argv[i], "--")) {
-			warden_err("%s: unknown option '%s'", cmd->name,
-				   argv[i]);
-			warden_cmd_usage(stderr, cmd);
-			return WARDEN_EXIT_USAGE;
+		if (!strcmp(argv[i], "--")) {
+			n--; /* the rest are arguments */
+			memmove(&argv[i], &argv[i + 1],
+				sizeof(*argv) * (size_t)(n - i));
+			break;
 		}
-		*opts |= flag;
-		n--;
-		memmove(&argv[i], &argv[i + 1],
-			sizeof(*argv) * (size_t)(n - i));
-		if (!flag)
-			break; /* "--": the rest are arguments */
+		ret = warden_opt_take(cmd, argv, i, &n, opts);
+		if (ret)
+			return ret;
 	}
 	*argc = n;
 	return WARDEN_EXIT_OK;

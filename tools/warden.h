@@ -11,6 +11,9 @@
  *   cell.c       the `cell` commands: create, load, start, shutdown,
  *                destroy, list, stats, console
  *   fileio.c     whole-file and sysfs reads
+ *   fdt.c        the device tree parser
+ *   configgen.c  a system config from a device tree (`config create`)
+ *   configcli.c  the `config create` command: its inputs and output
  */
 #ifndef WARDEN_TOOLS_WARDEN_H
 #define WARDEN_TOOLS_WARDEN_H
@@ -35,12 +38,26 @@
 /* Options of the commands (bits of a command's `opts`). */
 #define WARDEN_OPT_FORCE 0x1u /* --force */
 #define WARDEN_OPT_FOLLOW 0x2u /* -f, --follow */
+/* valued options (warden_opt_value()); high bits */
+#define WARDEN_OPT_OUTPUT 0x10000u /* -o, --output FILE */
+#define WARDEN_OPT_DTB 0x20000u /* --dtb FILE */
+#define WARDEN_OPT_LINUX_MEM 0x40000u /* --linux-mem SIZE */
+#define WARDEN_OPT_HV_MEM 0x80000u /* --hv-mem SIZE */
+#define WARDEN_OPT_CONSOLE 0x100000u /* --console UART */
+#define WARDEN_OPT_RAM 0x200000u /* --ram BASE:SIZE,... */
 
 /*
  * A command's arguments: what follows its name on the command line, without
  * the options, which are in opts (WARDEN_OPT_*).
  */
 typedef int (*warden_cmd_fn)(int argc, char **argv, unsigned int opts);
+
+/* The value of a valued option given on the command line, or NULL. */
+const char *warden_opt_value(unsigned int flag);
+
+/* configcli.c: `config create`, `config build` */
+int configcli_create(int argc, char **argv, unsigned int opts);
+int configcli_build(int argc, char **argv, unsigned int opts);
 
 /* "warden: <message>" on stderr. */
 void warden_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -801,9 +801,35 @@ static void test_mem_covers_gicd_v2(void)
 	struct ref r;
 
 	ref_init(&r, WARDEN_GIC_V2);
-	r.mem[2].phys_start = 0x0800f000;
-	r.mem[2].virt_start = 0x0800f000;
-	CHECK(REJECTS(&r, "memory region 2", "GIC distributor"));
+	r.mem[2].phys_start = 0x08000000;
+	r.mem[2].virt_start = 0x08000000;
+	CHECK(REJECTS(&r, "memory region 2", "GIC distributor",
+		      "(0x8000000+0x1000)"));
+}
+
+/* A GICv2 distributor is one 4 KiB frame: the page after it is free. */
+static void test_mem_after_gicd_v2(void)
+{
+	struct collect col;
+	struct ref r;
+
+	ref_init(&r, WARDEN_GIC_V2);
+	r.mem[2].phys_start = 0x08001000;
+	r.mem[2].virt_start = 0x08001000;
+	CHECK(check_exact(&r, sizeof(r), &col) == 0);
+}
+
+/* The GIC-400 puts its distributor at offset 0x1000 of its block. */
+static void test_gicd_v2_4k_aligned(void)
+{
+	struct collect col;
+	struct ref r;
+
+	ref_init(&r, WARDEN_GIC_V2);
+	r.sys.platform.gicd_base = 0x08001000;
+	CHECK(check_exact(&r, sizeof(r), &col) == 0);
+	r.sys.platform.gicd_base = 0x08001800;
+	CHECK(REJECTS(&r, "GICD base 0x8001800 is not aligned to 0x1000"));
 }
 
 static void test_mem_covers_gicc(void)
@@ -986,6 +1012,8 @@ int main(void)
 	RUN(test_mem_covers_gicd);
 	RUN(test_mem_covers_gicr);
 	RUN(test_mem_covers_gicd_v2);
+	RUN(test_mem_after_gicd_v2);
+	RUN(test_gicd_v2_4k_aligned);
 	RUN(test_mem_covers_gicc);
 	RUN(test_mem_covers_gich);
 	RUN(test_mem_covers_gicv);

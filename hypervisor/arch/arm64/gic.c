@@ -76,7 +76,8 @@ bool gic_banked_active(u32 active)
 int gic_cell_init(struct cell *cell)
 {
 	int err = mmio_register(&cell->mmio, (u64)(uintptr_t)gicd_base,
-				GICD_SIZE, gicd_access, NULL);
+				gicd_size(hyp.config->platform.gic_version),
+				gicd_access, NULL);
 
 	return err ? err : gic->cell_init(cell);
 }

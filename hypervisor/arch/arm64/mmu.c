@@ -8,6 +8,7 @@
  * read-write and never executable (SCTLR_EL2.WXN).
  */
 #include <warden/config.h>
+#include <asm/gic.h>
 #include <asm/mmu.h>
 #include <asm/spinlock.h>
 #include <asm/sysreg.h>
@@ -76,7 +77,7 @@ static int map_device(paddr_t base, u64 size)
 
 static int map_platform(const struct warden_platform *p)
 {
-	int err = map_device(p->gicd_base, 0x10000);
+	int err = map_device(p->gicd_base, gicd_size(p->gic_version));
 
 	if (!err)
 		err = map_device(p->uart_base, PAGE_SIZE);

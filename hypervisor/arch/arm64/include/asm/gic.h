@@ -37,7 +37,17 @@ struct cell;
 #define GICD_IROUTER 0x6000
 #define GICD_IROUTER_END 0x7fe0
 #define GICD_ID_START 0xffd0
-#define GICD_SIZE 0x10000
+/*
+ * The distributor's frame: 64 KiB on GICv3 (IHI 0069 12.1); 4 KiB on GICv2
+ * (IHI 0048B 4.1), where the GIC-400 puts the CPU interface right after it.
+ */
+#define GICD_SIZE_V3 0x10000
+#define GICD_SIZE_V2 0x1000
+
+static inline u64 gicd_size(u32 gic_version)
+{
+	return gic_version == WARDEN_GIC_V2 ? GICD_SIZE_V2 : GICD_SIZE_V3;
+}
 
 #define GIC_LR_PRIORITY 0xa0 /* the priority Linux gives every interrupt */
 

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * `warden config create`: a system config, as C source, from a device tree
+ * and what Linux leaves free of RAM.
+ */
+#ifndef WARDEN_TOOLS_CONFIGGEN_H
+#define WARDEN_TOOLS_CONFIGGEN_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "fdt.h"
+
+#define CONFIGGEN_MAX_RANGES 256
+
+struct configgen_range {
+	uint64_t start, size;
+};
+
+struct configgen_opts {
+	const char *source; /* where the DTB came from, for the header */
+	/* RAM Linux uses: its "System RAM" (live), or none given */
+	struct configgen_range linux_ram[CONFIGGEN_MAX_RANGES];
+	int num_linux_ram;
+	uint64_t linux_mem; /* offline: mem= SIZE; 0 if linux_ram is given */
+	unsigned int linux_percent; /* or this share of the RAM, 1-99 */
+	/* RAM, if given: instead of the DT's (which a boot loader fills) */
+	struct configgen_range ram[CONFIGGEN_MAX_RANGES];
+	int num_ram;
+	uint64_t hv_mem; /* hypervisor memory size */
+	const char *console; /* NULL: the DT's; "none"; a path or address */
+};
+
+/*
+ * Generate into out.  Problems that forbid a config go to stderr and make
+ * it return -EINVAL with nothing written; decisions it could not make for
+ * certain are explained on stderr as notes.
+ */
+int configgen_system(const struct fdt *f, const struct configgen_opts *o,
+		     FILE *out);
+
+/* "4M", "768M", "1G", "0x400000": bytes, or 0 if malformed. */
+uint64_t configgen_parse_size(const char *s);
+
+#endif /* WARDEN_TOOLS_CONFIGGEN_H */

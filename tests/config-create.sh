@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# `warden config create` on the build machine (issue 7), one PASS/FAIL line
+# per test for tests/run.sh:
+#   golden/*   stored QEMU trees (tests/data/dtb/*.dts: GIC versions, CPU
+#              counts, RAM sizes) and three real boards from Debian's kernel
+#              package: the output must equal tests/data/golden/<name>.c
+#              (or .err, for a refusal), build with `config build` and pass
+#              `config check`
+#   reference  the generated config of the reference machine against the
+#              hand-written one (tests/config-compare.py): equal in every
+#              resource that matters, each difference explained
+#   sweep      every DTB of the kernel package: a config that builds and
+#              passes `config check`, or a refusal with its reason, and never
+#              a crash, a hang or a partial file
+#
+# Usage: tests/config-create.sh [--update]   (--update rewrites the golden
+# files from the current output; review the diff before committing it)
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${WARDEN_BUILD:-$top/build}
+cli=$build/tools/warden-host
+golden=$top/tests/data/golden
+work=$build/tests/config-create
+logs=$build/logs
+update=0
+[ "${1:-}" = --update ] && update=1
+
+dtbs=$(ls -d "$build"/sysroot/usr/lib/linux-image-*/ 2> /dev/null | head -n 1)
+mkdir -p "$work" "$logs" "$golden"
+rm -rf "${work:?}"/*
+
+pass() { echo "PASS config/$*"; }
+fail() { echo "FAIL config/$*"; }
+
+# build_check NAME C-FILE: `config build` it; a system config is checked by
+# the build itself.
+build_check() {
+	"$cli" config build "$2" -o "$work/$1.cell" > "$work/$1.build" 2>&1
+}
+
+# golden NAME DTB ARGS...: generate, compare with the golden file, build.
+golden() {
+	local name=$1 dtb=$2 rc out=$work/$1.c err=$work/$1.err
+	shift 2
+	timeout 20 "$cli" config create --dtb "$dtb" "$@" -o "$out" 2> "$err"
+	rc=$?
+	if [ $rc -ne 0 ] && [ $rc -ne 1 ]; then
+		fail "golden/$name: exit $rc (crash or hang)"
+		return
+	fi
+	if [ $rc -eq 1 ]; then
+		# a refusal: its reasons are the golden output
+		[ -e "$out" ] && { fail "golden/$name: refused but wrote $out"; return; }
+		out=$err
+		set -- err
+	else
+		set -- c
+	fi
+	if [ $update -eq 1 ]; then
+		rm -f "$golden/$name.c" "$golden/$name.err"
+		cp "$out" "$golden/$name.$1"
+	fi
+	if ! [ -f "$golden/$name.$1" ]; then
+		fail "golden/$name: output is .$1, but there is no $golden/$name.$1"
+	elif ! diff -u "$golden/$name.$1" "$out" > "$work/$name.diff"; then
+		fail "golden/$name: differs from tests/data/golden/$name.$1"
+		sed -n '1,20s/^/    | /p' "$work/$name.diff"
+	elif [ "$1" = c ] && ! build_check "$name" "$out"; then
+		fail "golden/$name: does not build or check"
+		sed 's/^/    | /' "$work/$name.build"
+	else
+		pass "golden/$name ($([ "$1" = c ] && echo "config" || echo "refused: $(head -n 1 "$err" | cut -c 24-90)"))"
+	fi
+}
+
+# The QEMU trees, all with the reference machine's mem=768M on 1 GiB (and
+# the same share elsewhere).
+for dts in "$top"/tests/data/dtb/*.dts; do
+	name=$(basename "$dts" .dts)
+	dtc -q -I dts -O dtb -o "$work/$name.dtb" "$dts" ||
+		{ fail "golden/$name: dtc failed"; continue; }
+	golden "$name" "$work/$name.dtb" --linux-mem 75%
+done
+
+# Three boards.  The Raspberry Pi 4's tree starts its CPUs with spin-table
+# (its firmware adds PSCI only with a TF-A stub) and leaves RAM to the boot
+# loader; the ZCU102 and i.MX8MP consoles are not PL011s: refused, then
+# generated without a hypervisor console.
+if [ -z "$dtbs" ]; then
+	fail "golden/boards: no kernel package under build/sysroot (run make setup)"
+else
+	golden rpi4-refused "$dtbs/broadcom/bcm2711-rpi-4-b.dtb" --linux-mem 1G
+	golden rpi4-ram-uart0 "$dtbs/broadcom/bcm2711-rpi-4-b.dtb" --linux-mem 1G \
+		--ram 0:4G --console /soc/serial@7e201000
+	golden zcu102-refused "$dtbs/xilinx/zynqmp-zcu102-rev1.0.dtb" --linux-mem 2G
+	golden zcu102 "$dtbs/xilinx/zynqmp-zcu102-rev1.0.dtb" --linux-mem 2G \
+		--console none
+	golden imx8mp-refused "$dtbs/freescale/imx8mp-evk.dtb" --linux-mem 3G
+	golden imx8mp "$dtbs/freescale/imx8mp-evk.dtb" --linux-mem 3G \
+		--console none
+fi
+
+# The reference machine against its hand-written configs.
+for g in 3 2; do
+	name=qemu-virt-gicv$g-smp4-1G
+	ref=$build/configs/qemu-arm64-gicv$g.cell
+	"$cli" config create --dtb "$work/$name.dtb" --linux-mem 768M \
+		-o "$work/reference-gicv$g.c" 2> /dev/null &&
+		build_check "reference-gicv$g" "$work/reference-gicv$g.c" &&
+		python3 "$top/tests/config-compare.py" "$ref" \
+			"$work/reference-gicv$g.cell" > "$logs/config-reference-gicv$g.log" 2>&1
+	if [ $? -eq 0 ]; then
+		pass "reference/gicv$g (same as qemu-arm64-gicv$g.cell but $(grep -c '^explained' "$logs/config-reference-gicv$g.log") explained differences; ${logs#"$top"/}/config-reference-gicv$g.log)"
+	else
+		fail "reference/gicv$g: see ${logs#"$top"/}/config-reference-gicv$g.log"
+		grep -v '^same' "$logs/config-reference-gicv$g.log" | sed 's/^/    | /'
+	fi
+	# every shipped inmate cell fits the generated config too (one at a
+	# time: some are alternatives on the same CPUs), but echo-demo, whose
+	# peer is the reference root's demo link
+	local_bad=() n=0
+	for c in "$build"/configs/*.cell; do
+		case "$c" in */qemu-arm64-* | */echo-demo.cell) continue ;; esac
+		n=$((n + 1))
+		"$cli" config check "$work/reference-gicv$g.cell" "$c" \
+			> "$work/cells.log" 2>&1 || local_bad+=("$(basename "$c")")
+	done
+	if [ $n -gt 0 ] && [ ${#local_bad[@]} -eq 0 ]; then
+		pass "reference/gicv$g-cells (all $n shipped cell configs but echo-demo, the root link's peer, check against it)"
+	else
+		fail "reference/gicv$g-cells: ${local_bad[*]:-no cells} do not check against it"
+	fi
+done
+
+# The sweep: every DTB, Linux on 75% of the RAM, no hypervisor console
+# required (most boards have no PL011).
+sweep() {
+	local log=$logs/config-sweep.log ok=0 refused=0 bad=0 f rc name out
+	: > "$log"
+	while read -r f; do
+		name=${f#"$dtbs"}
+		out=$work/sweep.c
+		rm -f "$out"
+		timeout 20 "$cli" config create --dtb "$f" --linux-mem 75% \
+			--console none -o "$out" > /dev/null 2> "$work/sweep.err"
+		rc=$?
+		if [ $rc -eq 0 ] && build_check sweep "$out"; then
+			ok=$((ok + 1))
+			echo "ok       $name" >> "$log"
+		elif [ $rc -eq 1 ] && [ ! -e "$out" ] &&
+			grep -q '^warden: config create' "$work/sweep.err"; then
+			refused=$((refused + 1))
+			echo "refused  $name: $(grep -m 1 '^warden: config create' "$work/sweep.err" | cut -c 24-)" >> "$log"
+		else
+			bad=$((bad + 1))
+			echo "BAD      $name: exit $rc" >> "$log"
+			sed 's/^/         /' "$work/sweep.err" "$work/sweep.build" 2> /dev/null >> "$log"
+		fi
+	done < <(find "$dtbs" -name '*.dtb' | sort)
+	if [ $bad -eq 0 ] && [ $ok -gt 0 ]; then
+		pass "sweep ($((ok + refused)) DTBs: $ok configs built and checked, $refused refused with a reason; ${log#"$top"/})"
+	else
+		fail "sweep: $bad of $((ok + refused + bad)) DTBs crashed, hung, wrote a partial file or failed to build (${log#"$top"/})"
+		grep -A3 '^BAD' "$log" | head -n 20 | sed 's/^/    | /'
+	fi
+	# the reasons, most common first, for the note
+	sed -n 's/^refused  [^:]*: //p' "$log" | sed 's/0x[0-9a-f]*/N/g; s#/[^ ]*#PATH#g' |
+		sort | uniq -c | sort -rn > "$logs/config-sweep-reasons.log"
+}
+[ -n "$dtbs" ] && sweep
+exit 0

@@ -11,6 +11,7 @@
 
 TOOLS_SRCS := $(addprefix $(TOP)/,tools/warden.c tools/hv.c \
 	tools/sysconfig.c tools/cellconfig.c tools/cell.c tools/fileio.c \
+	tools/configshow.c tools/configjson.c tools/json.c \
 	lib/config-check.c \
 	lib/config-check-cell.c lib/config-check-link.c)
 TOOLS_DEPS := $(TOOLS_SRCS) $(wildcard $(TOP)/tools/*.h) \

@@ -13,6 +13,8 @@
 #   /usr/bin/warden-fuzz            random hypercalls and ioctls (tests)
 #   /usr/bin/warden-link-ping       Linux's end of the echo protocol
 #   /usr/bin/warden-bench           the root's timing helper (make bench)
+#   /usr/bin/json-check             strict JSON checker for --json output
+#   /usr/share/bash-completion/completions/warden  bash completion of the CLI
 #   /lib/firmware/warden.bin        the hypervisor
 #   /lib/firmware/bogus.bin         not a Warden image (badinput scenario)
 #   /etc/warden/*.cell              configs; system.cell -> the one for the GIC
@@ -51,6 +53,8 @@ cli=$build/tools/warden
 fuzzer=$build/tests/fuzz/warden-fuzz
 ping=$build/tools/warden-link-ping
 benchtool=$build/tools/warden-bench
+jsoncheck=$build/tests/system/json-check
+completion=$top/tools/warden.bash-completion
 fw=$build/hypervisor/warden.bin
 # inmates/build.mk builds these; any other $build/inmates/*.bin goes in too
 inmate_names=(uart-demo gic-demo smp-demo echo-demo cell-test)
@@ -66,7 +70,8 @@ shopt -u nullglob
 
 # Everything the image is made of, this script included.
 inputs=("$top/scripts/mkinitramfs.sh" "$busybox" "$top/tests/system/lib.sh" "${scenarios[@]}")
-for f in "$ko" "$cli" "$fw" "$fuzzer" "$ping" "$benchtool"; do
+for f in "$ko" "$cli" "$fw" "$fuzzer" "$ping" "$benchtool" "$jsoncheck" \
+	"$completion"; do
 	if [ -e "$f" ]; then
 		inputs+=("$f")
 	else
@@ -92,7 +97,7 @@ mkdir -p "$stage"
 cd "$stage"
 mkdir -p bin sbin usr/bin usr/sbin dev proc sys tmp run root \
 	etc/warden lib/modules lib/firmware usr/share/warden/scenarios \
-	usr/share/warden/inmates
+	usr/share/warden/inmates usr/share/bash-completion/completions
 install -m 0755 "$(readlink -f "$busybox")" bin/busybox
 ln -s busybox bin/sh
 [ -e "$ko" ] && install -m 0644 "$ko" lib/modules/warden.ko
@@ -100,6 +105,9 @@ ln -s busybox bin/sh
 [ -e "$fuzzer" ] && install -m 0755 "$fuzzer" usr/bin/warden-fuzz
 [ -e "$ping" ] && install -m 0755 "$ping" usr/bin/warden-link-ping
 [ -e "$benchtool" ] && install -m 0755 "$benchtool" usr/bin/warden-bench
+[ -e "$jsoncheck" ] && install -m 0755 "$jsoncheck" usr/bin/json-check
+[ -e "$completion" ] &&
+	install -m 0644 "$completion" usr/share/bash-completion/completions/warden
 [ -e "$fw" ] && install -m 0644 "$fw" lib/firmware/warden.bin
 for c in "${cells[@]}"; do
 	install -m 0644 "$c" etc/warden/

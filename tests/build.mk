@@ -82,3 +82,28 @@ shell:
 	@$(TOP)/scripts/setup.sh
 	+@$(MAKE) --no-print-directory all
 	@$(TOP)/scripts/run-qemu.sh --gic $(GIC) --scenario shell --interactive
+
+# The CLI's host tests (tests/cli/run.sh, run by tests/run.sh):
+#   $(B)/tests/cli/warden      the CLI under the sanitizers, reading a fake
+#                              sysfs tree at $(B)/tests/cli/sysfs
+#   $(B)/tests/cli/json-check  the guest's JSON checker, for the host
+# and $(B)/tests/system/json-check: that checker, static arm64, for the
+# guest (the scenarios validate `--json` output with it).
+CLI_TEST_DIR := $(B)/tests/cli
+JSON_CHECK_SRC := $(TOP)/tests/system/json-check.c
+
+unit-tests: $(CLI_TEST_DIR)/warden $(CLI_TEST_DIR)/json-check
+all: $(B)/tests/system/json-check
+
+$(CLI_TEST_DIR)/warden: $(TOOLS_DEPS) $(TOP)/tests/build.mk
+	@mkdir -p $(@D)
+	$(HOSTCC) $(UNIT_CFLAGS) -DWARDEN_SYSFS='"$(CLI_TEST_DIR)/sysfs"' \
+		-o $@ $(TOOLS_SRCS)
+
+$(CLI_TEST_DIR)/json-check: $(JSON_CHECK_SRC) $(TOP)/tests/build.mk
+	@mkdir -p $(@D)
+	$(HOSTCC) $(UNIT_CFLAGS) -o $@ $<
+
+$(B)/tests/system/json-check: $(JSON_CHECK_SRC) $(TOP)/tests/build.mk
+	@mkdir -p $(@D)
+	$(CC_A64) $(TOOLS_CFLAGS) -static -o $@ $<

@@ -21,6 +21,7 @@
 #include <warden/hypercall.h>
 #include <warden/ioctl.h>
 
+#include "json.h"
 #include "warden.h"
 
 #define CELL_SYSFS WARDEN_SYSFS "/cells"
@@ -549,42 +550,62 @@ static void cell_state_of(const char *name, char *buf, size_t size)
 		snprintf(buf, size, "?");
 }
 
+/* A link as `cell list` shows it: both ends, each "<cell> (<state>)". */
+struct cell_link {
+	char name[64];
+	char cell[2][64]; /* by side; "" if no one declared it */
+	char state[2][32];
+	char dev[96]; /* the root's /dev/warden-link-*, or "" */
+};
+
+#define CELL_LINKS_MAX (CELL_TABLE_ROWS - 1)
+
+struct cell_links {
+	int num;
+	struct cell_link link[CELL_LINKS_MAX];
+};
+
+/* One side of a link: its cell and that cell's state. */
+static void cell_link_side(struct cell_link *l, unsigned int side,
+			   const char *cell)
+{
+	cell_table_copy(l->cell[side], sizeof(l->cell[side]), cell);
+	cell_state_of(cell, l->state[side], sizeof(l->state[side]));
+}
+
 /*
- * One declaration of a link (by `owner`) into the table: a new row for a
- * new name, else the row of the name; each side gets "<cell> (<state>)".
+ * One declaration of a link (by `owner`), from a line of a links file: a
+ * new entry for a new name, else the entry of the name.
  */
-static void cell_links_add(struct cell_table *t, const char *owner,
+static void cell_links_add(struct cell_links *ls, const char *owner,
 			   const char *line)
 {
-	char name[64], peer[64], dev[96] = "", end[160], state[32];
+	char name[64], peer[64], dev[96] = "";
+	struct cell_link *l = NULL;
 	unsigned int side;
-	int row, r;
+	int i;
 
 	if (sscanf(line, "%63s %u %63s %*s %95s", name, &side, peer, dev) < 3 ||
 	    side > 1)
 		return;
-	for (row = -1, r = 1; r < t->rows; r++)
-		if (!strcmp(cell_table_get(t, r, 0), name))
-			row = r;
-	if (row < 0) {
-		row = cell_table_row(t);
-		if (row < 0)
+	for (i = 0; i < ls->num; i++)
+		if (!strcmp(ls->link[i].name, name))
+			l = &ls->link[i];
+	if (!l) {
+		if (ls->num >= CELL_LINKS_MAX)
 			return;
-		cell_table_set(t, row, 0, name);
-		cell_table_set(t, row, 3, "-");
+		l = &ls->link[ls->num++];
+		memset(l, 0, sizeof(*l));
+		cell_table_copy(l->name, sizeof(l->name), name);
 	}
-	cell_state_of(owner, state, sizeof(state));
-	snprintf(end, sizeof(end), "%s (%s)", owner, state);
-	cell_table_set(t, row, 1 + (int)side, end);
-	cell_state_of(peer, state, sizeof(state));
-	snprintf(end, sizeof(end), "%s (%s)", peer, state);
-	cell_table_set(t, row, 2 - (int)side, end);
+	cell_link_side(l, side, owner);
+	cell_link_side(l, 1 - side, peer);
 	if (dev[0])
-		cell_table_set(t, row, 3, dev);
+		cell_table_copy(l->dev, sizeof(l->dev), dev);
 }
 
-/* Each line of a links file (sysfs) into the table. */
-static void cell_links_file(struct cell_table *t, const char *owner,
+/* Each line of a links file (sysfs). */
+static void cell_links_file(struct cell_links *ls, const char *owner,
 			    const char *path)
 {
 	char line[256];
@@ -593,18 +614,38 @@ static void cell_links_file(struct cell_table *t, const char *owner,
 	if (!f)
 		return;
 	while (fgets(line, sizeof(line), f))
-		cell_links_add(t, owner, line);
+		cell_links_add(ls, owner, line);
 	fclose(f);
 }
 
 /* The links of the root and of every cell, with the state of each end. */
-static void cell_links_print(uint64_t ids)
+static void cell_links_collect(struct cell_links *ls, uint64_t ids)
 {
-	static struct cell_table t;
 	char path[CELL_PATH_MAX], name[WARDEN_CELL_NAME_MAX + 1];
 	unsigned int id;
-	int row;
 
+	ls->num = 0;
+	cell_links_file(ls, "root", WARDEN_SYSFS "/links");
+	for (id = 1; id < 64; id++) {
+		if (!(ids >> id & 1) ||
+		    cell_attr(id, "name", name, sizeof(name)))
+			continue;
+		cell_attr_path(path, sizeof(path), id, "links");
+		cell_links_file(ls, name, path);
+	}
+}
+
+static void cell_links_print(uint64_t ids)
+{
+	static struct cell_links ls;
+	static struct cell_table t;
+	char end[160];
+	unsigned int side;
+	int row, i;
+
+	cell_links_collect(&ls, ids);
+	if (!ls.num)
+		return;
 	memset(&t, 0, sizeof(t));
 	t.cols = 4;
 	t.right = t.cols;
@@ -613,18 +654,113 @@ static void cell_links_print(uint64_t ids)
 	cell_table_set(&t, row, 1, "SIDE 0");
 	cell_table_set(&t, row, 2, "SIDE 1");
 	cell_table_set(&t, row, 3, "DEVICE");
-	cell_links_file(&t, "root", WARDEN_SYSFS "/links");
-	for (id = 1; id < 64; id++) {
-		if (!(ids >> id & 1) ||
-		    cell_attr(id, "name", name, sizeof(name)))
-			continue;
-		cell_attr_path(path, sizeof(path), id, "links");
-		cell_links_file(&t, name, path);
+	for (i = 0; i < ls.num; i++) {
+		row = cell_table_row(&t);
+		cell_table_set(&t, row, 0, ls.link[i].name);
+		for (side = 0; side < 2; side++) {
+			if (!ls.link[i].cell[side][0])
+				continue;
+			snprintf(end, sizeof(end), "%s (%s)",
+				 ls.link[i].cell[side], ls.link[i].state[side]);
+			cell_table_set(&t, row, 1 + (int)side, end);
+		}
+		cell_table_set(&t, row, 3,
+			       ls.link[i].dev[0] ? ls.link[i].dev : "-");
 	}
-	if (t.rows < 2)
-		return;
 	putchar('\n');
 	cell_table_print(&t);
+}
+
+/* ---- list --json ------------------------------------------------------ */
+
+/* One attribute of an inmate cell, or null if it cannot be read. */
+static void cell_json_attr(struct json *j, unsigned int id, const char *attr)
+{
+	char buf[WARDEN_FAILURE_LEN];
+
+	if (cell_attr(id, attr, buf, sizeof(buf)))
+		json_null(j, attr);
+	else
+		json_string(j, attr, buf);
+}
+
+static void cell_json_cells(struct json *j, uint64_t ids)
+{
+	char cpus[128];
+	unsigned int id;
+
+	json_begin_array(j, "cells");
+	json_begin_object(j, NULL);
+	json_uint(j, "id", 0);
+	json_string(j, "name", "root");
+	json_string(j, "state", "running");
+	if (fileio_read_line("/sys/devices/system/cpu/online", cpus,
+			     sizeof(cpus)))
+		json_null(j, "cpus");
+	else
+		json_string(j, "cpus", cpus);
+	json_string(j, "failure", "");
+	json_end_object(j);
+	for (id = 1; id < 64; id++) {
+		if (!(ids >> id & 1))
+			continue;
+		json_begin_object(j, NULL);
+		json_uint(j, "id", id);
+		cell_json_attr(j, id, "name");
+		cell_json_attr(j, id, "state");
+		cell_json_attr(j, id, "cpus");
+		cell_json_attr(j, id, "failure");
+		json_end_object(j);
+	}
+	json_end_array(j);
+}
+
+static void cell_json_links(struct json *j, uint64_t ids)
+{
+	static struct cell_links ls;
+	const struct cell_link *l;
+	unsigned int side;
+	int i;
+
+	cell_links_collect(&ls, ids);
+	json_begin_array(j, "links");
+	for (i = 0; i < ls.num; i++) {
+		l = &ls.link[i];
+		json_begin_object(j, NULL);
+		json_string(j, "name", l->name);
+		json_begin_array(j, "sides");
+		for (side = 0; side < 2; side++) {
+			json_begin_object(j, NULL);
+			json_string(j, "cell", l->cell[side]);
+			json_string(j, "state", l->state[side]);
+			json_end_object(j);
+		}
+		json_end_array(j);
+		if (l->dev[0])
+			json_string(j, "device", l->dev);
+		else
+			json_null(j, "device");
+		json_end_object(j);
+	}
+	json_end_array(j);
+}
+
+/* The text form's content as one object (see `warden cell list --help`). */
+static int cell_list_json(void)
+{
+	uint64_t ids = cell_list_ids();
+	struct json j;
+
+	json_init(&j, stdout);
+	json_begin_object(&j, NULL);
+	cell_json_cells(&j, ids);
+	cell_json_links(&j, ids);
+	json_end_object(&j);
+	if (json_finish(&j)) {
+		warden_err("cell list failed: writing the output failed");
+		return WARDEN_EXIT_FAIL;
+	}
+	return WARDEN_EXIT_OK;
 }
 
 int cell_list(int argc, char **argv, unsigned int opts)
@@ -637,9 +773,10 @@ int cell_list(int argc, char **argv, unsigned int opts)
 
 	(void)argc;
 	(void)argv;
-	(void)opts;
 	if (cell_ready())
 		return WARDEN_EXIT_FAIL;
+	if (opts & WARDEN_OPT_JSON)
+		return cell_list_json();
 	memset(&t, 0, sizeof(t));
 	t.cols = 5;
 	t.right = t.cols;

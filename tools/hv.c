@@ -15,6 +15,7 @@
 
 #include <warden/ioctl.h>
 
+#include "json.h"
 #include "warden.h"
 
 int hv_module_loaded(void)
@@ -240,18 +241,136 @@ static void hv_status_cells(void)
 		closedir(dir);
 }
 
+/* ---- status --json ------------------------------------------------- */
+
+static void hv_json_enabled(struct json *j)
+{
+	char enabled[64];
+	int ret;
+
+	ret = fileio_read_line(WARDEN_SYSFS "/enabled", enabled,
+			       sizeof(enabled));
+	if (!ret && (!strcmp(enabled, "0") || !strcmp(enabled, "1")))
+		json_bool(j, "enabled", enabled[0] == '1');
+	else if (!ret)
+		json_string(j, "enabled", enabled);
+	else
+		json_null(j, "enabled");
+}
+
+/* Every line of version: the driver's, then the hypervisor's. */
+static void hv_json_versions(struct json *j)
+{
+	char *data, *line, *next, *nl;
+	size_t len;
+
+	json_begin_array(j, "versions");
+	if (!fileio_read(WARDEN_SYSFS "/version", 4096, &data, &len)) {
+		for (line = data; *line; line = next) {
+			nl = strchr(line, '\n');
+			next = nl ? nl + 1 : line + strlen(line);
+			if (nl)
+				*nl = '\0';
+			json_string(j, NULL, line);
+		}
+		free(data);
+	}
+	json_end_array(j);
+}
+
+static void hv_json_pool(struct json *j)
+{
+	unsigned long long used, pages;
+
+	if (hv_attr_number("mem_pool_used", &used) ||
+	    hv_attr_number("mem_pool_pages", &pages)) {
+		json_null(j, "memory_pool");
+		return;
+	}
+	json_begin_object(j, "memory_pool");
+	json_uint(j, "used_pages", used);
+	json_uint(j, "total_pages", pages);
+	json_end_object(j);
+}
+
+/* One attribute of cells/<entry>/, or null if it cannot be read. */
+static void hv_json_cell_attr(struct json *j, const char *entry,
+			      const char *attr)
+{
+	char path[512], value[64];
+
+	snprintf(path, sizeof(path), "%s/cells/%s/%s", WARDEN_SYSFS, entry,
+		 attr);
+	if (fileio_read_line(path, value, sizeof(value)))
+		json_null(j, attr);
+	else
+		json_string(j, attr, value);
+}
+
+static void hv_json_cells(struct json *j)
+{
+	DIR *dir = opendir(WARDEN_SYSFS "/cells");
+	unsigned long long id;
+	struct dirent *e;
+	char *end;
+
+	json_begin_array(j, "cells");
+	while (dir && (e = readdir(dir))) {
+		if (e->d_name[0] == '.')
+			continue;
+		json_begin_object(j, NULL);
+		id = strtoull(e->d_name, &end, 10);
+		if (*end || end == e->d_name)
+			json_string(j, "id", e->d_name);
+		else
+			json_uint(j, "id", id);
+		hv_json_cell_attr(j, e->d_name, "name");
+		hv_json_cell_attr(j, e->d_name, "state");
+		json_end_object(j);
+	}
+	json_end_array(j);
+	if (dir)
+		closedir(dir);
+}
+
+/* The text form's content as one object (see `warden status --help`). */
+static int hv_status_json(void)
+{
+	char cpus[256];
+	struct json j;
+
+	json_init(&j, stdout);
+	json_begin_object(&j, NULL);
+	hv_json_enabled(&j);
+	hv_json_versions(&j);
+	hv_json_pool(&j);
+	if (fileio_read_line("/sys/devices/system/cpu/online", cpus,
+			     sizeof(cpus)))
+		json_null(&j, "online_cpus");
+	else
+		json_string(&j, "online_cpus", cpus);
+	hv_json_cells(&j);
+	json_end_object(&j);
+	if (json_finish(&j)) {
+		warden_err("status failed: writing the output failed");
+		return WARDEN_EXIT_FAIL;
+	}
+	return WARDEN_EXIT_OK;
+}
+
 int hv_status(int argc, char **argv, unsigned int opts)
 {
 	char enabled[64], cpus[256];
 
 	(void)argc;
-	(void)opts;
 	(void)argv;
 	if (!hv_module_loaded()) {
 		warden_err("status failed: warden.ko is not loaded (insmod "
 			   "warden.ko)");
 		return WARDEN_EXIT_FAIL;
 	}
+	if (opts & WARDEN_OPT_JSON)
+		return hv_status_json();
 	hv_attr("enabled", enabled, sizeof(enabled));
 	printf("enabled:     %s\n", hv_yes_no(enabled));
 	hv_status_version();

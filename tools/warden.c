@@ -5,6 +5,7 @@
  *   warden enable <system.cell>      warden status
  *   warden disable                   warden console
  *   warden config check <file>...    warden --help | --version
+ *   warden config show [--json] <file>...
  *   warden cell create|load|start|shutdown|destroy|list|stats|console ...
  *
  * Exit codes: 0 success, 1 failure, 2 usage error.  Every error is one line
@@ -49,6 +50,10 @@ static const struct warden_opt warden_opt_force = {
 static const struct warden_opt warden_opt_follow = {
 	'f', "follow", WARDEN_OPT_FOLLOW,
 	"keep printing new output until the cell is destroyed", NULL
+};
+static const struct warden_opt warden_opt_json = {
+	0, "json", WARDEN_OPT_JSON, "print the same content as one JSON object",
+	NULL
 };
 
 static const struct warden_opt warden_opt_output = {
@@ -131,6 +136,7 @@ static const struct warden_cmd warden_cmds[] = {
 	{
 		.name = "status",
 		.args = "",
+		.opts = { &warden_opt_json },
 		.summary = "show state, versions, memory pool and CPUs",
 		.help = "Print, from " WARDEN_SYSFS ":\n"
 			"  enabled      yes or no\n"
@@ -140,6 +146,14 @@ static const struct warden_cmd warden_cmds[] = {
 			"page pool\n"
 			"  online CPUs  the CPUs Linux has online "
 			"(/sys/devices/system/cpu/online)\n"
+			"  cells        the inmate cells, with their state\n"
+			"\n"
+			"With --json, one object: \"enabled\" (true, false or "
+			"null if unknown),\n"
+			"\"versions\" (lines), \"memory_pool\" "
+			"(\"used_pages\", \"total_pages\"; null if\n"
+			"unknown), \"online_cpus\", \"cells\" (\"id\", "
+			"\"name\", \"state\").\n"
 			"Needs warden.ko.\n",
 		.min_args = 0,
 		.max_args = 0,
@@ -243,6 +257,41 @@ static const struct warden_cmd warden_cmds[] = {
 		.run = configcli_build,
 	},
 	{
+		.name = "config show",
+		.args = "<file.cell>...",
+		.opts = { &warden_opt_json },
+		.summary = "print system and cell configs in words",
+		.help = "Print each config file, system or cell config (told "
+			"apart by its signature),\n"
+			"in words.  A system config: its hypervisor memory, the "
+			"platform (GIC version\n"
+			"and base addresses, maintenance IRQ, UART, each CPU "
+			"with its MPIDR), then\n"
+			"the root cell.  Every cell: name, flags, CPUs (list and "
+			"mask), reset address,\n"
+			"its memory regions as a table (physical and cell "
+			"address, size, flags in\n"
+			"words), IRQ ranges and links.  Runs on the build "
+			"machine too.\n"
+			"\n"
+			"Each file is checked first, as `config check` does; a "
+			"cell config is checked\n"
+			"against the system config named before it, or, with "
+			"none, only for its\n"
+			"layout.  Problems are printed on stderr, and a file "
+			"that has some is still\n"
+			"shown as far as it goes.  Fails if any file is not "
+			"valid.\n"
+			"\n"
+			"With --json, one object per file (an array of them "
+			"for several files), with\n"
+			"\"valid\" and \"problems\"; addresses and masks are "
+			"strings (\"0x40000000\").\n",
+		.min_args = 1,
+		.max_args = -1,
+		.run = configshow_run,
+	},
+	{
 		.name = "cell create",
 		.args = "<cell.cell>",
 		.summary = "create a cell from its config",
@@ -320,6 +369,7 @@ static const struct warden_cmd warden_cmds[] = {
 	{
 		.name = "cell list",
 		.args = "",
+		.opts = { &warden_opt_json },
 		.summary = "list the cells: id, name, state, CPUs, failure",
 		.help = "Print a table of the cells, the root cell (id 0, "
 			"Linux, on the CPUs it has\n"
@@ -327,8 +377,19 @@ static const struct warden_cmd warden_cmds[] = {
 			"  ID  NAME  STATE  CPUS  FAILURE\n"
 			"STATE is created, loading, loaded, running, shut-down "
 			"or failed; FAILURE says\n"
-			"why a failed cell failed.  Needs an enabled "
-			"hypervisor.\n",
+			"why a failed cell failed.  Then, if there are links, a "
+			"table of them:\n"
+			"  LINK  SIDE 0  SIDE 1  DEVICE\n"
+			"each side as \"<cell> (<state>)\"; DEVICE is the "
+			"root's /dev/warden-link-*.\n"
+			"\n"
+			"With --json, one object: \"cells\" (\"id\", "
+			"\"name\", \"state\", \"cpus\",\n"
+			"\"failure\"; null where sysfs could not be read) and "
+			"\"links\" (\"name\",\n"
+			"\"sides\": two of {\"cell\", \"state\"}, "
+			"\"device\" or null).\n"
+			"Needs an enabled hypervisor.\n",
 		.min_args = 0,
 		.max_args = 0,
 		.run = cell_list,
@@ -575,6 +636,11 @@ static int warden_opt_take(const struct warden_cmd *cmd, char **argv, int i,
 		goto usage;
 	}
 	if (opt->value && !value) {
+		/* "--dtb --help": help, not a file named --help */
+		if (i + 1 < *n && warden_is_help(argv[i + 1])) {
+			warden_cmd_help(cmd);
+			return WARDEN_EXIT_HELP_DONE;
+		}
 		if (i + 1 >= *n) {
 			warden_err("%s: option '%s' needs a %s", cmd->name,
 				   argv[i], opt->value);

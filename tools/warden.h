@@ -10,6 +10,9 @@
  *                configs
  *   cell.c       the `cell` commands: create, load, start, shutdown,
  *                destroy, list, stats, console
+ *   configshow.c `config show`: configs in words (configshow.h), and
+ *   configjson.c its --json form
+ *   json.c       the JSON writer of every --json (json.h)
  *   fileio.c     whole-file and sysfs reads
  *   fdt.c        the device tree parser
  *   configgen.c  a system config from a device tree (`config create`)
@@ -38,6 +41,7 @@
 /* Options of the commands (bits of a command's `opts`). */
 #define WARDEN_OPT_FORCE 0x1u /* --force */
 #define WARDEN_OPT_FOLLOW 0x2u /* -f, --follow */
+#define WARDEN_OPT_JSON 0x4u /* --json */
 /* valued options (warden_opt_value()); high bits */
 #define WARDEN_OPT_OUTPUT 0x10000u /* -o, --output FILE */
 #define WARDEN_OPT_DTB 0x20000u /* --dtb FILE */
@@ -98,6 +102,7 @@ int cellconfig_read(const char *path, void **blob, size_t *size);
 /* The name of a cell config blob of at least a header, NUL-terminated. */
 void cellconfig_name(const void *blob, char name[WARDEN_CELL_NAME_MAX]);
 int cellconfig_check(int argc, char **argv, unsigned int opts);
+int configshow_run(int argc, char **argv, unsigned int opts);
 
 int cell_create(int argc, char **argv, unsigned int opts);
 int cell_load(int argc, char **argv, unsigned int opts);

@@ -97,8 +97,8 @@ static void test_translation(void)
 	CHECK(fdt_reg(&f, fdt_path(&f, "/soc/serial"), 0, &addr, &size) == 0);
 	CHECK(addr == 0xfe201000 && size == 0x200);
 	/* an empty ranges is the identity, then /soc's */
-	CHECK(fdt_reg(&f, fdt_path(&f, "/soc/inner/timer"), 0, &addr,
-		      &size) == 0);
+	CHECK(fdt_reg(&f, fdt_path(&f, "/soc/inner/timer"), 0, &addr, &size) ==
+	      0);
 	CHECK(addr == 0xfe003000);
 	/* an I2C address is no CPU address */
 	CHECK(fdt_reg(&f, fdt_path(&f, "/soc/i2c/eeprom"), 0, &addr, &size) ==

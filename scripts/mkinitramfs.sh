@@ -153,20 +153,25 @@ hostname warden-guest
 scenario=
 gic=3
 bench=
+system=
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in
 	warden.scenario=*) scenario=${arg#*=} ;;
 	warden.gic=*) gic=${arg#*=} ;;
 	warden.bench=*) bench=$(echo "${arg#*=}" | tr , ' ') ;;
+	warden.system=*) system=${arg#*=} ;;
 	esac
 done
 export WARDEN_SCENARIO=$scenario WARDEN_GIC=$gic WARDEN_BENCH="$bench"
 
+# warden.system=NAME.cell: another system config of /etc/warden (one
+# `warden config create` wrote, added to the initramfs by the test)
 cell=/etc/warden/qemu-arm64-gicv$gic.cell
+[ -n "$system" ] && cell=/etc/warden/$(basename "$system")
 [ -f "$cell" ] || echo "[init] WARNING: $cell missing; no system config"
 ln -sf "$cell" /etc/warden/system.cell
 
-echo "[init] Warden test guest: kernel $(uname -r), GICv$gic, $(grep -c ^processor /proc/cpuinfo) CPUs, scenario '$scenario'"
+echo "[init] Warden test guest: kernel $(uname -r), GICv$gic, $(grep -c ^processor /proc/cpuinfo) CPUs, system config $(basename "$cell"), scenario '$scenario'"
 dir=/usr/share/warden/scenarios
 inm=/usr/share/warden/inmates
 case "$scenario" in

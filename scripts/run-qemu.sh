@@ -12,7 +12,7 @@
 #
 # Usage: scripts/run-qemu.sh --gic 2|3 --scenario NAME [--timeout SEC]
 #            [--log FILE] [--interactive] [--icount] [--append ARGS]
-#            [--smp N] [-- EXTRA-QEMU-ARGS...]
+#            [--smp N] [--initrd-extra CPIO] [-- EXTRA-QEMU-ARGS...]
 #
 #   --timeout SEC   stop QEMU after SEC seconds (default 300; none when
 #                   --interactive is given without --timeout)
@@ -22,6 +22,9 @@
 #                   time skipped (deterministic; single-threaded TCG)
 #   --smp N         CPUs (default 4, the reference machine; GICv3 with 8, 16
 #                   or 64 has the system config qemu-arm64-gicv3-smp<N>.cell)
+#   --initrd-extra CPIO  a (compressed) cpio archive appended to the
+#                   initramfs: Linux unpacks both, the second's files on top
+#                   (tests/system/hooks/configgen.sh: a generated config)
 #   --append ARGS   more kernel command-line words, e.g.
 #                   --append warden.bench=only=timer,n=4 (scenario bench)
 #   -- ARGS         appended to the QEMU command line for debugging, e.g.
@@ -40,7 +43,7 @@ usage() {
 die() { echo "run-qemu: error: $*" >&2; exit 1; }
 
 gic=3 scenario='' timeout='' log='' interactive=0 icount=0 stopped=0 stop_why=''
-append='' smp=4
+append='' smp=4 initrd_extra=''
 extra=()
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -52,6 +55,7 @@ while [ $# -gt 0 ]; do
 	--icount) icount=1; shift ;;
 	--append) append=" ${2:-}"; shift 2 || usage ;;
 	--smp) smp=${2:-}; shift 2 || usage ;;
+	--initrd-extra) initrd_extra=${2:-}; shift 2 || usage ;;
 	--) shift; extra=("$@"); break ;;
 	-h|--help) usage 0 ;;
 	*) echo "run-qemu: unknown argument '$1'" >&2; usage ;;
@@ -76,6 +80,11 @@ initrd=$build/initramfs-warden.cpio.gz
 mkdir -p "$build/logs"
 log=${log:-$build/logs/$scenario-gicv$gic.log}
 mkdir -p "$(dirname "$log")"
+if [ -n "$initrd_extra" ]; then
+	[ -f "$initrd_extra" ] || die "--initrd-extra: no file $initrd_extra"
+	cat "$initrd" "$initrd_extra" > "$log.initrd"
+	initrd=$log.initrd
+fi
 
 case "$smp" in
 ""|*[!0-9]*) die "--smp takes a number of CPUs" ;;

@@ -10,9 +10,16 @@
 # Prints one "PASS system/<scenario>/gicv<N>" or "FAIL ..." line per run; the
 # exit code is non-zero if any run failed.
 #
+# After a passing run, tests/system/hooks/<scenario>.sh GIC LOG runs if it
+# exists: host-side steps on the run's output, with PASS/FAIL lines of their
+# own (configgen: build the generated config, boot again on it).
+#
 # Usage: tests/system/run.sh [SCENARIO...]
 # Environment: GICS="3 2", WARDEN_TIMEOUT=300 (seconds per run, unless
-# scenarios.list gives the scenario its own)
+# scenarios.list gives the scenario its own); for runs on another system
+# config (hooks): WARDEN_INITRD_EXTRA (a cpio added to the initramfs),
+# WARDEN_APPEND (kernel command-line words), WARDEN_SUFFIX (appended to the
+# scenario's name in PASS/FAIL lines and log names)
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -26,16 +33,12 @@ FAILURE_RE='Kernel panic|Internal error|Oops|BUG:|Unable to handle|rcu_.*stall|\
 
 # scenarios.list: "<name> [<timeout in seconds>]" per line, # comments.
 declare -A limits=()
-if [ $# -gt 0 ]; then
-	scenarios=("$@")
-else
-	scenarios=()
-	while read -r name secs _; do
-		scenarios+=("$name")
-		[ -n "$secs" ] && limits[$name]=$secs
-	done < <(sed 's/#.*//; /^[[:space:]]*$/d' \
-		"$top/tests/system/scenarios.list")
-fi
+scenarios=("$@")
+# the list's time limits apply to scenarios named as arguments too
+while read -r name secs _; do
+	[ $# -eq 0 ] && scenarios+=("$name")
+	[ -n "$secs" ] && limits[$name]=$secs
+done < <(sed 's/#.*//; /^[[:space:]]*$/d' "$top/tests/system/scenarios.list")
 [ ${#scenarios[@]} -gt 0 ] || { echo "system: no scenarios to run" >&2; exit 1; }
 
 mkdir -p "$logs"
@@ -45,12 +48,17 @@ mkdir -p "$logs"
 failed=0
 for s in "${scenarios[@]}"; do
 	for g in $gics; do
-		name=system/$s/gicv$g
-		log=$logs/system-$s-gicv$g.log
+		suffix=${WARDEN_SUFFIX:-}
+		name=system/$s$suffix/gicv$g
+		log=$logs/system-$s$suffix-gicv$g.log
 		secs=${limits[$s]:-$limit}
+		extra=()
+		[ -n "${WARDEN_INITRD_EXTRA:-}" ] &&
+			extra+=(--initrd-extra "$WARDEN_INITRD_EXTRA")
+		[ -n "${WARDEN_APPEND:-}" ] && extra+=(--append "$WARDEN_APPEND")
 		t0=$SECONDS
 		"$top/scripts/run-qemu.sh" --gic "$g" --scenario "$s" \
-			--timeout "$secs" --log "$log" > /dev/null 2>&1
+			--timeout "$secs" --log "$log" "${extra[@]}" > /dev/null 2>&1
 		rc=$?
 		dt=$((SECONDS - t0))
 
@@ -81,6 +89,10 @@ for s in "${scenarios[@]}"; do
 
 		if [ ${#why[@]} -eq 0 ]; then
 			echo "PASS $name (${dt} s)"
+			hook=$top/tests/system/hooks/$s.sh
+			if [ -x "$hook" ] && [ -z "${WARDEN_SUFFIX:-}" ]; then
+				"$hook" "$g" "$log" || failed=1
+			fi
 			continue
 		fi
 		failed=1

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# After the configgen scenario (tests/system/run.sh): the host's half of
+# "from a fresh boot to a running inmate without writing a config by hand".
+# The config that `warden config create` wrote inside the guest, taken from
+# the serial log, must
+#   build   compile with `warden config build` and pass its check;
+#   match   the hand-written qemu-arm64-gicv<N>.cell in every resource that
+#           matters (tests/config-compare.py; differences explained);
+#   run     enable and run the cells (gic-demo) and twocells scenarios when
+#           the guest boots again with it as its system config.
+# One PASS/FAIL line per step, "system/configgen-<step>/gicv<N>".
+#
+# Usage: tests/system/hooks/configgen.sh GIC LOG
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/../../.." && pwd)
+build=${WARDEN_BUILD:-$top/build}
+g=$1 log=$2
+work=$build/tests/configgen-gicv$g
+mkdir -p "$work"
+rm -rf "${work:?}"/*
+
+sed -n 's/^\[gen\] //p' "$log" > "$work/system.c"
+if "$build/tools/warden-host" config build "$work/system.c" \
+	-o "$work/generated.cell" > "$work/build.log" 2>&1; then
+	echo "PASS system/configgen-build/gicv$g ($(grep -c '' "$work/system.c") lines; ${work#"$top"/}/system.c)"
+else
+	echo "FAIL system/configgen-build/gicv$g: see ${work#"$top"/}/build.log"
+	sed 's/^/    | /' "$work/build.log" | head -n 20
+	exit 1
+fi
+
+cmp=$build/logs/configgen-reference-gicv$g.log
+if python3 "$top/tests/config-compare.py" \
+	"$build/configs/qemu-arm64-gicv$g.cell" "$work/generated.cell" > "$cmp" 2>&1; then
+	echo "PASS system/configgen-match/gicv$g (as qemu-arm64-gicv$g.cell but $(grep -c '^explained' "$cmp") explained differences; ${cmp#"$top"/})"
+else
+	echo "FAIL system/configgen-match/gicv$g: see ${cmp#"$top"/}"
+	grep -v '^same' "$cmp" | sed 's/^/    | /'
+	exit 1
+fi
+
+# The generated config joins the initramfs as /etc/warden/generated.cell.
+mkdir -p "$work/root/etc/warden"
+cp "$work/generated.cell" "$work/root/etc/warden/generated.cell"
+(cd "$work/root" && find . | cpio -o -H newc --quiet | gzip -9) > "$work/extra.cpio.gz" ||
+	{ echo "FAIL system/configgen-run/gicv$g: cannot pack the config"; exit 1; }
+GICS=$g WARDEN_INITRD_EXTRA=$work/extra.cpio.gz \
+	WARDEN_APPEND=warden.system=generated.cell WARDEN_SUFFIX=-generated \
+	"$top/tests/system/run.sh" cells twocells
+rc=$?
+# and they did run on it
+for s in cells twocells; do
+	l=$build/logs/system-$s-generated-gicv$g.log
+	if ! grep -q 'system config generated.cell,' "$l" 2> /dev/null; then
+		echo "FAIL system/configgen-run/gicv$g: $s did not boot with generated.cell (${l#"$top"/})"
+		rc=1
+	fi
+done
+exit $rc

@@ -5,9 +5,10 @@
 # per test for tests/run.sh:
 #   golden/*   stored QEMU trees (tests/data/dtb/*.dts: GIC versions, CPU
 #              counts, RAM sizes) and three real boards from Debian's kernel
-#              package: the output must equal tests/data/golden/<name>.c
-#              (or .err, for a refusal), build with `config build` and pass
-#              `config check`
+#              package, and `config cell-create` for the reference machine:
+#              the output must equal tests/data/golden/<name>.c (or .err,
+#              for a refusal), build with `config build` and pass `config
+#              check`
 #   reference  the generated config of the reference machine against the
 #              hand-written one (tests/config-compare.py): equal in every
 #              resource that matters, each difference explained
@@ -33,6 +34,12 @@ mkdir -p "$work" "$logs" "$golden"
 rm -rf "${work:?}"/*
 
 pass() { echo "PASS config/$*"; }
+# the output without this machine's paths: golden files hold "<dtbs>/" and
+# paths from the top of the tree
+normalize() {
+	sed -e "s#${dtbs:-/nonexistent/}#<dtbs>/#g" -e "s#<dtbs>//#<dtbs>/#g" \
+		-e "s#$top/##g" "$1" > "$1.norm"
+}
 fail() { echo "FAIL config/$*"; }
 
 # build_check NAME C-FILE: `config build` it; a system config is checked by
@@ -59,13 +66,14 @@ golden() {
 	else
 		set -- c
 	fi
+	normalize "$out"
 	if [ $update -eq 1 ]; then
 		rm -f "$golden/$name.c" "$golden/$name.err"
-		cp "$out" "$golden/$name.$1"
+		cp "$out.norm" "$golden/$name.$1"
 	fi
 	if ! [ -f "$golden/$name.$1" ]; then
 		fail "golden/$name: output is .$1, but there is no $golden/$name.$1"
-	elif ! diff -u "$golden/$name.$1" "$out" > "$work/$name.diff"; then
+	elif ! diff -u "$golden/$name.$1" "$out.norm" > "$work/$name.diff"; then
 		fail "golden/$name: differs from tests/data/golden/$name.$1"
 		sed -n '1,20s/^/    | /p' "$work/$name.diff"
 	elif [ "$1" = c ] && ! build_check "$name" "$out"; then
@@ -102,6 +110,51 @@ else
 	golden imx8mp "$dtbs/freescale/imx8mp-evk.dtb" --linux-mem 3G \
 		--console none
 fi
+
+# cell_golden NAME ARGS...: `config cell-create` for the reference
+# machine, against its golden output; a config must build and check.
+cell_golden() {
+	local name=$1 out=$work/$1.c err=$work/$1.err rc kind=c
+	shift
+	timeout 20 "$cli" config cell-create \
+		--system "$build/configs/qemu-arm64-gicv3.cell" "$@" \
+		-o "$out" 2> "$err"
+	rc=$?
+	case $rc in
+	0) ;;
+	1) kind=err; [ -e "$out" ] && { fail "golden/$name: refused but wrote $out"; return; } ;;
+	*) fail "golden/$name: exit $rc (crash or hang)"; return ;;
+	esac
+	[ $kind = err ] && out=$err
+	normalize "$out"
+	if [ $update -eq 1 ]; then
+		rm -f "$golden/$name.c" "$golden/$name.err"
+		cp "$out.norm" "$golden/$name.$kind"
+	fi
+	if ! diff -u "$golden/$name.$kind" "$out.norm" > "$work/$name.diff" 2>&1; then
+		fail "golden/$name: differs from tests/data/golden/$name.$kind"
+		sed -n '1,20s/^/    | /p' "$work/$name.diff"
+	elif [ $kind = c ] && ! { "$cli" config build "$out" -o "$work/$name.cell" &&
+		"$cli" config check "$build/configs/qemu-arm64-gicv3.cell" \
+			"$build/configs/gic-demo.cell" "$work/$name.cell"; } \
+		> "$work/$name.build" 2>&1; then
+		fail "golden/$name: does not build, or check beside gic-demo"
+		sed 's/^/    | /' "$work/$name.build"
+	else
+		pass "golden/$name ($([ $kind = c ] && echo "cell config" || echo "refused: $(head -n 1 "$err" | cut -c 29-100)"))"
+	fi
+}
+
+# Cells for the reference machine: a GPIO controller with its SPI beside
+# gic-demo, placed in the free RAM; then what must be refused.
+qemu_dtb=$work/qemu-virt-gicv3-smp4-1G.dtb
+cell_golden cell-gpio --name gpio --cpus 3 --linux-mem 768M \
+	--devices /pl061@9030000 --irqs 100 --dtb "$qemu_dtb" \
+	--with "$build/configs/gic-demo.cell"
+cell_golden cell-all-cpus --name greedy --cpus 0-3 --linux-mem 768M
+cell_golden cell-clash --name clash --cpus 3 --ram-at 0x70000000 \
+	--with "$build/configs/gic-demo.cell"
+cell_golden cell-no-room --name huge --cpus 3 --ram 512M --linux-mem 768M
 
 # The reference machine against its hand-written configs.
 for g in 3 2; do

@@ -4,6 +4,7 @@
  * Linux uses, the options) and writes its output whole or not at all.
  * `warden config build`: a config's C source into a .cell file, with the
  * installed headers and the machine's C compiler.
+ * `warden config cell-create`: the same for an inmate cell (cellgen.c).
  */
 #include <errno.h>
 #include <spawn.h>
@@ -13,6 +14,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <config-check.h>
+
+#include "cellgen.h"
 #include "configgen.h"
 #include "fdt.h"
 #include "warden.h"
@@ -359,4 +363,224 @@ int configcli_build(int argc, char **argv, unsigned int opts)
 	}
 	printf("%s: built from %s\n", out, src);
 	return WARDEN_EXIT_OK;
+}
+
+/* ---- config cell-create ------------------------------------------------------ */
+
+struct configcli_cell {
+	struct cellgen_opts o;
+	void *sys_blob, *with_blob[CELLGEN_MAX_WITH];
+	char *dtb;
+	size_t dtb_len;
+	struct fdt fdt;
+	int have_fdt;
+	char devices[1024];
+};
+
+/* mem=SIZE: the lowest SIZE bytes of the root cell's RAM regions. */
+static void configcli_linux_mem(struct cellgen_opts *o, uint64_t left)
+{
+	const struct warden_memory *m = warden_cell_mem(&o->sys->root_cell);
+	struct configgen_range ram[CONFIGGEN_MAX_RANGES];
+	uint32_t i, n = 0, j;
+
+	for (i = 0; i < o->sys->root_cell.num_memory_regions &&
+		    n < CONFIGGEN_MAX_RANGES;
+	     i++)
+		if (!(m[i].flags & WARDEN_MEM_IO))
+			ram[n++] = (struct configgen_range){ m[i].phys_start,
+							     m[i].size };
+	/* by address: mem= counts from the bottom */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && ram[j].start < ram[j - 1].start; j--) {
+			struct configgen_range t = ram[j];
+
+			ram[j] = ram[j - 1];
+			ram[j - 1] = t;
+		}
+	for (i = 0; i < n && left; i++) {
+		uint64_t take = ram[i].size < left ? ram[i].size : left;
+
+		o->linux_ram[o->num_linux_ram++] =
+			(struct configgen_range){ ram[i].start, take };
+		left -= take;
+	}
+}
+
+/* The system config, checked; the cells to run beside, each checked. */
+static int configcli_cell_configs(struct configcli_cell *cc)
+{
+	const char *sys = warden_opt_value(WARDEN_OPT_SYSTEM);
+	const char *with = warden_opt_value(WARDEN_OPT_WITH);
+	char buf[2048], *save = NULL, *tok;
+	size_t len;
+
+	if (sysconfig_load(sys, "", &cc->sys_blob, &len))
+		return -1;
+	cc->o.sys = cc->sys_blob;
+	cc->o.sys_size = len;
+	cc->o.sys_path = sys;
+	snprintf(buf, sizeof(buf), "%s", with ? with : "");
+	for (tok = strtok_r(buf, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		int i = cc->o.num_with;
+
+		if (i == CELLGEN_MAX_WITH) {
+			warden_err("config cell-create: more than %d --with "
+				   "cells",
+				   CELLGEN_MAX_WITH);
+			return -1;
+		}
+		if (cellconfig_read(tok, &cc->with_blob[i], &len))
+			return -1;
+		if (config_check_cell(cc->with_blob[i], len, cc->o.sys,
+				      sysconfig_report, "")) {
+			warden_err("%s: not a valid cell of %s", tok, sys);
+			return -1;
+		}
+		cc->o.with[i] = cc->with_blob[i];
+		cc->o.with_size[i] = len;
+		cc->o.num_with++;
+	}
+	return 0;
+}
+
+/* The device tree, if devices are named: --dtb, else the running one. */
+static int configcli_cell_fdt(struct configcli_cell *cc)
+{
+	const char *dtb = warden_opt_value(WARDEN_OPT_DTB);
+	char err[FDT_ERR_LEN], *save = NULL, *tok;
+	int ret;
+
+	if (!warden_opt_value(WARDEN_OPT_DEVICES))
+		return 0;
+	snprintf(cc->devices, sizeof(cc->devices), "%s",
+		 warden_opt_value(WARDEN_OPT_DEVICES));
+	for (tok = strtok_r(cc->devices, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		if (cc->o.num_devices == CELLGEN_MAX_ITEMS)
+			break;
+		cc->o.devices[cc->o.num_devices++] = tok;
+	}
+	if (!dtb)
+		dtb = CONFIGCLI_LIVE_FDT;
+	ret = fileio_read(dtb, CONFIGCLI_DTB_MAX, &cc->dtb, &cc->dtb_len);
+	if (!ret)
+		ret = fdt_parse(&cc->fdt, cc->dtb, cc->dtb_len, err,
+				sizeof(err));
+	else
+		snprintf(err, sizeof(err), "%s", strerror(-ret));
+	if (ret) {
+		warden_err("config cell-create failed: %s: %s", dtb, err);
+		return -1;
+	}
+	cc->have_fdt = 1;
+	cc->o.fdt = &cc->fdt;
+	return 0;
+}
+
+/* The options into cc->o; an exit code. */
+static int configcli_cell_opts(struct configcli_cell *cc, unsigned int opts)
+{
+	struct cellgen_opts *o = &cc->o;
+	const char *v;
+
+	o->name = warden_opt_value(WARDEN_OPT_NAME);
+	v = warden_opt_value(WARDEN_OPT_CPUS);
+	if (!o->name || !v || !warden_opt_value(WARDEN_OPT_SYSTEM)) {
+		warden_err("config cell-create: --system, --name and --cpus "
+			   "are required");
+		return WARDEN_EXIT_USAGE;
+	}
+	if (cellgen_parse_cpus(v, &o->cpu_set)) {
+		warden_err("config cell-create: --cpus %s is not a CPU list "
+			   "such as 2-3,5",
+			   v);
+		return WARDEN_EXIT_USAGE;
+	}
+	v = warden_opt_value(WARDEN_OPT_RAM);
+	o->ram_size = v ? configgen_parse_size(v) : 1ull << 20;
+	v = warden_opt_value(WARDEN_OPT_RAM_AT);
+	o->ram_at = v ? configgen_parse_size(v) : 0;
+	v = warden_opt_value(WARDEN_OPT_RAM_IPA);
+	o->ram_ipa = v ? configgen_parse_size(v) : 0x40000000ull;
+	v = warden_opt_value(WARDEN_OPT_IRQS);
+	if (v) {
+		o->num_irqs = cellgen_parse_irqs(v, o->irqs, CELLGEN_MAX_ITEMS);
+		if (o->num_irqs < 0) {
+			warden_err("config cell-create: --irqs %s is not a "
+				   "list of INTIDs such as 40,48-50",
+				   v);
+			return WARDEN_EXIT_USAGE;
+		}
+	}
+	o->console = !!(opts & WARDEN_OPT_CONSOLE);
+	return WARDEN_EXIT_OK;
+}
+
+/* Where Linux's RAM is: --linux-mem, else /proc/iomem, unless placed. */
+static int configcli_cell_linux(struct configcli_cell *cc)
+{
+	const char *lm = warden_opt_value(WARDEN_OPT_LINUX_MEM);
+	struct configgen_opts io;
+
+	if (cc->o.ram_at)
+		return 0;
+	if (lm) {
+		configcli_linux_mem(&cc->o, configgen_parse_size(lm));
+		return 0;
+	}
+	memset(&io, 0, sizeof(io));
+	if (configcli_iomem(&io)) {
+		warden_err("config cell-create: on another machine, say where "
+			   "the RAM goes (--ram-at) or what Linux uses "
+			   "(--linux-mem)");
+		return -1;
+	}
+	memcpy(cc->o.linux_ram, io.linux_ram,
+	       sizeof(io.linux_ram[0]) * (size_t)io.num_linux_ram);
+	cc->o.num_linux_ram = io.num_linux_ram;
+	return 0;
+}
+
+int configcli_cell_create(int argc, char **argv, unsigned int opts)
+{
+	static struct configcli_cell cc;
+	char *text = NULL;
+	size_t text_len = 0;
+	FILE *mem;
+	int ret, i;
+
+	(void)argc;
+	(void)argv;
+	memset(&cc, 0, sizeof(cc));
+	ret = configcli_cell_opts(&cc, opts);
+	if (ret)
+		return ret;
+	ret = WARDEN_EXIT_FAIL;
+	if (configcli_cell_configs(&cc) || configcli_cell_fdt(&cc) ||
+	    configcli_cell_linux(&cc))
+		goto out;
+	mem = open_memstream(&text, &text_len);
+	if (!mem)
+		goto out;
+	i = cellgen_cell(&cc.o, mem);
+	if (fclose(mem) || i)
+		goto out;
+	i = configcli_write(warden_opt_value(WARDEN_OPT_OUTPUT), text,
+			    text_len);
+	if (i)
+		warden_err("config cell-create failed: %s: %s",
+			   warden_opt_value(WARDEN_OPT_OUTPUT), strerror(-i));
+	else
+		ret = WARDEN_EXIT_OK;
+out:
+	free(text);
+	if (cc.have_fdt)
+		fdt_free(&cc.fdt);
+	free(cc.dtb);
+	free(cc.sys_blob);
+	for (i = 0; i < cc.o.num_with; i++)
+		free(cc.with_blob[i]);
+	return ret;
 }

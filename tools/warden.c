@@ -82,7 +82,55 @@ static const struct warden_opt warden_opt_ram = {
 	"RAM, if the DTB has none: BASE:SIZE[,BASE:SIZE...]", "RANGES"
 };
 
-#define WARDEN_CMD_OPTS_MAX 6
+static const struct warden_opt warden_opt_system = {
+	0, "system", WARDEN_OPT_SYSTEM,
+	"the system config (.cell) the cell will run under", "FILE"
+};
+static const struct warden_opt warden_opt_cell_name = {
+	0, "name", WARDEN_OPT_NAME, "the cell's name", "NAME"
+};
+static const struct warden_opt warden_opt_cpus = {
+	0, "cpus", WARDEN_OPT_CPUS,
+	"its CPUs, as the system config numbers "
+	"them: 2-3,5",
+	"LIST"
+};
+static const struct warden_opt warden_opt_cell_ram = { 0, "ram", WARDEN_OPT_RAM,
+						       "its RAM (default 1M)",
+						       "SIZE" };
+static const struct warden_opt warden_opt_ram_at = {
+	0, "ram-at", WARDEN_OPT_RAM_AT,
+	"where its RAM is (default: the top of the free root RAM)", "ADDR"
+};
+static const struct warden_opt warden_opt_ram_ipa = {
+	0, "ram-ipa", WARDEN_OPT_RAM_IPA,
+	"where the cell sees it and starts (default 0x40000000)", "ADDR"
+};
+static const struct warden_opt warden_opt_devices = {
+	0, "devices", WARDEN_OPT_DEVICES,
+	"devices by DT path or address, with their SPIs: /pl061@9030000", "LIST"
+};
+static const struct warden_opt warden_opt_irqs = {
+	0, "irqs", WARDEN_OPT_IRQS, "more interrupts (INTIDs): 40,48-50", "LIST"
+};
+static const struct warden_opt warden_opt_cell_dtb = {
+	0, "dtb", WARDEN_OPT_DTB,
+	"the DTB for --devices (default: the running system's)", "FILE"
+};
+static const struct warden_opt warden_opt_cell_linux_mem = {
+	0, "linux-mem", WARDEN_OPT_LINUX_MEM,
+	"elsewhere: the RAM Linux uses (mem=), to keep out of it", "SIZE"
+};
+static const struct warden_opt warden_opt_with = {
+	0, "with", WARDEN_OPT_WITH,
+	"cell configs it runs beside: no CPU, RAM or IRQ in common", "CELLS"
+};
+static const struct warden_opt warden_opt_cell_console = {
+	0, "console", WARDEN_OPT_CONSOLE,
+	"its console lines also go to the hypervisor's UART", NULL
+};
+
+#define WARDEN_CMD_OPTS_MAX 13
 
 struct warden_cmd {
 	const char *name; /* one or more words: "enable", "config check" */
@@ -255,6 +303,39 @@ static const struct warden_cmd warden_cmds[] = {
 		.min_args = 1,
 		.max_args = 1,
 		.run = configcli_build,
+	},
+	{
+		.name = "config cell-create",
+		.args = "",
+		.opts = { &warden_opt_output, &warden_opt_system,
+			  &warden_opt_cell_name, &warden_opt_cpus,
+			  &warden_opt_cell_ram, &warden_opt_ram_at,
+			  &warden_opt_ram_ipa, &warden_opt_devices,
+			  &warden_opt_irqs, &warden_opt_cell_dtb,
+			  &warden_opt_cell_linux_mem, &warden_opt_with,
+			  &warden_opt_cell_console },
+		.summary = "write an inmate cell config (C) from a few options",
+		.help = "Generate an inmate cell config as C source: its name, "
+			"CPUs, RAM (loadable, at\n"
+			"--ram-ipa, where it starts), the comm region, devices "
+			"found in the device tree\n"
+			"by path or address (their registers and SPIs), and "
+			"more IRQs.  Unless --ram-at\n"
+			"places it, the RAM goes at the top of the root cell's "
+			"RAM that Linux (its\n"
+			"System RAM in /proc/iomem, or --linux-mem elsewhere), "
+			"the hypervisor, the\n"
+			"root's links and the --with cells leave free.\n"
+			"\n"
+			"The cell is checked against --system and against each "
+			"--with cell, as by\n"
+			"`config check`, before it is written; every problem is "
+			"printed, and nothing\n"
+			"is written if there is one.  The layout suits inmates "
+			"built with inmates/lib.\n",
+		.min_args = 0,
+		.max_args = 0,
+		.run = configcli_cell_create,
 	},
 	{
 		.name = "config show",
@@ -519,7 +600,7 @@ static void warden_cmd_synopsis(char *buf, size_t size,
 
 static void warden_cmd_usage(FILE *out, const struct warden_cmd *cmd)
 {
-	char synopsis[128];
+	char synopsis[512];
 
 	warden_cmd_synopsis(synopsis, sizeof(synopsis), cmd);
 	fprintf(out, "Usage: warden %s\n", synopsis);
@@ -527,7 +608,7 @@ static void warden_cmd_usage(FILE *out, const struct warden_cmd *cmd)
 
 static void warden_help(void)
 {
-	char synopsis[128];
+	char synopsis[512];
 	int i;
 
 	printf("Usage: warden <command> [<arguments>]\n"

@@ -16,7 +16,8 @@
  *   fileio.c     whole-file and sysfs reads
  *   fdt.c        the device tree parser
  *   configgen.c  a system config from a device tree (`config create`)
- *   configcli.c  the `config create` command: its inputs and output
+ *   configcli.c  the `config create`, `build` and `cell-create` commands
+ *   cellgen.c    an inmate cell config from options (`config cell-create`)
  */
 #ifndef WARDEN_TOOLS_WARDEN_H
 #define WARDEN_TOOLS_WARDEN_H
@@ -48,7 +49,15 @@
 #define WARDEN_OPT_LINUX_MEM 0x40000u /* --linux-mem SIZE */
 #define WARDEN_OPT_HV_MEM 0x80000u /* --hv-mem SIZE */
 #define WARDEN_OPT_CONSOLE 0x100000u /* --console UART */
-#define WARDEN_OPT_RAM 0x200000u /* --ram BASE:SIZE,... */
+#define WARDEN_OPT_RAM 0x200000u /* --ram BASE:SIZE,... or SIZE */
+#define WARDEN_OPT_SYSTEM 0x400000u /* --system FILE */
+#define WARDEN_OPT_NAME 0x800000u /* --name NAME */
+#define WARDEN_OPT_CPUS 0x1000000u /* --cpus LIST */
+#define WARDEN_OPT_RAM_AT 0x2000000u /* --ram-at ADDR */
+#define WARDEN_OPT_RAM_IPA 0x4000000u /* --ram-ipa ADDR */
+#define WARDEN_OPT_DEVICES 0x8000000u /* --devices LIST */
+#define WARDEN_OPT_IRQS 0x10000000u /* --irqs LIST */
+#define WARDEN_OPT_WITH 0x20000000u /* --with CELLS */
 
 /*
  * A command's arguments: what follows its name on the command line, without
@@ -62,6 +71,7 @@ const char *warden_opt_value(unsigned int flag);
 /* configcli.c: `config create`, `config build` */
 int configcli_create(int argc, char **argv, unsigned int opts);
 int configcli_build(int argc, char **argv, unsigned int opts);
+int configcli_cell_create(int argc, char **argv, unsigned int opts);
 
 /* "warden: <message>" on stderr. */
 void warden_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

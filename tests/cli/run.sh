@@ -419,7 +419,7 @@ else
 		done' _ "$comp") << 'EOF'
 warden c|cell config console
 warden cell |console create destroy list load shutdown start stats
-warden config |build check create show
+warden config |build cell-create check create show
 warden config show |a.cell b.cell sub/
 warden config check a.cell |a.cell b.cell sub/
 warden enable n|

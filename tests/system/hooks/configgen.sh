@@ -8,8 +8,10 @@
 #   build   compile with `warden config build` and pass its check;
 #   match   the hand-written qemu-arm64-gicv<N>.cell in every resource that
 #           matters (tests/config-compare.py; differences explained);
+#   cell    gic-demo's cell config from `warden config cell-create`, also
+#           in the log, builds and checks against it;
 #   run     enable and run the cells (gic-demo) and twocells scenarios when
-#           the guest boots again with it as its system config.
+#           the guest boots again with both as its configs.
 # One PASS/FAIL line per step, "system/configgen-<step>/gicv<N>".
 #
 # Usage: tests/system/hooks/configgen.sh GIC LOG
@@ -42,16 +44,33 @@ else
 	exit 1
 fi
 
-# The generated config joins the initramfs as /etc/warden/generated.cell.
+# gic-demo's generated cell config: built, and checked against the
+# generated system config
+sed -n 's/^\[cell\] //p' "$log" > "$work/gic-demo.c"
+if "$build/tools/warden-host" config build "$work/gic-demo.c" \
+	-o "$work/gic-demo.cell" > "$work/cell-build.log" 2>&1 &&
+	"$build/tools/warden-host" config check "$work/generated.cell" \
+		"$work/gic-demo.cell" >> "$work/cell-build.log" 2>&1; then
+	echo "PASS system/configgen-cell/gicv$g (gic-demo's cell config: built, checks against the generated system config)"
+else
+	echo "FAIL system/configgen-cell/gicv$g: see ${work#"$top"/}/cell-build.log"
+	sed 's/^/    | /' "$work/cell-build.log" | head -n 20
+	exit 1
+fi
+
+# The generated configs join the initramfs: the system config as
+# /etc/warden/generated.cell, gic-demo's over the shipped one.
 mkdir -p "$work/root/etc/warden"
-cp "$work/generated.cell" "$work/root/etc/warden/generated.cell"
+cp "$work/generated.cell" "$work/gic-demo.cell" "$work/root/etc/warden/"
 (cd "$work/root" && find . | cpio -o -H newc --quiet | gzip -9) > "$work/extra.cpio.gz" ||
 	{ echo "FAIL system/configgen-run/gicv$g: cannot pack the config"; exit 1; }
 GICS=$g WARDEN_INITRD_EXTRA=$work/extra.cpio.gz \
 	WARDEN_APPEND=warden.system=generated.cell WARDEN_SUFFIX=-generated \
 	"$top/tests/system/run.sh" cells twocells
 rc=$?
-# and they did run on it
+# and they did run on them: the generated system config, and gic-demo's
+# RAM where cell-create put it (cells shows the cell config)
+ram=$(sed -n '0,/phys_start = /s/.*phys_start = \(0x[0-9a-f]*\),/\1/p' "$work/gic-demo.c")
 for s in cells twocells; do
 	l=$build/logs/system-$s-generated-gicv$g.log
 	if ! grep -q 'system config generated.cell,' "$l" 2> /dev/null; then
@@ -59,4 +78,8 @@ for s in cells twocells; do
 		rc=1
 	fi
 done
+if ! grep -qiE "^ *\| +0 +0x0*${ram#0x} " "$build/logs/system-cells-generated-gicv$g.log"; then
+	echo "FAIL system/configgen-run/gicv$g: cells did not show gic-demo's RAM at $ram"
+	rc=1
+fi
 exit $rc

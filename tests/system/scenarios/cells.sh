@@ -20,6 +20,8 @@ check_v "config show --json: the system config, GICv$WARDEN_GIC" sh -c "
 	json-check -e valid true -e kind system \
 		-e platform.gic.version $WARDEN_GIC -e root_cell.name root /tmp/sys.json"
 
+check_v "config show: gic-demo's cell config" \
+	warden config show "$SYSTEM_CELL" "$CELLS/gic-demo.cell"
 require "cell create gic-demo" warden cell create "$CELLS/gic-demo.cell"
 check "state: created" cell_state_is gic-demo created
 check_v "Linux gave up CPU 2" cpus_online_are "0 1 3"

@@ -5,8 +5,11 @@
 # log, each line prefixed "[gen] "; tests/system/hooks/configgen.sh builds
 # it on the host, compares it with the hand-written config and boots again
 # to run the cells and twocells scenarios on it.
+# Then `warden config cell-create` writes gic-demo's cell config the same
+# way ("[cell] "), which the second boot uses instead of the shipped one.
 # expect-serial: ^\[gen\] #include <warden/config.h>$
 # expect-serial: ^\[gen\] };$
+# expect-serial: ^\[cell\] 		.name = "gic-demo",$
 . /usr/share/warden/lib.sh
 
 OUT=/tmp/system.c
@@ -39,9 +42,27 @@ check_fails "no room for the hypervisor: said, nothing written" \
 	sh -c "warden config create --hv-mem 1G -o /tmp/big.c; \
 		r=\$?; [ -e /tmp/big.c ] && exit 0; exit \$r"
 
-step "the source, for the host"
-# one line each, prefixed, so that the host can take it out of the log
+step "a cell config for gic-demo"
+CELL_OUT=/tmp/gic-demo.c
+require "warden config cell-create: gic-demo on CPU 2, 1 MiB of free RAM" \
+	warden config cell-create --system "$SYSTEM_CELL" --name gic-demo \
+	--cpus 2 --console -o "$CELL_OUT"
+check_v "its RAM is out of Linux's (mem=768M) and the hypervisor's" sh -c "
+	grep -E 'phys_start = 0x7[0-9a-f]{7},' $CELL_OUT"
+check_fails "a cell that would leave the root no CPU is refused" \
+	"would leave the root cell without CPUs" \
+	warden config cell-create --system "$SYSTEM_CELL" --name all \
+	--cpus 0-3
+check_fails "a device that is not there is refused" "no such node" \
+	warden config cell-create --system "$SYSTEM_CELL" --name dev \
+	--cpus 3 --devices /nonexistent
+
+step "the sources, for the host"
+# one line each, prefixed, so that the host can take them out of the log
 while IFS= read -r line; do
 	echo "[gen] $line"
 done < "$OUT"
+while IFS= read -r line; do
+	echo "[cell] $line"
+done < "$CELL_OUT"
 finish

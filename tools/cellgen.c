@@ -453,6 +453,25 @@ static void cc_emit(const struct cc *c, FILE *out)
 	fprintf(out, "};\n");
 }
 
+/* An IRQ Linux drives now goes to the cell only once its driver lets go. */
+static void cc_note_linux_irqs(const struct cc *c)
+{
+	const struct cellgen_opts *o = c->o;
+	int i, k;
+
+	for (i = 0; i < c->num_irqs; i++)
+		for (k = 0; k < o->num_linux_irqs; k++)
+			if (o->linux_irqs[k].intid >= c->irqs[i].first &&
+			    o->linux_irqs[k].intid <
+				    c->irqs[i].first + c->irqs[i].count)
+				fprintf(stderr,
+					"note: INTID %u is Linux's now (%s): "
+					"unbind its driver before the cell "
+					"is created\n",
+					o->linux_irqs[k].intid,
+					o->linux_irqs[k].name);
+}
+
 int cellgen_cell(const struct cellgen_opts *o, FILE *out)
 {
 	struct cc *c = calloc(1, sizeof(*c));
@@ -472,8 +491,10 @@ int cellgen_cell(const struct cellgen_opts *o, FILE *out)
 		cc_add_irqs(c, o->irqs[i].first, o->irqs[i].count);
 	if (!c->problems)
 		ret = cc_check(c);
-	if (!ret)
+	if (!ret) {
+		cc_note_linux_irqs(c);
 		cc_emit(c, out);
+	}
 	free(c);
 	return ret;
 }

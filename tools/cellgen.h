@@ -41,6 +41,9 @@ struct cellgen_opts {
 	uint64_t with_size[CELLGEN_MAX_WITH];
 	int num_with;
 	int console; /* its console lines also go to the UART */
+	/* live: the SPIs Linux drives now, to warn about */
+	struct configgen_irq linux_irqs[CONFIGGEN_MAX_IRQS];
+	int num_linux_irqs;
 };
 
 /*

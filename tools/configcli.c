@@ -23,6 +23,7 @@
 
 #define CONFIGCLI_LIVE_FDT "/sys/firmware/fdt"
 #define CONFIGCLI_IOMEM "/proc/iomem"
+#define CONFIGCLI_INTERRUPTS "/proc/interrupts"
 #define CONFIGCLI_DTB_MAX (16u << 20)
 #define CONFIGCLI_IOMEM_MAX (1u << 20)
 #define CONFIGCLI_HV_MEM_DEFAULT (4ull << 20)
@@ -95,6 +96,19 @@ bad:
 		   "(e.g. 0:4G)",
 		   arg);
 	return WARDEN_EXIT_USAGE;
+}
+
+/* The SPIs Linux drives, for the comments; none if unreadable. */
+static void configcli_interrupts(struct configgen_irq *irqs, int *n)
+{
+	char *data;
+	size_t len;
+
+	*n = 0;
+	if (fileio_read(CONFIGCLI_INTERRUPTS, CONFIGCLI_IOMEM_MAX, &data, &len))
+		return;
+	*n = configgen_linux_irqs(data, irqs, CONFIGGEN_MAX_IRQS);
+	free(data);
 }
 
 static int configcli_sizes(struct configgen_opts *o, unsigned int opts)
@@ -213,6 +227,8 @@ int configcli_create(int argc, char **argv, unsigned int opts)
 	o.source = dtb ? dtb : CONFIGCLI_LIVE_FDT " (this system)";
 	if (!dtb && !o.linux_mem && !o.linux_percent && configcli_iomem(&o))
 		return WARDEN_EXIT_FAIL;
+	if (!dtb)
+		configcli_interrupts(o.linux_irqs, &o.num_linux_irqs);
 	ret = fileio_read(dtb ? dtb : CONFIGCLI_LIVE_FDT, CONFIGCLI_DTB_MAX,
 			  &data, &len);
 	if (ret) {
@@ -561,6 +577,8 @@ int configcli_cell_create(int argc, char **argv, unsigned int opts)
 	if (configcli_cell_configs(&cc) || configcli_cell_fdt(&cc) ||
 	    configcli_cell_linux(&cc))
 		goto out;
+	if (!warden_opt_value(WARDEN_OPT_DTB))
+		configcli_interrupts(cc.o.linux_irqs, &cc.o.num_linux_irqs);
 	mem = open_memstream(&text, &text_len);
 	if (!mem)
 		goto out;

@@ -89,6 +89,39 @@ static void cg_note(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/*
+ * "  33:   12   0   0   0     GICv3  33 Level     uart-pl011": after the
+ * per-CPU counts, the chip, its hardware number (the INTID, for the GIC),
+ * the trigger and the handlers' names.
+ */
+int configgen_linux_irqs(const char *text, struct configgen_irq *irqs, int max)
+{
+	const char *line = strchr(text, '\n');
+	int n = 0;
+
+	while (line && *++line && n < max) {
+		char chip[32], type[32], name[64];
+		unsigned int intid;
+		const char *p = strchr(line, ':');
+		const char *end = strchr(line, '\n');
+
+		if (!p || (end && p > end))
+			break;
+		/* skip the counts */
+		for (p++; *p == ' ' || (*p >= '0' && *p <= '9'); p++)
+			;
+		if (sscanf(p, "%31s %u %31s %63[^\n]", chip, &intid, type,
+			   name) == 4 &&
+		    !strncmp(chip, "GIC", 3) && intid >= 32 && intid < 1020) {
+			irqs[n].intid = intid;
+			snprintf(irqs[n++].name, sizeof(irqs[0].name), "%s",
+				 name + strspn(name, " "));
+		}
+		line = end;
+	}
+	return n;
+}
+
 uint64_t configgen_parse_size(const char *s)
 {
 	char *end;
@@ -1099,6 +1132,33 @@ static void cg_emit_mem(const struct cg *g, FILE *out)
 	fprintf(out, "\t},\n");
 }
 
+/* Which SPIs Linux drives now (live): no cell should take those. */
+static void cg_emit_linux_irqs(const struct cg *g, FILE *out)
+{
+	size_t col = 0;
+	int i;
+
+	if (!g->o->num_linux_irqs)
+		return;
+	fprintf(out, "\t\t * Linux drives these now (/proc/interrupts); "
+		     "give a cell none of them:\n");
+	for (i = 0; i < g->o->num_linux_irqs; i++) {
+		char item[64];
+
+		snprintf(item, sizeof(item), "%u (%.40s)%s",
+			 g->o->linux_irqs[i].intid, g->o->linux_irqs[i].name,
+			 i + 1 < g->o->num_linux_irqs ? "," : "");
+		if (col && col + strlen(item) > 60) {
+			fputc('\n', out);
+			col = 0;
+		}
+		fprintf(out, col ? " " : "\t\t * ");
+		cg_comment_str(out, item);
+		col += strlen(item) + 1;
+	}
+	fputc('\n', out);
+}
+
 static void cg_emit(const struct cg *g, FILE *out)
 {
 	cg_emit_header(g, out);
@@ -1124,10 +1184,12 @@ static void cg_emit(const struct cg *g, FILE *out)
 	cg_emit_platform(g, out);
 	cg_emit_root(g, out);
 	cg_emit_mem(g, out);
+	fprintf(out, "\t.irqs = {\n"
+		     "\t\t/*\n\t\t * every SPI: the GIC's GICD_TYPER says "
+		     "which exist.\n");
+	cg_emit_linux_irqs(g, out);
 	fprintf(out,
-		"\t.irqs = {\n"
-		"\t\t/* every SPI: the GIC's GICD_TYPER says which exist */\n"
-		"\t\t{ .first = %u, .count = %u },\n"
+		"\t\t */\n\t\t{ .first = %u, .count = %u },\n"
 		"\t},\n};\n",
 		CG_FIRST_SPI, CG_LAST_INTID + 1 - CG_FIRST_SPI);
 }

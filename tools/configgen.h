@@ -17,6 +17,17 @@ struct configgen_range {
 	uint64_t start, size;
 };
 
+/* An interrupt Linux has a handler for (/proc/interrupts). */
+struct configgen_irq {
+	uint32_t intid;
+	char name[32];
+};
+
+#define CONFIGGEN_MAX_IRQS 128
+
+/* Live: the GIC interrupts of /proc/interrupts; the count, or < 0. */
+int configgen_linux_irqs(const char *text, struct configgen_irq *irqs, int max);
+
 struct configgen_opts {
 	const char *source; /* where the DTB came from, for the header */
 	/* RAM Linux uses: its "System RAM" (live), or none given */
@@ -29,6 +40,9 @@ struct configgen_opts {
 	int num_ram;
 	uint64_t hv_mem; /* hypervisor memory size */
 	const char *console; /* NULL: the DT's; "none"; a path or address */
+	/* live: the SPIs Linux drives, for the comments */
+	struct configgen_irq linux_irqs[CONFIGGEN_MAX_IRQS];
+	int num_linux_irqs;
 };
 
 /*

@@ -252,6 +252,26 @@ static void test_parse_size(void)
 	CHECK(configgen_parse_size("99999999999T") == 0);
 }
 
+static void test_linux_irqs(void)
+{
+	static const char text[] =
+		"           CPU0       CPU1\n"
+		" 11:       2354       1956     GICv3  27 Level     arch_timer\n"
+		" 13:         14          0     GICv3  33 Level     uart-pl011\n"
+		" 15:          0          0     GIC-0  79 Edge      virtio0, "
+		"virtio1\n"
+		" 16:          0          0  ITS-MSI 8192 Edge      pcie\n"
+		"IPI0:       188        162       Rescheduling interrupts\n";
+	struct configgen_irq irqs[4];
+	int n = configgen_linux_irqs(text, irqs, 4);
+
+	CHECK(n == 2); /* SPIs of a GIC only: no PPI, MSI or IPI */
+	CHECK(irqs[0].intid == 33 && !strcmp(irqs[0].name, "uart-pl011"));
+	CHECK(irqs[1].intid == 79 && !strcmp(irqs[1].name, "virtio0, virtio1"));
+	CHECK(configgen_linux_irqs("", irqs, 4) == 0);
+	CHECK(configgen_linux_irqs("x\n 1: 2 GIC", irqs, 4) == 0);
+}
+
 int main(void)
 {
 	RUN(test_lookups);
@@ -261,5 +281,6 @@ int main(void)
 	RUN(test_generate_reference);
 	RUN(test_generate_refused);
 	RUN(test_parse_size);
+	RUN(test_linux_irqs);
 	UNIT_DONE();
 }

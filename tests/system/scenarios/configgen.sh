@@ -29,6 +29,8 @@ check_v "the hypervisor at the top of the RAM mem=768M leaves free" \
 	generated ".phys_start = 0x7fc00000,"
 check_v "the console is the PL011 Linux prints on" \
 	generated ".uart_base = 0x9000000,"
+check_v "the SPIs Linux drives are named: the PL011's is 33" \
+	generated "33 (uart-pl011)"
 check "an existing file is replaced whole: no temporary left" \
 	sh -c "! ls $OUT.tmp"
 
@@ -49,6 +51,9 @@ require "warden config cell-create: gic-demo on CPU 2, 1 MiB of free RAM" \
 	--cpus 2 --console -o "$CELL_OUT"
 check_v "its RAM is out of Linux's (mem=768M) and the hypervisor's" sh -c "
 	grep -E 'phys_start = 0x7[0-9a-f]{7},' $CELL_OUT"
+check_v "an IRQ that Linux drives is pointed out (the PL011's)" sh -c "
+	warden config cell-create --system $SYSTEM_CELL --name irq --cpus 3 \
+		--irqs 33 -o /tmp/irq.c 2>&1 | grep 'INTID 33 is Linux.s now (uart-pl011)'"
 check_fails "a cell that would leave the root no CPU is refused" \
 	"would leave the root cell without CPUs" \
 	warden config cell-create --system "$SYSTEM_CELL" --name all \

@@ -156,7 +156,9 @@ const struct {
 		},
 	},
 	.irqs = {
-		/* every SPI: the GIC's GICD_TYPER says which exist */
+		/*
+		 * every SPI: the GIC's GICD_TYPER says which exist.
+		 */
 		{ .first = 32, .count = 988 },
 	},
 };

@@ -56,6 +56,7 @@ struct cg {
 	int num_gic;
 	struct cg_region dev[CONFIGGEN_MAX_RANGES];
 	int num_dev, dev_dropped;
+	int disabled; /* device subtrees left out for their status */
 	struct cg_region mem[CG_MAX_MEM];
 	int num_mem;
 };
@@ -326,8 +327,10 @@ static void cg_psci(struct cg *g)
 /* The interrupt controller the root node names, else the first GIC. */
 static int cg_find_gic(const struct fdt *f, int *version)
 {
+	/* GICv2 with the virtualization extensions (if its reg says so) */
 	static const char *const v2[] = { "arm,gic-400", "arm,cortex-a15-gic",
-					  "arm,cortex-a7-gic" };
+					  "arm,cortex-a7-gic",
+					  "qcom,msm-qgic2" };
 	int i, parent = fdt_by_phandle(f, fdt_prop_u32(f, 0, "interrupt-parent",
 						       0));
 	unsigned int k;
@@ -405,9 +408,9 @@ static void cg_gic(struct cg *g)
 	uint64_t gicr_size = 0, frames;
 
 	if (node < 0) {
-		cg_refuse(g, "no GICv2 (gic-400, cortex-a15-gic) or GICv3 "
-			     "interrupt controller with virtualization "
-			     "extensions");
+		cg_refuse(g, "no GICv2 (gic-400, cortex-a15-gic, "
+			     "cortex-a7-gic, msm-qgic2) or GICv3 interrupt "
+			     "controller");
 		return;
 	}
 	fdt_node_path(f, node, g->gic_path, sizeof(g->gic_path));
@@ -563,7 +566,8 @@ static void cg_ram(struct cg *g)
 	g->num_ram = cg_ranges_merge(g->ram, g->num_ram);
 	if (!g->num_ram)
 		cg_refuse(g, "no RAM in the device tree (a /memory node with "
-			     "an empty reg is filled in by the boot loader)");
+			     "an empty reg is filled in by the boot loader): "
+			     "give it with --ram BASE:SIZE");
 }
 
 /* Reserved memory: the reservation block and /reserved-memory. */
@@ -649,6 +653,10 @@ static void cg_hv_memory(struct cg *g)
 			continue;
 		g->hv.start = (top - g->o->hv_mem) & ~(CG_PAGE - 1);
 		g->hv.size = g->o->hv_mem;
+		cg_note("the hypervisor takes 0x%llx+0x%llx, the top of the "
+			"first RAM Linux leaves free (--hv-mem for another size)",
+			(unsigned long long)g->hv.start,
+			(unsigned long long)g->hv.size);
 		return;
 	}
 	cg_refuse(g,
@@ -748,15 +756,18 @@ static void cg_pci_windows(struct cg *g, int node, const char *name)
 }
 
 /* Subtrees that hold no device of the root cell. */
-static int cg_skip_subtree(const struct cg *g, int node, const char *path)
+static int cg_skip_subtree(struct cg *g, int node, const char *path)
 {
 	static const char *const skip[] = { "/cpus", "/reserved-memory",
 					    "/chosen", "/aliases", "/memory" };
 	const char *type = fdt_prop_str(g->f, node, "device_type");
 	unsigned int i;
 
-	if (!fdt_enabled(g->f, node) || !strcmp(path, g->gic_path) ||
-	    (type && !strcmp(type, "memory")))
+	if (!fdt_enabled(g->f, node)) {
+		g->disabled++;
+		return 1;
+	}
+	if (!strcmp(path, g->gic_path) || (type && !strcmp(type, "memory")))
 		return 1;
 	for (i = 0; i < sizeof(skip) / sizeof(skip[0]); i++)
 		if (!strcmp(path, skip[i]))
@@ -1215,6 +1226,11 @@ int configgen_system(const struct fdt *f, const struct configgen_opts *o,
 		cg_hv_memory(g);
 	if (!g->problems) {
 		cg_devices_of(g, 0);
+		if (g->disabled)
+			cg_note("%d disabled nodes (status) are not given to "
+				"the root cell: enable them in the tree if "
+				"Linux is to use them",
+				g->disabled);
 		if (g->dev_dropped)
 			cg_refuse(g, "more than %d device ranges",
 				  CONFIGGEN_MAX_RANGES);

@@ -8,6 +8,7 @@
  * The config is built in binary first and passed through the same checker
  * as `config check`, so that only a valid config is ever written as C.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -125,6 +126,8 @@ int configgen_linux_irqs(const char *text, struct configgen_irq *irqs, int max)
 
 uint64_t configgen_parse_size(const char *s)
 {
+	static const char units[] = "KMGT";
+	const char *unit;
 	char *end;
 	unsigned long long v;
 	uint64_t mult = 1;
@@ -135,29 +138,11 @@ uint64_t configgen_parse_size(const char *s)
 	v = strtoull(s, &end, 0);
 	if (errno || end == s)
 		return 0;
-	switch (*end) {
-	case 'K':
-	case 'k':
-		mult = 1ull << 10;
+	/* K, M, G, T: 2^10 to 2^40 */
+	unit = *end ? strchr(units, toupper((unsigned char)*end)) : NULL;
+	if (unit && *unit) {
+		mult = 1ull << (10 * (unit - units + 1));
 		end++;
-		break;
-	case 'M':
-	case 'm':
-		mult = 1ull << 20;
-		end++;
-		break;
-	case 'G':
-	case 'g':
-		mult = 1ull << 30;
-		end++;
-		break;
-	case 'T':
-	case 't':
-		mult = 1ull << 40;
-		end++;
-		break;
-	default:
-		break;
 	}
 	if (*end == 'i' || *end == 'B')
 		end += *end == 'i' && end[1] == 'B' ? 2 : 1;

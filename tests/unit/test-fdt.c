@@ -247,6 +247,9 @@ static void test_parse_size(void)
 	CHECK(configgen_parse_size("1G") == 1ull << 30);
 	CHECK(configgen_parse_size("0x400000") == 0x400000);
 	CHECK(configgen_parse_size("4X") == 0);
+	CHECK(configgen_parse_size("4 ") == 0);
+	CHECK(configgen_parse_size("2t") == 2ull << 40);
+	CHECK(configgen_parse_size("1K") == 1024);
 	CHECK(configgen_parse_size("-1") == 0);
 	CHECK(configgen_parse_size("") == 0);
 	CHECK(configgen_parse_size("99999999999T") == 0);

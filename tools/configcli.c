@@ -495,6 +495,22 @@ static int configcli_cell_fdt(struct configcli_cell *cc)
 	return 0;
 }
 
+/* A size or address option into *v (dflt if not given); -1 if malformed. */
+static int configcli_number(unsigned int flag, const char *name, uint64_t dflt,
+			    uint64_t *v)
+{
+	const char *s = warden_opt_value(flag);
+
+	*v = s ? configgen_parse_size(s) : dflt;
+	if (s && !*v) {
+		warden_err("config cell-create: %s %s is not a non-zero size "
+			   "or address (e.g. 1M, 0x70000000)",
+			   name, s);
+		return -1;
+	}
+	return 0;
+}
+
 /* The options into cc->o; an exit code. */
 static int configcli_cell_opts(struct configcli_cell *cc, unsigned int opts)
 {
@@ -514,12 +530,12 @@ static int configcli_cell_opts(struct configcli_cell *cc, unsigned int opts)
 			   v);
 		return WARDEN_EXIT_USAGE;
 	}
-	v = warden_opt_value(WARDEN_OPT_RAM);
-	o->ram_size = v ? configgen_parse_size(v) : 1ull << 20;
-	v = warden_opt_value(WARDEN_OPT_RAM_AT);
-	o->ram_at = v ? configgen_parse_size(v) : 0;
-	v = warden_opt_value(WARDEN_OPT_RAM_IPA);
-	o->ram_ipa = v ? configgen_parse_size(v) : 0x40000000ull;
+	if (configcli_number(WARDEN_OPT_RAM, "--ram", 1ull << 20,
+			     &o->ram_size) ||
+	    configcli_number(WARDEN_OPT_RAM_AT, "--ram-at", 0, &o->ram_at) ||
+	    configcli_number(WARDEN_OPT_RAM_IPA, "--ram-ipa", 0x40000000ull,
+			     &o->ram_ipa))
+		return WARDEN_EXIT_USAGE;
 	v = warden_opt_value(WARDEN_OPT_IRQS);
 	if (v) {
 		o->num_irqs = cellgen_parse_irqs(v, o->irqs, CELLGEN_MAX_ITEMS);

@@ -378,9 +378,15 @@ static int cells_start(struct warden_cell_args *args)
 
 	if (!c)
 		return -ENOENT;
+	/*
+	 * Said before, not after: the cell's first console line goes to the
+	 * same UART at once, and the two would interleave.
+	 */
+	pr_info("cell \"%s\" starting\n", c->name);
 	ret = cells_hvc(WARDEN_HC_CELL_START, c->id, 0, "start", args->errmsg);
-	if (!ret)
-		pr_info("cell \"%s\" started\n", c->name);
+	if (ret)
+		pr_info("cell \"%s\" did not start (error %ld)\n", c->name,
+			ret);
 	return (int)ret;
 }
 

@@ -12,7 +12,8 @@
 # inmate cell config, checked against each system config (GICv3, GICv2 and
 # the 8-, 16- and 64-CPU GICv3 machines of the scale benchmark).
 CONFIGS_SYSTEMS := qemu-arm64-gicv3 qemu-arm64-gicv2 \
-	qemu-arm64-gicv3-smp8 qemu-arm64-gicv3-smp16 qemu-arm64-gicv3-smp64
+	qemu-arm64-gicv3-smp8 qemu-arm64-gicv3-smp16 qemu-arm64-gicv3-smp64 \
+	qemu-arm64-gicv3-refuse-reset qemu-arm64-gicv2-refuse-reset
 CONFIGS_SRCS := $(wildcard $(TOP)/configs/qemu-arm64/*.c)
 CONFIGS_NAMES := $(patsubst $(TOP)/configs/qemu-arm64/%.c,%,$(CONFIGS_SRCS))
 CONFIGS_SYSTEM_CELLS := $(patsubst %,$(B)/configs/%.cell,\
@@ -21,7 +22,8 @@ CONFIGS_INMATE_CELLS := $(patsubst %,$(B)/configs/%.cell,\
 	$(filter-out $(CONFIGS_SYSTEMS),$(CONFIGS_NAMES)))
 # (the scale configs include qemu-arm64-gicv3.c)
 CONFIGS_DEPS := $(wildcard $(TOP)/include/warden/*.h $(TOP)/configs/qemu-arm64/*.h) \
-	$(TOP)/configs/qemu-arm64/qemu-arm64-gicv3.c $(TOP)/configs/build.mk
+	$(TOP)/configs/qemu-arm64/qemu-arm64-gicv3.c \
+	$(TOP)/configs/qemu-arm64/qemu-arm64-gicv2.c $(TOP)/configs/build.mk
 CONFIGS_CFLAGS := $(WARN) -std=gnu11 -ffreestanding -I $(TOP)/include
 CONFIGS_SECTION := .warden_config
 CONFIGS_CHECK := $(B)/tools/warden-host config check

@@ -432,10 +432,36 @@ static int cells_shutdown(struct warden_cell_args *args)
 }
 
 /*
- * A running cell is asked first, unless forced; then the hypervisor stops
- * it, clears its RAM and gives everything back, and Linux gets the CPUs.
- * The sysfs entry goes last, outside warden.lock (*kobj).
+ * The hypervisor stops the cell (whatever its state), clears its RAM and
+ * gives everything back; Linux gets the CPUs.  The sysfs entry goes last,
+ * outside warden.lock (*kobj).
  */
+static int cells_destroy_now(struct warden_cell *c, char *errmsg,
+			     struct kobject **kobj)
+{
+	long ret;
+
+	/* the root's mappings of links to it go first: the region is wiped */
+	links_peer_leaving(c->name);
+	ret = cells_hvc(WARDEN_HC_CELL_DESTROY, c->id, 0, "destroy", errmsg);
+	if (ret) {
+		links_peer_back(c->name);
+		return (int)ret;
+	}
+	c->in_use = false;
+	*kobj = c->kobj;
+	c->kobj = NULL;
+	c->status = NULL;
+	c->console = NULL;
+	cells_cpus_online(&c->cpus);
+	free_page((unsigned long)c->config);
+	c->config = NULL;
+	pr_info("cell \"%s\" destroyed; CPUs %*pbl back online\n", c->name,
+		cpumask_pr_args(&c->cpus));
+	return 0;
+}
+
+/* A running cell is asked first, unless forced. */
 static int cells_destroy(struct warden_cell_args *args, struct kobject **kobj)
 {
 	struct warden_cell *c = cells_find(args->id, args->errmsg);
@@ -455,25 +481,75 @@ static int cells_destroy(struct warden_cell_args *args, struct kobject **kobj)
 			return (int)ret;
 		}
 	}
-	/* the root's mappings of links to it go first: the region is wiped */
-	links_peer_leaving(c->name);
-	ret = cells_hvc(WARDEN_HC_CELL_DESTROY, c->id, 0, "destroy",
-			args->errmsg);
-	if (ret) {
-		links_peer_back(c->name);
-		return (int)ret;
+	return cells_destroy_now(c, args->errmsg, kobj);
+}
+
+/*
+ * The root goes down (reboot.c): every running cell is asked to shut down,
+ * all at once, and given up to wait_ms in all to answer.  Then every cell
+ * is destroyed, stopped by force if it refused or did not answer.  Each
+ * cell's fate goes to the kernel log.
+ */
+static void cells_ask_all(unsigned int wait_ms, bool asked[WARDEN_MAX_CELLS])
+{
+	char errmsg[WARDEN_ERRMSG_LEN];
+	unsigned int id, waited = 0, left;
+	long ret;
+
+	for (;;) {
+		left = 0;
+		for (id = 1; id < WARDEN_MAX_CELLS; id++) {
+			if (!asked[id])
+				continue;
+			ret = cells_hvc(WARDEN_HC_CELL_SHUTDOWN, id, 0,
+					"shutdown", errmsg);
+			if (ret == -EAGAIN) {
+				left++;
+				continue;
+			}
+			asked[id] = false;
+			if (ret)
+				pr_warn("reboot: cell \"%s\" refused to shut down (%s); stopped\n",
+					warden.cells[id].name, errmsg);
+			else
+				pr_info("reboot: cell \"%s\" shut down\n",
+					warden.cells[id].name);
+		}
+		if (!left || waited >= wait_ms)
+			break;
+		msleep(CELLS_SHUTDOWN_POLL_MS);
+		waited += CELLS_SHUTDOWN_POLL_MS;
 	}
-	c->in_use = false;
-	*kobj = c->kobj;
-	c->kobj = NULL;
-	c->status = NULL;
-	c->console = NULL;
-	cells_cpus_online(&c->cpus);
-	free_page((unsigned long)c->config);
-	c->config = NULL;
-	pr_info("cell \"%s\" destroyed; CPUs %*pbl back online\n", c->name,
-		cpumask_pr_args(&c->cpus));
-	return 0;
+	for (id = 1; id < WARDEN_MAX_CELLS; id++)
+		if (asked[id])
+			pr_warn("reboot: cell \"%s\" did not answer within %u ms; stopped\n",
+				warden.cells[id].name, wait_ms);
+}
+
+void cells_stop_all(unsigned int wait_ms,
+		    struct kobject *kobjs[WARDEN_MAX_CELLS])
+{
+	bool asked[WARDEN_MAX_CELLS] = { false };
+	char errmsg[WARDEN_ERRMSG_LEN];
+	unsigned int id, n = 0;
+
+	for (id = 1; id < WARDEN_MAX_CELLS; id++) {
+		if (!warden.cells[id].in_use)
+			continue;
+		n++;
+		asked[id] = cells_refresh(&warden.cells[id]) ==
+			    WARDEN_CELL_RUNNING;
+	}
+	if (!n)
+		return;
+	pr_info("reboot: asking the running cells to shut down (up to %u ms), then destroying all %u\n",
+		wait_ms, n);
+	cells_ask_all(wait_ms, asked);
+	for (id = 1; id < WARDEN_MAX_CELLS; id++)
+		if (warden.cells[id].in_use &&
+		    cells_destroy_now(&warden.cells[id], errmsg, &kobjs[id]))
+			pr_err("reboot: cell \"%s\" not destroyed: %s\n",
+			       warden.cells[id].name, errmsg);
 }
 
 static int cells_dispatch(unsigned int cmd, struct warden_cell_args *args,

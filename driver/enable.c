@@ -11,6 +11,8 @@
 #include <linux/ioport.h>
 #include <linux/mm.h>
 #include <linux/module.h>
+#include <linux/of.h>
+#include <linux/of_address.h>
 #include <linux/slab.h>
 #include <linux/sizes.h>
 #include <linux/uaccess.h>
@@ -81,6 +83,76 @@ static int enable_check_memory(const struct warden_system *sys, char *errmsg)
 		"hypervisor memory 0x%llx+0x%llx overlaps Linux RAM (boot with mem=...)",
 		start, size);
 	return -EBUSY;
+}
+
+/* Does one of np's register ranges hold addr (the GIC's distributor)? */
+static bool enable_node_holds(struct device_node *np, u64 addr)
+{
+	struct resource res;
+	int i;
+
+	for (i = 0; !of_address_to_resource(np, i, &res); i++)
+		if (addr >= res.start && addr <= res.end)
+			return true;
+	return false;
+}
+
+/*
+ * Every register range of one interrupt controller Linux uses must be the
+ * root's: once Linux runs behind stage 2, an access outside its config is
+ * reported and skipped, and a driver that retries (the ITS's command queue
+ * when a CPU comes online) would lock the root up.
+ */
+static int enable_check_irqchip(const struct warden_system *sys,
+				struct device_node *np, char *errmsg)
+{
+	struct resource res;
+	int i;
+
+	for (i = 0; !of_address_to_resource(np, i, &res); i++) {
+		if (config_root_covers(sys, res.start, resource_size(&res)))
+			continue;
+		warden_errmsg(
+			errmsg,
+			"Linux uses interrupt controller %pOF (0x%llx+0x%llx), which the system config does not give the root cell%s",
+			np, (u64)res.start, (u64)resource_size(&res),
+			of_device_is_compatible(np, "arm,gic-v3-its") ?
+				"; Warden does not support a GICv3 ITS yet: disable it in the device tree (QEMU: its=off)" :
+				"; add it to the root cell's memory regions");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/*
+ * The interrupt controllers of the device tree, but the GIC itself (its
+ * frames are the hypervisor's): secondary controllers and MSI controllers.
+ * A GICv2m frame is not among them: the CPU reads it only at probe, and
+ * after that only devices write to it, which stage 2 does not translate.
+ */
+static int enable_check_irqchips(const struct warden_system *sys, char *errmsg)
+{
+	static const char *const props[] = { "interrupt-controller",
+					     "msi-controller" };
+	struct device_node *np;
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < ARRAY_SIZE(props); i++) {
+		for_each_node_with_property(np, props[i])
+		{
+			if (!of_device_is_available(np) ||
+			    of_device_is_compatible(np, "arm,gic-v2m-frame") ||
+			    enable_node_holds(np, sys->platform.gicd_base))
+				continue;
+			ret = enable_check_irqchip(sys, np, errmsg);
+			if (ret) {
+				of_node_put(np);
+				return ret;
+			}
+		}
+	}
+	return 0;
 }
 
 static int enable_get_firmware(const struct firmware **fw, char *errmsg)
@@ -181,6 +253,9 @@ int enable_hypervisor(const void __user *uconfig, u64 config_size, char *errmsg)
 	if (ret)
 		return ret;
 	ret = enable_check_memory(sys, errmsg);
+	if (ret)
+		goto out;
+	ret = enable_check_irqchips(sys, errmsg);
 	if (ret)
 		goto out;
 	ret = enable_get_firmware(&fw, errmsg);

@@ -11,6 +11,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/arm-smccc.h>
 #include <linux/module.h>
 #include <linux/sched.h>
 #include <linux/uaccess.h>
@@ -135,4 +136,39 @@ long fuzz_ioctl(struct warden_fuzz_args __user *uargs)
 	pr_info("fuzz: %llu hypercalls (seed %llu): %llu refused, %llu succeeded\n",
 		a.made, a.seed, a.refused, a.succeeded);
 	return ret;
+}
+
+/* Testing only: one call of the caller's choice (WARDEN_IOCTL_TEST_CALL). */
+long fuzz_call_ioctl(struct warden_test_call_args __user *uargs)
+{
+	struct warden_test_call_args a;
+	struct arm_smccc_res res;
+	int ret;
+
+	if (!fuzz_enabled)
+		return -EPERM;
+	if (copy_from_user(&a, uargs, sizeof(a)))
+		return -EFAULT;
+	if (a.conduit > WARDEN_TEST_CALL_SMC || a.reserved)
+		return -EINVAL;
+	ret = mutex_lock_interruptible(&warden.lock);
+	if (ret)
+		return ret;
+	if (!warden.enabled) {
+		mutex_unlock(&warden.lock);
+		return -ENODEV;
+	}
+	pr_info("test call: %s 0x%llx (0x%llx, 0x%llx, 0x%llx)\n",
+		a.conduit == WARDEN_TEST_CALL_SMC ? "SMC" : "HVC", a.fid,
+		a.args[0], a.args[1], a.args[2]);
+	if (a.conduit == WARDEN_TEST_CALL_SMC) {
+		arm_smccc_smc(a.fid, a.args[0], a.args[1], a.args[2], 0, 0, 0,
+			      0, &res);
+		a.ret = (s64)res.a0;
+	} else {
+		a.ret = (s64)hvc_call(a.fid, a.args[0], a.args[1], a.args[2], 0)
+				.x0;
+	}
+	mutex_unlock(&warden.lock);
+	return copy_to_user(uargs, &a, sizeof(a)) ? -EFAULT : 0;
 }

@@ -118,6 +118,8 @@ static long warden_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return cells_ioctl(cmd, (void __user *)arg);
 	case WARDEN_IOCTL_TEST_FUZZ:
 		return fuzz_ioctl((void __user *)arg);
+	case WARDEN_IOCTL_TEST_CALL:
+		return fuzz_call_ioctl((void __user *)arg);
 	default:
 		return -ENOTTY;
 	}
@@ -170,16 +172,21 @@ static int __init warden_init(void)
 	if (ret)
 		goto err_attrs;
 
+	ret = reboot_init();
+	if (ret)
+		goto err_cells;
 	warden_misc.parent = warden.dev;
 	ret = misc_register(&warden_misc);
 	if (ret)
-		goto err_cells;
+		goto err_reboot;
 
 	warden_report_el2();
 	pr_info("driver %s loaded (ABI %u, firmware %s)\n",
 		WARDEN_DRIVER_VERSION, WARDEN_ABI_VERSION, warden_fw_name);
 	return 0;
 
+err_reboot:
+	reboot_exit();
 err_cells:
 	cells_exit();
 err_attrs:
@@ -195,6 +202,7 @@ static void __exit warden_exit(void)
 	WARN_ON(warden.enabled);
 
 	misc_deregister(&warden_misc);
+	reboot_exit();
 	cells_exit();
 	attrs_remove(warden.dev);
 	root_device_unregister(warden.dev);

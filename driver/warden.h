@@ -133,6 +133,15 @@ extern const char *const cells_state_names[WARDEN_CELL_NUM_STATES];
 
 /* fuzz.c: WARDEN_IOCTL_TEST_FUZZ (module parameter test_fuzz=1) */
 long fuzz_ioctl(struct warden_fuzz_args __user *uargs);
+long fuzz_call_ioctl(struct warden_test_call_args __user *uargs);
+
+/* cells.c, for reboot.c: with warden.lock held */
+void cells_stop_all(unsigned int wait_ms,
+		    struct kobject *kobjs[WARDEN_MAX_CELLS]);
+
+/* reboot.c */
+int reboot_init(void);
+void reboot_exit(void);
 
 /* X(name) for each of WARDEN_STAT_NAMES: the files of stats/ dirs */
 #define WARDEN_FOR_EACH_STAT(X) \

@@ -291,12 +291,15 @@ unsigned int config_check_cell(const void *blob, uint64_t size,
 				     "no system config to check it against");
 		return c.problems;
 	}
-	if (!blob || size < sizeof(*cell)) {
+	if (!blob || size == 0) {
+		config_check_problem(&c, "is empty (0 bytes)");
+		return c.problems;
+	}
+	if (size < sizeof(*cell)) {
 		config_check_problem(&c,
 				     "%llu bytes, too small for the %llu-byte "
 				     "header",
-				     CC_ULL(blob ? size : 0),
-				     CC_ULL(sizeof(*cell)));
+				     CC_ULL(size), CC_ULL(sizeof(*cell)));
 		return c.problems;
 	}
 	config_check_set_prefix(&c, "cell config", cell->name);

@@ -35,8 +35,8 @@
 /* MPIDR_EL1 Aff3 (bits 39:32) and Aff2..Aff0 (bits 23:0). */
 #define CONFIG_CHECK_MPIDR_AFF_MASK 0xff00ffffffull
 
-/* struct warden_system.flags: none defined yet. */
-#define CONFIG_CHECK_SYSTEM_VALID_FLAGS 0u
+/* struct warden_system.flags (config.h). */
+#define CONFIG_CHECK_SYSTEM_VALID_FLAGS WARDEN_SYS_VALID_FLAGS
 
 /* ---- tiny helpers (no libc) ---------------------------------------- */
 
@@ -606,12 +606,15 @@ unsigned int config_check_system(const void *blob, uint64_t size,
 	uint64_t expected;
 
 	config_check_set_prefix(&c, "system config", "");
-	if (!blob || size < sizeof(*sys)) {
+	if (!blob || size == 0) {
+		config_check_problem(&c, "is empty (0 bytes)");
+		return c.problems;
+	}
+	if (size < sizeof(*sys)) {
 		config_check_problem(&c,
 				     "%llu bytes, too small for the %llu-byte "
 				     "header",
-				     CC_ULL(blob ? size : 0),
-				     CC_ULL(sizeof(*sys)));
+				     CC_ULL(size), CC_ULL(sizeof(*sys)));
 		return c.problems;
 	}
 	config_check_set_prefix(&c, "system config", sys->root_cell.name);
@@ -634,4 +637,37 @@ unsigned int config_check_system(const void *blob, uint64_t size,
 	config_check_platform(&c, &sys->platform);
 	config_check_cell_common(&c, &sys->root_cell, 1);
 	return c.problems;
+}
+
+/* The root's region holding addr, or NULL. */
+static const struct warden_memory *
+config_root_region_at(const struct warden_system *sys, uint64_t addr)
+{
+	const struct warden_memory *m = warden_cell_mem(&sys->root_cell);
+	unsigned int i;
+
+	for (i = 0; i < sys->root_cell.num_memory_regions; i++)
+		if (addr >= m[i].phys_start &&
+		    addr - m[i].phys_start < m[i].size)
+			return &m[i];
+	return 0;
+}
+
+int config_root_covers(const struct warden_system *sys, uint64_t start,
+		       uint64_t size)
+{
+	uint64_t last = start + size - 1; /* inclusive: may be 2^64 - 1 */
+	const struct warden_memory *m;
+
+	if (size == 0 || last < start)
+		return 0;
+	/* each step moves past one region: at most num_memory_regions */
+	for (;;) {
+		m = config_root_region_at(sys, start);
+		if (!m)
+			return 0;
+		if (last - m->phys_start <= m->size - 1)
+			return 1;
+		start = m->phys_start + m->size;
+	}
 }

@@ -56,4 +56,13 @@ unsigned int config_check_cell_pair(const struct warden_cell_desc *a,
 				    const struct warden_cell_desc *b,
 				    config_report_fn report, void *ctx);
 
+/*
+ * Is [start, start + size) wholly inside the memory regions the system
+ * config `sys` (already checked) gives the root cell?  Regions that touch
+ * count as one.  Returns 1 or 0.  For the driver's check that Linux uses no
+ * device the root is not given (an interrupt controller, say).
+ */
+int config_root_covers(const struct warden_system *sys, uint64_t start,
+		       uint64_t size);
+
 #endif /* CONFIG_CHECK_H */

@@ -12,7 +12,8 @@
 #
 # Usage: scripts/run-qemu.sh --gic 2|3 --scenario NAME [--timeout SEC]
 #            [--log FILE] [--interactive] [--icount] [--append ARGS]
-#            [--smp N] [--initrd-extra CPIO] [-- EXTRA-QEMU-ARGS...]
+#            [--smp N] [--initrd-extra CPIO] [--machine-opts K=V,...]
+#            [-- EXTRA-QEMU-ARGS...]
 #
 #   --timeout SEC   stop QEMU after SEC seconds (default 300; none when
 #                   --interactive is given without --timeout)
@@ -25,6 +26,8 @@
 #   --initrd-extra CPIO  a (compressed) cpio archive appended to the
 #                   initramfs: Linux unpacks both, the second's files on top
 #                   (tests/system/hooks/configgen.sh: a generated config)
+#   --machine-opts K=V,...  appended to -M (e.g. its=on: QEMU's default
+#                   GICv3 ITS, which the reference machine turns off)
 #   --append ARGS   more kernel command-line words, e.g.
 #                   --append warden.bench=only=timer,n=4 (scenario bench)
 #   -- ARGS         appended to the QEMU command line for debugging, e.g.
@@ -43,7 +46,7 @@ usage() {
 die() { echo "run-qemu: error: $*" >&2; exit 1; }
 
 gic=3 scenario='' timeout='' log='' interactive=0 icount=0 stopped=0 stop_why=''
-append='' smp=4 initrd_extra=''
+append='' smp=4 initrd_extra='' machine_opts=''
 extra=()
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -56,6 +59,7 @@ while [ $# -gt 0 ]; do
 	--append) append=" ${2:-}"; shift 2 || usage ;;
 	--smp) smp=${2:-}; shift 2 || usage ;;
 	--initrd-extra) initrd_extra=${2:-}; shift 2 || usage ;;
+	--machine-opts) machine_opts=${2:-}; shift 2 || usage ;;
 	--) shift; extra=("$@"); break ;;
 	-h|--help) usage 0 ;;
 	*) echo "run-qemu: unknown argument '$1'" >&2; usage ;;
@@ -66,6 +70,8 @@ case "$gic" in
 2) machine=virt,virtualization=on,gic-version=2 ;;
 *) echo "run-qemu: --gic must be 2 or 3" >&2; usage ;;
 esac
+# a later key=value overrides the default one (QEMU takes the last)
+[ -n "$machine_opts" ] && machine=$machine,$machine_opts
 [ -n "$scenario" ] || { echo "run-qemu: --scenario is required" >&2; usage; }
 case "$timeout" in
 "") [ $interactive -eq 1 ] || timeout=300 ;;
@@ -89,8 +95,10 @@ fi
 case "$smp" in
 ""|*[!0-9]*) die "--smp takes a number of CPUs" ;;
 esac
+# -no-reboot: a reset of the guest ends QEMU, as a power-off does (the
+# scenarios reboot and sysreset end that way)
 cmd=(qemu-system-aarch64 -M "$machine" -cpu cortex-a57 -smp "$smp" -m 1G
-	-nographic -nic none -kernel "$build/Image" -initrd "$initrd"
+	-nographic -nic none -no-reboot -kernel "$build/Image" -initrd "$initrd"
 	-append "console=ttyAMA0 earlycon kvm-arm.mode=none mem=768M warden.scenario=$scenario warden.gic=$gic$append")
 [ $icount -eq 1 ] && cmd+=(-icount shift=0,sleep=off)
 cmd+=("${extra[@]}")

@@ -93,6 +93,15 @@ for dts in "$top"/tests/data/dtb/*.dts; do
 	golden "$name" "$work/$name.dtb" --linux-mem 75%
 done
 
+# An ITS is never dropped silently (QEMU's default its=on)
+its_err=$work/qemu-virt-gicv3-its-smp4-1G.err
+if grep -q "note: GICv3 ITS /intc@8000000/its@8080000 (0x8080000+0x20000) is not given to the root cell" "$its_err"; then
+	pass "its-note (the ITS is named, with what becomes of it)"
+else
+	fail "its-note: config create said nothing of the ITS"
+	sed 's/^/    | /' "$its_err"
+fi
+
 # Three boards.  The Raspberry Pi 4's tree starts its CPUs with spin-table
 # (its firmware adds PSCI only with a TF-A stub) and leaves RAM to the boot
 # loader; the ZCU102 and i.MX8MP consoles are not PL011s: refused, then

@@ -70,6 +70,38 @@ static int cellconfig_read_any(const char *path, char **blob, size_t *size)
 	return ret ? -1 : 0;
 }
 
+/*
+ * Why data is no Warden config at all, in the same words wherever a config
+ * is read (config check, config show, cell create).
+ */
+void cellconfig_not_config(const char *path, const void *data, size_t len)
+{
+	(void)data;
+	if (len == 0)
+		warden_err("%s: empty file (0 bytes), not a Warden config",
+			   path);
+	else if (len < WARDEN_SIGNATURE_LEN)
+		warden_err("%s: %zu bytes, too short for a Warden config "
+			   "(it starts with an %u-byte signature)",
+			   path, len, WARDEN_SIGNATURE_LEN);
+	else
+		warden_err("%s: not a Warden config (its signature is neither "
+			   "\"%s\" nor \"%s\")",
+			   path, WARDEN_SYSTEM_SIGNATURE,
+			   WARDEN_CELL_SIGNATURE);
+}
+
+/* A cell config's header, with the checker's words (config-check-cell.c). */
+static int cellconfig_cell_header(const char *path, size_t len)
+{
+	if (len >= sizeof(struct warden_cell_desc))
+		return 0;
+	warden_err("%s: cell config: %zu bytes, too small for the %zu-byte "
+		   "header",
+		   path, len, sizeof(struct warden_cell_desc));
+	return -1;
+}
+
 int cellconfig_read(const char *path, void **blob, size_t *size)
 {
 	char *data;
@@ -77,13 +109,18 @@ int cellconfig_read(const char *path, void **blob, size_t *size)
 
 	if (cellconfig_read_any(path, &data, &len))
 		return -1;
-	if (cellconfig_kind(data, len) != CELLCONFIG_CELL ||
-	    len < sizeof(struct warden_cell_desc)) {
-		warden_err("%s: not a cell config (no \"%s\" header)%s", path,
-			   WARDEN_CELL_SIGNATURE,
-			   cellconfig_kind(data, len) == CELLCONFIG_SYSTEM ?
-				   "; it is a system config" :
-				   "");
+	switch (cellconfig_kind(data, len)) {
+	case CELLCONFIG_CELL:
+		if (!cellconfig_cell_header(path, len))
+			break;
+		free(data);
+		return -1;
+	case CELLCONFIG_SYSTEM:
+		warden_err("%s: a system config, not a cell config", path);
+		free(data);
+		return -1;
+	default:
+		cellconfig_not_config(path, data, len);
 		free(data);
 		return -1;
 	}
@@ -191,10 +228,7 @@ static void cellconfig_check_file(struct cellconfig_run *run, const char *path)
 		cellconfig_check_cell(run, path, data, len);
 		break;
 	default:
-		warden_err("%s: not a Warden config (its signature is neither "
-			   "\"%s\" nor \"%s\")",
-			   path, WARDEN_SYSTEM_SIGNATURE,
-			   WARDEN_CELL_SIGNATURE);
+		cellconfig_not_config(path, data, len);
 		run->ret = WARDEN_EXIT_FAIL;
 		free(data);
 	}

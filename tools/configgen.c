@@ -433,6 +433,52 @@ static void cg_gic(struct cg *g)
 	cg_gic_maintenance(g, node);
 }
 
+/*
+ * The GIC's subnodes are not the root cell's: the subtree is skipped when
+ * devices are collected.  Say what that means for each of them, so that
+ * nothing is dropped silently.
+ */
+static void cg_gic_child(struct cg *g, int node)
+{
+	const struct fdt *f = g->f;
+	uint64_t addr, size;
+	char path[256];
+
+	if (!fdt_enabled(f, node) || fdt_reg(f, node, 0, &addr, &size))
+		return;
+	fdt_node_path(f, node, path, sizeof(path));
+	if (fdt_compatible(f, node, "arm,gic-v3-its"))
+		cg_note("GICv3 ITS %s (0x%llx+0x%llx) is not given to the root "
+			"cell: Warden does not support an ITS yet, and `warden "
+			"enable` refuses a Linux that uses one; disable it in "
+			"the tree (QEMU: -M virt,its=off)",
+			path, (unsigned long long)addr,
+			(unsigned long long)size);
+	else if (fdt_compatible(f, node, "arm,gic-v2m-frame"))
+		cg_note("GICv2m MSI frame %s (0x%llx+0x%llx) is given to no "
+			"cell: devices write it directly, so the root's MSIs "
+			"still work, but a DMA-capable device can raise any "
+			"SPI through it",
+			path, (unsigned long long)addr,
+			(unsigned long long)size);
+	else
+		cg_note("%s (0x%llx+0x%llx), part of the GIC, is not given to "
+			"the root cell",
+			path, (unsigned long long)addr,
+			(unsigned long long)size);
+}
+
+static void cg_gic_children(struct cg *g)
+{
+	int gic = fdt_path(g->f, g->gic_path), c;
+
+	if (gic < 0)
+		return;
+	for (c = g->f->nodes[gic].first_child; c >= 0;
+	     c = g->f->nodes[c].next_sibling)
+		cg_gic_child(g, c);
+}
+
 /* ---- console ------------------------------------------------------------ */
 
 /* The node of stdout-path ("serial0:115200n8" or "/pl011@9000000"). */
@@ -1204,6 +1250,8 @@ int configgen_system(const struct fdt *f, const struct configgen_opts *o,
 	cg_cpus(g);
 	cg_psci(g);
 	cg_gic(g);
+	if (!g->problems)
+		cg_gic_children(g);
 	cg_console(g);
 	cg_ram(g);
 	cg_reserved(g);

@@ -192,7 +192,9 @@ static void configjson_system(struct json *j, const struct configshow_file *f)
 	if (!sys)
 		return;
 	configjson_header(j, sys->revision, sys->architecture);
-	json_begin_array(j, "flags"); /* none is defined yet */
+	json_begin_array(j, "flags");
+	if (sys->flags & WARDEN_SYS_REFUSE_ROOT_RESET)
+		json_string(j, NULL, "refuse-root-reset");
 	json_end_array(j);
 	json_hex(j, "flags_value", sys->flags);
 	if (f->hv_mem)

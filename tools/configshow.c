@@ -502,8 +502,14 @@ static void configshow_text_header(uint16_t revision, uint16_t arch,
 	else
 		printf("  " CONFIGSHOW_LABEL "unknown (%u)\n", "architecture",
 		       arch);
-	if (show_flags)
-		printf("  " CONFIGSHOW_LABEL "0x%x\n", "flags", flags);
+	if (!show_flags)
+		return;
+	printf("  " CONFIGSHOW_LABEL "0x%x%s%s\n", "flags", flags,
+	       flags & WARDEN_SYS_REFUSE_ROOT_RESET ?
+		       " (refuse-root-reset: the root may not reset or power "
+		       "off the machine while cells run)" :
+		       "",
+	       flags & ~WARDEN_SYS_VALID_FLAGS ? " (unknown bits)" : "");
 }
 
 static void configshow_text_system(const struct configshow_file *f)
@@ -588,10 +594,7 @@ static void configshow_file(struct configshow_run *run, struct json *j,
 	}
 	configshow_view(&f, blob, size);
 	if (f.kind == CONFIGSHOW_UNKNOWN) {
-		warden_err("%s: not a Warden config (its signature is neither "
-			   "\"%s\" nor \"%s\")",
-			   path, WARDEN_SYSTEM_SIGNATURE,
-			   WARDEN_CELL_SIGNATURE);
+		cellconfig_not_config(path, blob, size);
 		f.problems = 1;
 	} else {
 		configshow_check(run, &f, blob);

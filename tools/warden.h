@@ -109,6 +109,7 @@ void sysconfig_report(void *ctx, const char *fmt, ...)
  * driver checks it).  Returns 0 and the blob (to be freed), or -1.
  */
 int cellconfig_read(const char *path, void **blob, size_t *size);
+void cellconfig_not_config(const char *path, const void *data, size_t len);
 /* The name of a cell config blob of at least a header, NUL-terminated. */
 void cellconfig_name(const void *blob, char name[WARDEN_CELL_NAME_MAX]);
 int cellconfig_check(int argc, char **argv, unsigned int opts);

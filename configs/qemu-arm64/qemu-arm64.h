@@ -27,6 +27,11 @@
  * qemu-arm64-gicv3-smp16.c), as their MPIDRs: QEMU virt numbers them
  * Aff0 0-15 within a cluster with GICv3, 0-7 with GICv2.
  */
+/* struct warden_system.flags (a variant may set them) */
+#ifndef QEMU_ARM64_SYS_FLAGS
+#define QEMU_ARM64_SYS_FLAGS 0
+#endif
+
 #ifndef QEMU_ARM64_CPUS
 #define QEMU_ARM64_CPUS 4
 #define QEMU_ARM64_MPIDRS          \
@@ -58,6 +63,7 @@ const struct {
 		.signature = WARDEN_SYSTEM_SIGNATURE,
 		.revision = WARDEN_CONFIG_REVISION,
 		.architecture = WARDEN_ARCH_ARM64,
+		.flags = QEMU_ARM64_SYS_FLAGS,
 		.hypervisor_memory = {
 			.phys_start = 0x7fc00000,
 			.virt_start = 0x7fc00000,

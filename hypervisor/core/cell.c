@@ -149,6 +149,26 @@ bool cell_owns_cpu(const struct cell *cell, unsigned int cpu)
 	return cpu < 64 && (cell->cpu_set & (1UL << cpu));
 }
 
+/*
+ * Where a CPU of the cell may start (PSCI CPU_ON): an instruction, so
+ * 4-byte aligned (ARM ARM B1.3.1), in memory the cell may execute.  The
+ * comm region is never code, whatever its flags say.
+ */
+bool cell_entry_valid(const struct cell *cell, u64 ipa)
+{
+	const struct warden_memory *m = warden_cell_mem(cell->desc);
+	u32 i;
+
+	if (ipa & 3)
+		return false;
+	for (i = 0; i < cell->desc->num_memory_regions; i++)
+		if ((m[i].flags & WARDEN_MEM_EXECUTE) &&
+		    !(m[i].flags & WARDEN_MEM_COMM_REGION) &&
+		    ipa >= m[i].virt_start && ipa - m[i].virt_start < m[i].size)
+			return true;
+	return false;
+}
+
 unsigned int cell_boot_cpu(const struct cell *cell)
 {
 	return (unsigned int)__builtin_ctzl(cell->cpu_set);
@@ -180,27 +200,36 @@ void cell_comm_request(struct cell *cell, u32 msg)
 	struct warden_comm_region *comm = cell->comm;
 
 	if (msg != WARDEN_MSG_NONE) {
-		comm->msg_seq++;
+		cell->comm_seq++;
+		comm->msg_seq = cell->comm_seq;
 		comm_publish(comm);
 	}
+	cell->comm_msg = msg;
 	comm->msg_to_cell = msg;
 	comm_publish(comm);
 }
 
 bool cell_comm_request_pending(const struct cell *cell)
 {
-	return cell->comm->msg_to_cell != WARDEN_MSG_NONE;
+	return cell->comm_msg != WARDEN_MSG_NONE;
 }
 
+/*
+ * Only the inmate's two words are read from the page, and only a reply
+ * numbered like the request the hypervisor itself posted counts: what the
+ * inmate wrote over msg_to_cell or msg_seq changes nothing.
+ */
 bool cell_comm_reply(const struct cell *cell, u32 *reply)
 {
 	const struct warden_comm_region *comm = cell->comm;
 
+	if (cell->comm_msg == WARDEN_MSG_NONE)
+		return false;
 	comm_fetch(comm);
-	if (comm->reply_seq != comm->msg_seq)
+	if (READ_ONCE(comm->reply_seq) != cell->comm_seq)
 		return false;
 	/* the inmate wrote the reply before its number; both fresh */
-	*reply = comm->reply_from_cell;
+	*reply = READ_ONCE(comm->reply_from_cell);
 	return true;
 }
 
@@ -372,6 +401,9 @@ int cell_prepare_start(struct cell *cell)
 	comm->revision = WARDEN_COMM_REVISION;
 	comm->cell_id = cell->id;
 	comm->console_flags = cell->desc->flags & WARDEN_CELL_CONSOLE;
+	/* a request of the last run is void; its number is not reused */
+	cell->comm_msg = WARDEN_MSG_NONE;
+	comm->msg_seq = cell->comm_seq;
 	arch_comm_fill(cell, comm);
 	link_comm_fill(cell, comm);
 	memset(cell->status->stats, 0, sizeof(cell->status->stats));

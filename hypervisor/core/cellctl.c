@@ -21,6 +21,7 @@
 #include <hyp/percpu.h>
 #include <hyp/pool.h>
 #include <hyp/printk.h>
+#include <hyp/ratelimit.h>
 #include <hyp/setup.h>
 #include <hyp/string.h>
 
@@ -39,31 +40,12 @@ static paddr_t pa_of(const void *p)
 static long ctl_error(long err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /*
- * At most CTL_PRINT_BURST refusals a second reach the console, so that a
- * root that calls wrongly in a loop cannot flood it; every refusal still
- * goes to the error page.  (Runs under ctl_lock.)
+ * At most 10 refusals a second reach the console, so that a root that calls
+ * wrongly in a loop cannot flood it; every refusal still goes to the error
+ * page.
  */
-#define CTL_PRINT_BURST 10
-
-static void ctl_print(const char *line)
-{
-	static u64 window;
-	static unsigned int printed, held;
-	u64 now = arch_time_us();
-
-	if (now - window >= 1000000) {
-		if (held)
-			printk("(%u more refusals of management calls not shown)\n",
-			       held);
-		window = now;
-		printed = 0;
-		held = 0;
-	}
-	if (printed++ < CTL_PRINT_BURST)
-		printk("%s\n", line);
-	else
-		held++;
-}
+static struct ratelimit ctl_refusals =
+	RATELIMIT_INIT(10, "refusals of management calls");
 
 static long ctl_error(long err, const char *fmt, ...)
 {
@@ -72,7 +54,8 @@ static long ctl_error(long err, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(errmsg, ERRMSG_LEN, fmt, ap);
 	va_end(ap);
-	ctl_print(errmsg);
+	if (ratelimit_allow(&ctl_refusals))
+		printk("%s\n", errmsg);
 	return err;
 }
 
@@ -279,7 +262,8 @@ static void report_first(void *ctx, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
-	ctl_print(line);
+	if (ratelimit_allow(&ctl_refusals))
+		printk("%s\n", line);
 	if ((*count)++ == 0)
 		snprintf(errmsg, ERRMSG_LEN, "%s", line);
 }
@@ -788,4 +772,50 @@ long cellctl_hypercall(u64 fid, struct trap_frame *frame)
 	ret = dispatch(fid, frame);
 	spin_unlock(&ctl_lock);
 	return ret;
+}
+
+static bool runs(u32 s)
+{
+	return s == WARDEN_CELL_RUNNING || s == CELL_RESETTING;
+}
+
+/* What becomes of one inmate cell when the root's call goes ahead or not. */
+static void root_system_call_cell(const struct cell *cell, bool refused)
+{
+	u32 s = __atomic_load_n(&cell->state, __ATOMIC_SEQ_CST);
+	const char *fate = "stops with the machine";
+
+	if (refused)
+		fate = runs(s) ? "runs on" : "stays as it is";
+	printk("  cell \"%s\" (id %u, %s) %s\n", cell->name, cell->id,
+	       state_name(s), fate);
+}
+
+int cellctl_root_system_call(const char *what)
+{
+	bool refuse = hyp.config->flags & WARDEN_SYS_REFUSE_ROOT_RESET;
+	unsigned int i, n = 0, running = 0;
+
+	spin_lock(&ctl_lock);
+	for (i = 1; i < WARDEN_MAX_CELLS; i++) {
+		if (!cells[i].in_use)
+			continue;
+		n++;
+		running += runs(
+			__atomic_load_n(&cells[i].state, __ATOMIC_SEQ_CST));
+	}
+	refuse = refuse && running;
+	if (refuse)
+		printk("root cell calls %s: refused, %u inmate cell%s "
+		       "running (system config: refuse-root-reset)\n",
+		       what, running, running == 1 ? "" : "s");
+	else
+		printk("root cell calls %s: the machine goes down with %u "
+		       "inmate cell%s\n",
+		       what, n, n == 1 ? "" : "s");
+	for (i = 1; i < WARDEN_MAX_CELLS; i++)
+		if (cells[i].in_use)
+			root_system_call_cell(&cells[i], refuse);
+	spin_unlock(&ctl_lock);
+	return refuse ? -EBUSY : 0;
 }

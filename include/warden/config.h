@@ -148,6 +148,21 @@ struct warden_platform {
 } WARDEN_PACKED;
 _Static_assert(sizeof(struct warden_platform) == 616, "ABI size");
 
+/*
+ * struct warden_system.flags
+ *
+ * WARDEN_SYS_REFUSE_ROOT_RESET: while an inmate cell runs, the root cell's
+ * PSCI SYSTEM_OFF, SYSTEM_RESET and SYSTEM_RESET2 are refused (DENIED),
+ * with a console line per running cell: the cells outlive a root that
+ * goes down.  Without it the call goes ahead, after a console line per
+ * cell that stops with the machine.  Either way a normal reboot or
+ * poweroff of the root first shuts the cells down and disables Warden
+ * (warden.ko's reboot notifier), so only a root that resets without its
+ * notifiers (a panic, SysRq-B) reaches this choice.
+ */
+#define WARDEN_SYS_REFUSE_ROOT_RESET 0x0001u
+#define WARDEN_SYS_VALID_FLAGS 0x0001u
+
 struct warden_system {
 	char signature[WARDEN_SIGNATURE_LEN];
 	uint16_t revision;

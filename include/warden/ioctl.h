@@ -85,6 +85,25 @@ _Static_assert(sizeof(struct warden_fuzz_args) == 40, "ABI size");
 #define WARDEN_IOCTL_TEST_FUZZ _IOWR('W', 0x7f, struct warden_fuzz_args)
 
 /*
+ * Testing only (test_fuzz=1 too): one SMCCC call of the caller's choice,
+ * from the kernel, through SMC (conduit 1) or HVC (0): what a root that
+ * goes wrong may call, e.g. PSCI SYSTEM_RESET while cells run.  x0 comes
+ * back in ret.
+ */
+struct warden_test_call_args {
+	uint64_t fid;
+	uint64_t args[3];
+	uint32_t conduit; /* WARDEN_TEST_CALL_HVC or WARDEN_TEST_CALL_SMC */
+	uint32_t reserved; /* 0 */
+	int64_t ret; /* out */
+} WARDEN_PACKED;
+_Static_assert(sizeof(struct warden_test_call_args) == 48, "ABI size");
+
+#define WARDEN_TEST_CALL_HVC 0
+#define WARDEN_TEST_CALL_SMC 1
+#define WARDEN_IOCTL_TEST_CALL _IOWR('W', 0x7e, struct warden_test_call_args)
+
+/*
  * sysfs, per cell: /sys/devices/warden/cells/<id>/ with
  *   name      the config's name
  *   state     created, loading, loaded, running, shut-down or failed

@@ -205,10 +205,57 @@ static void bad_device(void)
 	bad_write(0x09000000); /* the root's PL011 */
 }
 
+static volatile uint32_t cell_test_second_cpu_ran;
+
+static void cell_test_second_cpu(unsigned int cpu)
+{
+	printf("cell-test: CPU %u started\n", cpu);
+	cell_test_second_cpu_ran = 1;
+}
+
+/*
+ * PSCI arguments that name no CPU of this cell, or no instruction it may
+ * execute, are refused with the PSCI error and nothing starts (DEN 0022D
+ * 5.1.4, 5.1.5).  With a second CPU (the smp-demo cell), the CPU that a
+ * bad entry did not start then starts with a good one.
+ */
 static void bad_cpu_on(void)
 {
-	bad_call("PSCI CPU_ON of CPU 0 (the root's)",
-		 psci_cpu_on(0, 0x40000000, 0), PSCI_INVALID_PARAMETERS);
+	uint64_t me = cpu_mpidr(0), other = me;
+	uint64_t good = 0x40000000, target;
+
+	bad_call("PSCI CPU_ON of CPU 0 (the root's)", psci_cpu_on(0, good, 0),
+		 PSCI_INVALID_PARAMETERS);
+	if (cpu_count() > 1)
+		other = cpu_mpidr(1);
+	target = other;
+	bad_call("CPU_ON, target with bit 24 set (must be zero)",
+		 psci_cpu_on(target | (1ul << 24), good, 0),
+		 PSCI_INVALID_PARAMETERS);
+	bad_call("CPU_ON, entry 0x48000000 (not this cell's)",
+		 psci_cpu_on(target, 0x48000000, 0), PSCI_INVALID_ADDRESS);
+	bad_call("CPU_ON, entry 0x40000002 (not 4-byte aligned)",
+		 psci_cpu_on(target, 0x40000002, 0), PSCI_INVALID_ADDRESS);
+	bad_call("CPU_ON, entry 0x80000000 (the comm region)",
+		 psci_cpu_on(target, 0x80000000, 0), PSCI_INVALID_ADDRESS);
+	bad_call("AFFINITY_INFO, level 1 (other cells' CPUs)",
+		 smccc_smc(PSCI_AFFINITY_INFO_64, me, 1, 0),
+		 PSCI_INVALID_PARAMETERS);
+	bad_call("AFFINITY_INFO of this CPU, level 0: ON",
+		 smccc_smc(PSCI_AFFINITY_INFO_64, me, 0, 0), 0);
+	/* SMC32: the upper halves of the registers are ignored */
+	bad_call("CPU_ON (SMC32) of this CPU, garbage in the upper halves",
+		 smccc_smc(PSCI_CPU_ON_32, me | 0xdead000000000000ul,
+			   good | 0xbeef000000000000ul, 0),
+		 PSCI_ALREADY_ON);
+	if (other == me)
+		return;
+	timer_delay_ms(100);
+	bad_call("no bad CPU_ON started CPU 1", cell_test_second_cpu_ran, 0);
+	bad_call("CPU_ON of CPU 1 with a good entry",
+		 cpu_start(1, cell_test_second_cpu), PSCI_SUCCESS);
+	timer_delay_ms(100);
+	bad_call("CPU 1 ran", cell_test_second_cpu_ran, 1);
 }
 
 static void bad_smc(void)
@@ -313,6 +360,24 @@ static void bad_sgi_storm(void)
 		__asm__ volatile("wfi");
 }
 
+/*
+ * The whole comm page is the cell's to write.  It fakes a pending shutdown
+ * request with a matching refusal; the hypervisor keeps its own copy of
+ * what it asked, so the root's next shutdown is a real request, which this
+ * cell (not busy) then approves.
+ */
+static void bad_fake_reply(void)
+{
+	volatile struct warden_comm_region *comm = comm_region();
+
+	comm->msg_to_cell = WARDEN_MSG_SHUTDOWN_REQUEST;
+	comm->msg_seq = 4242;
+	comm->reply_from_cell = WARDEN_REPLY_DENIED;
+	comm->reply_seq = 4242;
+	dsb(sy);
+	printf("cell-test: faked a refused shutdown request (seq 4242)\n");
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
@@ -332,6 +397,7 @@ static const struct {
 	{ "spin", bad_spin },
 	{ "hvc-storm", bad_hvc_storm },
 	{ "sgi-storm", bad_sgi_storm },
+	{ "fake-reply", bad_fake_reply },
 };
 
 static void cell_test_misbehave(const char *kind)

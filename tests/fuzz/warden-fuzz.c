@@ -9,10 +9,14 @@
  *   warden-fuzz link SEED COUNT         COUNT random calls on a link device,
  *                                       /dev/warden-link-root-echo: ioctls,
  *                                       mmaps, reads and polls
+ *   warden-fuzz call smc|hvc FID [A1 [A2 [A3]]]
+ *                                       one call of the caller's choice,
+ *                                       made by the driver (needs
+ *                                       test_fuzz=1); prints x0 in decimal
  *
  * Random ioctls mix unknown command numbers with the real ones carrying
  * random payloads, sizes and pointers.  What would succeed on purpose is
- * never drawn: WARDEN_IOCTL_DISABLE, the test ioctl itself, and the cell
+ * never drawn: WARDEN_IOCTL_DISABLE, the test ioctls, and the cell
  * ioctls for the ids of cells that exist.  On a link device every call is
  * fair (a ring only makes the peer look at the link); a mapping that
  * succeeds is read once and unmapped, never written.  Prints a summary;
@@ -131,7 +135,8 @@ static int fuzz_ioctls(int fd, uint64_t count)
 			if (fuzz_next() % 2) /* our type, random number */
 				cmd = (cmd & ~0xff00UL) | ('W' << 8);
 			if (cmd == WARDEN_IOCTL_DISABLE ||
-			    cmd == WARDEN_IOCTL_TEST_FUZZ)
+			    cmd == WARDEN_IOCTL_TEST_FUZZ ||
+			    cmd == WARDEN_IOCTL_TEST_CALL)
 				continue;
 		}
 		fuzz_payload(buf, sizeof(buf), scratch, sizeof(scratch));
@@ -228,11 +233,40 @@ static int fuzz_link(uint64_t count)
 	return 0;
 }
 
+/* warden-fuzz call smc|hvc FID [A1 [A2 [A3]]] */
+static int fuzz_call(int argc, char **argv)
+{
+	struct warden_test_call_args a = { 0 };
+	int fd, i;
+
+	if (argc < 4 || argc > 7 ||
+	    (strcmp(argv[2], "smc") && strcmp(argv[2], "hvc"))) {
+		fprintf(stderr,
+			"usage: warden-fuzz call smc|hvc FID [A1 [A2 [A3]]]\n");
+		return 2;
+	}
+	a.conduit = strcmp(argv[2], "smc") ? WARDEN_TEST_CALL_HVC :
+					     WARDEN_TEST_CALL_SMC;
+	a.fid = strtoull(argv[3], NULL, 0);
+	for (i = 4; i < argc; i++)
+		a.args[i - 4] = strtoull(argv[i], NULL, 0);
+	fd = open("/dev/warden", O_RDWR);
+	if (fd < 0 || ioctl(fd, WARDEN_IOCTL_TEST_CALL, &a) < 0) {
+		perror("warden-fuzz: call");
+		return 1;
+	}
+	close(fd);
+	printf("%lld\n", (long long)a.ret);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	uint64_t seed, count;
 	int fd, ret;
 
+	if (argc >= 2 && !strcmp(argv[1], "call"))
+		return fuzz_call(argc, argv);
 	if (argc != 4) {
 		fprintf(stderr,
 			"usage: warden-fuzz hypercalls|ioctls|link SEED COUNT\n");

@@ -123,6 +123,19 @@ require() {
 }
 
 # finish: summary line, and the scenario's exit code (0 = all checks passed).
+# finish_then CMD...: like finish, but the scenario ends the machine itself
+# with CMD (reboot -f, a SysRq): the summary and "[scenario] DONE rc=N" come
+# first, then CMD.  A machine still up 20 s later fails the run.
+finish_then() {
+	say "$W_PASSED checks passed, $W_FAILED failed"
+	[ $W_FAILED -eq 0 ] && _ft=0 || _ft=1
+	echo "[scenario] DONE rc=$_ft"
+	"$@"
+	sleep 20
+	echo "[check] FAIL the machine is still up 20 s after: $*"
+	exit 1
+}
+
 finish() {
 	say "$W_PASSED checks passed, $W_FAILED failed"
 	[ $W_FAILED -eq 0 ] && exit 0

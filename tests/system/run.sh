@@ -47,7 +47,15 @@ mkdir -p "$logs"
 
 failed=0
 for s in "${scenarios[@]}"; do
+	# "# gics: 3" in a scenario: only those GICs (an ITS is GICv3's);
+	# "# machine: its=on": QEMU machine options of its own
+	sfile=$top/tests/system/scenarios/$s.sh
+	s_gics=$(sed -n 's/^# gics: //p' "$sfile" 2> /dev/null | head -n 1)
+	s_mopts=$(sed -n 's/^# machine: //p' "$sfile" 2> /dev/null | head -n 1)
 	for g in $gics; do
+		if [ -n "$s_gics" ] && ! [[ " $s_gics " == *" $g "* ]]; then
+			continue
+		fi
 		suffix=${WARDEN_SUFFIX:-}
 		name=system/$s$suffix/gicv$g
 		log=$logs/system-$s$suffix-gicv$g.log
@@ -56,6 +64,7 @@ for s in "${scenarios[@]}"; do
 		[ -n "${WARDEN_INITRD_EXTRA:-}" ] &&
 			extra+=(--initrd-extra "$WARDEN_INITRD_EXTRA")
 		[ -n "${WARDEN_APPEND:-}" ] && extra+=(--append "$WARDEN_APPEND")
+		[ -n "$s_mopts" ] && extra+=(--machine-opts "$s_mopts")
 		t0=$SECONDS
 		"$top/scripts/run-qemu.sh" --gic "$g" --scenario "$s" \
 			--timeout "$secs" --log "$log" "${extra[@]}" > /dev/null 2>&1

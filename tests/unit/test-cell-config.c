@@ -143,7 +143,18 @@ static void test_null_blob(void)
 	n = config_check_cell(NULL, 1000, sys, collect_report, &col);
 	free(sys);
 	CHECK(n == 1);
-	CHECK(strstr(col.text, "cell config: 0 bytes, too small for the "
+	CHECK(strstr(col.text, "cell config: is empty (0 bytes)"));
+	/* a blob that is there but empty, and one cut within the header */
+	sys_init();
+	sys = sys_blob();
+	memset(&col, 0, sizeof(col));
+	n = config_check_cell(&col, 0, sys, collect_report, &col);
+	CHECK(n == 1 && strstr(col.text, "cell config: is empty (0 bytes)"));
+	memset(&col, 0, sizeof(col));
+	n = config_check_cell(sys, 100, sys, collect_report, &col);
+	free(sys);
+	CHECK(n == 1);
+	CHECK(strstr(col.text, "cell config: 100 bytes, too small for the "
 			       "104-byte header"));
 }
 
@@ -159,7 +170,9 @@ static void test_truncated(void)
 	blob = cell_blob(&c, &size);
 	for (len = 0; len < size; len++) {
 		CHECK(check_bytes(blob, len, &col) == 1);
-		if (len < sizeof(struct warden_cell_desc))
+		if (len == 0)
+			CHECK(strstr(col.text, "is empty (0 bytes)"));
+		else if (len < sizeof(struct warden_cell_desc))
 			CHECK(strstr(col.text, "too small"));
 		else
 			CHECK(strstr(col.text, "links make"));

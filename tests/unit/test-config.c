@@ -211,7 +211,10 @@ static void test_truncated(void)
 	ref_init(&r, WARDEN_GIC_V3);
 	for (len = 0; len < sizeof(r); len++) {
 		CHECK(check_exact(&r, len, &col) >= 1);
-		if (len < sizeof(struct warden_system))
+		if (len == 0)
+			CHECK(strstr(col.text, "system config: is empty (0 "
+					       "bytes)"));
+		else if (len < sizeof(struct warden_system))
 			CHECK(strstr(col.text, "too small"));
 		else
 			CHECK(strstr(col.text, "links make"));
@@ -236,7 +239,7 @@ static void test_null_blob(void)
 	struct collect col;
 
 	CHECK(check_blob(NULL, 1000, &col) == 1);
-	CHECK(strstr(col.text, "too small"));
+	CHECK(strstr(col.text, "is empty (0 bytes)"));
 }
 
 static void test_too_long(void)
@@ -940,6 +943,28 @@ static void test_irq_overlap(void)
 			  "(95+192)"));
 }
 
+/* config_root_covers(): inside one region, across touching ones, not past. */
+static void test_root_covers(void)
+{
+	struct ref r;
+
+	ref_init(&r, WARDEN_GIC_V3);
+	CHECK(config_root_covers(&r.sys, 0x09000000, 0x1000));
+	CHECK(config_root_covers(&r.sys, 0x09000000, 0x40000));
+	CHECK(!config_root_covers(&r.sys, 0x09000000, 0x40001));
+	/* the ITS of QEMU virt: not the root's */
+	CHECK(!config_root_covers(&r.sys, 0x08080000, 0x20000));
+	CHECK(!config_root_covers(&r.sys, 0x09000000, 0));
+	CHECK(!config_root_covers(&r.sys, ~0ull - 0xfff, 0x2000));
+	/* two regions that touch: 0x0a000000+0x4000, then a new one */
+	ref_memory(&r.mem[2], 0x0a004000, 0x1000, RW | WARDEN_MEM_IO);
+	CHECK(config_root_covers(&r.sys, 0x0a003000, 0x2000));
+	CHECK(!config_root_covers(&r.sys, 0x0a003000, 0x3000));
+	/* a region that ends at 2^64 */
+	ref_memory(&r.mem[2], ~0ull - 0xffff, 0x10000, RW | WARDEN_MEM_IO);
+	CHECK(config_root_covers(&r.sys, ~0ull - 0xfff, 0x1000));
+}
+
 int main(void)
 {
 	RUN(test_valid_gicv3);
@@ -1025,5 +1050,6 @@ int main(void)
 	RUN(test_irq_count_wraps);
 	RUN(test_irq_last_allowed);
 	RUN(test_irq_overlap);
+	RUN(test_root_covers);
 	UNIT_DONE();
 }

@@ -12,12 +12,22 @@
 #include <asm/traps.h>
 #include <hyp/arch-setup.h>
 #include <hyp/cell.h>
+#include <hyp/cellctl.h>
 #include <hyp/errno.h>
 #include <hyp/percpu.h>
 #include <hyp/printk.h>
 #include <hyp/setup.h>
 
 extern char hyp_cpu_on_entry[];
+
+/*
+ * The SMC32 calls' arguments are 32-bit: the upper halves of the registers
+ * are the caller's garbage and must be ignored (ARM DEN 0028, 3.1).
+ */
+static u64 arg(const struct trap_frame *f, u64 fid, unsigned int n)
+{
+	return (fid & PSCI_64) ? f->x[n] : (u32)f->x[n];
+}
 
 static long firmware_call(u64 fid, u64 a1, u64 a2, u64 a3)
 {
@@ -34,14 +44,20 @@ static long firmware_call(u64 fid, u64 a1, u64 a2, u64 a3)
 	return (long)x0;
 }
 
-/* Platform index of a CPU of the calling cell, or -1. */
+/*
+ * Platform index of a CPU of the calling cell, or -1.  A target_cpu is an
+ * MPIDR's affinity fields and nothing else: bits 63:40 and 31:24 must be
+ * zero (ARM DEN 0022D, 5.1.4), so a value with stray bits names no CPU.
+ */
 static int cell_cpu_by_mpidr(const struct cell *cell, u64 mpidr)
 {
 	const struct warden_platform *p = &hyp.config->platform;
 	unsigned int i;
 
+	if (mpidr & ~MPIDR_AFF_MASK)
+		return -1;
 	for (i = 0; i < p->num_cpus; i++)
-		if (p->cpu_mpidr[i] == (mpidr & MPIDR_AFF_MASK))
+		if (p->cpu_mpidr[i] == mpidr)
 			return cell_owns_cpu(cell, i) ? (int)i : -1;
 	return -1;
 }
@@ -98,6 +114,12 @@ void arch_cpu_park(struct per_cpu *pc)
 	arch_cpu_power_off();
 }
 
+/*
+ * CPU_ON (ARM DEN 0022D, 5.1.4): the target must be a CPU of the caller's
+ * cell, and the entry point an instruction in memory the cell may execute;
+ * otherwise the firmware would start a CPU that faults at once, and the
+ * report would name a vector, not the bad argument.
+ */
 static long cpu_on(struct per_cpu *caller, u64 mpidr, u64 entry, u64 ctx)
 {
 	int cpu = cell_cpu_by_mpidr(caller->cell, mpidr);
@@ -105,11 +127,24 @@ static long cpu_on(struct per_cpu *caller, u64 mpidr, u64 entry, u64 ctx)
 
 	if (cpu < 0)
 		return PSCI_INVALID_PARAMETERS;
+	if (!cell_entry_valid(caller->cell, entry))
+		return PSCI_INVALID_ADDRESS;
 	t = per_cpu_of((unsigned int)cpu);
 	if (READ_ONCE(t->online))
 		return PSCI_ALREADY_ON;
 	t->cell = caller->cell;
 	return start_cpu((unsigned int)cpu, entry, ctx);
+}
+
+/*
+ * AFFINITY_INFO (5.1.5) at level 0 only: a higher level would aggregate
+ * CPUs of other cells and tell the caller whether they run.
+ */
+static long affinity_info(const struct per_cpu *pc, u64 mpidr, u64 level)
+{
+	if (level != 0 || cell_cpu_by_mpidr(pc->cell, mpidr) < 0)
+		return PSCI_INVALID_PARAMETERS;
+	return firmware_call(PSCI_AFFINITY_INFO | PSCI_64, mpidr, 0, 0);
 }
 
 static long cpu_off(struct per_cpu *pc)
@@ -131,11 +166,35 @@ static long cpu_off(struct per_cpu *pc)
 	return PSCI_DENIED;
 }
 
+static const char *system_call_name(u32 fn)
+{
+	if (fn == PSCI_SYSTEM_OFF)
+		return "PSCI SYSTEM_OFF";
+	return fn == PSCI_SYSTEM_RESET ? "PSCI SYSTEM_RESET" :
+					 "PSCI SYSTEM_RESET2";
+}
+
+/*
+ * The root's SYSTEM_OFF, SYSTEM_RESET or SYSTEM_RESET2 takes the machine,
+ * and every cell on it, down: cellctl names each cell first, or refuses if
+ * the system config says the cells outlive the root.  (A normal reboot of
+ * Linux never gets here with cells: warden.ko's reboot notifier shuts them
+ * down and disables Warden first.)
+ */
+static long root_system_call(const struct trap_frame *f, u64 fid, u32 fn)
+{
+	if (cellctl_root_system_call(system_call_name(fn)))
+		return PSCI_DENIED;
+	/* SYSTEM_RESET2's reset type and cookie; the others take none */
+	return firmware_call(fid, arg(f, fid, 1), arg(f, fid, 2), 0);
+}
+
 /* SYSTEM_OFF and SYSTEM_RESET of an inmate concern only its own cell. */
-static long system_call(struct per_cpu *pc, struct trap_frame *f, u32 fn)
+static long system_call(struct per_cpu *pc, struct trap_frame *f, u64 fid,
+			u32 fn)
 {
 	if (pc->cell == &root_cell)
-		return firmware_call(fn, 0, 0, 0);
+		return root_system_call(f, fid, fn);
 	if (fn == PSCI_SYSTEM_OFF)
 		cell_system_off(pc);
 	cell_system_reset(pc, f);
@@ -187,20 +246,24 @@ long psci_handle(struct trap_frame *f, u64 fid)
 		return smccc(fn, f->x[1]);
 	case PSCI_VERSION:
 	case PSCI_MIGRATE_INFO_TYPE:
-		return firmware_call(fid, f->x[1], 0, 0);
+		return firmware_call(fid, 0, 0, 0);
 	case PSCI_FEATURES:
-		return features(f->x[1]);
+		return features(arg(f, fid, 1));
 	case PSCI_AFFINITY_INFO:
-		if (cell_cpu_by_mpidr(pc->cell, f->x[1]) < 0)
-			return PSCI_INVALID_PARAMETERS;
-		return firmware_call(fid, f->x[1], f->x[2], 0);
+		return affinity_info(pc, arg(f, fid, 1), arg(f, fid, 2));
 	case PSCI_CPU_ON:
-		return cpu_on(pc, f->x[1], f->x[2], f->x[3]);
+		return cpu_on(pc, arg(f, fid, 1), arg(f, fid, 2),
+			      arg(f, fid, 3));
 	case PSCI_CPU_OFF:
 		return cpu_off(pc);
 	case PSCI_SYSTEM_OFF:
 	case PSCI_SYSTEM_RESET:
-		return system_call(pc, f, fn);
+		return system_call(pc, f, fid, fn);
+	case PSCI_SYSTEM_RESET2:
+		/* the root's goes to the firmware; cells have SYSTEM_RESET */
+		if (pc->cell != &root_cell)
+			return PSCI_NOT_SUPPORTED;
+		return root_system_call(f, fid, fn);
 	default:
 		return PSCI_NOT_SUPPORTED;
 	}

@@ -17,6 +17,7 @@
 #include <hyp/mmio.h>
 #include <hyp/percpu.h>
 #include <hyp/printk.h>
+#include <hyp/ratelimit.h>
 
 /* Stub calls (DESIGN §4): the kernel's hyp stub answers this to unknown x0 */
 #define HVC_STUB_ERR 0xbadca11UL
@@ -73,6 +74,9 @@ static const char *ec_name(u64 ec)
  * the reason in words; the root cell cannot be stopped, so the access is
  * reported and skipped (a read returns 0).
  */
+static struct ratelimit root_faults =
+	RATELIMIT_INIT(10, "faults of the root cell");
+
 static void cell_fault(struct trap_frame *f, u64 esr, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static void cell_fault(struct trap_frame *f, u64 esr, const char *fmt, ...)
@@ -87,6 +91,9 @@ static void cell_fault(struct trap_frame *f, u64 esr, const char *fmt, ...)
 	if (pc->cell != &root_cell)
 		cell_fail(pc, "%s, CPU %u, PC %#llx (ESR %#llx)", what, pc->cpu,
 			  (unsigned long long)f->elr, (unsigned long long)esr);
+	/* a root that retries what it may not do must not flood the UART */
+	if (!ratelimit_allow(&root_faults))
+		return;
 	printk("cell \"%s\": %s, CPU %u, PC %#llx (ESR %#llx)\n",
 	       pc->cell->name, what, pc->cpu, (unsigned long long)f->elr,
 	       (unsigned long long)esr);

@@ -46,6 +46,13 @@ struct cell {
 	u32 state; /* WARDEN_CELL_* or CELL_RESETTING/STOPPING */
 	bool loaded;
 	struct warden_comm_region *comm; /* mapped into the cell */
+	/*
+	 * The root's request as the hypervisor posted it.  The comm page is
+	 * the inmate's to write, all of it, so what was asked is kept here
+	 * and never read back from there (docs/isolation.md).
+	 */
+	u32 comm_msg; /* WARDEN_MSG_*; WARDEN_MSG_NONE: nothing pending */
+	u32 comm_seq; /* number of the last request; never reused */
 	struct warden_cell_status *status; /* read-only for the root */
 	struct warden_console *console; /* read-only for the root */
 	spinlock_t line_lock;
@@ -61,6 +68,8 @@ int cell_init(struct cell *cell, const struct warden_cell_desc *desc, u32 id);
 bool cell_owns_irq(const struct cell *cell, u32 intid);
 bool cell_owns_cpu(const struct cell *cell, unsigned int cpu);
 u32 cell_mem_flags(u32 config_flags);
+/* May a CPU of the cell start at ipa (aligned, executable memory)? */
+bool cell_entry_valid(const struct cell *cell, u64 ipa);
 /* First CPU of the cell: the one that starts at reset_address. */
 unsigned int cell_boot_cpu(const struct cell *cell);
 /* RAM the cell owns alone: cleared at start and destroy. */

@@ -16,5 +16,13 @@ paddr_t cellctl_errmsg_page(void);
 u64 cellctl_ids(void);
 /* Cells in use, the root included. */
 unsigned int cellctl_count(void);
+/*
+ * The root cell calls PSCI SYSTEM_OFF, SYSTEM_RESET or SYSTEM_RESET2
+ * (`what`): every inmate cell would end with the machine.  Never silent:
+ * each is named on the console with what happens to it.  Returns -EBUSY if
+ * the call is refused (WARDEN_SYS_REFUSE_ROOT_RESET and a cell running),
+ * else 0: the caller goes ahead.
+ */
+int cellctl_root_system_call(const char *what);
 
 #endif /* HYP_CELLCTL_H */

@@ -118,6 +118,27 @@ check "insmod warden.ko" warden_load
 check "enable" warden enable "$SYSTEM_CELL"
 check "sysfs reports Warden enabled" warden_is_enabled
 check_v "workload under the hypervisor" workload_run
+# 0x0c000000: QEMU virt's platform bus, empty, and in no root config
+check_v "the root's faults are reported, at most 10 a second" sh -c '
+	c=$1/console
+	before=$(grep -c "cell \"root\": data abort" $c)
+	t0=$(date +%s)
+	i=0
+	while [ $i -lt 200 ]; do
+		devmem 0x0c000000 32 > /dev/null
+		i=$((i + 1))
+	done
+	sleep 1.2
+	devmem 0x0c000000 32
+	secs=$(($(date +%s) - t0 + 1))
+	n=$(($(grep -c "cell \"root\": data abort" $c) - before))
+	grep "cell \"root\": data abort" $c | tail -n 1
+	grep -o "([0-9]* more faults of the root cell not shown)" $c | tail -n 1
+	echo "$n lines for 201 faults in about $secs s"
+	[ $n -ge 1 ] && [ $n -le $((10 * secs)) ] &&
+		grep -q "([0-9]* more faults of the root cell not shown)" $c' \
+	sh "$WARDEN_SYSFS"
+check "Linux fine under Warden after the faults" linux_ok
 check "disable" warden disable
 check_v "workload after disable" workload_run
 check "rmmod warden" warden_unload

@@ -50,6 +50,25 @@ refused "start a running cell" "running" \
 	warden cell start gic-demo
 refused "create from a file that is not a cell config" "signature|cell config" \
 	warden cell create "$SYSTEM_CELL"
+: > /tmp/empty.cell
+refused "create from an empty file" "empty file \(0 bytes\)" \
+	warden cell create /tmp/empty.cell
+check_fails "config check of an empty file says so" "empty file \(0 bytes\)" \
+	warden config check /tmp/empty.cell
+# a cell config cut short: within its header, and within its regions
+head -c 100 "$CELLS/uart-demo.cell" > /tmp/short.cell
+sz=$(wc -c < "$CELLS/uart-demo.cell")
+head -c $((sz - 8)) "$CELLS/uart-demo.cell" > /tmp/cut.cell
+for f in short cut; do
+	check_v "truncated ($f): config check and cell create say the same" sh -c '
+		a=$(warden config check "$1" "/tmp/$2.cell" 2>&1 |
+			grep -o "cell config.*" | grep -v "^cell config (")
+		b=$(warden cell create "/tmp/$2.cell" 2>&1 |
+			grep -o "cell config.*")
+		echo "config check: $a"
+		echo "cell create:  $b"
+		[ -n "$a" ] && [ "$a" = "$b" ]' sh "$SYSTEM_CELL" "$f"
+done
 check_v "destroy uart-demo" warden cell destroy uart-demo
 
 step "a shutdown the cell refuses"

@@ -86,6 +86,14 @@ check_v "sgi: no CPU-stop IPI (SGI 2) reached the root" sh -c '
 	grep -E "^ *IPI2:" /proc/interrupts
 	grep -E "^ *IPI2:" /proc/interrupts | awk "{ for (i = 2; i <= NF; i++) if (\$i ~ /^[0-9]+\$/ && \$i != 0) exit 1 }"'
 
+step "the comm page is the cell's: a faked request and reply change nothing"
+check "fake-reply: cell-test starts" misbehave fake-reply
+check_v "fake-reply: it faked a refused request" cell_wait_for cell-test "faked a refused shutdown request" 10
+check_v "fake-reply: a polite shutdown is a real request, and the cell approves it" \
+	warden cell shutdown cell-test
+check_v "fake-reply: cell-test is shut down" cell_state_is cell-test shut-down
+check_v "fake-reply: destroyed" warden cell destroy cell-test
+
 step "a cell that never answers, and storms"
 check "spin: cell-test starts" misbehave spin
 check_v "spin: it spins with interrupts masked" cell_wait_for cell-test "spinning" 10
@@ -119,6 +127,20 @@ check_v "the root finds only zeros where the cell was" sh -c '
 	done'
 
 check_v "destroy gic-demo" warden cell destroy gic-demo
+
+step "PSCI arguments: a bad target or entry is refused, a good one then works"
+# cell-test in the smp-demo cell (CPUs 2-3): CPU 1 of the cell is off
+printf 'misbehave=cpu-on\0' > /tmp/cmdline
+check "cell-test starts in smp-demo (CPUs 2-3)" cell_up smp-demo "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000
+check_v "bad CPU_ON and AFFINITY_INFO refused, then CPU 1 started" \
+	cell_wait_for smp-demo "still running after cpu-on" 10
+check_v "every PSCI answer was the expected one" sh -c '
+	. /usr/share/warden/lib.sh
+	warden cell console smp-demo | grep -E "returned|started"
+	warden cell console smp-demo | grep -q "CPU 1 started" &&
+	! warden cell console smp-demo | grep -F "[test] FAIL" &&
+	cell_state_is smp-demo running'
+check_v "destroy smp-demo" warden cell destroy smp-demo
 
 step "another cell's SPI: every write to it is ignored, its owner sees no change"
 # spi-owner (cell-test on CPU 2) owns SPI 101 and pends it every 10 ms;

@@ -11,7 +11,9 @@
 
 #define PSCI_VERSION 0x84000000u
 #define PSCI_CPU_OFF 0x84000002u
+#define PSCI_CPU_ON_32 0x84000003u
 #define PSCI_CPU_ON_64 0xc4000003u
+#define PSCI_AFFINITY_INFO_64 0xc4000004u
 #define PSCI_SYSTEM_OFF 0x84000008u
 #define PSCI_SYSTEM_RESET 0x84000009u
 
@@ -23,6 +25,7 @@
 #define PSCI_ALREADY_ON (-4)
 #define PSCI_ON_PENDING (-5)
 #define PSCI_INTERNAL_FAILURE (-6)
+#define PSCI_INVALID_ADDRESS (-9)
 
 /* Any SMC Calling Convention call (ARM DEN 0028): result in x0. */
 int64_t smccc_smc(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3);

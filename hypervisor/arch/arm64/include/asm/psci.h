@@ -13,6 +13,7 @@
 #define PSCI_SYSTEM_OFF 0x84000008u
 #define PSCI_SYSTEM_RESET 0x84000009u
 #define PSCI_FEATURES 0x8400000au
+#define PSCI_SYSTEM_RESET2 0x84000012u
 #define PSCI_64 0x40000000u
 
 #define SMCCC_VERSION 0x80000000u
@@ -24,6 +25,7 @@
 #define PSCI_INVALID_PARAMETERS (-2)
 #define PSCI_DENIED (-3)
 #define PSCI_ALREADY_ON (-4)
+#define PSCI_INVALID_ADDRESS (-9)
 
 /* Is fid SYSTEM_RESET (either convention), which rewrites a whole frame? */
 static inline bool psci_is_reset(u64 fid)

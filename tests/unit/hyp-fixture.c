@@ -120,6 +120,8 @@ int fx_enable(void)
 	unsigned int cpu;
 	int err;
 
+	free(fx_image);
+	free(fx_ram);
 	fx_image = aligned_alloc(PAGE_SIZE, FX_HYP_SIZE);
 	fx_ram = aligned_alloc(PAGE_SIZE, FX_RAM_SIZE);
 	if (!fx_image || !fx_ram)

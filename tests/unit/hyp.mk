@@ -16,3 +16,11 @@ HYP_TEST_CFLAGS := -I $(TOP)/hypervisor/include -I $(TOP)/tests/unit/host
 UNIT_TESTS += cellctl
 UNIT_cellctl_SRCS := tests/unit/test-cellctl.c $(HYP_TEST_SRCS)
 UNIT_cellctl_CFLAGS := $(HYP_TEST_CFLAGS)
+
+UNIT_TESTS += cell
+UNIT_cell_SRCS := tests/unit/test-cell.c $(HYP_TEST_SRCS)
+UNIT_cell_CFLAGS := $(HYP_TEST_CFLAGS)
+
+UNIT_TESTS += control
+UNIT_control_SRCS := tests/unit/test-control.c $(HYP_TEST_SRCS)
+UNIT_control_CFLAGS := $(HYP_TEST_CFLAGS)

@@ -422,18 +422,18 @@ static unsigned int pool_leave(void **held, unsigned int max, unsigned int n)
 static void create_out_of_memory_at_every_step(void)
 {
 	static void *held[1024];
-	unsigned int n, k, i;
+	unsigned int n, i;
 	long ret = -1;
-	u64 used;
 
 	CHECK(setup() == 0);
 	fx_add_link(&demo.desc, demo.link, "l", "other", 0x70380000, 0x50000000,
 		    0, 40);
 	fx_add_irq(&demo, 40, 1);
 	for (n = 0; n < 64 && ret < 0; n++) {
-		k = pool_leave(held, ARRAY_SIZE(held), n);
+		unsigned int k = pool_leave(held, ARRAY_SIZE(held), n);
+		u64 used = hyp.pool.used;
+
 		CHECK(k < ARRAY_SIZE(held));
-		used = hyp.pool.used;
 		ret = fx_create(&demo);
 		if (ret < 0) {
 			if (ret != -ENOMEM)

@@ -8,10 +8,13 @@
 #   make shell [GIC=2]  interactive guest shell (Ctrl-A X quits QEMU)
 #   make unit-tests     build the host unit test programs
 #   make initramfs      build the guest initramfs (scripts/mkinitramfs.sh)
+#   make coverage       the unit tests' line coverage of hypervisor/ and lib/
+#                       (tests/coverage.mk)
 #
 # Unit tests: each tests/unit/<x>.mk fragment appends a name to UNIT_TESTS and
 # sets UNIT_<name>_SRCS (paths relative to the top of the tree) and optionally
-# UNIT_<name>_CFLAGS.  The program is built as $(B)/tests/unit/<name>.
+# UNIT_<name>_CFLAGS and UNIT_<name>_DEPS (other files the program needs
+# built first).  The program is built as $(B)/tests/unit/<name>.
 
 .PHONY: test demo shell unit-tests unit-tests-list initramfs system-tests
 
@@ -38,7 +41,8 @@ UNIT_HDRS := $(wildcard $(TOP)/include/warden/*.h $(TOP)/lib/*.h \
 
 define unit_rule
 $(UNIT_DIR)/$(1): $(call unit_abs,$(UNIT_$(1)_SRCS)) $(UNIT_HDRS) \
-		$(TOP)/tests/build.mk $(wildcard $(TOP)/tests/unit/*.mk)
+		$(TOP)/tests/build.mk $(wildcard $(TOP)/tests/unit/*.mk) \
+		$(UNIT_$(1)_DEPS)
 	@mkdir -p $$(@D)
 	$$(HOSTCC) $$(UNIT_CFLAGS) $$(UNIT_$(1)_CFLAGS) -o $$@ \
 		$(call unit_abs,$(UNIT_$(1)_SRCS))
@@ -46,6 +50,8 @@ endef
 $(foreach t,$(sort $(UNIT_TESTS)),$(eval $(call unit_rule,$(t))))
 
 unit-tests: $(UNIT_BINS)
+
+include $(TOP)/tests/coverage.mk
 
 # One name per line, for tests/run.sh.
 unit-tests-list:

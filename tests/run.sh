@@ -7,7 +7,9 @@
 #   3. unit      every host unit test program, the CLI's host tests
 #                (tests/cli/run.sh) and `config create`'s golden, reference
 #                and sweep tests (tests/config-create.sh); each PASS/FAIL
-#                line counts
+#                line counts; then the unit tests' line coverage of
+#                hypervisor/ and lib/ against its floors (`make coverage`,
+#                one test)
 #   4. fuzz      the config validator under libFuzzer, FUZZ_TEST_SECONDS
 #                (default 60; one test)
 #   5. system    tests/system/run.sh: QEMU scenarios on GICv3 and GICv2
@@ -344,10 +346,26 @@ test_config_create() {
 	fi
 }
 
+# Line coverage of hypervisor/ and lib/ by the unit tests (`make coverage`,
+# tests/coverage.mk): the table goes to the output and the log; one test,
+# failed if an area falls below its floor (tests/coverage-threshold.txt).
+test_coverage() {
+	local log=$logs/coverage.log
+	if "${make_cmd[@]}" -s -C "$top" --no-print-directory coverage \
+		> "$log" 2>&1; then
+		sed 's/^/    /' "$log"
+		pass "unit/coverage ($(awk '$1 == "all" { print $4 "%" }' "$log") of $(awk '$1 == "all" { print $2 }' "$log") lines; floors in tests/coverage-threshold.txt)"
+	else
+		indent "$log" 60
+		fail "unit/coverage: below a floor or not measured (see ${log#"$top"/})"
+	fi
+}
+
 unit_phase() {
 	test_unit
 	test_cli
 	test_config_create
+	test_coverage
 }
 
 # --- 4. system tests ----------------------------------------------------------

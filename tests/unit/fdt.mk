@@ -8,7 +8,7 @@ UNIT_fdt_CFLAGS := -DFDT_DATA_DIR='"$(B)/tests/data"' -I $(TOP)/tools
 
 FDT_TEST_DTBS := $(B)/tests/data/buses.dtb \
 	$(B)/tests/data/qemu-virt-gicv3-smp4-1G.dtb
-$(B)/tests/unit/fdt: $(FDT_TEST_DTBS) $(wildcard $(TOP)/tools/*.h)
+UNIT_fdt_DEPS := $(FDT_TEST_DTBS) $(wildcard $(TOP)/tools/*.h)
 
 $(B)/tests/data/%.dtb: $(TOP)/tests/data/fdt/%.dts
 	@mkdir -p $(@D)

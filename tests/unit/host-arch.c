@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Host stand-in for the architecture hooks that touch hardware, so the real
- * core code runs on the build machine.  TLB flushes are counted, and the list
- * registers are an array that the tests inspect.
+ * core code runs on the build machine.  TLB flushes are counted, the list
+ * registers are an array that the tests inspect, and the UART is a buffer
+ * (echoed to stderr with HOST_UART=1).
  */
 #include "host-arch.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 struct host_arch host;
 
@@ -25,7 +27,15 @@ void arch_paging_flush(const struct paging *pg, u64 va)
 
 void arch_console_putc(char c)
 {
-	putchar(c);
+	static int echo = -1;
+
+	if (echo < 0)
+		echo = getenv("HOST_UART") != NULL;
+	if (echo)
+		fputc(c, stderr);
+	if (host.uart_len + 1 < sizeof(host.uart))
+		host.uart[host.uart_len++] = c;
+	host.uart[host.uart_len] = '\0';
 }
 
 unsigned int arch_gic_num_lrs(void)

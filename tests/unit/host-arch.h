@@ -18,6 +18,8 @@ struct host_arch {
 	unsigned int num_lrs;
 	struct host_lr lr[16];
 	bool underflow;
+	char uart[64 * 1024]; /* what went to the UART, NUL-terminated */
+	size_t uart_len;
 };
 
 extern struct host_arch host;

@@ -8,12 +8,13 @@
 #   make shell [GIC=2]  interactive guest shell (Ctrl-A X quits QEMU)
 #   make unit-tests     build the host unit test programs
 #   make initramfs      build the guest initramfs (scripts/mkinitramfs.sh)
+#   make lint           clang-tidy and MISRA alone (tests/static/*.sh)
 #
 # Unit tests: each tests/unit/<x>.mk fragment appends a name to UNIT_TESTS and
 # sets UNIT_<name>_SRCS (paths relative to the top of the tree) and optionally
 # UNIT_<name>_CFLAGS.  The program is built as $(B)/tests/unit/<name>.
 
-.PHONY: test demo shell unit-tests unit-tests-list initramfs system-tests
+.PHONY: test demo shell unit-tests unit-tests-list initramfs system-tests lint
 
 UNIT_TESTS :=
 include $(TOP)/tests/fuzz/fuzz.mk
@@ -62,6 +63,12 @@ test:
 
 system-tests:
 	@$(TOP)/tests/system/run.sh
+
+# The two static analyses of the suite's static phase, both run even if
+# the first fails.
+lint:
+	@$(TOP)/tests/static/clang-tidy.sh; rc=$$?; \
+		$(TOP)/tests/static/misra.sh && exit $$rc
 
 bench:
 	@$(TOP)/scripts/setup.sh

@@ -10,6 +10,7 @@
 #   make demo       the main demo in QEMU (GIC=2 for GICv2)
 #   make shell      an interactive shell in the guest (GIC=2 for GICv2)
 #   make test       every test; last line "N passed, N failed"
+#   make lint       clang-tidy and MISRA C:2012 (cppcheck) alone
 #   make bench      path lengths, bare metal against a cell (build/bench/)
 
 TOP := $(abspath .)

@@ -11,10 +11,10 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=${WARDEN_BUILD:-$top/build}
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/warden
 sysroot=$build/sysroot
-stamp_pkgs=$cache/.host-packages-v3
+stamp_pkgs=$cache/.host-packages-v4
 
 HOST_PKGS=(qemu-system-arm gcc-aarch64-linux-gnu libc6-dev-arm64-cross
-	   device-tree-compiler cpio make gcc clang-format cppcheck python3
+	   device-tree-compiler cpio make gcc clang-format clang-tidy cppcheck python3
 	   bc flex bison libssl-dev libelf-dev clang libclang-rt-14-dev
 	   gnuplot-nox)
 

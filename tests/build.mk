@@ -10,13 +10,14 @@
 #   make initramfs      build the guest initramfs (scripts/mkinitramfs.sh)
 #   make coverage       the unit tests' line coverage of hypervisor/ and lib/
 #                       (tests/coverage.mk)
+#   make lint           clang-tidy and MISRA alone (tests/static/*.sh)
 #
 # Unit tests: each tests/unit/<x>.mk fragment appends a name to UNIT_TESTS and
 # sets UNIT_<name>_SRCS (paths relative to the top of the tree) and optionally
 # UNIT_<name>_CFLAGS and UNIT_<name>_DEPS (other files the program needs
 # built first).  The program is built as $(B)/tests/unit/<name>.
 
-.PHONY: test demo shell unit-tests unit-tests-list initramfs system-tests
+.PHONY: test demo shell unit-tests unit-tests-list initramfs system-tests lint
 
 UNIT_TESTS :=
 include $(TOP)/tests/fuzz/fuzz.mk
@@ -68,6 +69,12 @@ test:
 
 system-tests:
 	@$(TOP)/tests/system/run.sh
+
+# The two static analyses of the suite's static phase, both run even if
+# the first fails.
+lint:
+	@$(TOP)/tests/static/clang-tidy.sh; rc=$$?; \
+		$(TOP)/tests/static/misra.sh && exit $$rc
 
 bench:
 	@$(TOP)/scripts/setup.sh

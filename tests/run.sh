@@ -3,7 +3,9 @@
 #
 # The whole test suite, as `make test` runs it (after scripts/setup.sh):
 #   1. build     `make all unit-tests` with the strict warnings (one test)
-#   2. static    clang-format, cppcheck, header self-containment (one each)
+#   2. static    clang-format, cppcheck, header self-containment, clang-tidy
+#                (tests/static/clang-tidy.sh) and MISRA C:2012 against its
+#                baseline (tests/static/misra.sh); one test each
 #   3. unit      every host unit test program, the CLI's host tests
 #                (tests/cli/run.sh) and `config create`'s golden, reference
 #                and sweep tests (tests/config-create.sh); each PASS/FAIL
@@ -239,6 +241,34 @@ test_headers() {
 	fi
 }
 
+# static_script NAME SCRIPT: one test, the script's exit status; its
+# output goes to build/logs/NAME.log, and its last line (the script's
+# summary) to the PASS/FAIL line.
+static_script() {
+	local name=$1 script=$2 log=$logs/$1.log
+	"$top/$script" > "$log" 2>&1
+	local rc=$? last
+	last=$(tail -n 1 "$log")
+	if [ $rc -eq 0 ]; then
+		pass "static/$name (${last#"$name: "})"
+	else
+		fail "static/$name: ${last#"$name: "} (see ${log#"$top"/}; alone: $script)"
+		grep -vE '^  ([0-9]|total)' "$log" | head -n 30 | sed 's/^/    | /'
+	fi
+}
+
+# clang-tidy with the top .clang-tidy over the hypervisor, lib/ and the CLI.
+test_clang_tidy() {
+	static_script clang-tidy tests/static/clang-tidy.sh
+}
+
+# MISRA C:2012 (cppcheck's misra addon) over the hypervisor and lib/: no
+# finding beyond tests/misra-baseline.txt, each rule a deviation in
+# docs/misra.md; the log has the totals by rule.
+test_misra() {
+	static_script misra tests/static/misra.sh
+}
+
 # --- fuzzing ---------------------------------------------------------------
 
 # The config validator under libFuzzer for FUZZ_TEST_SECONDS (default 60):
@@ -401,6 +431,8 @@ phase_begin static
 test_clang_format
 test_cppcheck
 test_headers
+test_clang_tidy
+test_misra
 phase_end
 
 # Unit, fuzz and system tests would run stale or missing binaries

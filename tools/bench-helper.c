@@ -67,15 +67,23 @@ static int cmd_work(const char *cpu_arg, const char *rounds_arg)
 {
 	int fds[2], status;
 	uint64_t t0, t1, sum = 0;
+	unsigned long cpu;
 	cpu_set_t set;
+	char *end;
 	pid_t pid;
 
+	cpu = strtoul(cpu_arg, &end, 10);
+	if (end == cpu_arg || *end || cpu >= CPU_SETSIZE) {
+		fprintf(stderr, "warden-bench: '%s' is not a CPU number\n",
+			cpu_arg);
+		return 1;
+	}
 	if (pipe(fds)) {
 		perror("warden-bench: pipe");
 		return 1;
 	}
 	CPU_ZERO(&set);
-	CPU_SET(atoi(cpu_arg), &set);
+	CPU_SET(cpu, &set);
 	pid = fork();
 	if (pid < 0) {
 		perror("warden-bench: fork");

@@ -63,7 +63,7 @@ static int cellconfig_read_any(const char *path, char **blob, size_t *size)
 	int ret = fileio_read(path, SYSCONFIG_MAX_SIZE, blob, size);
 
 	if (ret == -EFBIG)
-		warden_err("%s: larger than %u bytes, not a Warden config",
+		warden_err("%s: larger than %lu bytes, not a Warden config",
 			   path, SYSCONFIG_MAX_SIZE);
 	else if (ret)
 		warden_err("%s: %s", path, strerror(-ret));

@@ -50,6 +50,7 @@ static int configcli_iomem(struct configgen_opts *o)
 		char name[64];
 
 		if (line[0] == ' ' ||
+		    /* the kernel's 64-bit hex: fits. NOLINTNEXTLINE(cert-err34-c) */
 		    sscanf(line, "%llx-%llx : %63[^\n]", &start, &end, name) !=
 			    3 ||
 		    strcmp(name, "System RAM") || end < start)
@@ -111,6 +112,18 @@ static void configcli_interrupts(struct configgen_irq *irqs, int *n)
 	free(data);
 }
 
+/* "N%" with N a whole number from 1 to 99: N; anything else: 0. */
+static unsigned int configcli_percent(const char *s)
+{
+	unsigned long v;
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return 0;
+	v = strtoul(s, &end, 10);
+	return !strcmp(end, "%") && v >= 1 && v <= 99 ? (unsigned int)v : 0;
+}
+
 static int configcli_sizes(struct configgen_opts *o, unsigned int opts)
 {
 	const char *ram = warden_opt_value(WARDEN_OPT_RAM);
@@ -127,8 +140,8 @@ static int configcli_sizes(struct configgen_opts *o, unsigned int opts)
 	if (ram && configcli_ram(o, ram))
 		return WARDEN_EXIT_USAGE;
 	if (lm && lm[0] && lm[strlen(lm) - 1] == '%') {
-		o->linux_percent = (unsigned int)atoi(lm);
-		if (o->linux_percent < 1 || o->linux_percent > 99) {
+		o->linux_percent = configcli_percent(lm);
+		if (!o->linux_percent) {
 			warden_err("config create: --linux-mem %s is not a "
 				   "share of 1%% to 99%% of the RAM",
 				   lm);
@@ -155,6 +168,7 @@ static int configcli_write(const char *path, const char *text, size_t len)
 {
 	char tmp[4096];
 	FILE *out;
+	int ret;
 
 	if (!path)
 		return fwrite(text, 1, len, stdout) == len ? 0 : -EIO;
@@ -163,12 +177,13 @@ static int configcli_write(const char *path, const char *text, size_t len)
 	if (!out)
 		return -errno;
 	if (fwrite(text, 1, len, out) != len || fclose(out)) {
-		remove(tmp);
+		(void)remove(tmp); /* best effort: the error is the write's */
 		return -EIO;
 	}
 	if (rename(tmp, path)) {
-		remove(tmp);
-		return -errno;
+		ret = -errno;
+		(void)remove(tmp); /* best effort: the error is rename's */
+		return ret;
 	}
 	return 0;
 }
@@ -370,11 +385,11 @@ int configcli_build(int argc, char **argv, unsigned int opts)
 	ret = configcli_compile(src, obj);
 	if (!ret)
 		ret = configcli_extract(obj, out);
-	remove(obj);
+	(void)remove(obj); /* a temporary file; may not exist */
 	if (!ret)
 		ret = configcli_check_built(out);
 	if (ret) {
-		remove(out);
+		(void)remove(out); /* no half-built config left behind */
 		return WARDEN_EXIT_FAIL;
 	}
 	printf("%s: built from %s\n", out, src);

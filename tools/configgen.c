@@ -112,6 +112,9 @@ int configgen_linux_irqs(const char *text, struct configgen_irq *irqs, int max)
 		/* skip the counts */
 		for (p++; *p == ' ' || (*p >= '0' && *p <= '9'); p++)
 			;
+		/* The kernel's decimal hwirq fits (GIC INTIDs are below
+		 * 2^24), and its range is checked next.
+		 * NOLINTNEXTLINE(cert-err34-c) */
 		if (sscanf(p, "%31s %u %31s %63[^\n]", chip, &intid, type,
 			   name) == 4 &&
 		    !strncmp(chip, "GIC", 3) && intid >= 32 && intid < 1020) {
@@ -775,7 +778,7 @@ static void cg_pci_windows(struct cg *g, int node, const char *name)
 	for (off = 0; off + entry <= len; off += entry) {
 		uint32_t space = (uint32_t)(fdt_cells(r + off, 1) >> 24) & 3;
 		uint64_t addr = fdt_cells(r + off + 12, pac);
-		uint64_t size = fdt_cells(r + off + 12 + 4 * pac, sc);
+		uint64_t size = fdt_cells(r + off + 12 + (size_t)pac * 4, sc);
 
 		snprintf(what, sizeof(what), "%s %s", name,
 			 space == 1 ? "I/O" :
@@ -806,6 +809,8 @@ static int cg_skip_subtree(struct cg *g, int node, const char *path)
 	return 0;
 }
 
+/* Recursive, as deep as the tree: fdt_parse() refuses trees deeper than
+ * FDT_MAX_DEPTH (64).  NOLINTNEXTLINE(misc-no-recursion) */
 static void cg_devices_of(struct cg *g, int node)
 {
 	const struct fdt *f = g->f;

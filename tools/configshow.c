@@ -136,8 +136,11 @@ static void configshow_name(char out[WARDEN_CELL_NAME_MAX + 1],
 {
 	size_t i;
 
-	for (i = 0; i < WARDEN_CELL_NAME_MAX && name[i]; i++)
-		out[i] = name[i] >= 0x20 && name[i] < 0x7f ? name[i] : '?';
+	for (i = 0; i < WARDEN_CELL_NAME_MAX && name[i]; i++) {
+		out[i] = name[i];
+		if (out[i] < 0x20 || out[i] >= 0x7f)
+			out[i] = '?';
+	}
 	out[i] = '\0';
 }
 
@@ -623,7 +626,8 @@ int configshow_run(int argc, char **argv, unsigned int opts)
 		if (i && !run.json)
 			putchar('\n');
 		configshow_file(&run, &j, argv[i]);
-		fflush(stdout); /* keep stdout and stderr in order */
+		/* keep stdout and stderr in order; main() checks stdout */
+		(void)fflush(stdout);
 	}
 	if (run.json && argc > 1)
 		json_end_array(&j);

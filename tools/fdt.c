@@ -62,7 +62,7 @@ uint64_t fdt_cells(const uint8_t *p, uint32_t n)
 	uint32_t i;
 
 	for (i = 0; i < n; i++)
-		v = v << 32 | fdt_be32(p + 4 * i);
+		v = v << 32 | fdt_be32(p + (size_t)i * 4);
 	return v;
 }
 
@@ -93,7 +93,7 @@ static int fdt_check_header(struct fdt_walk *w, const uint8_t *b, size_t size)
 		return fdt_fail(w, "%zu bytes: shorter than a DTB header",
 				size);
 	for (i = 0; i < 10; i++)
-		h[i] = fdt_be32(b + 4 * i);
+		h[i] = fdt_be32(b + (size_t)i * 4);
 	if (h[FDT_H_MAGIC] != FDT_MAGIC)
 		return fdt_fail(w, "not a DTB (magic 0x%08x, not 0x%08x)",
 				h[FDT_H_MAGIC], FDT_MAGIC);
@@ -520,8 +520,8 @@ static int fdt_translate_step(const struct fdt *f, int bus, uint64_t *addr)
 		return -ENOENT;
 	for (off = 0; off < len; off += entry) {
 		uint64_t child = fdt_cells(r + off, ac);
-		uint64_t up = fdt_cells(r + off + 4 * ac, pac);
-		uint64_t size = fdt_cells(r + off + 4 * (ac + pac), sc);
+		uint64_t up = fdt_cells(r + off + (size_t)ac * 4, pac);
+		uint64_t size = fdt_cells(r + off + (size_t)(ac + pac) * 4, sc);
 
 		if (*addr >= child && *addr - child < size) {
 			*addr = up + (*addr - child);
@@ -554,6 +554,6 @@ int fdt_reg(const struct fdt *f, int node, int i, uint64_t *addr,
 	r = fdt_prop(f, node, "reg", NULL);
 	r += (size_t)i * 4 * (ac + sc);
 	*addr = fdt_cells(r, ac);
-	*size = fdt_cells(r + 4 * ac, sc);
+	*size = fdt_cells(r + (size_t)ac * 4, sc);
 	return fdt_translate(f, parent, addr);
 }

@@ -18,6 +18,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -188,6 +189,15 @@ static void report(const struct ping *p, const struct rtt *r, uint32_t sent)
 	       (unsigned long long)(r->max % 1000));
 }
 
+/* TIMEOUT_MS: a whole positive number, or 0 (a usage error). */
+static int parse_ms(const char *s)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	return end != s && !*end && v > 0 && v <= INT_MAX ? (int)v : 0;
+}
+
 static int usage(void)
 {
 	fprintf(stderr,
@@ -209,7 +219,7 @@ int main(int argc, char **argv)
 		if (opt == 'n')
 			count = strtoul(optarg, NULL, 0);
 		else if (opt == 't')
-			p.timeout_ms = atoi(optarg);
+			p.timeout_ms = parse_ms(optarg);
 		else
 			return usage();
 	}
@@ -220,7 +230,10 @@ int main(int argc, char **argv)
 	ret = open_link(&p, link);
 	if (ret)
 		return ret;
-	signal(SIGBUS, on_sigbus);
+	if (signal(SIGBUS, on_sigbus) == SIG_ERR) {
+		perror("warden-link-ping: signal");
+		return 3;
+	}
 	if (sigsetjmp(revoked, 1)) {
 		printf("warden-link-ping: the link was revoked at message %u: peer \"%.32s\" is being destroyed\n",
 		       n, p.info.peer);

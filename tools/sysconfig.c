@@ -48,7 +48,7 @@ int sysconfig_load(const char *path, const char *label, void **blob,
 
 	ret = fileio_read(path, SYSCONFIG_MAX_SIZE, &data, &len);
 	if (ret == -EFBIG) {
-		warden_err("%s: larger than %u bytes, not a system config",
+		warden_err("%s: larger than %lu bytes, not a system config",
 			   path, SYSCONFIG_MAX_SIZE);
 		return -1;
 	}

@@ -810,7 +810,7 @@ static int warden_help_cmd(int argc, char **argv)
 	return WARDEN_EXIT_OK;
 }
 
-int main(int argc, char **argv)
+static int warden_main(int argc, char **argv)
 {
 	const struct warden_cmd *cmd;
 	int words;
@@ -838,4 +838,20 @@ int main(int argc, char **argv)
 	if (!cmd)
 		return warden_unknown(argc - 1, argv + 1);
 	return warden_cmd_run(cmd, argc - 1 - words, argv + 1 + words);
+}
+
+int main(int argc, char **argv)
+{
+	int ret = warden_main(argc, argv);
+
+	/*
+	 * stdout's error indicator is sticky: this one check covers every
+	 * line printed (a full disk, a closed pipe), so that lost output is
+	 * a failure rather than a silent success.
+	 */
+	if (fflush(stdout) || ferror(stdout)) {
+		warden_err("writing the output failed");
+		return ret ? ret : WARDEN_EXIT_FAIL;
+	}
+	return ret;
 }

@@ -88,7 +88,7 @@ int hv_status(int argc, char **argv, unsigned int opts);
 int hv_console(int argc, char **argv, unsigned int opts);
 
 /* Largest file accepted as a config: far above any valid one. */
-#define SYSCONFIG_MAX_SIZE (64 * 1024)
+#define SYSCONFIG_MAX_SIZE (64 * 1024UL)
 
 /*
  * Read `path` and check it as a system config.  Every problem is printed as

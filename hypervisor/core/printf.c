@@ -127,6 +127,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 				put(&o, *fmt);
 			else
 				fmt--;
+			break;
 		}
 	}
 	va_end(args);

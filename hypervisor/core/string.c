@@ -29,9 +29,12 @@ int memcmp(const void *a, const void *b, size_t n)
 {
 	const u8 *x = a, *y = b;
 
-	for (; n; n--, x++, y++)
+	for (; n; n--) {
 		if (*x != *y)
 			return *x - *y;
+		x++;
+		y++;
+	}
 	return 0;
 }
 

@@ -53,7 +53,7 @@
 
 static void *gicc, *gich;
 static paddr_t gicc_phys, gicv_phys;
-static unsigned int num_lrs;
+static unsigned int v2_lr_count;
 
 static int v2_init(const struct warden_platform *p)
 {
@@ -69,8 +69,8 @@ static int v2_cpu_init(struct per_cpu *pc, bool fresh)
 	u32 ctlr, vmcr;
 	unsigned int n;
 
-	num_lrs = gic_usable_lrs((mmio_read32(gich, GICH_VTR) & 0x3f) + 1);
-	if (num_lrs < 2)
+	v2_lr_count = gic_usable_lrs((mmio_read32(gich, GICH_VTR) & 0x3f) + 1);
+	if (v2_lr_count < 2)
 		return -ENODEV;
 	/* GICD_ISACTIVER0 is banked: this CPU's SGIs and PPIs */
 	if (!fresh && gic_banked_active(mmio_read32(gicd_base, GICD_ISACTIVER)))
@@ -92,7 +92,7 @@ static int v2_cpu_init(struct per_cpu *pc, bool fresh)
 		vmcr |= VMCR_VEM;
 	mmio_write32(gicc, GICC_CTLR, ctlr | GICC_CTLR_EOIMODENS);
 
-	for (n = 0; n < num_lrs; n++)
+	for (n = 0; n < v2_lr_count; n++)
 		mmio_write32(gich, GICH_LR0 + n * 4, 0);
 	mmio_write32(gich, GICH_APR, 0);
 	mmio_write32(gich, GICH_VMCR, vmcr);
@@ -113,7 +113,7 @@ static void v2_cpu_deinit(struct per_cpu *pc)
 	mmio_write32(gicd_base, GICD_ICENABLER,
 		     1u << gic_maintenance_irq | 1u << GIC_SGI_HYP);
 	mmio_write32(gich, GICH_HCR, 0);
-	for (n = 0; n < num_lrs; n++)
+	for (n = 0; n < v2_lr_count; n++)
 		mmio_write32(gich, GICH_LR0 + n * 4, 0);
 	mmio_write32(gicc, GICC_PMR, (vmcr >> VMCR_PMR_SHIFT) << 3);
 	if (vmcr & VMCR_GRP0EN)
@@ -143,16 +143,16 @@ static void v2_send_sgi(struct per_cpu *pc, unsigned int cpu, u32 intid)
 
 static unsigned int v2_num_lrs(void)
 {
-	return num_lrs;
+	return v2_lr_count;
 }
 
 static u64 v2_empty_lrs(void)
 {
 	u64 e = mmio_read32(gich, GICH_ELRSR0);
 
-	if (num_lrs > 32)
+	if (v2_lr_count > 32)
 		e |= (u64)mmio_read32(gich, GICH_ELRSR1) << 32;
-	return e & ((1UL << num_lrs) - 1);
+	return e & ((1UL << v2_lr_count) - 1);
 }
 
 static bool v2_lr_read(unsigned int n, u32 *intid, bool *hw, bool *pending)

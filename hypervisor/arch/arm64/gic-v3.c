@@ -57,7 +57,7 @@
 #define GICR_TYPER 0x0008
 #define GICR_ID_START 0xffd0 /* PIDR/CIDR identification registers */
 
-static unsigned int num_lrs;
+static unsigned int v3_lr_count;
 static u64 gicr_base, gicr_stride;
 static unsigned int gicr_count;
 /* platform CPU index of each redistributor frame, -1 if none */
@@ -330,9 +330,9 @@ static int v3_cpu_init(struct per_cpu *pc, bool fresh)
 	u64 ctlr, vmcr;
 	unsigned int n;
 
-	num_lrs = gic_usable_lrs(
+	v3_lr_count = gic_usable_lrs(
 		(unsigned int)(read_sysreg(ich_vtr_el2) & 0x1f) + 1);
-	if (num_lrs < 2)
+	if (v3_lr_count < 2)
 		return -ENODEV;
 	if (!fresh && gic_banked_active(my_gicr_sgi_active()))
 		return -EBUSY;
@@ -356,7 +356,7 @@ static int v3_cpu_init(struct per_cpu *pc, bool fresh)
 		vmcr |= VMCR_VCBPR;
 	write_sysreg(icc_ctlr_el1, ctlr | ICC_CTLR_EOIMODE);
 
-	for (n = 0; n < num_lrs; n++)
+	for (n = 0; n < v3_lr_count; n++)
 		lr_write_raw(n, 0);
 	write_sysreg(ich_ap1r0_el2, 0);
 	write_sysreg(ich_vmcr_el2, vmcr);
@@ -374,7 +374,7 @@ static void v3_cpu_deinit(struct per_cpu *pc)
 
 	maintenance_irq_enable(false);
 	write_sysreg(ich_hcr_el2, 0);
-	for (n = 0; n < num_lrs; n++)
+	for (n = 0; n < v3_lr_count; n++)
 		lr_write_raw(n, 0);
 	write_sysreg(icc_pmr_el1, (vmcr >> VMCR_VPMR_SHIFT) & 0xff);
 	write_sysreg(icc_bpr1_el1, (vmcr >> VMCR_VBPR1_SHIFT) & 7);
@@ -425,12 +425,12 @@ static void v3_send_sgi(struct per_cpu *pc, unsigned int cpu, u32 intid)
 
 static unsigned int v3_num_lrs(void)
 {
-	return num_lrs;
+	return v3_lr_count;
 }
 
 static u64 v3_empty_lrs(void)
 {
-	return read_sysreg(ich_elrsr_el2) & ((1UL << num_lrs) - 1);
+	return read_sysreg(ich_elrsr_el2) & ((1UL << v3_lr_count) - 1);
 }
 
 static bool v3_lr_read(unsigned int n, u32 *intid, bool *hw, bool *pending)

@@ -130,6 +130,7 @@ static void raw_write(void *base, u32 reg, unsigned int size, u64 v)
 		break;
 	default:
 		mmio_write32(base, reg, (u32)v);
+		break;
 	}
 }
 

@@ -257,6 +257,7 @@ void arch_handle_sync(struct trap_frame *f)
 			   (unsigned long long)ESR_EC(esr),
 			   (unsigned long long)read_sysreg(far_el2));
 		skip_insn(f, esr);
+		break;
 	}
 }
 

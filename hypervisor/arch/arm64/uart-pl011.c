@@ -24,7 +24,10 @@ void arch_console_putc(char c)
 
 	if (!uart)
 		return;
-	while ((uart[UARTFR / 4] & UARTFR_TXFF) && --spins)
+	while (uart[UARTFR / 4] & UARTFR_TXFF) {
+		if (!--spins)
+			break; /* stuck: drop the wait, not the character */
 		asm volatile("yield");
+	}
 	uart[UARTDR / 4] = (u8)c;
 }

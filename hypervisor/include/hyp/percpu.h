@@ -18,7 +18,7 @@
  * deepest stack use seen in the system tests is about 1.5 KiB (reported at
  * disable, checked by tests/system: stacks_ok).
  */
-#define PERCPU_SIZE (8 * 1024)
+#define PERCPU_SIZE (8 * 1024UL)
 
 /* Exit reasons, counted per CPU; the numbers are the ABI's (cell.h). */
 enum cpu_stat {

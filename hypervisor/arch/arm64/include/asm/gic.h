@@ -49,7 +49,7 @@ static inline u64 gicd_size(u32 gic_version)
 	return gic_version == WARDEN_GIC_V2 ? GICD_SIZE_V2 : GICD_SIZE_V3;
 }
 
-#define GIC_LR_PRIORITY 0xa0 /* the priority Linux gives every interrupt */
+#define GIC_LR_PRIORITY 0xa0u /* the priority Linux gives every interrupt */
 
 /*
  * The hypervisor's own SGI: "look at your cell's state" (cell_check_stop).

@@ -18,7 +18,7 @@
 #include "config-check-internal.h"
 
 /* AArch64 instructions are 4 bytes, aligned. */
-#define CONFIG_CHECK_CELL_INSN_ALIGN 4ull
+#define CONFIG_CHECK_CELL_INSN_ALIGN 4ULL
 
 #define CONFIG_CHECK_CELL_COMM_FORBIDDEN                            \
 	(WARDEN_MEM_EXECUTE | WARDEN_MEM_IO | WARDEN_MEM_LOADABLE | \

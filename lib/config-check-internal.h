@@ -12,7 +12,7 @@
 
 /* SPIs start at INTID 32 (GICv3 spec, 2.2.1). */
 #define CONFIG_CHECK_FIRST_SPI 32u
-#define CONFIG_CHECK_PAGE_SIZE 0x1000ull
+#define CONFIG_CHECK_PAGE_SIZE 0x1000ULL
 
 /* "cells \"<a>\" and \"<b>\"" is the longest prefix. */
 #define CONFIG_CHECK_PREFIX_MAX (32 + 2 * WARDEN_CELL_NAME_MAX)
@@ -68,7 +68,7 @@ static inline int config_check_inside(uint64_t a, uint64_t a_size, uint64_t b,
 /* The cpu_set bits of CPUs 0..num_cpus-1 (64 of them fill the mask). */
 static inline uint64_t config_check_cpu_mask(unsigned int num_cpus)
 {
-	return num_cpus >= 64 ? ~0ull : (1ull << num_cpus) - 1;
+	return num_cpus >= 64 ? ~0ULL : (1ULL << num_cpus) - 1;
 }
 
 static inline int config_check_is_comm(const struct warden_memory *m,

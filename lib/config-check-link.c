@@ -44,7 +44,7 @@ static int cc_name_eq(const char *a, const char *b)
 /* The link's region is a usable range (sizes sane, no wrap-around). */
 static int cc_link_range_ok(const struct warden_link *l)
 {
-	uint64_t max = ~0ull;
+	uint64_t max = ~0ULL;
 
 	return l->section_size != 0 && l->section_size <= max / 4 &&
 	       l->common_size <= max / 2 &&
@@ -276,7 +276,7 @@ void config_check_links(struct config_check *c,
 		cc_link_doorbell(c, i, l, n.s, cell);
 		if (cc_link_region(c, i, l, n.s, is_root))
 			continue;
-		ok |= 1ull << i;
+		ok |= 1ULL << i;
 		cc_link_vs_mem(c, i, l, n.s, cell, is_root);
 		if (is_root)
 			cc_link_in(c, i, l, n.s, cell);

@@ -16,24 +16,24 @@
  */
 #include "config-check-internal.h"
 
-#define CONFIG_CHECK_HV_MIN_SIZE 0x100000ull /* 1 MiB */
+#define CONFIG_CHECK_HV_MIN_SIZE 0x100000ULL /* 1 MiB */
 
 /* GIC frame sizes (GICv3 spec, IHI 0069, 12.1; GIC-400 TRM, table 3-1). */
-#define CONFIG_CHECK_GICD_SIZE 0x10000ull /* GICv3; GICv2: 4 KiB */
-#define CONFIG_CHECK_GICD_V2_SIZE 0x1000ull
-#define CONFIG_CHECK_GICR_ALIGN 0x10000ull
-#define CONFIG_CHECK_GICR_STRIDE 0x20000ull /* RD_base + SGI_base frames */
+#define CONFIG_CHECK_GICD_SIZE 0x10000ULL /* GICv3; GICv2: 4 KiB */
+#define CONFIG_CHECK_GICD_V2_SIZE 0x1000ULL
+#define CONFIG_CHECK_GICR_ALIGN 0x10000ULL
+#define CONFIG_CHECK_GICR_STRIDE 0x20000ULL /* RD_base + SGI_base frames */
 #define CONFIG_CHECK_GICV2_MAX_CPUS 8u
-#define CONFIG_CHECK_GICC_SIZE 0x2000ull
-#define CONFIG_CHECK_GICH_SIZE 0x2000ull
-#define CONFIG_CHECK_GICV_SIZE 0x2000ull
-#define CONFIG_CHECK_GICV2_ALIGN 0x1000ull
+#define CONFIG_CHECK_GICC_SIZE 0x2000ULL
+#define CONFIG_CHECK_GICH_SIZE 0x2000ULL
+#define CONFIG_CHECK_GICV_SIZE 0x2000ULL
+#define CONFIG_CHECK_GICV2_ALIGN 0x1000ULL
 
 /* PPIs are INTIDs 16..31 (GICv3 spec, 2.2.1). */
 #define CONFIG_CHECK_FIRST_PPI 16u
 
 /* MPIDR_EL1 Aff3 (bits 39:32) and Aff2..Aff0 (bits 23:0). */
-#define CONFIG_CHECK_MPIDR_AFF_MASK 0xff00ffffffull
+#define CONFIG_CHECK_MPIDR_AFF_MASK 0xff00ffffffULL
 
 /* struct warden_system.flags (config.h). */
 #define CONFIG_CHECK_SYSTEM_VALID_FLAGS WARDEN_SYS_VALID_FLAGS
@@ -517,7 +517,7 @@ static void config_check_memory(struct config_check *c,
 
 	for (i = 0; i < cell->num_memory_regions; i++)
 		if (config_check_mem_region(c, i, &mem[i], is_root) == 0)
-			ok |= 1ull << i;
+			ok |= 1ULL << i;
 	for (i = 0; i < cell->num_memory_regions; i++)
 		for (j = 0; j < i; j++)
 			if ((ok >> i & 1) && (ok >> j & 1))
@@ -565,7 +565,7 @@ static void config_check_irqs(struct config_check *c,
 
 	for (i = 0; i < cell->num_irq_ranges; i++)
 		if (config_check_irq_range(c, i, &irqs[i]) == 0)
-			ok |= 1ull << i;
+			ok |= 1ULL << i;
 	for (i = 0; i < cell->num_irq_ranges; i++)
 		for (j = 0; j < i; j++)
 			if ((ok >> i & 1) && (ok >> j & 1) &&
@@ -657,17 +657,18 @@ int config_root_covers(const struct warden_system *sys, uint64_t start,
 		       uint64_t size)
 {
 	uint64_t last = start + size - 1; /* inclusive: may be 2^64 - 1 */
+	uint64_t addr = start;
 	const struct warden_memory *m;
 
 	if (size == 0 || last < start)
 		return 0;
 	/* each step moves past one region: at most num_memory_regions */
 	for (;;) {
-		m = config_root_region_at(sys, start);
+		m = config_root_region_at(sys, addr);
 		if (!m)
 			return 0;
 		if (last - m->phys_start <= m->size - 1)
 			return 1;
-		start = m->phys_start + m->size;
+		addr = m->phys_start + m->size;
 	}
 }

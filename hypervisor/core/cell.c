@@ -369,7 +369,9 @@ void cell_fail(struct per_cpu *pc, const char *fmt, ...)
 	struct warden_cell_status *st = cell->status;
 	va_list ap;
 
-	if (cell_change_state(cell, WARDEN_CELL_RUNNING, WARDEN_CELL_FAILED)) {
+	/* a failed SYSTEM_RESET fails the cell too (only its CPU is left) */
+	if (cell_change_state(cell, WARDEN_CELL_RUNNING, WARDEN_CELL_FAILED) ||
+	    cell_change_state(cell, CELL_RESETTING, WARDEN_CELL_FAILED)) {
 		va_start(ap, fmt);
 		vsnprintf(st->failure, sizeof(st->failure), fmt, ap);
 		va_end(ap);

@@ -315,8 +315,8 @@ static long check_name(const struct warden_cell_desc *d)
 	unsigned int i;
 
 	for (i = 1; i < WARDEN_MAX_CELLS; i++)
-		if (cells[i].in_use &&
-		    !memcmp(cells[i].name, d->name, sizeof(cells[i].name)))
+		if (cells[i].in_use && string_name_eq(cells[i].name, d->name,
+						      sizeof(cells[i].name)))
 			return ctl_error(-EEXIST,
 					 "a cell named \"%s\" exists (id %u)",
 					 d->name, i);
@@ -348,6 +348,10 @@ static long get_config(u64 pa, u64 size, struct warden_cell_desc **out)
 	if (!copy)
 		return ctl_error(-ENOMEM, "cell config: out of memory");
 	err = arch_phys_copy_from(copy, pa, size);
+	if (err)
+		err = ctl_error(
+			err, "cell config: cannot copy %#llx+%#llx (error %ld)",
+			(unsigned long long)pa, (unsigned long long)size, err);
 	if (!err &&
 	    config_check_cell(copy, size, hyp.config, report_first, &problems))
 		err = -EINVAL;
@@ -774,7 +778,7 @@ long cellctl_hypercall(u64 fid, struct trap_frame *frame)
 	return ret;
 }
 
-static bool runs(u32 s)
+static bool running(u32 s)
 {
 	return s == WARDEN_CELL_RUNNING || s == CELL_RESETTING;
 }
@@ -786,7 +790,7 @@ static void root_system_call_cell(const struct cell *cell, bool refused)
 	const char *fate = "stops with the machine";
 
 	if (refused)
-		fate = runs(s) ? "runs on" : "stays as it is";
+		fate = running(s) ? "runs on" : "stays as it is";
 	printk("  cell \"%s\" (id %u, %s) %s\n", cell->name, cell->id,
 	       state_name(s), fate);
 }
@@ -794,21 +798,21 @@ static void root_system_call_cell(const struct cell *cell, bool refused)
 int cellctl_root_system_call(const char *what)
 {
 	bool refuse = hyp.config->flags & WARDEN_SYS_REFUSE_ROOT_RESET;
-	unsigned int i, n = 0, running = 0;
+	unsigned int i, n = 0, up = 0;
 
 	spin_lock(&ctl_lock);
 	for (i = 1; i < WARDEN_MAX_CELLS; i++) {
 		if (!cells[i].in_use)
 			continue;
 		n++;
-		running += runs(
-			__atomic_load_n(&cells[i].state, __ATOMIC_SEQ_CST));
+		if (running(__atomic_load_n(&cells[i].state, __ATOMIC_SEQ_CST)))
+			up++;
 	}
-	refuse = refuse && running;
+	refuse = refuse && up;
 	if (refuse)
 		printk("root cell calls %s: refused, %u inmate cell%s "
 		       "running (system config: refuse-root-reset)\n",
-		       what, running, running == 1 ? "" : "s");
+		       what, up, up == 1 ? "" : "s");
 	else
 		printk("root cell calls %s: the machine goes down with %u "
 		       "inmate cell%s\n",

@@ -54,24 +54,13 @@ static const struct warden_link *link_desc(const struct cell *cell, u32 i)
 	return &warden_cell_links(cell->desc)[i];
 }
 
-/*
- * A name ends at its NUL (the config checker requires one within the
- * field); the bytes after it are not part of it, as for the checker's own
- * comparison of the two ends' names.
- */
-static bool link_name_eq(const char *a, const char *b)
-{
-	size_t n = strnlen(a, WARDEN_CELL_NAME_MAX);
-
-	return n == strnlen(b, WARDEN_CELL_NAME_MAX) && !memcmp(a, b, n);
-}
-
 static struct link *link_find(const char *name)
 {
 	unsigned int i;
 
 	for (i = 0; i < LINK_MAX; i++)
-		if (links[i].in_use && link_name_eq(links[i].name, name))
+		if (links[i].in_use &&
+		    string_name_eq(links[i].name, name, WARDEN_CELL_NAME_MAX))
 			return &links[i];
 	return NULL;
 }

@@ -46,3 +46,13 @@ size_t strnlen(const char *s, size_t max)
 		n++;
 	return n;
 }
+
+bool string_name_eq(const char *a, const char *b, size_t max)
+{
+	size_t i;
+
+	for (i = 0; i < max && a[i] == b[i]; i++)
+		if (a[i] == '\0')
+			return true;
+	return i == max;
+}

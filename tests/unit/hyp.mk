@@ -8,6 +8,7 @@ HYP_TEST_SRCS := tests/unit/hyp-fixture.c tests/unit/host-hyp.c \
 	hypervisor/core/control.c hypervisor/core/link.c \
 	hypervisor/core/mmio.c hypervisor/core/paging.c \
 	hypervisor/core/pool.c hypervisor/core/printf.c \
+	hypervisor/core/ratelimit.c \
 	hypervisor/core/setup.c hypervisor/core/string.c \
 	hypervisor/arch/arm64/pte.c lib/config-check.c \
 	lib/config-check-cell.c lib/config-check-link.c

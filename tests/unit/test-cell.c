@@ -152,17 +152,12 @@ static void reset_on_another_cpu_restarts_the_boot_cpu(void)
 static void reset_failures_fail_the_cell(void)
 {
 	CHECK(setup() == 0);
-	/*
-	 * The RAM cannot be cleared: the CPU parks.  (Not checked: that the
-	 * cell is then marked failed.  cell_fail() only records a failure of
-	 * a RUNNING cell, and the cell is CELL_RESETTING here, so today it
-	 * stays in reset with no reason given; the root can still stop it.)
-	 */
+	/* the RAM cannot be cleared: the cell fails with the reason */
 	host_fail(OP_PHYS_CLEAR, FX_RAM_PA + 0x100000, -EIO);
 	CHECK(host_on_cpu(2, on_cpu_reset, per_cpu_of(2)) == OP_CPU_PARK);
 	CHECK(!per_cpu_of(2)->online);
-	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, WARDEN_SHUTDOWN_FORCE) == 0);
-	CHECK(fx_state(1) == WARDEN_CELL_SHUT_DOWN);
+	CHECK(fx_state(1) == WARDEN_CELL_FAILED);
+	CHECK(!strcmp(fx_status()->failure, "SYSTEM_RESET failed (error -5)"));
 	/* the boot CPU does not start */
 	host_fail(OP_PHYS_CLEAR, 0, 0);
 	CHECK(fx_hc(WARDEN_HC_CELL_START, 1, 0) == 0);
@@ -178,6 +173,25 @@ static void reset_failures_fail_the_cell(void)
 	fx_cell_on(2)->state = CELL_STOPPING;
 	CHECK(host_on_cpu(2, on_cpu_reset, per_cpu_of(2)) == OP_CPU_PARK);
 	CHECK(host_count(OP_CPU_RESET) == 0);
+}
+
+/* Where PSCI CPU_ON may start a CPU of the cell (cell_entry_valid()). */
+static void entry_points_must_be_code_of_the_cell(void)
+{
+	struct cell *cell;
+
+	CHECK(setup() == 0);
+	cell = fx_cell_on(2);
+	CHECK(cell_entry_valid(cell, FX_RESET));
+	CHECK(cell_entry_valid(cell, FX_RESET + 0xffffc)); /* last word */
+	CHECK(!cell_entry_valid(cell, FX_RESET + 2)); /* not aligned */
+	CHECK(!cell_entry_valid(cell, FX_RESET + 1));
+	/* the other RAM is not executable; the comm region never is */
+	CHECK(!cell_entry_valid(cell, FX_RESET + 0x100000));
+	CHECK(!cell_entry_valid(cell, WARDEN_COMM_REGION_IPA));
+	CHECK(!cell_entry_valid(cell, 0x48000000)); /* the root's */
+	CHECK(!cell_entry_valid(cell, FX_RESET - 4));
+	CHECK(!cell_entry_valid(cell, ~0ULL - 3));
 }
 
 static void putc_line(unsigned int cpu, const char *s)
@@ -382,6 +396,7 @@ int main(void)
 	RUN_HYP(reset_on_the_boot_cpu_restarts_in_place);
 	RUN_HYP(reset_on_another_cpu_restarts_the_boot_cpu);
 	RUN_HYP(reset_failures_fail_the_cell);
+	RUN_HYP(entry_points_must_be_code_of_the_cell);
 	RUN_HYP(console_lines_whole_and_clean);
 	RUN_HYP(console_reaches_the_uart_if_allowed);
 	RUN_HYP(root_link_rights_and_rings);

@@ -261,10 +261,11 @@ static void create_refuses_bad_size_or_place(void)
 	CHECK(fx_hc(WARDEN_HC_CELL_CREATE, hyp.base, 0x200) == -EFAULT);
 	/* a page in the middle the root does not have */
 	CHECK(fx_hc(WARDEN_HC_CELL_CREATE, 0x3ffff800, 0x1000) == -EFAULT);
-	/* root memory that cannot be read (the copy fails): no message */
+	/* root memory that cannot be read (the copy fails): said so */
 	CHECK(fx_hc(WARDEN_HC_CELL_CREATE, 0x50000000, 0x200) == -EFAULT);
 	CHECK(host_last(OP_PHYS_COPY)->a == 0x50000000);
-	CHECK(fx_errmsg()[0] == '\0');
+	CHECK(fx_err_has(
+		"cell config: cannot copy 0x50000000+0x200 (error -14)"));
 	CHECK(unchanged(&s));
 }
 
@@ -285,6 +286,9 @@ static void create_refuses_a_taken_name_cpu_or_ram(void)
 	CHECK(setup() == 0);
 	CHECK(fx_create(&demo) == 1);
 	memcpy(other.desc.name, "demo", 5);
+	CHECK(refused(&other, -EEXIST, "a cell named \"demo\" exists (id 1)"));
+	/* the same name, with other bytes after its NUL: still the same */
+	memcpy(other.desc.name + 5, "junk", 5);
 	CHECK(refused(&other, -EEXIST, "a cell named \"demo\" exists (id 1)"));
 	fx_config_init(&other, "other", 0xc, FX_RAM_PA + 0x200000, 34);
 	CHECK(refused(&other, -EBUSY,
@@ -671,6 +675,92 @@ static void refusals_do_not_flood_the_console(void)
 		"[warden] (3 more refusals of management calls not shown)\r\n[warden] no cell with id 6\r\n"));
 }
 
+/*
+ * The comm page is the inmate's to write, all of it: what it writes over
+ * the hypervisor's half neither fakes a request nor answers one.
+ */
+static void a_faked_comm_page_changes_nothing(void)
+{
+	struct warden_comm_region *comm;
+
+	CHECK(setup() == 0);
+	CHECK(fx_create(&demo) == 1);
+	CHECK(fx_load_start(1) == 0);
+	comm = fx_cell_on(2)->comm;
+	/* a pending request and its refusal, both faked before any request */
+	comm->msg_to_cell = WARDEN_MSG_SHUTDOWN_REQUEST;
+	comm->msg_seq = 77;
+	comm->reply_from_cell = WARDEN_REPLY_DENIED;
+	comm->reply_seq = 77;
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EAGAIN);
+	CHECK(comm->msg_seq == 1 &&
+	      comm->msg_to_cell == WARDEN_MSG_SHUTDOWN_REQUEST);
+	/* the request's number rewritten to the faked reply's: no answer */
+	comm->msg_seq = 77;
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EAGAIN);
+	/* the page cleared (no request pending there): still pending */
+	comm->msg_to_cell = WARDEN_MSG_NONE;
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EAGAIN);
+	/* the real answer, numbered like the real request */
+	comm->reply_from_cell = WARDEN_REPLY_APPROVED;
+	comm->reply_seq = 1;
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == 0);
+	CHECK(fx_state(1) == WARDEN_CELL_SHUT_DOWN);
+	/* a restart voids the request; numbers go on, never reused */
+	CHECK(fx_hc(WARDEN_HC_CELL_START, 1, 0) == 0);
+	CHECK(comm->msg_seq == 1 && comm->msg_to_cell == WARDEN_MSG_NONE);
+	comm->reply_seq = 2; /* guessed ahead: the inmate may refuse early */
+	comm->reply_from_cell = WARDEN_REPLY_DENIED;
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EAGAIN);
+	CHECK(comm->msg_seq == 2);
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EBUSY);
+}
+
+/* The root's SYSTEM_OFF/RESET: each cell named; refused only if asked. */
+static void root_system_calls_name_every_cell(void)
+{
+	CHECK(setup() == 0);
+	CHECK(cellctl_root_system_call("PSCI SYSTEM_RESET") == 0);
+	CHECK(fx_uart_has("root cell calls PSCI SYSTEM_RESET: the machine "
+			  "goes down with 0 inmate cells"));
+	CHECK(fx_create(&demo) == 1);
+	CHECK(fx_create(&other) == 2);
+	CHECK(fx_load_start(1) == 0);
+	CHECK(cellctl_root_system_call("PSCI SYSTEM_OFF") == 0);
+	CHECK(fx_uart_has("root cell calls PSCI SYSTEM_OFF: the machine goes "
+			  "down with 2 inmate cells"));
+	CHECK(fx_uart_has("cell \"demo\" (id 1, running) stops with the "
+			  "machine"));
+	CHECK(fx_uart_has("cell \"other\" (id 2, created) stops with the "
+			  "machine"));
+}
+
+/* With refuse-root-reset, the cells outlive the root while one runs. */
+static void root_system_calls_refused_while_cells_run(void)
+{
+	fx_sys_init();
+	fx_sys.sys.flags = WARDEN_SYS_REFUSE_ROOT_RESET;
+	fx_config_init(&demo, "demo", 0x4, FX_RAM_PA, 33);
+	fx_config_init(&other, "other", 0x8, FX_RAM_PA + 0x200000, 34);
+	CHECK(fx_enable() == 0);
+	CHECK(fx_create(&demo) == 1);
+	CHECK(fx_create(&other) == 2);
+	/* none running yet: it goes ahead */
+	CHECK(cellctl_root_system_call("PSCI SYSTEM_RESET") == 0);
+	CHECK(fx_load_start(1) == 0);
+	CHECK(cellctl_root_system_call("PSCI SYSTEM_RESET2") == -EBUSY);
+	CHECK(fx_uart_has("root cell calls PSCI SYSTEM_RESET2: refused, 1 "
+			  "inmate cell running (system config: "
+			  "refuse-root-reset)"));
+	CHECK(fx_uart_has("cell \"demo\" (id 1, running) runs on"));
+	CHECK(fx_uart_has("cell \"other\" (id 2, created) stays as it is"));
+	CHECK(fx_state(1) == WARDEN_CELL_RUNNING);
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, WARDEN_SHUTDOWN_FORCE) == 0);
+	CHECK(cellctl_root_system_call("PSCI SYSTEM_OFF") == 0);
+	CHECK(fx_uart_has("cell \"demo\" (id 1, shut down) stops with the "
+			  "machine"));
+}
+
 int main(void)
 {
 	RUN_HYP(enable_builds_the_root);
@@ -695,5 +785,8 @@ int main(void)
 	RUN_HYP(destroy_in_any_state);
 	RUN_HYP(transient_states_look_running);
 	RUN_HYP(refusals_do_not_flood_the_console);
+	RUN_HYP(a_faked_comm_page_changes_nothing);
+	RUN_HYP(root_system_calls_name_every_cell);
+	RUN_HYP(root_system_calls_refused_while_cells_run);
 	UNIT_DONE();
 }

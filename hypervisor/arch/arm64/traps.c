@@ -74,13 +74,12 @@ static const char *ec_name(u64 ec)
  * the reason in words; the root cell cannot be stopped, so the access is
  * reported and skipped (a read returns 0).
  */
-static struct ratelimit root_faults =
-	RATELIMIT_INIT(10, "faults of the root cell");
-
 static void cell_fault(struct trap_frame *f, u64 esr, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static void cell_fault(struct trap_frame *f, u64 esr, const char *fmt, ...)
 {
+	static struct ratelimit root_faults =
+		RATELIMIT_INIT(10, "faults of the root cell");
 	struct per_cpu *pc = this_cpu();
 	char what[128];
 	va_list ap;

@@ -111,6 +111,19 @@ static void fuzz_run(struct warden_fuzz_args *a)
 	}
 }
 
+/* warden.lock, if Warden is enabled; 0, or the error with no lock held. */
+static int fuzz_lock_enabled(void)
+{
+	int ret = mutex_lock_interruptible(&warden.lock);
+
+	if (ret)
+		return ret;
+	if (warden.enabled)
+		return 0;
+	mutex_unlock(&warden.lock);
+	return -ENODEV;
+}
+
 long fuzz_ioctl(struct warden_fuzz_args __user *uargs)
 {
 	struct warden_fuzz_args a;
@@ -123,15 +136,12 @@ long fuzz_ioctl(struct warden_fuzz_args __user *uargs)
 	if (a.count > FUZZ_MAX_CALLS)
 		return -EINVAL;
 	a.made = a.refused = a.succeeded = 0;
-	ret = mutex_lock_interruptible(&warden.lock);
+	ret = fuzz_lock_enabled();
 	if (ret)
 		return ret;
-	if (warden.enabled)
-		fuzz_run(&a);
-	else
-		ret = -ENODEV;
+	fuzz_run(&a);
 	mutex_unlock(&warden.lock);
-	if (!ret && copy_to_user(uargs, &a, sizeof(a)))
+	if (copy_to_user(uargs, &a, sizeof(a)))
 		return -EFAULT;
 	pr_info("fuzz: %llu hypercalls (seed %llu): %llu refused, %llu succeeded\n",
 		a.made, a.seed, a.refused, a.succeeded);
@@ -151,13 +161,9 @@ long fuzz_call_ioctl(struct warden_test_call_args __user *uargs)
 		return -EFAULT;
 	if (a.conduit > WARDEN_TEST_CALL_SMC || a.reserved)
 		return -EINVAL;
-	ret = mutex_lock_interruptible(&warden.lock);
+	ret = fuzz_lock_enabled();
 	if (ret)
 		return ret;
-	if (!warden.enabled) {
-		mutex_unlock(&warden.lock);
-		return -ENODEV;
-	}
 	pr_info("test call: %s 0x%llx (0x%llx, 0x%llx, 0x%llx)\n",
 		a.conduit == WARDEN_TEST_CALL_SMC ? "SMC" : "HVC", a.fid,
 		a.args[0], a.args[1], a.args[2]);

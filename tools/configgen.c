@@ -443,32 +443,34 @@ static void cg_gic(struct cg *g)
  */
 static void cg_gic_child(struct cg *g, int node)
 {
+	static const struct {
+		const char *compat, *what, *why;
+	} parts[] = {
+		{ "arm,gic-v3-its", "GICv3 ITS",
+		  ": Warden does not support an ITS yet, and `warden enable` "
+		  "refuses a Linux that uses one; disable it in the tree "
+		  "(QEMU: -M virt,its=off)" },
+		{ "arm,gic-v2m-frame", "GICv2m MSI frame",
+		  " (nor to any cell): devices write it directly, so the "
+		  "root's MSIs still work, but a DMA-capable device can raise "
+		  "any SPI through it" },
+	};
 	const struct fdt *f = g->f;
+	const char *what = "GIC part", *why = "";
 	uint64_t addr, size;
 	char path[256];
+	size_t i;
 
 	if (!fdt_enabled(f, node) || fdt_reg(f, node, 0, &addr, &size))
 		return;
 	fdt_node_path(f, node, path, sizeof(path));
-	if (fdt_compatible(f, node, "arm,gic-v3-its"))
-		cg_note("GICv3 ITS %s (0x%llx+0x%llx) is not given to the root "
-			"cell: Warden does not support an ITS yet, and `warden "
-			"enable` refuses a Linux that uses one; disable it in "
-			"the tree (QEMU: -M virt,its=off)",
-			path, (unsigned long long)addr,
-			(unsigned long long)size);
-	else if (fdt_compatible(f, node, "arm,gic-v2m-frame"))
-		cg_note("GICv2m MSI frame %s (0x%llx+0x%llx) is given to no "
-			"cell: devices write it directly, so the root's MSIs "
-			"still work, but a DMA-capable device can raise any "
-			"SPI through it",
-			path, (unsigned long long)addr,
-			(unsigned long long)size);
-	else
-		cg_note("%s (0x%llx+0x%llx), part of the GIC, is not given to "
-			"the root cell",
-			path, (unsigned long long)addr,
-			(unsigned long long)size);
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		if (fdt_compatible(f, node, parts[i].compat)) {
+			what = parts[i].what;
+			why = parts[i].why;
+		}
+	cg_note("%s %s (0x%llx+0x%llx) is not given to the root cell%s", what,
+		path, (unsigned long long)addr, (unsigned long long)size, why);
 }
 
 static void cg_gic_children(struct cg *g)

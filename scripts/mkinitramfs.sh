@@ -154,15 +154,19 @@ scenario=
 gic=3
 bench=
 system=
+soak=0
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in
 	warden.scenario=*) scenario=${arg#*=} ;;
 	warden.gic=*) gic=${arg#*=} ;;
 	warden.bench=*) bench=$(echo "${arg#*=}" | tr , ' ') ;;
 	warden.system=*) system=${arg#*=} ;;
+	warden.soak=*) soak=${arg#*=} ;;
 	esac
 done
-export WARDEN_SCENARIO=$scenario WARDEN_GIC=$gic WARDEN_BENCH="$bench"
+# WARDEN_SOAK=1 (make soak): the long loops' full length
+export WARDEN_SCENARIO=$scenario WARDEN_GIC=$gic WARDEN_BENCH="$bench" \
+	WARDEN_SOAK=$soak
 
 # warden.system=NAME.cell: another system config of /etc/warden (one
 # `warden config create` wrote, added to the initramfs by the test)

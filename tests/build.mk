@@ -17,7 +17,8 @@
 # UNIT_<name>_CFLAGS and UNIT_<name>_DEPS (other files the program needs
 # built first).  The program is built as $(B)/tests/unit/<name>.
 
-.PHONY: test demo shell unit-tests unit-tests-list initramfs system-tests lint
+.PHONY: test demo shell unit-tests unit-tests-list initramfs system-tests lint \
+	soak
 
 UNIT_TESTS :=
 include $(TOP)/tests/fuzz/fuzz.mk
@@ -80,6 +81,13 @@ bench:
 	@$(TOP)/scripts/setup.sh
 	+@$(MAKE) --no-print-directory all
 	@$(TOP)/scripts/bench.sh
+
+# The long loops at full length (WARDEN_SOAK=1 in the guest): 500 cell
+# lifecycles, 200 enable/disable cycles, ten times the fuzzing.
+soak:
+	@$(TOP)/scripts/setup.sh
+	+@$(MAKE) --no-print-directory all
+	@$(TOP)/scripts/soak.sh
 
 bench-check:
 	@$(TOP)/scripts/setup.sh

@@ -16,7 +16,8 @@
 #
 # Usage: tests/system/run.sh [SCENARIO...]
 # Environment: GICS="3 2", WARDEN_TIMEOUT=300 (seconds per run, unless
-# scenarios.list gives the scenario its own); for runs on another system
+# scenarios.list gives the scenario its own), WARDEN_TIMEOUT_ALL (seconds
+# per run, whatever the list says: make soak); for runs on another system
 # config (hooks): WARDEN_INITRD_EXTRA (a cpio added to the initramfs),
 # WARDEN_APPEND (kernel command-line words), WARDEN_SUFFIX (appended to the
 # scenario's name in PASS/FAIL lines and log names)
@@ -59,7 +60,7 @@ for s in "${scenarios[@]}"; do
 		suffix=${WARDEN_SUFFIX:-}
 		name=system/$s$suffix/gicv$g
 		log=$logs/system-$s$suffix-gicv$g.log
-		secs=${limits[$s]:-$limit}
+		secs=${WARDEN_TIMEOUT_ALL:-${limits[$s]:-$limit}}
 		extra=()
 		[ -n "${WARDEN_INITRD_EXTRA:-}" ] &&
 			extra+=(--initrd-extra "$WARDEN_INITRD_EXTRA")

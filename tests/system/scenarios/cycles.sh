@@ -1,8 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
-# cycles: enable and disable 10 times in one boot; Linux is intact after.
+# cycles: enable and disable 10 times in one boot (`make soak`: 200);
+# Linux is intact after.
 . /usr/share/warden/lib.sh
 
+[ "$WARDEN_SOAK" = 1 ] && CYCLES=${CYCLES:-200}
 CYCLES=${CYCLES:-10}
 
 require "insmod warden.ko" warden_load

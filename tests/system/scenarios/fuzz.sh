@@ -2,11 +2,15 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # fuzz: 100,000 random hypercalls and 20,000 random ioctls from the root,
 # with and without an inmate cell, and 20,000 random calls on a link
-# device, with and without its peer.  Neither the hypervisor nor Linux may
+# device, with and without its peer (`make soak`: ten times as many).  Neither the hypervisor nor Linux may
 # crash, and no invalid call may change anything: the cells, the pool, the
 # CPUs under the hypervisor stay as they were, and everything still works.
 . /usr/share/warden/lib.sh
 
+if [ "$WARDEN_SOAK" = 1 ]; then
+	HCALLS=${HCALLS:-1000000}
+	IOCTLS=${IOCTLS:-200000}
+fi
 HCALLS=${HCALLS:-100000}
 IOCTLS=${IOCTLS:-20000}
 

@@ -174,6 +174,11 @@ int config_check_cell_counts(struct config_check *c,
 static void config_check_hv_memory(struct config_check *c,
 				   const struct warden_memory *hv)
 {
+	if (hv->reserved)
+		config_check_problem(c,
+				     "hypervisor memory (0x%llx+0x%llx) has a "
+				     "non-zero reserved field",
+				     CC_ULL(hv->phys_start), CC_ULL(hv->size));
 	if (hv->size == 0) {
 		config_check_problem(c, "hypervisor memory is empty");
 		return;
@@ -205,8 +210,9 @@ static void config_check_hv_memory(struct config_check *c,
 
 /* ---- platform ------------------------------------------------------ */
 
-static void config_check_gic_base(struct config_check *c, const char *what,
-				  uint64_t base, uint64_t align)
+/* A device frame's base: present and aligned; `what` names the frame. */
+static void config_check_frame_base(struct config_check *c, const char *what,
+				    uint64_t base, uint64_t align)
 {
 	if (base == 0)
 		config_check_problem(c, "platform: %s base is missing", what);
@@ -234,11 +240,11 @@ static void config_check_gic(struct config_check *c,
 				     p->gic_version);
 		return;
 	}
-	config_check_gic_base(c, "GICD", p->gicd_base,
-			      config_check_gicd_size(p->gic_version));
+	config_check_frame_base(c, "GICD", p->gicd_base,
+				config_check_gicd_size(p->gic_version));
 	if (p->gic_version == WARDEN_GIC_V3) {
-		config_check_gic_base(c, "GICR", p->gicr_base,
-				      CONFIG_CHECK_GICR_ALIGN);
+		config_check_frame_base(c, "GICR", p->gicr_base,
+					CONFIG_CHECK_GICR_ALIGN);
 		if (p->gicr_stride != CONFIG_CHECK_GICR_STRIDE)
 			config_check_problem(c,
 					     "platform: GICR stride 0x%llx is "
@@ -246,12 +252,12 @@ static void config_check_gic(struct config_check *c,
 					     CC_ULL(p->gicr_stride),
 					     CONFIG_CHECK_GICR_STRIDE);
 	} else {
-		config_check_gic_base(c, "GICC", p->gicc_base,
-				      CONFIG_CHECK_GICV2_ALIGN);
-		config_check_gic_base(c, "GICH", p->gich_base,
-				      CONFIG_CHECK_GICV2_ALIGN);
-		config_check_gic_base(c, "GICV", p->gicv_base,
-				      CONFIG_CHECK_GICV2_ALIGN);
+		config_check_frame_base(c, "GICC", p->gicc_base,
+					CONFIG_CHECK_GICV2_ALIGN);
+		config_check_frame_base(c, "GICH", p->gich_base,
+					CONFIG_CHECK_GICV2_ALIGN);
+		config_check_frame_base(c, "GICV", p->gicv_base,
+					CONFIG_CHECK_GICV2_ALIGN);
 	}
 	if (p->maintenance_irq < CONFIG_CHECK_FIRST_PPI ||
 	    p->maintenance_irq >= CONFIG_CHECK_FIRST_SPI)
@@ -270,9 +276,9 @@ static void config_check_uart(struct config_check *c,
 	case WARDEN_UART_NONE:
 		break;
 	case WARDEN_UART_PL011:
-		if (p->uart_base == 0)
-			config_check_problem(c, "platform: PL011 UART base is "
-						"missing");
+		/* a PL011's registers fill a 4 KiB frame (ARM DDI 0183) */
+		config_check_frame_base(c, "PL011 UART", p->uart_base,
+					CONFIG_CHECK_PAGE_SIZE);
 		break;
 	default:
 		config_check_problem(c, "platform: unknown UART type %u",
@@ -318,9 +324,16 @@ static void config_check_cpus(struct config_check *c,
 static void config_check_platform(struct config_check *c,
 				  const struct warden_platform *p)
 {
+	unsigned int i;
+
 	config_check_gic(c, p);
 	config_check_uart(c, p);
 	config_check_cpus(c, p);
+	for (i = 0; i < sizeof(p->reserved) / sizeof(p->reserved[0]); i++)
+		if (p->reserved[i])
+			config_check_problem(
+				c, "platform: reserved[%u] is 0x%llx, not 0", i,
+				CC_ULL(p->reserved[i]));
 }
 
 /* ---- cells (shared by the root cell and inmate cells) -------------- */
@@ -330,6 +343,7 @@ static void config_check_cell_desc(struct config_check *c,
 {
 	unsigned int len =
 		config_check_strnlen(cell->name, WARDEN_CELL_NAME_MAX);
+	unsigned int i;
 
 	if (!config_check_mem_equal(cell->signature, WARDEN_CELL_SIGNATURE,
 				    WARDEN_SIGNATURE_LEN))
@@ -358,6 +372,14 @@ static void config_check_cell_desc(struct config_check *c,
 	else if (!config_check_printable(cell->name, len))
 		config_check_problem(c,
 				     "cell name has non-printable characters");
+	if (cell->reserved32)
+		config_check_problem(c, "cell reserved32 is 0x%llx, not 0",
+				     CC_ULL(cell->reserved32));
+	for (i = 0; i < sizeof(cell->reserved) / sizeof(cell->reserved[0]); i++)
+		if (cell->reserved[i])
+			config_check_problem(
+				c, "cell reserved[%u] is 0x%llx, not 0", i,
+				CC_ULL(cell->reserved[i]));
 }
 
 static void config_check_cpu_set(struct config_check *c,
@@ -434,6 +456,11 @@ static int config_check_mem_region(struct config_check *c, unsigned int i,
 {
 	int ret = 0;
 
+	if (m->reserved)
+		config_check_problem(c,
+				     "memory region %u (0x%llx+0x%llx) has a "
+				     "non-zero reserved field",
+				     i, CC_ULL(m->phys_start), CC_ULL(m->size));
 	if (m->size == 0) {
 		config_check_problem(c, "memory region %u (0x%llx) is empty", i,
 				     CC_ULL(m->phys_start));

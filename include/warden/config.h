@@ -13,6 +13,9 @@
  * A system config blob is struct warden_system, whose last member is the root
  * cell's struct warden_cell_desc, followed by the root cell's arrays exactly
  * as above.
+ *
+ * Every field named reserved must be zero: the checker refuses anything
+ * else, so that a later revision can give those bytes a meaning.
  */
 #ifndef WARDEN_CONFIG_H
 #define WARDEN_CONFIG_H

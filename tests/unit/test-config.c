@@ -498,6 +498,40 @@ static void test_uart_base(void)
 	CHECK(REJECTS(&r, "PL011 UART base is missing"));
 }
 
+static void test_uart_base_unaligned(void)
+{
+	struct ref r;
+
+	ref_init(&r, WARDEN_GIC_V3);
+	r.sys.platform.uart_base = 0x09000800;
+	CHECK(REJECTS(&r,
+		      "PL011 UART base 0x9000800 is not aligned to 0x1000"));
+}
+
+/* Reserved fields must be zero, so that a later revision may use them. */
+static void test_reserved_nonzero(void)
+{
+	struct ref r;
+
+	ref_init(&r, WARDEN_GIC_V3);
+	r.sys.hypervisor_memory.reserved = 1;
+	CHECK(REJECTS(&r, "hypervisor memory (0x7fc00000+0x400000) has a "
+			  "non-zero reserved field"));
+	ref_init(&r, WARDEN_GIC_V3);
+	r.mem[3].reserved = 0x80000000u;
+	CHECK(REJECTS(&r, "memory region 3 (0x9000000+0x40000) has a "
+			  "non-zero reserved field"));
+	ref_init(&r, WARDEN_GIC_V3);
+	r.sys.platform.reserved[3] = 2;
+	CHECK(REJECTS(&r, "platform: reserved[3] is 0x2, not 0"));
+	ref_init(&r, WARDEN_GIC_V3);
+	r.sys.root_cell.reserved32 = 4;
+	CHECK(REJECTS(&r, "cell reserved32 is 0x4, not 0"));
+	ref_init(&r, WARDEN_GIC_V3);
+	r.sys.root_cell.reserved[2] = ~0ULL;
+	CHECK(REJECTS(&r, "cell reserved[2] is 0xffffffffffffffff, not 0"));
+}
+
 static void test_num_cpus_zero(void)
 {
 	struct ref r;
@@ -1005,6 +1039,8 @@ int main(void)
 	RUN(test_maintenance_irq_sgi);
 	RUN(test_uart_type);
 	RUN(test_uart_base);
+	RUN(test_uart_base_unaligned);
+	RUN(test_reserved_nonzero);
 	RUN(test_num_cpus_zero);
 	RUN(test_num_cpus_too_many);
 	RUN(test_num_cpus_64);

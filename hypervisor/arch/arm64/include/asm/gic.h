@@ -9,6 +9,7 @@
 
 #include <warden/cell.h>
 #include <warden/config.h>
+#include <asm/insn.h>
 #include <hyp/mmio.h>
 #include <hyp/types.h>
 
@@ -100,13 +101,13 @@ static inline u32 mmio_read32(const void *base, u64 off)
 {
 	u32 v = *(const volatile u32 *)((const u8 *)base + off);
 
-	asm volatile("dmb oshld" ::: "memory");
+	dmb(oshld);
 	return v;
 }
 
 static inline void mmio_write32(void *base, u64 off, u32 v)
 {
-	asm volatile("dmb oshst" ::: "memory");
+	dmb(oshst);
 	*(volatile u32 *)((u8 *)base + off) = v;
 }
 
@@ -114,13 +115,13 @@ static inline u64 mmio_read64(const void *base, u64 off)
 {
 	u64 v = *(const volatile u64 *)((const u8 *)base + off);
 
-	asm volatile("dmb oshld" ::: "memory");
+	dmb(oshld);
 	return v;
 }
 
 static inline void mmio_write64(void *base, u64 off, u64 v)
 {
-	asm volatile("dmb oshst" ::: "memory");
+	dmb(oshst);
 	*(volatile u64 *)((u8 *)base + off) = v;
 }
 

@@ -125,6 +125,16 @@ static inline void mmio_write64(void *base, u64 off, u64 v)
 	*(volatile u64 *)((u8 *)base + off) = v;
 }
 
+/*
+ * Bits 0 to n - 1: the list registers of an ELRSR-style bitmap.  GICv2 may
+ * have 64 (GICH_VTR.ListRegs, IHI 0048 5.3.2), and a shift by 64 is
+ * undefined.
+ */
+static inline u64 gic_lr_mask(unsigned int n)
+{
+	return (n >= 64u) ? ~0UL : ((1UL << n) - 1UL);
+}
+
 int gic_setup(const struct warden_platform *p);
 /* List registers to use: all of them, or fewer when testing (max_lrs). */
 unsigned int gic_usable_lrs(unsigned int implemented);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Host stand-in for the architecture hooks that touch hardware, so the real
- * core code runs on the build machine.  TLB flushes are counted, the list
- * registers are an array that the tests inspect, and the UART is a buffer
- * (echoed to stderr with HOST_UART=1).
+ * core code runs on the build machine.  TLB flushes are counted and the UART
+ * is a buffer (echoed to stderr with HOST_UART=1).  (The list registers,
+ * host.lr[], are host-lr.c's.)
  */
 #include "host-arch.h"
 
@@ -36,64 +36,4 @@ void arch_console_putc(char c)
 	if (host.uart_len + 1 < sizeof(host.uart))
 		host.uart[host.uart_len++] = c;
 	host.uart[host.uart_len] = '\0';
-}
-
-unsigned int arch_gic_num_lrs(void)
-{
-	return host.num_lrs;
-}
-
-u64 arch_gic_empty_lrs(void)
-{
-	u64 m = 0;
-	unsigned int i;
-
-	for (i = 0; i < host.num_lrs; i++)
-		if (host.lr[i].state == LR_EMPTY)
-			m |= 1UL << i;
-	return m;
-}
-
-int arch_gic_lr_find(u32 vintid, bool *pending)
-{
-	unsigned int i;
-
-	for (i = 0; i < host.num_lrs; i++) {
-		if (host.lr[i].state != LR_EMPTY &&
-		    host.lr[i].intid == vintid) {
-			*pending = host.lr[i].state & LR_PENDING;
-			return (int)i;
-		}
-	}
-	return -1;
-}
-
-void arch_gic_lr_add_pending(unsigned int n)
-{
-	host.lr[n].state |= LR_PENDING;
-}
-
-void arch_gic_lr_write(unsigned int n, u32 intid, bool hw, u32 source)
-{
-	host.lr[n].intid = intid;
-	host.lr[n].hw = hw;
-	host.lr[n].source = source;
-	host.lr[n].state = LR_PENDING;
-	host.writes++;
-}
-
-bool arch_gic_lr_add(u32 intid, bool hw, u32 source)
-{
-	u64 empty = arch_gic_empty_lrs();
-
-	if (!empty)
-		return false;
-	arch_gic_lr_write((unsigned int)__builtin_ctzl(empty), intid, hw,
-			  source);
-	return true;
-}
-
-void arch_gic_underflow_irq(bool enable)
-{
-	host.underflow = enable;
 }

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include <asm/mmu.h>
-#include <asm/percpu.h>
 #include <asm/sysreg.h>
 #include <hyp/cell.h>
 #include <hyp/errno.h>
@@ -18,6 +17,7 @@
 #include "host-hyp.h"
 
 struct host_hyp hh;
+struct host_chain host_chain;
 
 void host_hyp_reset(u64 powered)
 {
@@ -26,7 +26,7 @@ void host_hyp_reset(u64 powered)
 	hh.time_step = 1;
 }
 
-static void rec(enum host_op op, u64 a, u64 b)
+void host_rec(enum host_op op, u64 a, u64 b)
 {
 	if (hh.ncalls == HOST_MAX_CALLS) {
 		fprintf(stderr, "host-hyp: call log full\n");
@@ -67,7 +67,7 @@ void host_fail(enum host_op op, u64 arg, int err)
 }
 
 /* The error a call of op with first argument a should return. */
-static int failing(enum host_op op, u64 a)
+int host_failing(enum host_op op, u64 a)
 {
 	if (hh.fail[op] &&
 	    (hh.fail_arg[op] == HOST_ANY || hh.fail_arg[op] == a))
@@ -113,10 +113,9 @@ enum host_op host_on_cpu(unsigned int cpu, void (*fn)(void *), void *arg)
 	return how;
 }
 
-static void leave(enum host_op op) __attribute__((noreturn));
-static void leave(enum host_op op)
+void host_leave(enum host_op op)
 {
-	rec(op, hh.cpu, 0);
+	host_rec(op, hh.cpu, 0);
 	if (!hh.leave) {
 		fprintf(stderr, "host-hyp: CPU %u left outside host_on_cpu()\n",
 			hh.cpu);
@@ -132,95 +131,91 @@ void host_cpu_offline(unsigned int cpu)
 	hh.powered &= ~(1ULL << cpu);
 }
 
-struct per_cpu *this_cpu(void)
+static struct host_sysreg *sysreg_find(const char *name)
 {
-	return per_cpu_of(hh.cpu);
+	unsigned int i;
+
+	for (i = 0; i < hh.nsysregs; i++)
+		if (!strcmp(hh.sysregs[i].name, name))
+			return &hh.sysregs[i];
+	return NULL;
 }
 
+void host_sysreg_set(const char *name, u64 v)
+{
+	struct host_sysreg *r = sysreg_find(name);
+
+	if (!r) {
+		if (hh.nsysregs == HOST_MAX_SYSREGS)
+			abort();
+		r = &hh.sysregs[hh.nsysregs++];
+		r->name = name;
+	}
+	r->v = v;
+}
+
+/*
+ * The calling CPU's own registers follow the simulated CPU: its MPIDR, and
+ * TPIDR_EL2, which points at its per-CPU area from entry on.  The others
+ * read what the test or the last write put there; a register nobody set is
+ * a read the test did not expect.
+ */
 u64 host_read_sysreg(const char *name)
 {
+	const struct host_sysreg *r;
+
 	if (!strcmp(name, "mpidr_el1"))
 		return BIT(31) | platform_mpidr(hh.cpu);
+	if (!strcmp(name, "tpidr_el2"))
+		return (u64)(uintptr_t)per_cpu_of(hh.cpu);
+	r = sysreg_find(name);
+	if (r)
+		return r->v;
 	fprintf(stderr, "host-hyp: read of %s\n", name);
 	abort();
 }
 
 void host_write_sysreg(const char *name, u64 v)
 {
-	fprintf(stderr, "host-hyp: write of %#llx to %s\n",
-		(unsigned long long)v, name);
-	abort();
+	if (hh.nsysreg_writes == HOST_MAX_SYSREG_WRITES) {
+		fprintf(stderr, "host-hyp: system register log full\n");
+		abort();
+	}
+	hh.sysreg_writes[hh.nsysreg_writes++] =
+		(struct host_sysreg){ .name = name, .v = v, .cpu = hh.cpu };
+	host_sysreg_set(name, v);
+	if (host_chain.sysreg_write)
+		host_chain.sysreg_write(name, v);
+}
+
+unsigned int host_sysreg_log(const char *name, u64 *vals, unsigned int max)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < hh.nsysreg_writes; i++) {
+		if (strcmp(hh.sysreg_writes[i].name, name))
+			continue;
+		if (n < max)
+			vals[n] = hh.sysreg_writes[i].v;
+		n++;
+	}
+	return n;
 }
 
 void host_wfe(void)
 {
-	leave(OP_HALT);
-}
-
-/* The kicked CPU takes the hypervisor's SGI. */
-static void take_kick(void *arg)
-{
-	struct per_cpu *pc = arg;
-
-	if (pc->online)
-		cell_check_stop(pc);
-}
-
-void arch_cpu_kick(unsigned int cpu)
-{
-	rec(OP_CPU_KICK, cpu, 0);
-	if (!(hh.stuck & (1ULL << cpu)))
-		host_on_cpu(cpu, take_kick, per_cpu_of(cpu));
-}
-
-bool arch_cpu_is_off(unsigned int cpu)
-{
-	return !(hh.powered & (1ULL << cpu));
-}
-
-/* A CPU powered on by PSCI enters the hypervisor here (entry.S). */
-static void come_up(void *arg)
-{
-	setup_cpu_on(arg);
-}
-
-int arch_cpu_start(unsigned int cpu, u64 entry, u64 context)
-{
-	struct trap_frame frame;
-	int err = failing(OP_CPU_START, cpu);
-
-	(void)context;
-	rec(OP_CPU_START, cpu, entry);
-	if (err)
-		return err;
-	hh.powered |= 1ULL << cpu;
-	memset(&frame, 0, sizeof(frame));
-	host_on_cpu(cpu, come_up, &frame);
-	return 0;
-}
-
-void arch_cpu_power_off(void)
-{
-	hh.powered &= ~(1ULL << hh.cpu);
-	leave(OP_CPU_POWER_OFF);
-}
-
-void arch_cpu_park(struct per_cpu *pc)
-{
-	pc->online = 0;
-	hh.powered &= ~(1ULL << pc->cpu);
-	leave(OP_CPU_PARK);
+	host_leave(OP_HALT);
 }
 
 void arch_cpu_exit(struct trap_frame *frame)
 {
 	(void)frame;
-	leave(OP_CPU_EXIT);
+	host_leave(OP_CPU_EXIT);
 }
 
 void arch_cpu_reset(struct per_cpu *pc, struct trap_frame *frame, u64 entry)
 {
-	rec(OP_CPU_RESET, pc->cpu, entry);
+	host_rec(OP_CPU_RESET, pc->cpu, entry);
 	memset(frame, 0, sizeof(*frame));
 	frame->elr = entry;
 }
@@ -235,21 +230,24 @@ u64 arch_time_us(void)
 
 void arch_console_init(const struct warden_platform *p)
 {
-	rec(OP_CONSOLE_INIT, p->uart_base, 0);
+	host_rec(OP_CONSOLE_INIT, p->uart_base, 0);
 }
 
 int arch_setup_global(const struct warden_system *sys)
 {
-	(void)sys;
-	rec(OP_SETUP_GLOBAL, 0, 0);
-	return failing(OP_SETUP_GLOBAL, 0);
+	int err = host_failing(OP_SETUP_GLOBAL, 0);
+
+	host_rec(OP_SETUP_GLOBAL, 0, 0);
+	if (!err && host_chain.setup_global)
+		err = host_chain.setup_global(sys);
+	return err;
 }
 
 int mmu_setup_hyp(const struct warden_system *sys, paddr_t base, u64 size)
 {
 	(void)sys;
-	rec(OP_MMU_SETUP, base, size);
-	return failing(OP_MMU_SETUP, base);
+	host_rec(OP_MMU_SETUP, base, size);
+	return host_failing(OP_MMU_SETUP, base);
 }
 
 unsigned int mmu_stage2_root_level(void)
@@ -273,62 +271,43 @@ void dcache_inval_range(const void *start, u64 size)
 
 int arch_cpu_init(struct per_cpu *pc, bool from_cpu_on)
 {
-	rec(OP_CPU_INIT, pc->cpu, from_cpu_on);
-	return failing(OP_CPU_INIT, pc->cpu);
+	int err = host_failing(OP_CPU_INIT, pc->cpu);
+
+	host_rec(OP_CPU_INIT, pc->cpu, from_cpu_on);
+	if (!err && host_chain.cpu_init)
+		err = host_chain.cpu_init(pc, from_cpu_on);
+	return err;
 }
 
 void arch_cpu_deinit(struct per_cpu *pc)
 {
-	rec(OP_CPU_DEINIT, pc->cpu, 0);
+	host_rec(OP_CPU_DEINIT, pc->cpu, 0);
+	if (host_chain.cpu_deinit)
+		host_chain.cpu_deinit(pc);
 }
 
 void arch_cpu_on_frame(struct per_cpu *pc, struct trap_frame *frame)
 {
-	rec(OP_CPU_ON_FRAME, pc->cpu, 0);
+	host_rec(OP_CPU_ON_FRAME, pc->cpu, 0);
 	frame->elr = pc->cell->desc->reset_address;
 }
 
 int arch_cell_init(struct cell *cell)
 {
-	rec(OP_CELL_INIT, cell->id, 0);
-	return failing(OP_CELL_INIT, cell->id);
-}
+	int err = host_failing(OP_CELL_INIT, cell->id);
 
-int arch_cell_cpu_map(struct cell *cell, unsigned int cpu)
-{
-	rec(OP_CPU_MAP, cell->id, cpu);
-	return failing(OP_CPU_MAP, cell->id);
-}
-
-int arch_cell_cpu_unmap(struct cell *cell, unsigned int cpu)
-{
-	rec(OP_CPU_UNMAP, cell->id, cpu);
-	return failing(OP_CPU_UNMAP, cell->id);
-}
-
-void arch_comm_fill(const struct cell *cell, struct warden_comm_region *comm)
-{
-	rec(OP_COMM_FILL, cell->id, 0);
-	comm->gic_version = WARDEN_GIC_V3;
-	comm->num_cpus = hyp.config->platform.num_cpus;
-}
-
-void arch_irq_reset(u32 intid)
-{
-	rec(OP_IRQ_RESET, intid, 0);
-}
-
-void arch_irq_set_pending(u32 intid)
-{
-	rec(OP_IRQ_PENDING, intid, 0);
+	host_rec(OP_CELL_INIT, cell->id, 0);
+	if (!err && host_chain.cell_init)
+		err = host_chain.cell_init(cell);
+	return err;
 }
 
 int arch_phys_clear(paddr_t pa, u64 size)
 {
-	int err = failing(OP_PHYS_CLEAR, pa);
+	int err = host_failing(OP_PHYS_CLEAR, pa);
 	void *mem = phys_find(pa, size);
 
-	rec(OP_PHYS_CLEAR, pa, size);
+	host_rec(OP_PHYS_CLEAR, pa, size);
 	if (err)
 		return err;
 	if (mem)
@@ -338,10 +317,10 @@ int arch_phys_clear(paddr_t pa, u64 size)
 
 int arch_phys_copy_from(void *dst, paddr_t pa, u64 size)
 {
-	int err = failing(OP_PHYS_COPY, pa);
+	int err = host_failing(OP_PHYS_COPY, pa);
 	void *mem = phys_find(pa, size);
 
-	rec(OP_PHYS_COPY, pa, size);
+	host_rec(OP_PHYS_COPY, pa, size);
 	if (err)
 		return err;
 	if (!mem)

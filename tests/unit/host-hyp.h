@@ -11,6 +11,12 @@
  * leave it with a longjmp, and host_on_cpu() returns which one it was.  A
  * kicked CPU that runs an inmate cell handles the hypervisor's SGI at once
  * (cell_check_stop()); a started CPU comes up through setup_cpu_on().
+ *
+ * The stand-ins are in one file per arm64 file they replace: host-psci.c
+ * (CPU power), host-gic.c (interrupts) and this one (set-up, MMU, system
+ * registers).  The tests of hypervisor/arch/arm64/ link the real psci.c and
+ * gic*.c instead, with host-firmware.c for the firmware's side of the SMC,
+ * and chain the real GIC code behind the set-up stand-ins (host_chain).
  */
 #ifndef HOST_HYP_H
 #define HOST_HYP_H
@@ -44,6 +50,8 @@ enum host_op {
 	OP_HALT, /* a: cpu (WFE forever: a panic) */
 	OP_PHYS_CLEAR, /* a: pa, b: size */
 	OP_PHYS_COPY, /* a: pa, b: size */
+	OP_SMC, /* a: function ID, b: first argument (host-firmware.c) */
+	OP_MACHINE_DOWN, /* a: cpu (the firmware's SYSTEM_OFF/RESET[2]) */
 	OP_NUM,
 	OP_RETURNED = OP_NUM, /* host_on_cpu(): the code returned */
 };
@@ -56,6 +64,15 @@ struct host_call {
 #define HOST_MAX_CALLS 4096
 #define HOST_MAX_PHYS 8
 #define HOST_ANY (~0ULL)
+#define HOST_MAX_SYSREGS 96
+#define HOST_MAX_SYSREG_WRITES 4096
+
+/* A system register's value, or one write to it (by CPU cpu). */
+struct host_sysreg {
+	const char *name; /* as the code spells it: "icc_sgi1r_el1" */
+	u64 v;
+	unsigned int cpu;
+};
 
 struct host_phys {
 	u64 pa, size;
@@ -77,9 +94,27 @@ struct host_hyp {
 	u64 dcache_cleans, dcache_invals;
 	jmp_buf *leave; /* innermost host_on_cpu() */
 	enum host_op left;
+	struct host_sysreg sysregs[HOST_MAX_SYSREGS];
+	unsigned int nsysregs;
+	struct host_sysreg sysreg_writes[HOST_MAX_SYSREG_WRITES];
+	unsigned int nsysreg_writes;
+};
+
+/*
+ * What the real arm64 code does after a recorded set-up call, for the
+ * tests of arch/arm64 (NULL: nothing).  Not cleared by host_hyp_reset().
+ */
+struct host_chain {
+	int (*setup_global)(const struct warden_system *sys);
+	int (*cell_init)(struct cell *cell);
+	int (*cpu_init)(struct per_cpu *pc, bool from_cpu_on);
+	void (*cpu_deinit)(struct per_cpu *pc);
+	/* the hardware's reaction to a system register write */
+	void (*sysreg_write)(const char *name, u64 v);
 };
 
 extern struct host_hyp hh;
+extern struct host_chain host_chain;
 
 /* Forget every call and fault, power on the CPUs in `powered`. */
 void host_hyp_reset(u64 powered);
@@ -95,5 +130,14 @@ void host_phys_add(u64 pa, void *mem, u64 size);
 enum host_op host_on_cpu(unsigned int cpu, void (*fn)(void *), void *arg);
 /* Linux takes cpu offline: it leaves the hypervisor and powers off. */
 void host_cpu_offline(unsigned int cpu);
+/* Record a call; the error a call of op with first argument a returns. */
+void host_rec(enum host_op op, u64 a, u64 b);
+int host_failing(enum host_op op, u64 a);
+/* The calling CPU leaves through op (recorded): back to host_on_cpu(). */
+void host_leave(enum host_op op) __attribute__((noreturn));
+/* Give a system register a value (reads return it until a write). */
+void host_sysreg_set(const char *name, u64 v);
+/* The values written to register name, oldest first: how many there were. */
+unsigned int host_sysreg_log(const char *name, u64 *vals, unsigned int max);
 
 #endif /* HOST_HYP_H */

@@ -3,7 +3,8 @@
 # recording arch stand-in (host-arch.c, host-hyp.c) and the fixture
 # (hyp-fixture.c).  Each test program links the whole core.
 HYP_TEST_SRCS := tests/unit/hyp-fixture.c tests/unit/host-hyp.c \
-	tests/unit/host-arch.c hypervisor/core/cell.c \
+	tests/unit/host-arch.c tests/unit/host-psci.c \
+	tests/unit/host-gic.c tests/unit/host-lr.c hypervisor/core/cell.c \
 	hypervisor/core/cellctl.c hypervisor/core/console.c \
 	hypervisor/core/control.c hypervisor/core/link.c \
 	hypervisor/core/mmio.c hypervisor/core/paging.c \
@@ -12,7 +13,8 @@ HYP_TEST_SRCS := tests/unit/hyp-fixture.c tests/unit/host-hyp.c \
 	hypervisor/core/setup.c hypervisor/core/string.c \
 	hypervisor/arch/arm64/pte.c lib/config-check.c \
 	lib/config-check-cell.c lib/config-check-link.c
-HYP_TEST_CFLAGS := -I $(TOP)/hypervisor/include -I $(TOP)/tests/unit/host
+HYP_TEST_CFLAGS := -I $(TOP)/hypervisor/include -I $(TOP)/tests/unit/host \
+	-I $(TOP)/hypervisor/arch/arm64/include
 
 UNIT_TESTS += cellctl
 UNIT_cellctl_SRCS := tests/unit/test-cellctl.c $(HYP_TEST_SRCS)

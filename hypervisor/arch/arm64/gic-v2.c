@@ -152,7 +152,7 @@ static u64 v2_empty_lrs(void)
 
 	if (v2_lr_count > 32)
 		e |= (u64)mmio_read32(gich, GICH_ELRSR1) << 32;
-	return e & ((1UL << v2_lr_count) - 1);
+	return e & gic_lr_mask(v2_lr_count);
 }
 
 static bool v2_lr_read(unsigned int n, u32 *intid, bool *hw, bool *pending)

@@ -488,7 +488,7 @@ static void v3_handle_irq(struct per_cpu *pc)
 	u32 intid = iar & 0xffffff;
 
 	/* the acknowledge completes before anything it guards (IHI 0069 4.1) */
-	asm volatile("dsb sy" ::: "memory");
+	dsb(sy);
 	if (intid >= IRQCHIP_SPURIOUS)
 		return;
 	pc->stats[STAT_IRQ]++;

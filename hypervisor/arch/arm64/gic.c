@@ -248,7 +248,7 @@ u64 arch_gic_empty_lrs(void)
 
 int arch_gic_lr_find(u32 vintid, bool *pending)
 {
-	u64 used = ~gic->empty_lrs() & ((1UL << gic->num_lrs()) - 1);
+	u64 used = ~gic->empty_lrs() & gic_lr_mask(gic->num_lrs());
 	unsigned int n;
 	bool hw;
 	u32 id;

@@ -122,7 +122,7 @@ static void raw_write(void *base, u32 reg, unsigned int size, u64 v)
 
 	switch (size) {
 	case 1:
-		asm volatile("dmb oshst" ::: "memory");
+		dmb(oshst);
 		*a = (u8)v;
 		break;
 	case 8:

@@ -134,16 +134,16 @@ void arch_paging_flush(const struct paging *pg, u64 va)
 {
 	dsb(ishst);
 	if (pg->fmt == PAGING_HYP) {
-		asm volatile("tlbi vae2is, %0" : : "r"(va >> 12));
+		tlbi_addr(vae2is, va >> 12);
 	} else {
 		/*
 		 * By IPA, then all stage-1 entries of the VMID, which may
 		 * have cached the combined translation (D8.14.5).  The
 		 * caller runs with the target VMID loaded.
 		 */
-		asm volatile("tlbi ipas2e1is, %0" : : "r"(va >> 12));
+		tlbi_addr(ipas2e1is, va >> 12);
 		dsb(ish);
-		asm volatile("tlbi vmalle1is");
+		tlbi(vmalle1is);
 	}
 	dsb(ish);
 	isb();

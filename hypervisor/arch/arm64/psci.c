@@ -31,17 +31,7 @@ static u64 arg(const struct trap_frame *f, u64 fid, unsigned int n)
 
 static long firmware_call(u64 fid, u64 a1, u64 a2, u64 a3)
 {
-	register u64 x0 asm("x0") = fid;
-	register u64 x1 asm("x1") = a1;
-	register u64 x2 asm("x2") = a2;
-	register u64 x3 asm("x3") = a3;
-
-	asm volatile("smc #0"
-		     : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)
-		     :
-		     : "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12",
-		       "x13", "x14", "x15", "x16", "x17", "memory");
-	return (long)x0;
+	return smc_call(fid, a1, a2, a3);
 }
 
 /*

@@ -99,7 +99,7 @@ int arch_cpu_init(struct per_cpu *pc, bool fresh)
 	write_sysreg(hcr_el2, pc->cell == &root_cell ? HCR_CELL : HCR_INMATE);
 	isb();
 	/* drop combined stage-1+2 entries cached before stage 2 existed */
-	asm volatile("tlbi vmalls12e1");
+	tlbi(vmalls12e1);
 	dsb(nsh);
 	isb();
 	return 0;
@@ -121,7 +121,7 @@ void arch_cpu_deinit(struct per_cpu *pc)
 	gic->cpu_deinit(pc);
 	write_sysreg(hcr_el2, s->hcr);
 	isb();
-	asm volatile("tlbi vmalls12e1");
+	tlbi(vmalls12e1);
 	dsb(nsh);
 	write_sysreg(vttbr_el2, s->vttbr);
 	write_sysreg(vtcr_el2, s->vtcr);
@@ -168,9 +168,9 @@ void arch_cpu_reset(struct per_cpu *pc, struct trap_frame *frame, u64 entry)
 	write_sysreg(cntv_ctl_el0, 0);
 	write_sysreg(cntp_ctl_el0, 0);
 	enter_frame(pc, frame, entry, 0);
-	asm volatile("tlbi vmalls12e1");
+	tlbi(vmalls12e1);
 	dsb(nsh);
-	asm volatile("ic iallu");
+	ic(iallu);
 	dsb(nsh);
 	isb();
 }

@@ -4,6 +4,7 @@
  * UARTDR 0x000, UARTFR 0x018, TXFF bit 5).  The root cell owns and drives the
  * UART; the hypervisor only appends characters, polling for FIFO space.
  */
+#include <asm/insn.h>
 #include <hyp/arch.h>
 
 #define UARTDR 0x000
@@ -27,7 +28,7 @@ void arch_console_putc(char c)
 	while (uart[UARTFR / 4] & UARTFR_TXFF) {
 		if (!--spins)
 			break; /* stuck: drop the wait, not the character */
-		asm volatile("yield");
+		yield();
 	}
 	uart[UARTDR / 4] = (u8)c;
 }

@@ -9,6 +9,7 @@
 
 #include <warden/cell.h>
 #include <warden/config.h>
+#include <asm/insn.h>
 #include <hyp/mmio.h>
 #include <hyp/types.h>
 
@@ -100,13 +101,13 @@ static inline u32 mmio_read32(const void *base, u64 off)
 {
 	u32 v = *(const volatile u32 *)((const u8 *)base + off);
 
-	asm volatile("dmb oshld" ::: "memory");
+	dmb(oshld);
 	return v;
 }
 
 static inline void mmio_write32(void *base, u64 off, u32 v)
 {
-	asm volatile("dmb oshst" ::: "memory");
+	dmb(oshst);
 	*(volatile u32 *)((u8 *)base + off) = v;
 }
 
@@ -114,14 +115,24 @@ static inline u64 mmio_read64(const void *base, u64 off)
 {
 	u64 v = *(const volatile u64 *)((const u8 *)base + off);
 
-	asm volatile("dmb oshld" ::: "memory");
+	dmb(oshld);
 	return v;
 }
 
 static inline void mmio_write64(void *base, u64 off, u64 v)
 {
-	asm volatile("dmb oshst" ::: "memory");
+	dmb(oshst);
 	*(volatile u64 *)((u8 *)base + off) = v;
+}
+
+/*
+ * Bits 0 to n - 1: the list registers of an ELRSR-style bitmap.  GICv2 may
+ * have 64 (GICH_VTR.ListRegs, IHI 0048 5.3.2), and a shift by 64 is
+ * undefined.
+ */
+static inline u64 gic_lr_mask(unsigned int n)
+{
+	return (n >= 64u) ? ~0UL : ((1UL << n) - 1UL);
 }
 
 int gic_setup(const struct warden_platform *p);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * System register access and the EL2 register fields Warden uses.  Field
+ * The EL2 register fields Warden uses, and their access (asm/insn.h).  Field
  * positions are from the ARM ARM (DDI 0487), chapter D17 (register
  * descriptions); the section of each register is named where it is defined.
  */
@@ -8,24 +8,8 @@
 #define ASM_SYSREG_H
 
 #include <asm/barrier.h>
+#include <asm/insn.h>
 #include <hyp/types.h>
-
-#define read_sysreg(r)                                      \
-	({                                                  \
-		u64 __rs_v;                                 \
-		asm volatile("mrs %0, " #r : "=r"(__rs_v)); \
-		__rs_v;                                     \
-	})
-#define write_sysreg(r, v)                                      \
-	do {                                                    \
-		u64 __ws_v = (u64)(v);                          \
-		asm volatile("msr " #r ", %0" : : "r"(__ws_v)); \
-	} while (0)
-
-#define isb() asm volatile("isb" ::: "memory")
-#define dsb(opt) asm volatile("dsb " #opt ::: "memory")
-#define wfe() asm volatile("wfe" ::: "memory")
-#define sev() asm volatile("sev" ::: "memory")
 
 /* HCR_EL2 (D17.2.48) */
 #define HCR_VM BIT(0)

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Host stand-in for the interrupt hooks of hypervisor/arch/arm64/gic.c: the
+ * calls are recorded and a kick reaches the simulated CPU at once.  (The
+ * list registers are host-lr.c's.)
+ */
+#include <hyp/cell.h>
+#include <hyp/setup.h>
+
+#include "host-hyp.h"
+
+/* The kicked CPU takes the hypervisor's SGI. */
+static void take_kick(void *arg)
+{
+	struct per_cpu *pc = arg;
+
+	if (pc->online)
+		cell_check_stop(pc);
+}
+
+void arch_cpu_kick(unsigned int cpu)
+{
+	host_rec(OP_CPU_KICK, cpu, 0);
+	if (!(hh.stuck & (1ULL << cpu)))
+		host_on_cpu(cpu, take_kick, per_cpu_of(cpu));
+}
+
+int arch_cell_cpu_map(struct cell *cell, unsigned int cpu)
+{
+	host_rec(OP_CPU_MAP, cell->id, cpu);
+	return host_failing(OP_CPU_MAP, cell->id);
+}
+
+int arch_cell_cpu_unmap(struct cell *cell, unsigned int cpu)
+{
+	host_rec(OP_CPU_UNMAP, cell->id, cpu);
+	return host_failing(OP_CPU_UNMAP, cell->id);
+}
+
+void arch_comm_fill(const struct cell *cell, struct warden_comm_region *comm)
+{
+	host_rec(OP_COMM_FILL, cell->id, 0);
+	comm->gic_version = WARDEN_GIC_V3;
+	comm->num_cpus = hyp.config->platform.num_cpus;
+}
+
+void arch_irq_reset(u32 intid)
+{
+	host_rec(OP_IRQ_RESET, intid, 0);
+}
+
+void arch_irq_set_pending(u32 intid)
+{
+	host_rec(OP_IRQ_PENDING, intid, 0);
+}

@@ -50,6 +50,19 @@ static inline int config_check_range_ok(uint64_t start, uint64_t size)
 	return size != 0 && size <= ~start;
 }
 
+/*
+ * Addresses Warden's page tables reach: four levels of 4 KiB tables, 48
+ * bits (a CPU may implement fewer; the hypervisor checks that at run time).
+ */
+#define CONFIG_CHECK_ADDR_LIMIT (1ULL << 48)
+
+/* A valid range (config_check_range_ok()) that ends within the limit. */
+static inline int config_check_in_reach(uint64_t start, uint64_t size)
+{
+	return start < CONFIG_CHECK_ADDR_LIMIT &&
+	       size <= CONFIG_CHECK_ADDR_LIMIT - start;
+}
+
 /* Both ranges must satisfy config_check_range_ok(). */
 static inline int config_check_overlap(uint64_t a, uint64_t a_size, uint64_t b,
 				       uint64_t b_size)

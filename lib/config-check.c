@@ -194,6 +194,13 @@ static void config_check_hv_memory(struct config_check *c,
 				     "hypervisor memory (0x%llx+0x%llx) wraps "
 				     "around the address space",
 				     CC_ULL(hv->phys_start), CC_ULL(hv->size));
+	else if (!config_check_in_reach(hv->phys_start, hv->size))
+		config_check_problem(c,
+				     "hypervisor memory (0x%llx+0x%llx) ends "
+				     "beyond 0x%llx, the 48 bits Warden's page "
+				     "tables reach",
+				     CC_ULL(hv->phys_start), CC_ULL(hv->size),
+				     CC_ULL(CONFIG_CHECK_ADDR_LIMIT));
 	if (hv->size < CONFIG_CHECK_HV_MIN_SIZE)
 		config_check_problem(c,
 				     "hypervisor memory (0x%llx+0x%llx) is "
@@ -481,6 +488,16 @@ static int config_check_mem_region(struct config_check *c, unsigned int i,
 				     "0x%llx) wraps around the address space",
 				     i, CC_ULL(m->phys_start), CC_ULL(m->size),
 				     CC_ULL(m->virt_start));
+		ret = -1;
+	} else if (!config_check_in_reach(m->phys_start, m->size) ||
+		   !config_check_in_reach(m->virt_start, m->size)) {
+		config_check_problem(c,
+				     "memory region %u (0x%llx+0x%llx -> "
+				     "0x%llx) ends beyond 0x%llx, the 48 bits "
+				     "Warden's page tables reach",
+				     i, CC_ULL(m->phys_start), CC_ULL(m->size),
+				     CC_ULL(m->virt_start),
+				     CC_ULL(CONFIG_CHECK_ADDR_LIMIT));
 		ret = -1;
 	}
 	if (m->flags & ~WARDEN_MEM_VALID_FLAGS)

@@ -11,6 +11,7 @@
 #include <hyp/pool.h>
 
 #define PTES_PER_TABLE 512
+#define PTE_INDEX_BITS 9 /* log2(PTES_PER_TABLE) */
 
 static inline u64 level_size(unsigned int level)
 {
@@ -179,11 +180,24 @@ int paging_map(struct paging *pg, u64 va, paddr_t pa, u64 size, u32 flags)
 	return 0;
 }
 
+/*
+ * Does [va, va + size) lie within what the tables reach from their root?
+ * An address beyond would have its high bits dropped by the index and
+ * alias a low one.
+ */
+static bool in_reach(const struct paging *pg, u64 va, u64 size)
+{
+	unsigned int bits = arch_paging_shift(pg->root_level) + PTE_INDEX_BITS;
+
+	return size == 0 || bits >= 64 || ((va + size - 1) >> bits) == 0;
+}
+
 static int map_range(struct paging *pg, u64 va, paddr_t pa, u64 size, u32 flags)
 {
 	u64 end = va + size;
 
-	if (!IS_ALIGNED(va | pa | size, PAGE_SIZE) || end < va)
+	if (!IS_ALIGNED(va | pa | size, PAGE_SIZE) || end < va ||
+	    !in_reach(pg, va, size))
 		return -EINVAL;
 	while (va < end) {
 		unsigned int level = pg->root_level;
@@ -277,7 +291,8 @@ int paging_unmap(struct paging *pg, u64 va, u64 size)
 	u64 end = va + size, done;
 	int err;
 
-	if (!IS_ALIGNED(va | size, PAGE_SIZE) || end < va)
+	if (!IS_ALIGNED(va | size, PAGE_SIZE) || end < va ||
+	    !in_reach(pg, va, size))
 		return -EINVAL;
 	while (va < end) {
 		err = unmap_one(pg, va, end, &done);

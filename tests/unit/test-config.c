@@ -977,6 +977,28 @@ static void test_irq_overlap(void)
 			  "(95+192)"));
 }
 
+/* Memory beyond the 48 bits the page tables reach (they would alias). */
+static void test_mem_beyond_48_bits(void)
+{
+	struct ref r;
+	struct collect col;
+
+	ref_init(&r, WARDEN_GIC_V3);
+	r.mem[5].phys_start = r.mem[5].virt_start = 0xfffffffff000ULL;
+	r.mem[5].size = 0x2000;
+	CHECK(check_exact(&r, sizeof(r), &col) == 1);
+	CHECK(strstr(col.text, "memory region 5 (0xfffffffff000+0x2000 -> "
+			       "0xfffffffff000) ends beyond 0x1000000000000"));
+	r.mem[5].size = 0x1000; /* the last page: fine */
+	CHECK(check_exact(&r, sizeof(r), &col) == 0);
+	ref_init(&r, WARDEN_GIC_V3);
+	r.sys.hypervisor_memory.phys_start = 0x1000000000000ULL;
+	r.sys.hypervisor_memory.virt_start = 0x1000000000000ULL;
+	CHECK(check_exact(&r, sizeof(r), &col) >= 1);
+	CHECK(strstr(col.text, "hypervisor memory (0x1000000000000+0x400000) "
+			       "ends beyond 0x1000000000000"));
+}
+
 /* config_root_covers(): inside one region, across touching ones, not past. */
 static void test_root_covers(void)
 {
@@ -1087,5 +1109,6 @@ int main(void)
 	RUN(test_irq_last_allowed);
 	RUN(test_irq_overlap);
 	RUN(test_root_covers);
+	RUN(test_mem_beyond_48_bits);
 	UNIT_DONE();
 }

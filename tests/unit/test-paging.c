@@ -227,6 +227,28 @@ static void rejects_misaligned_and_overflow(void)
 	CHECK(paging_unmap(&pg, 0x1000, 0x10) != 0);
 }
 
+/*
+ * Beyond what the tables reach from their root (48 bits from level 0, 39
+ * from level 1), an address would alias a low one: refused, nothing mapped.
+ */
+static void rejects_addresses_beyond_reach(void)
+{
+	setup(0);
+	CHECK(paging_map(&pg, 1UL << 48, 0, PAGE_SIZE, PAGING_RW) == -22);
+	CHECK(paging_map(&pg, (1UL << 48) - PAGE_SIZE, 0, 2 * PAGE_SIZE,
+			 PAGING_RW) == -22);
+	CHECK(paging_map(&pg, (1UL << 63) + 0x40000000, 0x40000000, 2 * MB,
+			 PAGING_RW) == -22);
+	CHECK(paging_lookup(&pg, 0x40000000, NULL, NULL, NULL) != 0);
+	CHECK(paging_unmap(&pg, 1UL << 48, PAGE_SIZE) == -22);
+	CHECK(paging_map(&pg, (1UL << 48) - PAGE_SIZE, 0, PAGE_SIZE,
+			 PAGING_RW) == 0);
+	setup(1);
+	CHECK(paging_map(&pg, 1UL << 39, 0, PAGE_SIZE, PAGING_RW) == -22);
+	CHECK(paging_map(&pg, (1UL << 39) - PAGE_SIZE, 0, PAGE_SIZE,
+			 PAGING_RW) == 0);
+}
+
 static void pool_exhaustion_is_an_error(void)
 {
 	unsigned int i;
@@ -254,6 +276,7 @@ int main(void)
 	RUN(destroy_returns_every_page);
 	RUN(level1_root_for_small_ipa);
 	RUN(rejects_misaligned_and_overflow);
+	RUN(rejects_addresses_beyond_reach);
 	RUN(pool_exhaustion_is_an_error);
 	UNIT_DONE();
 }

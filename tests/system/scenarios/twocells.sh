@@ -66,10 +66,14 @@ sleep 1
 check "cell-test: shut-down" cell_state_is cell-test shut-down
 check_v "gic-demo not disturbed by the power-off" gic_gapless 3
 check_v "Linux still fine" workload_run
+# the cell's first lines reach the UART at once; the root keeps quiet
+# meanwhile (sleep 1 before the check's own line), so that the two writers
+# of the UART do not interleave within the lines the serial log must hold
 check_v "restart cell-test after SYSTEM_OFF (SPI tests)" sh -c '
 	printf "spi=100 foreign-spi=33\0" > /tmp/cmdline
 	warden cell load cell-test '"$INMATES"'/cell-test.bin /tmp/cmdline@0x400ff000 &&
-	warden cell start cell-test'
+	warden cell start cell-test > /tmp/start.out && sleep 1 &&
+	cat /tmp/start.out'
 check_v "it boots again" cell_wait_for cell-test "cell-test: tick 1"
 check_v "its own SPI 100, pended through the distributor, arrives" \
 	cell_wait_for cell-test "SPI 100 arrived"

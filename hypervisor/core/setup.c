@@ -97,7 +97,7 @@ int setup_early(paddr_t base)
 }
 
 /* One-time work of the first CPU that needs the MMU (locks, caches). */
-static int setup_global(void)
+int setup_global(void)
 {
 	int err;
 

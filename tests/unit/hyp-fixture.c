@@ -19,7 +19,6 @@ unsigned char *fx_image;
 unsigned char *fx_ram;
 struct trap_frame fx_frame;
 
-static struct warden_console fx_console __attribute__((aligned(PAGE_SIZE)));
 static unsigned char fx_cfg[2 * PAGE_SIZE];
 static const struct warden_cell_status *fx_last_status;
 
@@ -95,24 +94,6 @@ static u64 sys_pack(void *dst)
 	return sizeof(fx_sys.sys) + mem + irq + link;
 }
 
-/* What setup_global() does on the first CPU, with the fixture's console. */
-static int global_setup(void)
-{
-	int err;
-
-	hyp.console = &fx_console;
-	console_init(hyp.console);
-	hyp.pool.shared = true;
-	err = arch_setup_global(hyp.config);
-	if (!err)
-		err = cell_init_root(hyp.config);
-	if (!err)
-		err = link_root_init();
-	if (!err)
-		err = cellctl_init();
-	return err;
-}
-
 int fx_enable(void)
 {
 	struct warden_fw_header *h;
@@ -145,7 +126,7 @@ int fx_enable(void)
 	host_phys_add(FX_RAM_PA, fx_ram, FX_RAM_SIZE);
 	err = setup_early(base);
 	if (!err)
-		err = global_setup();
+		err = setup_global();
 	if (err)
 		return err;
 	for (cpu = 0; cpu < FX_CPUS; cpu++) {

@@ -30,6 +30,11 @@ static inline u64 platform_mpidr(unsigned int cpu)
 
 /* entry.S, MMU off, first CPU only: validate, build the EL2 tables. */
 int setup_early(paddr_t base);
+/*
+ * setup_cpu() of the first CPU, MMU on: the console, the root cell, its
+ * links and the management calls (the host unit tests call it alone).
+ */
+int setup_global(void);
 /* entry.S, MMU on, every CPU entered by the driver. */
 int setup_cpu(struct trap_frame *frame, unsigned int cpu, unsigned int mode);
 /* entry.S, MMU on, a CPU started by an emulated PSCI CPU_ON. */

@@ -379,9 +379,6 @@ static void config_check_cell_desc(struct config_check *c,
 	else if (!config_check_printable(cell->name, len))
 		config_check_problem(c,
 				     "cell name has non-printable characters");
-	if (cell->reserved32)
-		config_check_problem(c, "cell reserved32 is 0x%llx, not 0",
-				     CC_ULL(cell->reserved32));
 	for (i = 0; i < sizeof(cell->reserved) / sizeof(cell->reserved[0]); i++)
 		if (cell->reserved[i])
 			config_check_problem(

@@ -112,7 +112,7 @@ static void configjson_cell(struct json *j, const char *key,
 	configjson_cpus(j, d->cpu_set);
 	if (!is_root || d->reset_address)
 		json_hex(j, "reset_address", d->reset_address);
-	if (d->reserved32 || d->reserved[0] || d->reserved[1] || d->reserved[2])
+	if (d->reserved[0] || d->reserved[1])
 		json_bool(j, "reserved_not_zero", 1);
 	json_uint(j, "num_memory_regions", d->num_memory_regions);
 	json_uint(j, "num_irq_ranges", d->num_irq_ranges);

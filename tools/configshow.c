@@ -425,7 +425,7 @@ static void configshow_text_cell(const struct configshow_cell *c, int is_root)
 	if (!is_root || d->reset_address)
 		printf("  " CONFIGSHOW_LABEL "0x%08llx\n", "reset address",
 		       (unsigned long long)d->reset_address);
-	if (d->reserved32 || d->reserved[0] || d->reserved[1] || d->reserved[2])
+	if (d->reserved[0] || d->reserved[1])
 		printf("  " CONFIGSHOW_LABEL "not zero\n", "reserved fields");
 	configshow_text_mem(c);
 	if (c->irqs)

@@ -121,8 +121,19 @@ struct warden_cell_desc {
 	/* IPA where the cell's boot CPU starts; inmate cells only */
 	uint64_t reset_address;
 	uint32_t num_links;
-	uint32_t reserved32;
-	uint64_t reserved[3];
+	/*
+	 * The console UART that the hypervisor emulates for the cell (inmate
+	 * cells only; docs/linux-cells.md): a PL011 on the page at IPA
+	 * vuart_base, which no memory region, link or comm region of the cell
+	 * may overlap, raising vuart_irq, an SPI of the cell that no device
+	 * drives and that is no link's doorbell.  What the cell writes goes
+	 * to its console ring like WARDEN_HC_CONSOLE_PUTC; what the root sends
+	 * with WARDEN_HC_CELL_CONSOLE_INPUT arrives in its receive FIFO.  Both
+	 * 0: none.
+	 */
+	uint32_t vuart_irq;
+	uint64_t vuart_base;
+	uint64_t reserved[2];
 } WARDEN_PACKED;
 _Static_assert(sizeof(struct warden_cell_desc) == 104, "ABI size");
 

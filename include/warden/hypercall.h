@@ -48,8 +48,16 @@
  * images in; x2 = 0: unmap them again, the cell is loaded.
  */
 #define WARDEN_HC_CELL_SET_LOADABLE WARDEN_HC(0x11)
-/* x1 = id: clear the cell's other RAM, start its first CPU at reset_address */
+/*
+ * x1 = id, x2 = WARDEN_START_* flags: clear the cell's other RAM and start
+ * its first CPU at reset_address, with x0 = 0.  With WARDEN_START_BOOT, at
+ * x3 instead (an IPA the cell may execute), with x0 = x4: what the arm64
+ * Linux boot protocol asks for (the device tree's IPA in x0).  The entry
+ * and x0 stay the cell's until the next start: a PSCI SYSTEM_RESET of the
+ * cell starts it there again.
+ */
 #define WARDEN_HC_CELL_START WARDEN_HC(0x12)
+#define WARDEN_START_BOOT 0x1u
 /*
  * x1 = id, x2 = WARDEN_SHUTDOWN_*.  A running cell is asked first through
  * its comm region: returns -EAGAIN while the request is pending (call again
@@ -68,6 +76,14 @@
  * the hypervisor's).
  */
 #define WARDEN_HC_CELL_STATE WARDEN_HC(0x15)
+/*
+ * x1 = id, x2 = up to 8 characters (the first in bits [7:0]), x3 = how many
+ * (1..8): input for the cell's emulated console UART (vuart_base, config.h),
+ * into its receive FIFO.  Returns how many were taken (0 when the FIFO is
+ * full: call again later), -ENODEV if the cell has no emulated UART, or
+ * -EINVAL.  Characters sent while the cell does not run are dropped.
+ */
+#define WARDEN_HC_CELL_CONSOLE_INPUT WARDEN_HC(0x16)
 
 /*
  * Links (config.h, docs/links.md): any cell, for its own links only.  x1 is
@@ -104,7 +120,7 @@
 #define WARDEN_HC_REVISION 0x8600ff03u
 
 #define WARDEN_MAGIC 0x5752444eu /* "WRDN" */
-#define WARDEN_ABI_VERSION 4
+#define WARDEN_ABI_VERSION 5
 
 #define WARDEN_SMCCC_NOT_SUPPORTED (-1)
 

@@ -37,10 +37,25 @@ _Static_assert(sizeof(struct warden_cell_image) == 24, "ABI size");
 #define WARDEN_IMAGE_DEFAULT_ADDR (~0ull)
 
 /*
+ * Where WARDEN_IOCTL_CELL_START starts the cell instead of the config's
+ * reset_address (WARDEN_HC_CELL_START with WARDEN_START_BOOT): the arm64
+ * Linux boot protocol's entry and x0 (the device tree's IPA).
+ */
+struct warden_cell_boot {
+	uint64_t entry; /* IPA of the first instruction */
+	uint64_t x0; /* the boot CPU's x0; x1..x3 are 0 */
+	uint64_t reserved[2]; /* 0 */
+} WARDEN_PACKED;
+_Static_assert(sizeof(struct warden_cell_boot) == 32, "ABI size");
+
+/*
  * Arguments of every cell ioctl.
  *   CREATE    ptr/size: the cell config blob; out: id
  *   LOAD      id; ptr: array of struct warden_cell_image, size: their count
- *   START     id
+ *   START     id; ptr: 0, or a struct warden_cell_boot (size: its size)
+ *   CONSOLE_INPUT  id; ptr/size: characters for the cell's emulated console
+ *             UART (at most WARDEN_CONSOLE_INPUT_MAX); out: size = how many
+ *             it took (fewer when its receive FIFO is full)
  *   SHUTDOWN  id; flags: WARDEN_CELL_FORCE stops it without asking it
  *   DESTROY   id; flags: WARDEN_CELL_FORCE also if it refuses to shut down
  * The driver takes the cell's CPUs offline in Linux at CREATE and brings
@@ -62,6 +77,9 @@ _Static_assert(sizeof(struct warden_cell_args) == 216, "ABI size");
 #define WARDEN_IOCTL_CELL_START _IOWR('W', 0x12, struct warden_cell_args)
 #define WARDEN_IOCTL_CELL_SHUTDOWN _IOWR('W', 0x13, struct warden_cell_args)
 #define WARDEN_IOCTL_CELL_DESTROY _IOWR('W', 0x14, struct warden_cell_args)
+#define WARDEN_IOCTL_CELL_CONSOLE_INPUT                                        \
+	_IOWR('W', 0x15, struct warden_cell_args)
+#define WARDEN_CONSOLE_INPUT_MAX 256
 
 /*
  * Testing only: when warden.ko is loaded with test_fuzz=1, make `count`

@@ -138,7 +138,8 @@ struct table {
 	  WORDS("IRQ range", "doorbell", "bytes"))                          \
 	X(S, reset_address, K_NUM, F_ADDR, 0, NULL, WORDS("reset_address")) \
 	X(S, num_links, K_NUM, F_NLINK, 0, NULL, WORDS("link", "bytes"))    \
-	X(S, reserved32, K_NUM, F_FIXED, 0, NULL, WORDS("reserved32"))      \
+	X(S, vuart_irq, K_NUM, F_FIXED, 0, NULL, WORDS("vuart"))            \
+	X(S, vuart_base, K_NUM, F_FIXED, 0, NULL, WORDS("vuart"))           \
 	X(S, reserved, K_NUM, F_FIXED, sizeof(uint64_t), NULL,              \
 	  WORDS("reserved[#]"))
 

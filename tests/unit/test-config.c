@@ -525,11 +525,11 @@ static void test_reserved_nonzero(void)
 	r.sys.platform.reserved[3] = 2;
 	CHECK(REJECTS(&r, "platform: reserved[3] is 0x2, not 0"));
 	ref_init(&r, WARDEN_GIC_V3);
-	r.sys.root_cell.reserved32 = 4;
-	CHECK(REJECTS(&r, "cell reserved32 is 0x4, not 0"));
+	r.sys.root_cell.reserved[0] = 4;
+	CHECK(REJECTS(&r, "cell reserved[0] is 0x4, not 0"));
 	ref_init(&r, WARDEN_GIC_V3);
-	r.sys.root_cell.reserved[2] = ~0ULL;
-	CHECK(REJECTS(&r, "cell reserved[2] is 0xffffffffffffffff, not 0"));
+	r.sys.root_cell.reserved[1] = ~0ULL;
+	CHECK(REJECTS(&r, "cell reserved[1] is 0xffffffffffffffff, not 0"));
 }
 
 static void test_num_cpus_zero(void)

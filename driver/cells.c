@@ -371,19 +371,55 @@ out:
 	return ret;
 }
 
+/* START's optional struct warden_cell_boot: the entry and x0 to start at. */
+static int cells_boot_args(const struct warden_cell_args *args,
+			   struct warden_cell_boot *boot, char *errmsg)
+{
+	unsigned int i;
+
+	if (!args->ptr)
+		return 0;
+	if (args->size != sizeof(*boot)) {
+		warden_errmsg(errmsg, "start: boot arguments of %llu bytes, not %zu",
+			      args->size, sizeof(*boot));
+		return -EINVAL;
+	}
+	if (copy_from_user(boot, u64_to_user_ptr(args->ptr), sizeof(*boot)))
+		return -EFAULT;
+	for (i = 0; i < ARRAY_SIZE(boot->reserved); i++) {
+		if (boot->reserved[i]) {
+			warden_errmsg(errmsg,
+				      "start: boot argument reserved[%u] is not 0",
+				      i);
+			return -EINVAL;
+		}
+	}
+	return 1;
+}
+
 static int cells_start(struct warden_cell_args *args)
 {
 	struct warden_cell *c = cells_find(args->id, args->errmsg);
+	struct warden_cell_boot boot = { 0 };
+	struct hvc_res res;
+	int with_boot;
 	long ret;
 
 	if (!c)
 		return -ENOENT;
+	with_boot = cells_boot_args(args, &boot, args->errmsg);
+	if (with_boot < 0)
+		return with_boot;
 	/*
 	 * Said before, not after: the cell's first console line goes to the
 	 * same UART at once, and the two would interleave.
 	 */
 	pr_info("cell \"%s\" starting\n", c->name);
-	ret = cells_hvc(WARDEN_HC_CELL_START, c->id, 0, "start", args->errmsg);
+	res = hvc_call(WARDEN_HC_CELL_START, c->id,
+		       with_boot ? WARDEN_START_BOOT : 0, boot.entry, boot.x0);
+	ret = (long)res.x0;
+	if (ret < 0)
+		cells_hv_error(ret, "start", args->errmsg);
 	if (ret)
 		pr_info("cell \"%s\" did not start (error %ld)\n", c->name,
 			ret);

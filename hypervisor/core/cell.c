@@ -439,11 +439,11 @@ void cell_system_reset(struct per_cpu *pc, struct trap_frame *frame)
 	if (!cell_change_state(cell, CELL_RESETTING, WARDEN_CELL_RUNNING))
 		park(pc);
 	if (pc->cpu == boot) {
-		arch_cpu_reset(pc, frame, cell->desc->reset_address);
+		arch_cpu_reset(pc, frame, cell->entry, cell->entry_x0);
 		return;
 	}
 	per_cpu_of(boot)->cell = cell;
-	err = arch_cpu_start(boot, cell->desc->reset_address, 0);
+	err = arch_cpu_start(boot, cell->entry, cell->entry_x0);
 	if (err)
 		cell_fail(pc, "SYSTEM_RESET: CPU %u does not start (error %d)",
 			  boot, err);

@@ -619,10 +619,36 @@ static long set_loadable(struct cell *cell, u64 on)
 	return 0;
 }
 
-static long start(struct cell *cell)
+/*
+ * Where the boot CPU starts: the config's reset_address with x0 = 0, or with
+ * WARDEN_START_BOOT the root's choice (the arm64 Linux boot protocol: the
+ * kernel's entry, x0 = its device tree), which must be an instruction in
+ * memory the cell may execute, like a PSCI CPU_ON entry.
+ */
+static long start_entry(struct cell *cell, u64 flags, u64 entry, u64 x0)
+{
+	if (flags & ~(u64)WARDEN_START_BOOT)
+		return ctl_error(-EINVAL, "start: unknown flags %#llx",
+				 (unsigned long long)flags);
+	if (!(flags & WARDEN_START_BOOT)) {
+		entry = cell->desc->reset_address;
+		x0 = 0;
+	} else if (!cell_entry_valid(cell, entry)) {
+		return ctl_error(-EINVAL,
+				 "cell \"%s\": entry %#llx is not an aligned "
+				 "address in memory the cell may execute",
+				 cell->name, (unsigned long long)entry);
+	}
+	cell->entry = entry;
+	cell->entry_x0 = x0;
+	return 0;
+}
+
+static long start(struct cell *cell, u64 flags, u64 entry, u64 x0)
 {
 	unsigned int boot = cell_boot_cpu(cell);
 	u32 before = cell->state;
+	long ret;
 	int err;
 
 	if (!stopped(before))
@@ -633,6 +659,9 @@ static long start(struct cell *cell)
 			-EINVAL,
 			"cell \"%s\" was never loaded: load an image first",
 			cell->name);
+	ret = start_entry(cell, flags, entry, x0);
+	if (ret)
+		return ret;
 	err = cell_stop_cpus(cell);
 	if (!err)
 		err = cell_prepare_start(cell);
@@ -641,14 +670,14 @@ static long start(struct cell *cell)
 				 cell->name, err);
 	cell_set_state(cell, WARDEN_CELL_RUNNING);
 	per_cpu_of(boot)->cell = cell;
-	err = arch_cpu_start(boot, cell->desc->reset_address, 0);
+	err = arch_cpu_start(boot, cell->entry, cell->entry_x0);
 	if (err) {
 		cell_set_state(cell, before);
 		return ctl_error(err, "cell \"%s\": CPU %u does not start (%d)",
 				 cell->name, boot, err);
 	}
 	printk("cell \"%s\" started on CPU %u at %#llx\n", cell->name, boot,
-	       (unsigned long long)cell->desc->reset_address);
+	       (unsigned long long)cell->entry);
 	return 0;
 }
 
@@ -757,7 +786,7 @@ static long dispatch(u64 fid, struct trap_frame *frame)
 	case WARDEN_HC_CELL_SET_LOADABLE:
 		return set_loadable(cell, frame->x[2]);
 	case WARDEN_HC_CELL_START:
-		return start(cell);
+		return start(cell, frame->x[2], frame->x[3], frame->x[4]);
 	case WARDEN_HC_CELL_SHUTDOWN:
 		return shutdown(cell, frame->x[2]);
 	case WARDEN_HC_CELL_DESTROY:

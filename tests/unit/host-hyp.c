@@ -213,11 +213,14 @@ void arch_cpu_exit(struct trap_frame *frame)
 	host_leave(OP_CPU_EXIT);
 }
 
-void arch_cpu_reset(struct per_cpu *pc, struct trap_frame *frame, u64 entry)
+void arch_cpu_reset(struct per_cpu *pc, struct trap_frame *frame, u64 entry,
+		    u64 context)
 {
 	host_rec(OP_CPU_RESET, pc->cpu, entry);
+	hh.context = context;
 	memset(frame, 0, sizeof(*frame));
 	frame->elr = entry;
+	frame->x[0] = context;
 }
 
 u64 arch_time_us(void)

@@ -86,6 +86,7 @@ struct host_hyp {
 	int fail[OP_NUM];
 	u64 fail_arg[OP_NUM];
 	u64 powered; /* CPUs that the firmware sees on */
+	u64 context; /* x0 of the last arch_cpu_start() or arch_cpu_reset() */
 	u64 stuck; /* CPUs that never react to a kick */
 	unsigned int cpu; /* the simulated calling CPU */
 	u64 time_us, time_step; /* arch_time_us() advances by time_step */

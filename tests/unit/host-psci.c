@@ -27,8 +27,8 @@ int arch_cpu_start(unsigned int cpu, u64 entry, u64 context)
 	struct trap_frame frame;
 	int err = host_failing(OP_CPU_START, cpu);
 
-	(void)context;
 	host_rec(OP_CPU_START, cpu, entry);
+	hh.context = context;
 	if (err)
 		return err;
 	hh.powered |= 1ULL << cpu;

@@ -211,17 +211,32 @@ static void do_hc(void *arg)
 	a->ret = control_hypercall(&fx_frame, a->fid);
 }
 
-long fx_hc_on(unsigned int cpu, u64 fid, u64 x1, u64 x2)
+static long hc_on(unsigned int cpu, u64 fid, const u64 *x, unsigned int n)
 {
 	struct hc_args a = { .fid = fid, .ret = LONG_MIN };
+	unsigned int i;
 
 	memset(&fx_frame, 0, sizeof(fx_frame));
 	fx_frame.x[0] = fid;
-	fx_frame.x[1] = x1;
-	fx_frame.x[2] = x2;
+	for (i = 0; i < n; i++)
+		fx_frame.x[1 + i] = x[i];
 	if (host_on_cpu(cpu, do_hc, &a) != OP_RETURNED)
 		return LONG_MIN;
 	return a.ret;
+}
+
+long fx_hc_on(unsigned int cpu, u64 fid, u64 x1, u64 x2)
+{
+	const u64 x[] = { x1, x2 };
+
+	return hc_on(cpu, fid, x, 2);
+}
+
+long fx_hc4(u64 fid, u64 x1, u64 x2, u64 x3, u64 x4)
+{
+	const u64 x[] = { x1, x2, x3, x4 };
+
+	return hc_on(0, fid, x, 4);
 }
 
 long fx_hc(u64 fid, u64 x1, u64 x2)

@@ -90,6 +90,8 @@ u64 fx_put_config(const struct fx_config *c);
 long fx_hc_on(unsigned int cpu, u64 fid, u64 x1, u64 x2);
 /* A hypercall of the root's CPU 0. */
 long fx_hc(u64 fid, u64 x1, u64 x2);
+/* The same with x1..x4, on CPU 0. */
+long fx_hc4(u64 fid, u64 x1, u64 x2, u64 x3, u64 x4);
 /* Take c's CPUs offline in the root, put c and create it: id or error. */
 long fx_create(const struct fx_config *c);
 /* The reason of the last failed management call (the root's page). */

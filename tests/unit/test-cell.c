@@ -149,6 +149,22 @@ static void reset_on_another_cpu_restarts_the_boot_cpu(void)
 	CHECK(fx_state(1) == WARDEN_CELL_RUNNING);
 }
 
+/* A cell started at a boot entry (a Linux kernel) resets to it, with its x0. */
+static void reset_keeps_the_boot_entry(void)
+{
+	CHECK(setup() == 0);
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, WARDEN_SHUTDOWN_FORCE) == 0);
+	CHECK(fx_hc4(WARDEN_HC_CELL_START, 1, WARDEN_START_BOOT, FX_RESET + 8,
+		     FX_RESET + 0x1000) == 0);
+	CHECK(host_on_cpu(2, on_cpu_reset, per_cpu_of(2)) == OP_RETURNED);
+	CHECK(host_last(OP_CPU_RESET)->b == FX_RESET + 8);
+	CHECK(frame.elr == FX_RESET + 8 && frame.x[0] == FX_RESET + 0x1000);
+	CHECK(bring_up_3() == 0);
+	CHECK(host_on_cpu(3, on_cpu_reset, per_cpu_of(3)) == OP_CPU_PARK);
+	CHECK(host_last(OP_CPU_START)->b == FX_RESET + 8);
+	CHECK(hh.context == FX_RESET + 0x1000);
+}
+
 static void reset_failures_fail_the_cell(void)
 {
 	CHECK(setup() == 0);
@@ -395,6 +411,7 @@ int main(void)
 	RUN_HYP(stop_requests_park_only_stopping_cells);
 	RUN_HYP(reset_on_the_boot_cpu_restarts_in_place);
 	RUN_HYP(reset_on_another_cpu_restarts_the_boot_cpu);
+	RUN_HYP(reset_keeps_the_boot_entry);
 	RUN_HYP(reset_failures_fail_the_cell);
 	RUN_HYP(entry_points_must_be_code_of_the_cell);
 	RUN_HYP(console_lines_whole_and_clean);

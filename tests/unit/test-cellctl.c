@@ -541,6 +541,36 @@ static void start_refusals(void)
 	CHECK(fx_state(1) == WARDEN_CELL_RUNNING);
 }
 
+/* WARDEN_START_BOOT: the arm64 Linux boot protocol's entry and x0. */
+static void start_at_a_boot_entry(void)
+{
+	CHECK(setup() == 0);
+	CHECK(fx_create(&demo) == 1);
+	CHECK(fx_hc(WARDEN_HC_CELL_SET_LOADABLE, 1, 1) == 0);
+	CHECK(fx_hc(WARDEN_HC_CELL_SET_LOADABLE, 1, 0) == 0);
+	CHECK(fx_hc4(WARDEN_HC_CELL_START, 1, 2, FX_RESET, 0) == -EINVAL);
+	CHECK(fx_err_has("start: unknown flags 0x2"));
+	/* not code of the cell: unaligned, its other RAM, the root's */
+	CHECK(fx_hc4(WARDEN_HC_CELL_START, 1, WARDEN_START_BOOT, FX_RESET + 2,
+		     0) == -EINVAL);
+	CHECK(fx_err_has("cell \"demo\": entry 0x40000002 is not an aligned "
+			 "address in memory the cell may execute"));
+	CHECK(fx_hc4(WARDEN_HC_CELL_START, 1, WARDEN_START_BOOT,
+		     FX_RESET + 0x100000, 0) == -EINVAL);
+	CHECK(fx_hc4(WARDEN_HC_CELL_START, 1, WARDEN_START_BOOT, FX_CFG_PA,
+		     0) == -EINVAL);
+	CHECK(fx_state(1) == WARDEN_CELL_LOADED);
+	CHECK(fx_hc4(WARDEN_HC_CELL_START, 1, WARDEN_START_BOOT,
+		     FX_RESET + 0x80000, FX_RESET + 0xf0000) == 0);
+	CHECK(host_last(OP_CPU_START)->b == FX_RESET + 0x80000);
+	CHECK(hh.context == FX_RESET + 0xf0000);
+	CHECK(fx_uart_has("cell \"demo\" started on CPU 2 at 0x40080000"));
+	/* a plain start goes back to reset_address with x0 = 0 */
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, WARDEN_SHUTDOWN_FORCE) == 0);
+	CHECK(fx_hc4(WARDEN_HC_CELL_START, 1, 0, FX_RESET + 0x80000, 7) == 0);
+	CHECK(host_last(OP_CPU_START)->b == FX_RESET && hh.context == 0);
+}
+
 static void shutdown_refusals(void)
 {
 	struct warden_comm_region *comm;
@@ -780,6 +810,7 @@ int main(void)
 	RUN_HYP(only_the_root_manages);
 	RUN_HYP(load_refusals);
 	RUN_HYP(start_refusals);
+	RUN_HYP(start_at_a_boot_entry);
 	RUN_HYP(shutdown_refusals);
 	RUN_HYP(a_cpu_that_does_not_stop);
 	RUN_HYP(destroy_in_any_state);

@@ -159,7 +159,8 @@ void arch_cpu_on_frame(struct per_cpu *pc, struct trap_frame *frame)
  * SYSTEM_RESET in place: timers stopped, the GIC CPU interface as after
  * power-on, no stale translations or instructions of the previous run.
  */
-void arch_cpu_reset(struct per_cpu *pc, struct trap_frame *frame, u64 entry)
+void arch_cpu_reset(struct per_cpu *pc, struct trap_frame *frame, u64 entry,
+		    u64 context)
 {
 	gic_discard(pc);
 	gic->cpu_deinit(pc);
@@ -167,7 +168,7 @@ void arch_cpu_reset(struct per_cpu *pc, struct trap_frame *frame, u64 entry)
 		panic("CPU %u: GIC interface lost in reset\n", pc->cpu);
 	write_sysreg(cntv_ctl_el0, 0);
 	write_sysreg(cntp_ctl_el0, 0);
-	enter_frame(pc, frame, entry, 0);
+	enter_frame(pc, frame, entry, context);
 	tlbi(vmalls12e1);
 	dsb(nsh);
 	ic(iallu);

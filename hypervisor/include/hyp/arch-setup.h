@@ -45,8 +45,9 @@ int arch_cpu_start(unsigned int cpu, u64 entry, u64 context);
 void arch_cpu_power_off(void) __attribute__((noreturn));
 /* Leave the hypervisor and power this CPU off (no return). */
 void arch_cpu_park(struct per_cpu *pc) __attribute__((noreturn));
-/* Restart this CPU's EL1 context at entry, as if from reset. */
-void arch_cpu_reset(struct per_cpu *pc, struct trap_frame *frame, u64 entry);
+/* Restart this CPU's EL1 context at entry with x0 = context, as if from reset. */
+void arch_cpu_reset(struct per_cpu *pc, struct trap_frame *frame, u64 entry,
+		    u64 context);
 /* A monotonic time in microseconds, for bounded waits. */
 u64 arch_time_us(void);
 

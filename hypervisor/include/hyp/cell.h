@@ -45,6 +45,9 @@ struct cell {
 	/* inmate cells only */
 	u32 state; /* WARDEN_CELL_* or CELL_RESETTING/STOPPING */
 	bool loaded;
+	/* where the boot CPU starts, with x0: set by each root start */
+	u64 entry;
+	u64 entry_x0;
 	struct warden_comm_region *comm; /* mapped into the cell */
 	/*
 	 * The root's request as the hypervisor posted it.  The comm page is

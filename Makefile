@@ -40,4 +40,5 @@ setup:
 	@$(TOP)/scripts/setup.sh
 
 clean:
-	rm -rf $(B)/hypervisor $(B)/driver $(B)/tools $(B)/configs $(B)/inmates $(B)/tests $(B)/initramfs*
+	rm -rf $(B)/hypervisor $(B)/driver $(B)/tools $(B)/configs $(B)/inmates $(B)/tests $(B)/initramfs* \
+		$(B)/linux-cell

@@ -37,6 +37,9 @@ out=$build/initramfs-warden.cpio.gz
 sums=$build/initramfs-warden.inputs
 stage=$build/initramfs
 
+# shellcheck source=scripts/cpio-lib.sh
+. "$top/scripts/cpio-lib.sh"
+
 die() { echo "mkinitramfs: error: $*" >&2; exit 1; }
 warn() { echo "mkinitramfs: warning: $*" >&2; }
 
@@ -69,7 +72,7 @@ shopt -u nullglob
 [ ${#scenarios[@]} -gt 0 ] || die "no scenarios in tests/system/scenarios"
 
 # Everything the image is made of, this script included.
-inputs=("$top/scripts/mkinitramfs.sh" "$busybox" "$top/tests/system/lib.sh" "${scenarios[@]}")
+inputs=("$top/scripts/mkinitramfs.sh" "$top/scripts/cpio-lib.sh" "$busybox" "$top/tests/system/lib.sh" "${scenarios[@]}")
 for f in "$ko" "$cli" "$fw" "$fuzzer" "$ping" "$benchtool" "$jsoncheck" \
 	"$completion"; do
 	if [ -e "$f" ]; then
@@ -225,26 +228,7 @@ while :; do sleep 60; done
 EOF
 chmod 0755 init
 
-# One newc cpio entry, written by hand: lets us add /dev/console without
-# mknod (and so without root).  Fields: ino mode uid gid nlink mtime filesize
-# devmajor devminor rdevmajor rdevminor namesize check.
-newc_entry() {
-	local name=$1 mode=$2 rmaj=$3 rmin=$4 ino=$5
-	local namesize=$((${#name} + 1))
-	printf '070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X' \
-		"$ino" "$mode" 0 0 1 0 0 0 0 "$rmaj" "$rmin" "$namesize" 0
-	printf '%s\0' "$name"
-	# header (110 bytes) plus name, padded to a multiple of 4
-	head -c $(((4 - (110 + namesize) % 4) % 4)) /dev/zero
-}
-
 tmp=$out.tmp
-{
-	find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet
-	# The kernel reads concatenated archives: a second one with the node
-	# the kernel opens for init's stdin/stdout before /init runs.
-	newc_entry dev/console $((8#020600)) 5 1 $((0x7fff0001))
-	newc_entry TRAILER!!! 0 0 0 0
-} | gzip -9 -n > "$tmp"
+cpio_pack --console | gzip -9 -n > "$tmp"
 mv "$tmp" "$out"
 echo "$new_sums" > "$sums"

@@ -12,8 +12,8 @@
 #
 # Usage: scripts/run-qemu.sh --gic 2|3 --scenario NAME [--timeout SEC]
 #            [--log FILE] [--interactive] [--icount] [--append ARGS]
-#            [--smp N] [--initrd-extra CPIO] [--machine-opts K=V,...]
-#            [-- EXTRA-QEMU-ARGS...]
+#            [--smp N] [--initrd-extra CPIO]... [--machine-opts K=V,...]
+#            [--disk IMAGE] [-- EXTRA-QEMU-ARGS...]
 #
 #   --timeout SEC   stop QEMU after SEC seconds (default 300; none when
 #                   --interactive is given without --timeout)
@@ -25,7 +25,13 @@
 #                   or 64 has the system config qemu-arm64-gicv3-smp<N>.cell)
 #   --initrd-extra CPIO  a (compressed) cpio archive appended to the
 #                   initramfs: Linux unpacks both, the second's files on top
-#                   (tests/system/hooks/configgen.sh: a generated config)
+#                   (tests/system/hooks/configgen.sh: a generated config;
+#                   build/linux-cell/extra.cpio.gz: a Linux cell's kernel and
+#                   initramfs).  May be given more than once.
+#   --disk IMAGE    a raw disk image as a virtio-blk device on QEMU's first
+#                   virtio-mmio transport (0x0a003e00, SPI 47), snapshot=on
+#                   so the image is never written (build/linux-cell/disk.img,
+#                   for a Linux cell: the root loads no virtio driver)
 #   --machine-opts K=V,...  appended to -M (e.g. its=on: QEMU's default
 #                   GICv3 ITS, which the reference machine turns off)
 #   --append ARGS   more kernel command-line words, e.g.
@@ -46,8 +52,8 @@ usage() {
 die() { echo "run-qemu: error: $*" >&2; exit 1; }
 
 gic=3 scenario='' timeout='' log='' interactive=0 icount=0 stopped=0 stop_why=''
-append='' smp=4 initrd_extra='' machine_opts=''
-extra=()
+append='' smp=4 machine_opts='' disk=''
+initrd_extra=() extra=()
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--gic) gic=${2:-}; shift 2 || usage ;;
@@ -58,7 +64,8 @@ while [ $# -gt 0 ]; do
 	--icount) icount=1; shift ;;
 	--append) append=" ${2:-}"; shift 2 || usage ;;
 	--smp) smp=${2:-}; shift 2 || usage ;;
-	--initrd-extra) initrd_extra=${2:-}; shift 2 || usage ;;
+	--initrd-extra) initrd_extra+=("${2:-}"); shift 2 || usage ;;
+	--disk) disk=${2:-}; shift 2 || usage ;;
 	--machine-opts) machine_opts=${2:-}; shift 2 || usage ;;
 	--) shift; extra=("$@"); break ;;
 	-h|--help) usage 0 ;;
@@ -86,11 +93,14 @@ initrd=$build/initramfs-warden.cpio.gz
 mkdir -p "$build/logs"
 log=${log:-$build/logs/$scenario-gicv$gic.log}
 mkdir -p "$(dirname "$log")"
-if [ -n "$initrd_extra" ]; then
-	[ -f "$initrd_extra" ] || die "--initrd-extra: no file $initrd_extra"
-	cat "$initrd" "$initrd_extra" > "$log.initrd"
+if [ ${#initrd_extra[@]} -gt 0 ]; then
+	for f in "${initrd_extra[@]}"; do
+		[ -f "$f" ] || die "--initrd-extra: no file $f"
+	done
+	cat "$initrd" "${initrd_extra[@]}" > "$log.initrd"
 	initrd=$log.initrd
 fi
+[ -z "$disk" ] || [ -f "$disk" ] || die "--disk: no file $disk"
 
 case "$smp" in
 ""|*[!0-9]*) die "--smp takes a number of CPUs" ;;
@@ -101,6 +111,8 @@ cmd=(qemu-system-aarch64 -M "$machine" -cpu cortex-a57 -smp "$smp" -m 1G
 	-nographic -nic none -no-reboot -kernel "$build/Image" -initrd "$initrd"
 	-append "console=ttyAMA0 earlycon kvm-arm.mode=none mem=768M warden.scenario=$scenario warden.gic=$gic$append")
 [ $icount -eq 1 ] && cmd+=(-icount shift=0,sleep=off)
+[ -n "$disk" ] && cmd+=(-drive "if=none,file=$disk,format=raw,id=celldisk,snapshot=on"
+	-device virtio-blk-device,drive=celldisk)
 cmd+=("${extra[@]}")
 
 {

@@ -5,18 +5,22 @@
 # its headers, the host kbuild tools and a static arm64 busybox, fetched with
 # `apt-get download` into a cache outside the clone and extracted under
 # build/sysroot.  A second run is a no-op that prints the resolved versions.
+#
+# The kernel package ships no modules.dep (its postinst would make one), so
+# depmod (kmod) writes it here: scripts/mkcellinitramfs.sh resolves the
+# Linux cell's modules from it.  e2fsprogs makes the cell's disk image.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${WARDEN_BUILD:-$top/build}
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/warden
 sysroot=$build/sysroot
-stamp_pkgs=$cache/.host-packages-v4
+stamp_pkgs=$cache/.host-packages-v5
 
 HOST_PKGS=(qemu-system-arm gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 	   device-tree-compiler cpio make gcc clang-format clang-tidy cppcheck python3
 	   bc flex bison libssl-dev libelf-dev clang libclang-rt-14-dev
-	   gnuplot-nox)
+	   gnuplot-nox kmod e2fsprogs gzip)
 
 die() { echo "setup: error: $*" >&2; exit 1; }
 log() { echo "setup: $*"; }
@@ -120,6 +124,16 @@ main() {
 			case "$t" in /usr/*) ln -sfn "$sysroot$t" "$l" ;; esac
 		done
 		echo "$abi" > "$sysroot/.abi"
+	fi
+	# modules.dep, modules.alias, ... for the extracted modules (kept apart
+	# from the .abi stamp so that a sysroot extracted before this step
+	# gets them too)
+	if [ ! -s "$sysroot/lib/modules/$abi-arm64/modules.dep" ]; then
+		command -v depmod >/dev/null || [ -x /usr/sbin/depmod ] ||
+			die "depmod missing; install kmod"
+		log "depmod for $abi-arm64"
+		PATH=$PATH:/usr/sbin:/sbin depmod -b "$sysroot" "$abi-arm64" ||
+			die "depmod -b $sysroot $abi-arm64 failed"
 	fi
 	ln -sfn "$sysroot/boot/vmlinuz-$abi-arm64" "$build/Image"
 	ln -sfn "$sysroot/usr/src/linux-headers-$abi-arm64" "$build/kdir"

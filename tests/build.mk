@@ -8,6 +8,9 @@
 #   make shell [GIC=2]  interactive guest shell (Ctrl-A X quits QEMU)
 #   make unit-tests     build the host unit test programs
 #   make initramfs      build the guest initramfs (scripts/mkinitramfs.sh)
+#   make linux-cell     a Linux cell's initramfs, the root's archive with it
+#                       and the stock kernel, and its disk (build/linux-cell/;
+#                       scripts/mkcellinitramfs.sh, scripts/mkcelldisk.sh)
 #   make coverage       the unit tests' line coverage of hypervisor/ and lib/
 #                       (tests/coverage.mk)
 #   make lint           clang-tidy and MISRA alone (tests/static/*.sh)
@@ -17,8 +20,8 @@
 # UNIT_<name>_CFLAGS and UNIT_<name>_DEPS (other files the program needs
 # built first).  The program is built as $(B)/tests/unit/<name>.
 
-.PHONY: test demo shell unit-tests unit-tests-list initramfs system-tests lint \
-	soak
+.PHONY: test demo shell unit-tests unit-tests-list initramfs linux-cell \
+	system-tests lint soak
 
 UNIT_TESTS :=
 include $(TOP)/tests/fuzz/fuzz.mk
@@ -61,6 +64,10 @@ unit-tests-list:
 
 initramfs:
 	@$(TOP)/scripts/mkinitramfs.sh
+
+linux-cell:
+	@$(TOP)/scripts/mkcellinitramfs.sh
+	@$(TOP)/scripts/mkcelldisk.sh
 
 # The suite builds `all` itself (it is the first counted test), so that a
 # build failure still ends with the "N passed, N failed" line.

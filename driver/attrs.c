@@ -200,6 +200,44 @@ static ssize_t attrs_links_show(struct device *dev,
 static struct device_attribute dev_attr_links =
 	__ATTR(links, 0444, attrs_links_show, NULL);
 
+/*
+ * The system config Warden runs with, as enabled (binary, struct
+ * warden_system and the root's arrays): what `warden cell linux` needs to
+ * describe the platform to a cell's kernel.  Root only, like the configs.
+ */
+static ssize_t system_config_read(struct file *file, struct kobject *kobj,
+				  struct bin_attribute *attr, char *buf,
+				  loff_t off, size_t count)
+{
+	ssize_t ret;
+	u64 size;
+
+	ret = mutex_lock_interruptible(&warden.lock);
+	if (ret)
+		return ret;
+	if (!warden.enabled || !warden.sys) {
+		ret = -ENODEV;
+		goto out;
+	}
+	size = warden_system_size(warden.sys);
+	if (off < 0 || (u64)off >= size) {
+		ret = 0;
+		goto out;
+	}
+	count = min_t(u64, count, size - (u64)off);
+	memcpy(buf, (const char *)warden.sys + off, count);
+	ret = (ssize_t)count;
+out:
+	mutex_unlock(&warden.lock);
+	return ret;
+}
+static BIN_ATTR_ADMIN_RO(system_config, 0);
+
+static struct bin_attribute *attrs_bin_list[] = {
+	&bin_attr_system_config,
+	NULL,
+};
+
 static struct attribute *attrs_list[] = {
 	&dev_attr_links.attr,
 	&dev_attr_enabled.attr,
@@ -214,6 +252,7 @@ static struct attribute *attrs_list[] = {
 
 static const struct attribute_group attrs_group = {
 	.attrs = attrs_list,
+	.bin_attrs = attrs_bin_list,
 };
 
 int attrs_create(struct device *dev)

@@ -224,6 +224,9 @@ static int cells_create(struct warden_cell_args *args)
 	ret = cells_get_config(args, &config, args->errmsg);
 	if (ret)
 		return ret;
+	ret = devices_check_free(config, args->errmsg);
+	if (ret)
+		goto err_config;
 	ret = cells_linux_cpus(config, &cpus, args->errmsg);
 	if (ret)
 		goto err_config;
@@ -380,7 +383,8 @@ static int cells_boot_args(const struct warden_cell_args *args,
 	if (!args->ptr)
 		return 0;
 	if (args->size != sizeof(*boot)) {
-		warden_errmsg(errmsg, "start: boot arguments of %llu bytes, not %zu",
+		warden_errmsg(errmsg,
+			      "start: boot arguments of %llu bytes, not %zu",
 			      args->size, sizeof(*boot));
 		return -EINVAL;
 	}
@@ -388,9 +392,10 @@ static int cells_boot_args(const struct warden_cell_args *args,
 		return -EFAULT;
 	for (i = 0; i < ARRAY_SIZE(boot->reserved); i++) {
 		if (boot->reserved[i]) {
-			warden_errmsg(errmsg,
-				      "start: boot argument reserved[%u] is not 0",
-				      i);
+			warden_errmsg(
+				errmsg,
+				"start: boot argument reserved[%u] is not 0",
+				i);
 			return -EINVAL;
 		}
 	}

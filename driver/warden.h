@@ -129,6 +129,11 @@ void cells_exit(void);
 const void *cells_hv_ptr(u64 pa, size_t size);
 /* Refresh the hypervisor's status page of cell c; its state or -errno. */
 long cells_refresh(struct warden_cell *c);
+/*
+ * devices.c: 0 if the root drives no device in the cell's IO regions, else
+ * -EBUSY with the device, its driver and how to unbind it in errmsg.
+ */
+int devices_check_free(const struct warden_cell_desc *d, char *errmsg);
 extern const char *const cells_state_names[WARDEN_CELL_NUM_STATES];
 
 /* fuzz.c: WARDEN_IOCTL_TEST_FUZZ (module parameter test_fuzz=1) */

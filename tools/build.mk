@@ -13,6 +13,7 @@ TOOLS_SRCS := $(addprefix $(TOP)/,tools/warden.c tools/hv.c \
 	tools/sysconfig.c tools/cellconfig.c tools/cell.c tools/fileio.c \
 	tools/fdt.c tools/configgen.c tools/configcli.c tools/cellgen.c \
 	tools/configshow.c tools/configjson.c tools/json.c tools/inflate.c \
+	tools/celllinux.c tools/linuximage.c tools/linuxdt.c tools/fdtwrite.c \
 	lib/config-check.c \
 	lib/config-check-cell.c lib/config-check-link.c)
 TOOLS_DEPS := $(TOOLS_SRCS) $(wildcard $(TOP)/tools/*.h) \

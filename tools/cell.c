@@ -87,8 +87,7 @@ static int cell_parse_uint(const char *s, unsigned long long *val)
 	return (*end || errno) ? -1 : 0;
 }
 
-/* Is warden.ko loaded and the hypervisor enabled?  Else say so. */
-static int cell_ready(void)
+int cell_ready(void)
 {
 	char enabled[16];
 
@@ -172,14 +171,8 @@ static int cell_ready_ref(const char *arg, struct cell_ref *ref)
 
 /* ---- ioctls ---------------------------------------------------------- */
 
-/*
- * Issue a cell ioctl; *args is in/out.  Returns 0 or -errno; failures are
- * printed as "<what> failed: <the driver's reason>", except (with ask)
- * EAGAIN and EBUSY, the answers of a cell asked to shut down, which
- * cell_stop() explains.
- */
-static int cell_ioctl(const char *what, unsigned long req,
-		      struct warden_cell_args *args, int ask)
+int cell_ioctl(const char *what, unsigned long req,
+	       struct warden_cell_args *args, int ask)
 {
 	int fd, err = 0;
 
@@ -249,8 +242,7 @@ static int cell_parse_image_arg(char *arg, uint64_t *addr)
 	return 0;
 }
 
-/* Read a whole image file into a buffer of its size. */
-static int cell_read_image(const char *path, char **data, size_t *len)
+int cell_read_image(const char *path, char **data, size_t *len)
 {
 	struct stat st;
 	int ret;

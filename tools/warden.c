@@ -125,6 +125,22 @@ static const struct warden_opt warden_opt_with = {
 	0, "with", WARDEN_OPT_WITH,
 	"cell configs it runs beside: no CPU, RAM or IRQ in common", "CELLS"
 };
+static const struct warden_opt warden_opt_linux_initrd = {
+	0, "initrd", WARDEN_OPT_INITRD, "the initial RAM disk for the kernel",
+	"FILE"
+};
+static const struct warden_opt warden_opt_linux_cmdline = {
+	0, "cmdline", WARDEN_OPT_CMDLINE,
+	"the kernel command line (/chosen bootargs)", "TEXT"
+};
+static const struct warden_opt warden_opt_linux_dtb = {
+	0, "dtb", WARDEN_OPT_DTB,
+	"boot with this device tree instead of the generated one", "FILE"
+};
+static const struct warden_opt warden_opt_linux_write_dtb = {
+	0, "write-dtb", WARDEN_OPT_WRITE_DTB,
+	"also save the generated device tree to FILE, for review", "FILE"
+};
 static const struct warden_opt warden_opt_cell_console = {
 	0, "console", WARDEN_OPT_CONSOLE,
 	"its console lines also go to the hypervisor's UART", NULL
@@ -386,6 +402,31 @@ static const struct warden_cmd warden_cmds[] = {
 		.min_args = 1,
 		.max_args = 1,
 		.run = cell_create,
+	},
+	{
+		.name = "cell linux",
+		.args = "<config> <kernel>",
+		.opts = { &warden_opt_linux_initrd, &warden_opt_linux_cmdline,
+			  &warden_opt_linux_dtb, &warden_opt_linux_write_dtb },
+		.summary = "create a cell and boot a Linux kernel in it",
+		.help = "Create the cell of <config>, load the arm64 Linux "
+			"<kernel> into its RAM as the\n"
+			"arm64 boot protocol asks (an Image, or a vmlinuz that "
+			"is a gzip-compressed\n"
+			"Image), with a device tree that describes what the "
+			"cell owns and nothing\n"
+			"else (its CPUs, RAM, GIC, timer, emulated console UART "
+			"and the devices of its\n"
+			"config, copied from the root's /sys/firmware/fdt), "
+			"and the initrd if given.\n"
+			"Then start its first CPU at the kernel with x0 = the "
+			"tree's address.\n"
+			"If a step fails, the cell is destroyed again.  "
+			"docs/linux-cells.md tells more.\n"
+			"Needs root and an enabled hypervisor.\n",
+		.min_args = 2,
+		.max_args = 2,
+		.run = celllinux_run,
 	},
 	{
 		.name = "cell load",

@@ -10,6 +10,11 @@
  *                configs
  *   cell.c       the `cell` commands: create, load, start, shutdown,
  *                destroy, list, stats, console
+ *   celllinux.c  `cell linux`: a Linux kernel in a new cell, with
+ *   linuximage.c the Image header and placement (linuximage.h),
+ *   linuxdt.c    the cell's device tree (linuxdt.h), written by
+ *   fdtwrite.c   the device tree writer (fdtwrite.h)
+ *   inflate.c    gzip decompression of a vmlinuz (inflate.h)
  *   configshow.c `config show`: configs in words (configshow.h), and
  *   configjson.c its --json form
  *   json.c       the JSON writer of every --json (json.h)
@@ -58,6 +63,14 @@
 #define WARDEN_OPT_DEVICES 0x8000000u /* --devices LIST */
 #define WARDEN_OPT_IRQS 0x10000000u /* --irqs LIST */
 #define WARDEN_OPT_WITH 0x20000000u /* --with CELLS */
+/*
+ * `cell linux` options.  A bit only has to be unique among one command's
+ * options, and `cell linux` takes none of `config create`'s, whose bits
+ * these reuse.
+ */
+#define WARDEN_OPT_INITRD WARDEN_OPT_LINUX_MEM /* --initrd FILE */
+#define WARDEN_OPT_CMDLINE WARDEN_OPT_HV_MEM /* --cmdline TEXT */
+#define WARDEN_OPT_WRITE_DTB WARDEN_OPT_OUTPUT /* --write-dtb FILE */
 
 /*
  * A command's arguments: what follows its name on the command line, without
@@ -115,7 +128,22 @@ void cellconfig_name(const void *blob, char name[WARDEN_CELL_NAME_MAX]);
 int cellconfig_check(int argc, char **argv, unsigned int opts);
 int configshow_run(int argc, char **argv, unsigned int opts);
 
+struct warden_cell_args;
+/* Is warden.ko loaded and the hypervisor enabled?  Else say so (-1). */
+int cell_ready(void);
+/*
+ * Issue a cell ioctl; *args is in/out.  Returns 0 or -errno; failures are
+ * printed as "<what> failed: <the driver's reason>", except (with ask)
+ * EAGAIN and EBUSY, the answers of a cell asked to shut down, which
+ * cell_stop() explains.
+ */
+int cell_ioctl(const char *what, unsigned long req,
+	       struct warden_cell_args *args, int ask);
+/* Read a whole image file (at most 256 MiB) into a buffer of its size. */
+int cell_read_image(const char *path, char **data, size_t *len);
 int cell_create(int argc, char **argv, unsigned int opts);
+/* celllinux.c: `cell linux` */
+int celllinux_run(int argc, char **argv, unsigned int opts);
 int cell_load(int argc, char **argv, unsigned int opts);
 int cell_start(int argc, char **argv, unsigned int opts);
 int cell_shutdown(int argc, char **argv, unsigned int opts);

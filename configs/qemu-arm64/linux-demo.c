@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * A Linux cell on the reference QEMU virt machine (docs/linux-cells.md):
+ * CPUs 2 and 3, 128 MiB of RAM, a console PL011 that the hypervisor
+ * emulates, and the virtio-mmio transport that QEMU fills first (a disk in
+ * the tests), booted with `warden cell linux`.
+ *
+ * - RAM: 0x74000000-0x7bffffff, inside the range 0x70000000-0x7fbfffff
+ *   that Linux (mem=768M) and the hypervisor leave free, and above the
+ *   bare-metal inmates' 1 MiB cells, so that it can run beside them.  It
+ *   is seen at IPA = PA: the virtio device does DMA to physical addresses
+ *   and there is no IOMMU in front of it.
+ * - Console: an emulated PL011 at IPA 0x09000000, where a virt machine's
+ *   own UART is (no RAM or device of the cell is there), raising INTID 230,
+ *   an SPI no QEMU virt device drives.
+ * - Device: the page of virtio-mmio transports 24..31 (0x0a003000); of
+ *   them the cell owns the interrupt of transport 31 only (0x0a003e00,
+ *   SPI 47 = INTID 79), so its tree describes that one.
+ * - The comm region at its usual IPA, above the RAM.
+ */
+#include <warden/cell.h>
+#include <warden/config.h>
+
+#define LINUX_DEMO_RAM 0x74000000
+#define LINUX_DEMO_RAM_SIZE 0x8000000
+#define LINUX_DEMO_VIRTIO 0x0a003000
+#define LINUX_DEMO_VIRTIO_IRQ 79
+#define LINUX_DEMO_VUART 0x09000000
+#define LINUX_DEMO_VUART_IRQ 230
+
+const struct {
+	struct warden_cell_desc cell;
+	struct warden_memory mem[3];
+	struct warden_irq_range irqs[2];
+} WARDEN_PACKED config __attribute__((section(".warden_config"))) = {
+	.cell = {
+		.signature = WARDEN_CELL_SIGNATURE,
+		.revision = WARDEN_CONFIG_REVISION,
+		.architecture = WARDEN_ARCH_ARM64,
+		.flags = WARDEN_CELL_CONSOLE,
+		.name = "linux-demo",
+		.cpu_set = 0xc,
+		.num_memory_regions = 3,
+		.num_irq_ranges = 2,
+		/* `warden cell linux` starts it at the kernel instead */
+		.reset_address = LINUX_DEMO_RAM,
+		.vuart_base = LINUX_DEMO_VUART,
+		.vuart_irq = LINUX_DEMO_VUART_IRQ,
+	},
+	.mem = {
+		{
+			.phys_start = LINUX_DEMO_RAM,
+			.virt_start = LINUX_DEMO_RAM,
+			.size = LINUX_DEMO_RAM_SIZE,
+			.flags = WARDEN_MEM_READ | WARDEN_MEM_WRITE |
+				 WARDEN_MEM_EXECUTE | WARDEN_MEM_LOADABLE,
+		},
+		{
+			.phys_start = LINUX_DEMO_VIRTIO,
+			.virt_start = LINUX_DEMO_VIRTIO,
+			.size = 0x1000,
+			.flags = WARDEN_MEM_READ | WARDEN_MEM_WRITE |
+				 WARDEN_MEM_IO,
+		},
+		{
+			.phys_start = 0,
+			.virt_start = WARDEN_COMM_REGION_IPA,
+			.size = WARDEN_COMM_REGION_SIZE,
+			.flags = WARDEN_MEM_READ | WARDEN_MEM_WRITE |
+				 WARDEN_MEM_COMM_REGION,
+		},
+	},
+	.irqs = {
+		{ .first = LINUX_DEMO_VIRTIO_IRQ, .count = 1 },
+		{ .first = LINUX_DEMO_VUART_IRQ, .count = 1 },
+	},
+};

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Devices a cell takes must not be driven by the root (issue 16): once the
+ * cell owns a device's registers, a root driver that still touches them
+ * faults, and the two would fight over the device meanwhile.  A cell's IO
+ * regions are compared with the memory resources of every platform and
+ * AMBA device that has a driver bound; the first one found is named, with
+ * its driver and the sysfs line that unbinds it.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/amba/bus.h>
+#include <linux/device.h>
+#include <linux/platform_device.h>
+
+#include "warden.h"
+
+struct devices_search {
+	u64 start, end; /* [start, end) of the cell's IO region */
+	struct device *found; /* a reference, dropped by the caller */
+	u64 res_start; /* the device's resource in the region */
+	char driver[64]; /* its driver when found */
+};
+
+/* The device is driven and has a resource in the region: remember both. */
+static int devices_found(struct devices_search *s, struct device *dev,
+			 const struct resource *r)
+{
+	const struct device_driver *drv = READ_ONCE(dev->driver);
+
+	if (!drv)
+		return 0;
+	strscpy(s->driver, drv->name, sizeof(s->driver));
+	s->res_start = r->start;
+	s->found = get_device(dev);
+	return 1;
+}
+
+static bool devices_overlaps(const struct devices_search *s,
+			     const struct resource *r)
+{
+	return resource_type(r) == IORESOURCE_MEM && r->start < s->end &&
+	       r->end >= s->start;
+}
+
+static int devices_match_platform(struct device *dev, void *data)
+{
+	struct platform_device *pdev = to_platform_device(dev);
+	struct devices_search *s = data;
+	unsigned int i;
+
+	if (!READ_ONCE(dev->driver))
+		return 0;
+	for (i = 0; i < pdev->num_resources; i++)
+		if (devices_overlaps(s, &pdev->resource[i]))
+			return devices_found(s, dev, &pdev->resource[i]);
+	return 0;
+}
+
+static int devices_match_amba(struct device *dev, void *data)
+{
+	struct amba_device *adev = to_amba_device(dev);
+	struct devices_search *s = data;
+
+	if (!devices_overlaps(s, &adev->res))
+		return 0;
+	return devices_found(s, dev, &adev->res);
+}
+
+static int devices_refuse(const struct warden_cell_desc *d, u32 region,
+			  struct devices_search *s, char *errmsg)
+{
+	struct device *dev = s->found;
+	const char *drv = s->driver;
+
+	warden_errmsg(errmsg,
+		      "cell \"%s\": memory region %u (0x%llx+0x%llx) holds "
+		      "device %s (0x%llx), which the root drives with driver "
+		      "%s: unbind it first: echo %s > "
+		      "/sys/bus/%s/drivers/%s/unbind",
+		      d->name, region, s->start, s->end - s->start,
+		      dev_name(dev), s->res_start, drv, dev_name(dev),
+		      dev->bus ? dev->bus->name : "platform", drv);
+	put_device(dev);
+	return -EBUSY;
+}
+
+int devices_check_free(const struct warden_cell_desc *d, char *errmsg)
+{
+	const struct warden_memory *mem = warden_cell_mem(d);
+	u32 i;
+
+	for (i = 0; i < d->num_memory_regions; i++) {
+		struct devices_search s = {
+			.start = mem[i].phys_start,
+			.end = mem[i].phys_start + mem[i].size,
+		};
+
+		if (!(mem[i].flags & WARDEN_MEM_IO))
+			continue;
+		if (bus_for_each_dev(&platform_bus_type, NULL, &s,
+				     devices_match_platform) ||
+		    bus_for_each_dev(&amba_bustype, NULL, &s,
+				     devices_match_amba))
+			return devices_refuse(d, i, &s, errmsg);
+	}
+	return 0;
+}

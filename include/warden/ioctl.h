@@ -77,7 +77,7 @@ _Static_assert(sizeof(struct warden_cell_args) == 216, "ABI size");
 #define WARDEN_IOCTL_CELL_START _IOWR('W', 0x12, struct warden_cell_args)
 #define WARDEN_IOCTL_CELL_SHUTDOWN _IOWR('W', 0x13, struct warden_cell_args)
 #define WARDEN_IOCTL_CELL_DESTROY _IOWR('W', 0x14, struct warden_cell_args)
-#define WARDEN_IOCTL_CELL_CONSOLE_INPUT                                        \
+#define WARDEN_IOCTL_CELL_CONSOLE_INPUT \
 	_IOWR('W', 0x15, struct warden_cell_args)
 #define WARDEN_CONSOLE_INPUT_MAX 256
 
@@ -137,6 +137,8 @@ _Static_assert(sizeof(struct warden_test_call_args) == 48, "ABI size");
  *   memory      what the hypervisor uses, in bytes, "name value" per line:
  *               image, per_cpu, config, pool_used, used (their sum),
  *               pool_size, region (all of its memory)
+ *   system_config  (root only) the system config Warden runs with, as
+ *               enabled: struct warden_system and the root's arrays
  */
 
 /*

@@ -338,6 +338,11 @@ static int cells_load(struct warden_cell_args *args)
 
 	if (!c)
 		return -ENOENT;
+	if (args->flags & ~WARDEN_CELL_KEEP) {
+		warden_errmsg(args->errmsg, "load: unknown flags 0x%x",
+			      args->flags & ~WARDEN_CELL_KEEP);
+		return -EINVAL;
+	}
 	if (args->size == 0 || args->size > WARDEN_CELL_IMAGES_MAX) {
 		warden_errmsg(args->errmsg, "%llu images: give 1 to %u",
 			      args->size, WARDEN_CELL_IMAGES_MAX);
@@ -366,9 +371,15 @@ static int cells_load(struct warden_cell_args *args)
 			args->errmsg);
 	if (!ret)
 		ret = (int)err;
+	if (!ret && (args->flags & WARDEN_CELL_KEEP))
+		ret = reload_keep(c, imgs, phys, (unsigned int)args->size,
+				  args->errmsg);
+	else if (!ret)
+		reload_forget(c);
 	if (!ret)
-		pr_info("cell \"%s\": %llu images loaded\n", c->name,
-			args->size);
+		pr_info("cell \"%s\": %llu images loaded%s\n", c->name,
+			args->size,
+			c->keep ? " (a copy kept to load them again)" : "");
 out:
 	kfree(imgs);
 	return ret;
@@ -378,8 +389,6 @@ out:
 static int cells_boot_args(const struct warden_cell_args *args,
 			   struct warden_cell_boot *boot, char *errmsg)
 {
-	unsigned int i;
-
 	if (!args->ptr)
 		return 0;
 	if (args->size != sizeof(*boot)) {
@@ -390,45 +399,59 @@ static int cells_boot_args(const struct warden_cell_args *args,
 	}
 	if (copy_from_user(boot, u64_to_user_ptr(args->ptr), sizeof(*boot)))
 		return -EFAULT;
-	for (i = 0; i < ARRAY_SIZE(boot->reserved); i++) {
-		if (boot->reserved[i]) {
-			warden_errmsg(
-				errmsg,
-				"start: boot argument reserved[%u] is not 0",
-				i);
-			return -EINVAL;
-		}
+	if (boot->flags & ~(u64)WARDEN_BOOT_RELOAD || boot->reserved) {
+		warden_errmsg(errmsg,
+			      "start: unknown boot flags 0x%llx or reserved "
+			      "field not 0",
+			      boot->flags & ~(u64)WARDEN_BOOT_RELOAD);
+		return -EINVAL;
 	}
 	return 1;
+}
+
+int cells_start_at(struct warden_cell *c, const struct warden_cell_boot *boot,
+		   char *errmsg)
+{
+	u64 flags = 0;
+	long ret;
+
+	if (boot) {
+		flags = WARDEN_START_BOOT;
+		if (boot->flags & WARDEN_BOOT_RELOAD)
+			flags |= WARDEN_START_RELOAD;
+	}
+	/*
+	 * Said before, not after: the cell's first console line goes to the
+	 * same UART at once, and the two would interleave.
+	 */
+	pr_info("cell \"%s\" starting\n", c->name);
+	ret = (long)hvc_call(WARDEN_HC_CELL_START, c->id, flags,
+			     boot ? boot->entry : 0, boot ? boot->x0 : 0)
+		      .x0;
+	if (ret < 0)
+		cells_hv_error(ret, "start", errmsg);
+	if (ret)
+		pr_info("cell \"%s\" did not start (error %ld)\n", c->name,
+			ret);
+	return (int)ret;
 }
 
 static int cells_start(struct warden_cell_args *args)
 {
 	struct warden_cell *c = cells_find(args->id, args->errmsg);
 	struct warden_cell_boot boot = { 0 };
-	struct hvc_res res;
-	int with_boot;
-	long ret;
+	int with_boot, ret;
 
 	if (!c)
 		return -ENOENT;
 	with_boot = cells_boot_args(args, &boot, args->errmsg);
 	if (with_boot < 0)
 		return with_boot;
-	/*
-	 * Said before, not after: the cell's first console line goes to the
-	 * same UART at once, and the two would interleave.
-	 */
-	pr_info("cell \"%s\" starting\n", c->name);
-	res = hvc_call(WARDEN_HC_CELL_START, c->id,
-		       with_boot ? WARDEN_START_BOOT : 0, boot.entry, boot.x0);
-	ret = (long)res.x0;
-	if (ret < 0)
-		cells_hv_error(ret, "start", args->errmsg);
-	if (ret)
-		pr_info("cell \"%s\" did not start (error %ld)\n", c->name,
-			ret);
-	return (int)ret;
+	ret = reload_arm(c, &boot, args->errmsg);
+	if (!ret)
+		ret = cells_start_at(c, with_boot ? &boot : NULL,
+				     args->errmsg);
+	return ret;
 }
 
 /*
@@ -495,6 +518,7 @@ static int cells_destroy_now(struct warden_cell *c, char *errmsg,
 	c->status = NULL;
 	c->console = NULL;
 	cells_cpus_online(&c->cpus);
+	reload_forget(c);
 	free_page((unsigned long)c->config);
 	c->config = NULL;
 	pr_info("cell \"%s\" destroyed; CPUs %*pbl back online\n", c->name,

@@ -202,6 +202,7 @@ static void __exit warden_exit(void)
 	WARN_ON(warden.enabled);
 
 	misc_deregister(&warden_misc);
+	reload_exit();
 	reboot_exit();
 	cells_exit();
 	attrs_remove(warden.dev);

@@ -37,6 +37,7 @@ struct warden_cell {
 	/* the hypervisor's pages for this cell, inside hv_mem, read-only */
 	const struct warden_cell_status *status;
 	const struct warden_console *console;
+	struct warden_keep *keep; /* images to load again (reload.c) */
 };
 
 /* Driver-wide state; every field is protected by `lock`. */
@@ -134,6 +135,19 @@ long cells_refresh(struct warden_cell *c);
  * -EBUSY with the device, its driver and how to unbind it in errmsg.
  */
 int devices_check_free(const struct warden_cell_desc *d, char *errmsg);
+/* Start c at its reset address, or as boot says (NULL: reset address). */
+int cells_start_at(struct warden_cell *c, const struct warden_cell_boot *boot,
+		   char *errmsg);
+/*
+ * reload.c: a cell that resets itself is loaded again from copies of its
+ * images and started again (WARDEN_CELL_KEEP, WARDEN_BOOT_RELOAD).
+ */
+int reload_keep(struct warden_cell *c, const struct warden_cell_image *imgs,
+		const u64 *phys, unsigned int num, char *errmsg);
+void reload_forget(struct warden_cell *c);
+int reload_arm(struct warden_cell *c, const struct warden_cell_boot *boot,
+	       char *errmsg);
+void reload_exit(void);
 extern const char *const cells_state_names[WARDEN_CELL_NUM_STATES];
 
 /* fuzz.c: WARDEN_IOCTL_TEST_FUZZ (module parameter test_fuzz=1) */

@@ -345,6 +345,7 @@ static int cl_load(struct cl *c)
 	snprintf(what, sizeof(what), "cell load \"%s\"", c->name);
 	memset(&args, 0, sizeof(args));
 	args.id = c->id;
+	args.flags = WARDEN_CELL_KEEP; /* for a reboot of the cell */
 	args.ptr = (uintptr_t)img;
 	args.size = (uint64_t)n;
 	return cell_ioctl(what, WARDEN_IOCTL_CELL_LOAD, &args, 0) ? -1 : 0;
@@ -353,7 +354,8 @@ static int cl_load(struct cl *c)
 static int cl_start(struct cl *c)
 {
 	struct warden_cell_boot boot = { .entry = c->plan.kernel,
-					 .x0 = c->plan.dtb };
+					 .x0 = c->plan.dtb,
+					 .flags = WARDEN_BOOT_RELOAD };
 	struct warden_cell_args args;
 	char what[96];
 

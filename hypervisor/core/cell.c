@@ -416,6 +416,26 @@ int cell_prepare_start(struct cell *cell)
 }
 
 /*
+ * A cell whose images the root loads again (WARDEN_START_RELOAD): it shuts
+ * down, and the request is counted for the root to see.
+ */
+static void reset_by_root(struct per_cpu *pc) __attribute__((noreturn));
+static void reset_by_root(struct per_cpu *pc)
+{
+	struct cell *cell = pc->cell;
+
+	if (cell_change_state(cell, WARDEN_CELL_RUNNING,
+			      WARDEN_CELL_SHUT_DOWN)) {
+		cell->status->reset_requests++;
+		printk("cell \"%s\": reset by CPU %u (PSCI SYSTEM_RESET): "
+		       "stopped for the root to load it again\n",
+		       cell->name, pc->cpu);
+		kick_others(cell, pc->cpu);
+	}
+	park(pc);
+}
+
+/*
  * The other CPUs park; then the cell starts again from its reset address on
  * its boot CPU, with the loaded images as they are and its other RAM
  * cleared.  If the root stops the cell meanwhile, the state tells.
@@ -426,6 +446,8 @@ void cell_system_reset(struct per_cpu *pc, struct trap_frame *frame)
 	unsigned int boot = cell_boot_cpu(cell);
 	int err;
 
+	if (cell->reset_by_root)
+		reset_by_root(pc);
 	if (!cell_change_state(cell, WARDEN_CELL_RUNNING, CELL_RESETTING))
 		park(pc);
 	printk("cell \"%s\": reset by CPU %u (PSCI SYSTEM_RESET)\n", cell->name,

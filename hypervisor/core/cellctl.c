@@ -627,7 +627,7 @@ static long set_loadable(struct cell *cell, u64 on)
  */
 static long start_entry(struct cell *cell, u64 flags, u64 entry, u64 x0)
 {
-	if (flags & ~(u64)WARDEN_START_BOOT)
+	if (flags & ~(u64)(WARDEN_START_BOOT | WARDEN_START_RELOAD))
 		return ctl_error(-EINVAL, "start: unknown flags %#llx",
 				 (unsigned long long)flags);
 	if (!(flags & WARDEN_START_BOOT)) {
@@ -641,6 +641,7 @@ static long start_entry(struct cell *cell, u64 flags, u64 entry, u64 x0)
 	}
 	cell->entry = entry;
 	cell->entry_x0 = x0;
+	cell->reset_by_root = flags & WARDEN_START_RELOAD;
 	return 0;
 }
 

@@ -139,7 +139,12 @@ struct warden_cell_status {
 	/* why the cell failed, in words; empty unless state is FAILED */
 	char failure[WARDEN_FAILURE_LEN];
 	uint64_t stats[WARDEN_MAX_CPUS][WARDEN_STAT_NUM];
-	uint64_t reserved[8];
+	/*
+	 * PSCI SYSTEM_RESETs of a cell started with WARDEN_START_RELOAD: each
+	 * left the cell shut down for the root to load and start it again.
+	 */
+	uint64_t reset_requests;
+	uint64_t reserved[7];
 } WARDEN_PACKED;
 _Static_assert(sizeof(struct warden_cell_status) <= WARDEN_STATUS_SIZE,
 	       "ABI size: the status pages");

@@ -54,10 +54,15 @@
  * x3 instead (an IPA the cell may execute), with x0 = x4: what the arm64
  * Linux boot protocol asks for (the device tree's IPA in x0).  The entry
  * and x0 stay the cell's until the next start: a PSCI SYSTEM_RESET of the
- * cell starts it there again.
+ * cell starts it there again, with the RAM as the cell left it.  With
+ * WARDEN_START_RELOAD, a SYSTEM_RESET shuts the cell down instead and counts
+ * it in warden_cell_status.reset_requests, for the root to load its images
+ * again and start it: a Linux kernel changes its own image and frees its
+ * initrd as it runs, so it cannot start again from what it left.
  */
 #define WARDEN_HC_CELL_START WARDEN_HC(0x12)
 #define WARDEN_START_BOOT 0x1u
+#define WARDEN_START_RELOAD 0x2u
 /*
  * x1 = id, x2 = WARDEN_SHUTDOWN_*.  A running cell is asked first through
  * its comm region: returns -EAGAIN while the request is pending (call again

@@ -44,14 +44,22 @@ _Static_assert(sizeof(struct warden_cell_image) == 24, "ABI size");
 struct warden_cell_boot {
 	uint64_t entry; /* IPA of the first instruction */
 	uint64_t x0; /* the boot CPU's x0; x1..x3 are 0 */
-	uint64_t reserved[2]; /* 0 */
+	uint64_t flags; /* WARDEN_BOOT_* */
+	uint64_t reserved; /* 0 */
 } WARDEN_PACKED;
+/*
+ * When the cell resets itself (PSCI SYSTEM_RESET), the driver loads the
+ * images of its last LOAD with WARDEN_CELL_KEEP again and starts it here
+ * again (WARDEN_START_RELOAD): a rebooting Linux boots the same kernel.
+ */
+#define WARDEN_BOOT_RELOAD 0x1u
 _Static_assert(sizeof(struct warden_cell_boot) == 32, "ABI size");
 
 /*
  * Arguments of every cell ioctl.
  *   CREATE    ptr/size: the cell config blob; out: id
  *   LOAD      id; ptr: array of struct warden_cell_image, size: their count
+ *   LOAD      flags: WARDEN_CELL_KEEP keeps a copy of the images
  *   START     id; ptr: 0, or a struct warden_cell_boot (size: its size)
  *   CONSOLE_INPUT  id; ptr/size: characters for the cell's emulated console
  *             UART (at most WARDEN_CONSOLE_INPUT_MAX); out: size = how many
@@ -71,6 +79,8 @@ struct warden_cell_args {
 _Static_assert(sizeof(struct warden_cell_args) == 216, "ABI size");
 
 #define WARDEN_CELL_FORCE 0x1u
+/* LOAD: the driver keeps a copy of the images, for WARDEN_BOOT_RELOAD */
+#define WARDEN_CELL_KEEP 0x2u
 
 #define WARDEN_IOCTL_CELL_CREATE _IOWR('W', 0x10, struct warden_cell_args)
 #define WARDEN_IOCTL_CELL_LOAD _IOWR('W', 0x11, struct warden_cell_args)

@@ -512,3 +512,51 @@ cell_wait_state() {
 	done
 	cell_state_is "$1" "$2"
 }
+
+# --- Linux cells ---------------------------------------------------------------
+
+LINUX=/usr/share/warden/linux
+
+# cell_linux_boot ACTION [KERNEL]: `warden cell linux` of linux-demo with the
+# harness's initramfs, warden.run=ACTION (shell: the default), and wait for
+# its init's banner.  KERNEL: the gzip vmlinuz unless given.
+cell_linux_boot() {
+	warden cell linux "$CELLS/linux-demo.cell" "${2:-$LINUX/vmlinuz}" \
+		--initrd "$LINUX/initramfs.cpio.gz" \
+		--cmdline "earlycon warden.run=$1" || return 1
+	cell_wait_for linux-demo "\[cell-init\] Linux [^ ]+ up, [0-9]+ CPUs" 120
+}
+
+# cell_mark NAME: remember how much the cell has written so far, for
+# cell_wait_new.
+cell_mark() {
+	_d=$(cell_dir "$1") || return 1
+	cat "$_d/console_total" > "/tmp/cell-mark.$1"
+}
+
+# cell_wait_new NAME REGEX [SECONDS]: wait for a line matching REGEX among
+# what the cell wrote since cell_mark NAME (at most the ring's 4 KiB).
+cell_wait_new() {
+	_d=$(cell_dir "$1") || { echo "no cell \"$1\""; return 1; }
+	_m=$(cat "/tmp/cell-mark.$1" 2> /dev/null || echo 0)
+	_n=$((${3:-10} * 5))
+	while [ $_n -gt 0 ]; do
+		_new=$(($(cat "$_d/console_total") - _m))
+		if [ $_new -gt 0 ] &&
+			cat "$_d/console" | tail -c "$_new" | grep -E "$2"; then
+			return 0
+		fi
+		sleep 0.2
+		_n=$((_n - 1))
+	done
+	echo "no new line matching /$2/ in the console of \"$1\""
+	return 1
+}
+
+# cell_run NAME COMMAND REGEX [SECONDS]: type COMMAND into the shell on the
+# cell's console, then wait for a line matching REGEX (make REGEX match the
+# command's output, not its echo: "echo N=\$(nproc)" -> "N=2").
+cell_run() {
+	warden cell console "$1" --send "$2\n" || return 1
+	cell_wait_for "$1" "$3" "${4:-30}"
+}

@@ -165,6 +165,31 @@ static void reset_keeps_the_boot_entry(void)
 	CHECK(hh.context == FX_RESET + 0x1000);
 }
 
+/* WARDEN_START_RELOAD: a reset leaves the cell for the root to reload. */
+static void reset_for_the_root_to_reload(void)
+{
+	unsigned int starts;
+
+	CHECK(setup() == 0);
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, WARDEN_SHUTDOWN_FORCE) == 0);
+	CHECK(fx_hc4(WARDEN_HC_CELL_START, 1,
+		     WARDEN_START_BOOT | WARDEN_START_RELOAD, FX_RESET + 8,
+		     FX_RESET + 0x1000) == 0);
+	starts = (unsigned int)host_count(OP_CPU_START);
+	CHECK(bring_up_3() == 0);
+	CHECK(host_on_cpu(3, on_cpu_reset, per_cpu_of(3)) == OP_CPU_PARK);
+	CHECK(fx_uart_has("cell \"smp\": reset by CPU 3 (PSCI SYSTEM_RESET): "
+			  "stopped for the root to load it again"));
+	CHECK(fx_state(1) == WARDEN_CELL_SHUT_DOWN);
+	CHECK(fx_status()->reset_requests == 1);
+	CHECK(host_count(OP_CPU_START) == starts + 1); /* CPU 3 only */
+	/* the root starts it again; a plain start forgets the reload */
+	CHECK(fx_hc(WARDEN_HC_CELL_START, 1, 0) == 0);
+	CHECK(host_on_cpu(2, on_cpu_reset, per_cpu_of(2)) == OP_RETURNED);
+	CHECK(fx_state(1) == WARDEN_CELL_RUNNING);
+	CHECK(fx_status()->reset_requests == 1);
+}
+
 static void reset_failures_fail_the_cell(void)
 {
 	CHECK(setup() == 0);
@@ -412,6 +437,7 @@ int main(void)
 	RUN_HYP(reset_on_the_boot_cpu_restarts_in_place);
 	RUN_HYP(reset_on_another_cpu_restarts_the_boot_cpu);
 	RUN_HYP(reset_keeps_the_boot_entry);
+	RUN_HYP(reset_for_the_root_to_reload);
 	RUN_HYP(reset_failures_fail_the_cell);
 	RUN_HYP(entry_points_must_be_code_of_the_cell);
 	RUN_HYP(console_lines_whole_and_clean);

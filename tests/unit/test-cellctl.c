@@ -548,8 +548,8 @@ static void start_at_a_boot_entry(void)
 	CHECK(fx_create(&demo) == 1);
 	CHECK(fx_hc(WARDEN_HC_CELL_SET_LOADABLE, 1, 1) == 0);
 	CHECK(fx_hc(WARDEN_HC_CELL_SET_LOADABLE, 1, 0) == 0);
-	CHECK(fx_hc4(WARDEN_HC_CELL_START, 1, 2, FX_RESET, 0) == -EINVAL);
-	CHECK(fx_err_has("start: unknown flags 0x2"));
+	CHECK(fx_hc4(WARDEN_HC_CELL_START, 1, 4, FX_RESET, 0) == -EINVAL);
+	CHECK(fx_err_has("start: unknown flags 0x4"));
 	/* not code of the cell: unaligned, its other RAM, the root's */
 	CHECK(fx_hc4(WARDEN_HC_CELL_START, 1, WARDEN_START_BOOT, FX_RESET + 2,
 		     0) == -EINVAL);

@@ -48,6 +48,8 @@ struct cell {
 	/* where the boot CPU starts, with x0: set by each root start */
 	u64 entry;
 	u64 entry_x0;
+	/* a SYSTEM_RESET shuts it down for the root to reload it */
+	bool reset_by_root;
 	struct warden_comm_region *comm; /* mapped into the cell */
 	/*
 	 * The root's request as the hypervisor posted it.  The comm page is

@@ -97,3 +97,11 @@ cell_disk_check() {
 		return 1
 	}
 }
+
+# reboot: say so, then reboot (PSCI SYSTEM_RESET): `warden cell linux`
+# boots the same kernel and initrd again, and this runs again, until the
+# root stops the cell.
+cell_reboot() {
+	echo "[cell-init] rebooting"
+	reboot -f
+}

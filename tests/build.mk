@@ -5,6 +5,7 @@
 #
 #   make test           setup, build, then the whole suite (tests/run.sh)
 #   make demo [GIC=2]   boot QEMU and run the demo scenario on the terminal
+#   make demo-linux     the Linux-in-a-cell demo (GICv3)
 #   make shell [GIC=2]  interactive guest shell (Ctrl-A X quits QEMU)
 #   make unit-tests     build the host unit test programs
 #   make initramfs      build the guest initramfs (scripts/mkinitramfs.sh)
@@ -20,7 +21,7 @@
 # UNIT_<name>_CFLAGS and UNIT_<name>_DEPS (other files the program needs
 # built first).  The program is built as $(B)/tests/unit/<name>.
 
-.PHONY: test demo shell unit-tests unit-tests-list initramfs linux-cell \
+.PHONY: test demo demo-linux shell unit-tests unit-tests-list initramfs linux-cell \
 	system-tests lint soak
 
 UNIT_TESTS :=
@@ -105,6 +106,15 @@ demo:
 	@$(TOP)/scripts/setup.sh
 	+@$(MAKE) --no-print-directory all
 	@$(TOP)/scripts/run-qemu.sh --gic $(GIC) --scenario demo --timeout 600
+
+# the Linux cell's story (tests/system/scenarios/demo-linux.sh)
+demo-linux:
+	@$(TOP)/scripts/setup.sh
+	+@$(MAKE) --no-print-directory all
+	+@$(MAKE) --no-print-directory linux-cell
+	@$(TOP)/scripts/run-qemu.sh --gic 3 --scenario demo-linux --timeout 900 \
+		--initrd-extra $(B)/linux-cell/extra.cpio.gz \
+		--disk $(B)/linux-cell/disk.img
 
 shell:
 	@$(TOP)/scripts/setup.sh

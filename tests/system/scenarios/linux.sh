@@ -1,0 +1,97 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+# linux: Debian's stock arm64 kernel as an inmate (issue 16), booted by
+# `warden cell linux` with the harness's busybox initramfs
+# (scripts/mkcellinitramfs.sh) on CPUs 2-3 of linux-demo, while the root
+# runs its checksum workload:
+#   1. the gzip vmlinuz (GICv3) or the plain Image (GICv2) boots to the
+#      cell's init on 2 CPUs; its console is the PL011 the hypervisor
+#      emulates: its output in `warden cell console`, input typed with
+#      --send into its shell: uname, nproc, CPU hotplug (PSCI CPU_OFF and
+#      CPU_ON), a clean kernel log; `reboot -f` boots it again (the driver
+#      loads its images again); then `poweroff -f` in the cell leaves it
+#      shut down;
+#   2. the virtio-blk disk of the machine, given to the cell by its config:
+#      mounted, a file read (warden.run=disk);
+#   3. a cell that reads the root's RAM (/dev/mem) fails with the reason,
+#      and the root does not notice;
+#   4. destroy --force of a running Linux; the hypervisor's pool is as
+#      before, the CPUs are the root's again, the workload is right.
+# linux-cell: yes
+# disk: cell
+# expect-serial: ^\[linux-demo\] \[cell-init\] Linux [^ ]+ up, 2 CPUs
+. /usr/share/warden/lib.sh
+
+kernel=$LINUX/vmlinuz
+[ "$WARDEN_GIC" = 2 ] && kernel=$LINUX/Image
+
+require "insmod warden.ko" warden_load
+require "warden enable" warden enable "$SYSTEM_CELL"
+check_v "workload reference" workload_prepare
+pool0=$(pool_used)
+
+step "1. boot, console, SMP, hotplug, poweroff"
+check_v "cell linux writes the tree it boots with" sh -c "
+	warden cell linux $CELLS/linux-demo.cell $kernel \
+		--initrd $LINUX/initramfs.cpio.gz --cmdline earlycon \
+		--write-dtb /tmp/linux-demo.dtb && test -s /tmp/linux-demo.dtb"
+check_v "its init runs, on 2 CPUs" cell_wait_for linux-demo \
+	"\[cell-init\] Linux [^ ]+ up, 2 CPUs" 120
+check "state: running" cell_state_is linux-demo running
+check_v "Linux gave up CPUs 2-3" cpus_online_are "0 1"
+check_v "uname -a in the cell" cell_run linux-demo "uname -a" \
+	"^.*Linux .* aarch64 GNU/Linux"
+check_v "nproc says 2" cell_run linux-demo 'echo NPROC=$(nproc)' "NPROC=2"
+check_v "CPU 1 of the cell goes offline (PSCI CPU_OFF)" cell_run linux-demo \
+	'echo 0 > /sys/devices/system/cpu/cpu1/online; echo OFF=$(cat /sys/devices/system/cpu/online)' \
+	"OFF=0$"
+check_v "and comes back (PSCI CPU_ON)" cell_run linux-demo \
+	'echo 1 > /sys/devices/system/cpu/cpu1/online; echo ON=$(cat /sys/devices/system/cpu/online)' \
+	"ON=0-1$"
+check_v "the root's workload, beside the Linux cell" workload_run
+check_v "the cell's kernel log is clean" cell_run linux-demo \
+	'echo BAD=$(dmesg | grep -cE "Oops|BUG|WARNING|Unable to handle|Call trace")' \
+	"BAD=0$"
+check_v "cell stats: it exits for interrupts and its console" \
+	warden cell stats linux-demo
+cell_mark linux-demo
+warden cell console linux-demo --send "reboot -f\n"
+check_v "reboot in the cell boots the same kernel again" cell_wait_new \
+	linux-demo "\[cell-init\] Linux [^ ]+ up, 2 CPUs" 120
+check_v "... loaded again by the root" sh -c \
+	"warden console | grep 'linux-demo\": reset by CPU [23] (PSCI SYSTEM_RESET): stopped for the root to load it again'"
+check_v "poweroff in the cell" cell_run linux-demo "poweroff -f" \
+	"reboot: Power down" 60
+check_v "leaves it shut down" cell_wait_state linux-demo shut-down 30
+check_v "destroy" warden cell destroy linux-demo
+check_v "CPUs 2-3 are the root's again" cpus_online_are "0 1 2 3"
+
+step "2. a virtio-blk disk of its own"
+check_v "boot with warden.run=disk" cell_linux_boot disk "$kernel"
+check_v "the cell mounts it and reads the file" cell_wait_for linux-demo \
+	"\[cell-init\] disk ok" 60
+check_v "the file's line" cell_wait_for linux-demo \
+	"warden virtio-blk disk: hello from the host"
+check_v "then powers off" cell_wait_state linux-demo shut-down 60
+check_v "destroy" warden cell destroy linux-demo
+
+step "3. the root's RAM is not the cell's"
+check_v "boot to the shell" cell_linux_boot shell "$kernel"
+warden cell console linux-demo --send "devmem 0x40000000 32\n"
+check_v "reading it fails the cell" cell_wait_state linux-demo failed 30
+check_v "with the reason" sh -c \
+	"warden cell list | tee /dev/stderr | grep -E 'data abort: .*0x40000000 \(not assigned to this cell\)'"
+check_v "the root runs on" workload_run
+check_v "destroy" warden cell destroy linux-demo
+
+step "4. destroy --force of a running Linux"
+check_v "boot to the shell" cell_linux_boot shell "$kernel"
+check_v "destroy --force" warden cell destroy --force linux-demo
+check_v "CPUs 2-3 are the root's again" cpus_online_are "0 1 2 3"
+check_v "the hypervisor's pool is as before" sh -c "
+	echo \"pool: $pool0 pages before, \$(cat $WARDEN_SYSFS/mem_pool_used) after\"
+	test \$(cat $WARDEN_SYSFS/mem_pool_used) -eq $pool0"
+check_v "workload on all CPUs" workload_run
+check_v "Linux is fine" linux_ok
+check_v "disable" warden disable
+finish

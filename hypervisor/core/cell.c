@@ -228,7 +228,11 @@ bool cell_comm_reply(const struct cell *cell, u32 *reply)
 	comm_fetch(comm);
 	if (READ_ONCE(comm->reply_seq) != cell->comm_seq)
 		return false;
-	/* the inmate wrote the reply before its number; both fresh */
+	/*
+	 * The inmate wrote the reply before its number: read them in the
+	 * same order (loads may be reordered otherwise, ARM ARM B2.3).
+	 */
+	read_barrier();
 	*reply = READ_ONCE(comm->reply_from_cell);
 	return true;
 }

@@ -409,6 +409,7 @@ int cell_prepare_start(struct cell *cell)
 	comm->console_flags = cell->desc->flags & WARDEN_CELL_CONSOLE;
 	/* a request of the last run is void; its number is not reused */
 	cell->comm_msg = WARDEN_MSG_NONE;
+	cell->powering_off = false;
 	comm->msg_seq = cell->comm_seq;
 	arch_comm_fill(cell, comm);
 	link_comm_fill(cell, comm);

@@ -37,6 +37,7 @@ struct warden_cell {
 	/* the hypervisor's pages for this cell, inside hv_mem, read-only */
 	const struct warden_cell_status *status;
 	const struct warden_console *console;
+	bool powering_off; /* the last shutdown call said EINPROGRESS */
 };
 
 /* Driver-wide state; every field is protected by `lock`. */

@@ -166,6 +166,14 @@ void links_peer_leaving(const char *name);
 void links_peer_back(const char *name);
 ssize_t links_list(char *buf);
 
+/*
+ * incell.c: warden.ko in a Linux cell.  1 if this Linux is a cell, which
+ * then only answers the root's shutdown requests; 0 if it is not (the
+ * root); or -errno: a cell whose comm region cannot be answered.
+ */
+int incell_init(void);
+void incell_exit(void);
+
 /* attrs.c */
 int attrs_create(struct device *dev);
 void attrs_remove(struct device *dev);

@@ -401,7 +401,7 @@ static int cell_ask(const char *what, unsigned long req,
 			printf("warden: cell \"%s\" approved and is powering "
 			       "off; waiting up to %d s for it\n",
 			       ref->name, CELL_POWEROFF_S);
-			fflush(stdout);
+			(void)fflush(stdout);
 			deadline = cell_now() + CELL_POWEROFF_S;
 		}
 		if (cell_ask_over(ret, ask, &tries, deadline))

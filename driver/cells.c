@@ -19,7 +19,12 @@
 #include "hvc.h"
 #include "warden.h"
 
-/* How long a running cell has to answer a shutdown request. */
+/*
+ * How long a running cell has to answer a shutdown request.  A cell that
+ * answers WARDEN_REPLY_POWERING_OFF takes longer to finish (a Linux cell
+ * syncs and unmounts first): the ioctl then says EINPROGRESS at once, and
+ * user space asks again, without warden.lock held meanwhile.
+ */
 #define CELLS_SHUTDOWN_WAIT_MS 3000
 #define CELLS_SHUTDOWN_POLL_MS 20
 
@@ -56,7 +61,8 @@ static long cells_hvc(unsigned long fn, unsigned long a1, unsigned long a2,
 {
 	long ret = (long)hvc_call(fn, a1, a2, 0, 0).x0;
 
-	if (ret < 0 && ret != -EAGAIN)
+	/* not refusals: the answers of a cell asked to shut down */
+	if (ret < 0 && ret != -EAGAIN && ret != -EINPROGRESS)
 		cells_hv_error(ret, what, errmsg);
 	return ret;
 }
@@ -456,7 +462,9 @@ static int cells_start(struct warden_cell_args *args)
 
 /*
  * Ask the cell to shut down and wait for its answer (or stop it at once
- * with force).  Returns 0 once it is shut down.
+ * with force).  Returns 0 once it is shut down, -EINPROGRESS as soon as it
+ * has agreed and powers off itself (ask again), -EBUSY if it refused, or
+ * -ETIMEDOUT if it did not answer.
  */
 static int cells_do_shutdown(struct warden_cell *c, bool force, char *errmsg)
 {
@@ -481,6 +489,15 @@ static int cells_do_shutdown(struct warden_cell *c, bool force, char *errmsg)
 	return -ETIMEDOUT;
 }
 
+/* Said once per run of the cell, not at each poll. */
+static void cells_say_powering_off(struct warden_cell *c, long ret)
+{
+	if (ret == -EINPROGRESS && !c->powering_off)
+		pr_info("cell \"%s\" approved its shutdown and is powering off\n",
+			c->name);
+	c->powering_off = ret == -EINPROGRESS;
+}
+
 static int cells_shutdown(struct warden_cell_args *args)
 {
 	struct warden_cell *c = cells_find(args->id, args->errmsg);
@@ -490,6 +507,7 @@ static int cells_shutdown(struct warden_cell_args *args)
 		return -ENOENT;
 	ret = cells_do_shutdown(c, args->flags & WARDEN_CELL_FORCE,
 				args->errmsg);
+	cells_say_powering_off(c, ret);
 	if (!ret)
 		pr_info("cell \"%s\" shut down\n", c->name);
 	return ret;
@@ -538,6 +556,9 @@ static int cells_destroy(struct warden_cell_args *args, struct kobject **kobj)
 	state = cells_refresh(c);
 	if (state == WARDEN_CELL_RUNNING && !force) {
 		ret = cells_do_shutdown(c, false, args->errmsg);
+		cells_say_powering_off(c, ret);
+		if (ret == -EINPROGRESS)
+			return -EINPROGRESS;
 		if (ret) {
 			size_t n = strlen(args->errmsg);
 
@@ -551,50 +572,68 @@ static int cells_destroy(struct warden_cell_args *args, struct kobject **kobj)
 
 /*
  * The root goes down (reboot.c): every running cell is asked to shut down,
- * all at once, and given up to wait_ms in all to answer.  Then every cell
- * is destroyed, stopped by force if it refused or did not answer.  Each
+ * all at once, and given up to wait_ms in all to get there: to answer, and
+ * if it answers that it powers off itself, to reach SYSTEM_OFF.  Then every
+ * cell is destroyed, stopped by force if it refused or is not done.  Each
  * cell's fate goes to the kernel log.
  */
-static void cells_ask_all(unsigned int wait_ms, bool asked[WARDEN_MAX_CELLS])
+enum cells_ask {
+	CELLS_DONE,
+	CELLS_NO_ANSWER,
+	CELLS_POWERING_OFF
+};
+
+static enum cells_ask cells_ask_one(unsigned int id)
 {
+	const char *name = warden.cells[id].name;
 	char errmsg[WARDEN_ERRMSG_LEN];
-	unsigned int id, waited = 0, left;
 	long ret;
+
+	ret = cells_hvc(WARDEN_HC_CELL_SHUTDOWN, id, 0, "shutdown", errmsg);
+	if (ret == -EAGAIN)
+		return CELLS_NO_ANSWER;
+	if (ret == -EINPROGRESS)
+		return CELLS_POWERING_OFF;
+	if (ret)
+		pr_warn("reboot: cell \"%s\" refused to shut down (%s); stopped\n",
+			name, errmsg);
+	else
+		pr_info("reboot: cell \"%s\" shut down\n", name);
+	return CELLS_DONE;
+}
+
+static void cells_ask_all(unsigned int wait_ms,
+			  enum cells_ask asked[WARDEN_MAX_CELLS])
+{
+	unsigned int id, waited = 0, left;
 
 	for (;;) {
 		left = 0;
 		for (id = 1; id < WARDEN_MAX_CELLS; id++) {
-			if (!asked[id])
+			if (asked[id] == CELLS_DONE)
 				continue;
-			ret = cells_hvc(WARDEN_HC_CELL_SHUTDOWN, id, 0,
-					"shutdown", errmsg);
-			if (ret == -EAGAIN) {
-				left++;
-				continue;
-			}
-			asked[id] = false;
-			if (ret)
-				pr_warn("reboot: cell \"%s\" refused to shut down (%s); stopped\n",
-					warden.cells[id].name, errmsg);
-			else
-				pr_info("reboot: cell \"%s\" shut down\n",
-					warden.cells[id].name);
+			asked[id] = cells_ask_one(id);
+			left += asked[id] != CELLS_DONE;
 		}
 		if (!left || waited >= wait_ms)
 			break;
 		msleep(CELLS_SHUTDOWN_POLL_MS);
 		waited += CELLS_SHUTDOWN_POLL_MS;
 	}
-	for (id = 1; id < WARDEN_MAX_CELLS; id++)
-		if (asked[id])
+	for (id = 1; id < WARDEN_MAX_CELLS; id++) {
+		if (asked[id] == CELLS_NO_ANSWER)
 			pr_warn("reboot: cell \"%s\" did not answer within %u ms; stopped\n",
 				warden.cells[id].name, wait_ms);
+		else if (asked[id] == CELLS_POWERING_OFF)
+			pr_warn("reboot: cell \"%s\" approved and is powering off, but did not reach SYSTEM_OFF within %u ms; stopped\n",
+				warden.cells[id].name, wait_ms);
+	}
 }
 
 void cells_stop_all(unsigned int wait_ms,
 		    struct kobject *kobjs[WARDEN_MAX_CELLS])
 {
-	bool asked[WARDEN_MAX_CELLS] = { false };
+	enum cells_ask asked[WARDEN_MAX_CELLS] = { CELLS_DONE };
 	char errmsg[WARDEN_ERRMSG_LEN];
 	unsigned int id, n = 0;
 
@@ -602,8 +641,8 @@ void cells_stop_all(unsigned int wait_ms,
 		if (!warden.cells[id].in_use)
 			continue;
 		n++;
-		asked[id] = cells_refresh(&warden.cells[id]) ==
-			    WARDEN_CELL_RUNNING;
+		if (cells_refresh(&warden.cells[id]) == WARDEN_CELL_RUNNING)
+			asked[id] = CELLS_NO_ANSWER;
 	}
 	if (!n)
 		return;

@@ -5,6 +5,8 @@
  * The driver loads the Warden firmware into reserved memory and enters it at
  * EL2 on every online CPU through the kernel's hyp stub (DESIGN §2 enable).
  * It uses only exported symbols, so it builds and runs on a stock kernel.
+ * Loaded in a Linux cell instead, it only answers the root's shutdown
+ * requests (incell.c).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -23,6 +25,9 @@
 struct warden_state warden = {
 	.lock = __MUTEX_INITIALIZER(warden.lock),
 };
+
+/* This Linux is a cell, not the root: incell.c does all there is to do. */
+static bool warden_in_cell;
 
 char *warden_fw_name = "warden.bin";
 module_param_named(fw_name, warden_fw_name, charp, 0444);
@@ -160,6 +165,13 @@ static int __init warden_init(void)
 {
 	int ret;
 
+	ret = incell_init();
+	if (ret < 0)
+		return ret;
+	warden_in_cell = ret;
+	if (warden_in_cell)
+		return 0;
+
 	/* /sys/devices/warden: the place for the attributes (attrs.c) */
 	warden.dev = root_device_register("warden");
 	if (IS_ERR(warden.dev))
@@ -198,6 +210,10 @@ err_root:
 
 static void __exit warden_exit(void)
 {
+	if (warden_in_cell) {
+		incell_exit();
+		return;
+	}
 	/* enable holds a module reference, so we are never here enabled */
 	WARN_ON(warden.enabled);
 

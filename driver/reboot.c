@@ -3,9 +3,10 @@
  * The root reboots or powers off (reboot -f and poweroff -f too: both run
  * the reboot notifiers).  Cells are never killed silently: each running
  * cell is asked to shut down through its comm region and given a bounded
- * time to answer, then every cell is destroyed and Warden disabled, so
- * that Linux resets the machine through the firmware as it would without
- * Warden.  A root that resets without its notifiers (a panic, SysRq-B)
+ * time to get there (to answer, and for a cell that powers off itself, a
+ * Linux cell, to reach SYSTEM_OFF), then every cell is destroyed and
+ * Warden disabled, so that Linux resets the machine through the firmware
+ * as it would without Warden.  A root that resets without its notifiers (a panic, SysRq-B)
  * reaches the hypervisor instead, which names every cell on its console
  * and goes ahead or refuses (WARDEN_SYS_REFUSE_ROOT_RESET, config.h).
  */
@@ -21,7 +22,8 @@ static unsigned int reboot_wait_ms = 2000;
 module_param_named(reboot_wait_ms, reboot_wait_ms, uint, 0644);
 MODULE_PARM_DESC(reboot_wait_ms,
 		 "at reboot or poweroff, how long the running cells have to "
-		 "agree to shut down, in all (ms, default 2000)");
+		 "shut down, in all (ms, default 2000; a Linux cell may need "
+		 "30000)");
 
 static const char *reboot_what(unsigned long action)
 {

@@ -38,6 +38,7 @@ struct warden_cell {
 	const struct warden_cell_status *status;
 	const struct warden_console *console;
 	struct warden_keep *keep; /* images to load again (reload.c) */
+	bool powering_off; /* the last shutdown call said EINPROGRESS */
 };
 
 /* Driver-wide state; every field is protected by `lock`. */
@@ -183,6 +184,14 @@ void links_peer_leaving(const char *name);
 /* ... or it was not destroyed after all, or it is created again. */
 void links_peer_back(const char *name);
 ssize_t links_list(char *buf);
+
+/*
+ * incell.c: warden.ko in a Linux cell.  1 if this Linux is a cell, which
+ * then only answers the root's shutdown requests; 0 if it is not (the
+ * root); or -errno: a cell whose comm region cannot be answered.
+ */
+int incell_init(void);
+void incell_exit(void);
 
 /* attrs.c */
 int attrs_create(struct device *dev);

@@ -35,6 +35,12 @@
 /* shutdown/destroy ask a running cell, and poll its answer this long. */
 #define CELL_ASK_TRIES 50
 #define CELL_ASK_NS 100000000L
+/*
+ * A cell that agreed and powers off itself (WARDEN_REPLY_POWERING_OFF: a
+ * Linux cell syncs and unmounts, then calls PSCI SYSTEM_OFF) has this long
+ * to get there.  Linux under QEMU TCG takes a few seconds.
+ */
+#define CELL_POWEROFF_S 30
 
 /* A cell named on the command line, resolved through sysfs. */
 struct cell_ref {
@@ -171,6 +177,12 @@ static int cell_ready_ref(const char *arg, struct cell_ref *ref)
 
 /* ---- ioctls ---------------------------------------------------------- */
 
+/* An answer of a cell asked to shut down, not a failure of the call. */
+static int cell_is_answer(int err)
+{
+	return err == EAGAIN || err == EBUSY || err == EINPROGRESS;
+}
+
 int cell_ioctl(const char *what, unsigned long req,
 	       struct warden_cell_args *args, int ask)
 {
@@ -186,7 +198,7 @@ int cell_ioctl(const char *what, unsigned long req,
 		args->errmsg[WARDEN_ERRMSG_LEN - 1] = '\0';
 	}
 	close(fd);
-	if (err && !(ask && (err == EAGAIN || err == EBUSY)))
+	if (err && !(ask && cell_is_answer(err)))
 		hv_fail(what, err, args->errmsg);
 	return -err;
 }
@@ -343,31 +355,72 @@ int cell_start(int argc, char **argv, unsigned int opts)
 
 /* ---- shutdown, destroy ----------------------------------------------- */
 
+static double cell_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Is ret final, or have we asked long enough? */
+static int cell_ask_over(int ret, int ask, int *tries, double deadline)
+{
+	if (ret == -EINPROGRESS)
+		return cell_now() >= deadline;
+	return !ask || ret != -EAGAIN || ++*tries >= CELL_ASK_TRIES;
+}
+
 /*
- * SHUTDOWN or DESTROY.  A running cell is asked first: while it has not
- * answered the driver says EAGAIN, and we ask again for a while.
+ * Issue SHUTDOWN or DESTROY until it is done.  A running cell is asked
+ * first: while it has not answered the driver says EAGAIN, and we ask again
+ * for a while; once it has agreed and powers off itself the driver says
+ * EINPROGRESS, and we ask again for up to CELL_POWEROFF_S.
  */
+static int cell_ask(const char *what, unsigned long req,
+		    const struct cell_ref *ref, int ask,
+		    struct warden_cell_args *args)
+{
+	double deadline = 0;
+	int ret, tries = 0;
+
+	for (;;) {
+		memset(args, 0, sizeof(*args));
+		args->id = ref->id;
+		args->flags = ask ? 0 : WARDEN_CELL_FORCE;
+		ret = cell_ioctl(what, req, args, ask);
+		if (ret == -EINPROGRESS && deadline == 0) {
+			printf("warden: cell \"%s\" approved and is powering "
+			       "off; waiting up to %d s for it\n",
+			       ref->name, CELL_POWEROFF_S);
+			(void)fflush(stdout);
+			deadline = cell_now() + CELL_POWEROFF_S;
+		}
+		if (cell_ask_over(ret, ask, &tries, deadline))
+			return ret;
+		cell_sleep(CELL_ASK_NS);
+	}
+}
+
+/* SHUTDOWN or DESTROY, and what became of an asked cell, in words. */
 static int cell_stop(const char *verb, const char *done, unsigned long req,
 		     char **argv, unsigned int opts)
 {
 	struct warden_cell_args args;
 	struct cell_ref ref;
 	char what[96];
-	int ret, tries, ask = !(opts & WARDEN_OPT_FORCE);
+	int ret, ask = !(opts & WARDEN_OPT_FORCE);
 
 	if (cell_ready_ref(argv[0], &ref))
 		return WARDEN_EXIT_FAIL;
 	snprintf(what, sizeof(what), "cell %s \"%s\"", verb, ref.name);
-	for (tries = 0;; tries++) {
-		memset(&args, 0, sizeof(args));
-		args.id = ref.id;
-		args.flags = ask ? 0 : WARDEN_CELL_FORCE;
-		ret = cell_ioctl(what, req, &args, ask);
-		if (!ask || ret != -EAGAIN || tries + 1 >= CELL_ASK_TRIES)
-			break;
-		cell_sleep(CELL_ASK_NS);
-	}
-	if (ask && (ret == -EAGAIN || ret == -EBUSY) && args.errmsg[0])
+	ret = cell_ask(what, req, &ref, ask, &args);
+	if (ret == -EINPROGRESS)
+		warden_err("%s failed: cell \"%s\" approved and is powering "
+			   "off, but did not reach SYSTEM_OFF within %d s; "
+			   "destroy --force stops it",
+			   what, ref.name, CELL_POWEROFF_S);
+	else if (ask && (ret == -EAGAIN || ret == -EBUSY) && args.errmsg[0])
 		hv_fail(what, -ret, args.errmsg);
 	else if (ask && ret == -EAGAIN)
 		warden_err("%s failed: the cell has not answered the shutdown "

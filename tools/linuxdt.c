@@ -634,6 +634,32 @@ static void ldt_memory(struct ldt *l)
 	}
 }
 
+/*
+ * The comm region (warden/cell.h), for warden.ko in the cell: its IPA and
+ * size, from the config's WARDEN_MEM_COMM_REGION region (config checks
+ * allow exactly one).  No memory node covers it, so Linux never takes it
+ * for RAM; warden.ko finds it by the compatible and maps it itself.
+ */
+static void ldt_comm(struct ldt *l)
+{
+	uint32_t i;
+
+	for (i = 0; i < l->cell->num_memory_regions; i++) {
+		const struct warden_memory *m = &l->mem[i];
+		uint64_t reg[2] = { m->virt_start, m->size };
+		char name[40];
+
+		if (!(m->flags & WARDEN_MEM_COMM_REGION))
+			continue;
+		snprintf(name, sizeof(name), "comm-region@%llx",
+			 (unsigned long long)m->virt_start);
+		fdtwrite_begin_node(&l->w, name);
+		fdtwrite_prop_str(&l->w, "compatible", "warden,comm-region");
+		ldt_reg(l, reg, 1);
+		fdtwrite_end_node(&l->w);
+	}
+}
+
 /* ---- writing: the GIC and the timer ------------------------------------ */
 
 /*
@@ -1061,6 +1087,7 @@ static void ldt_write(struct ldt *l)
 	ldt_psci(l);
 	ldt_cpus(l);
 	ldt_memory(l);
+	ldt_comm(l);
 	ldt_gic(l);
 	ldt_timer(l);
 	if (l->f)

@@ -7,6 +7,19 @@
  * architected timer, /chosen, the devices of the cell's IO regions (copied
  * from the root's own tree) and, optionally, a console PL011 that the
  * hypervisor emulates.  What it leaves out, and why, is given as notes.
+ *
+ * It also holds the cell's comm region (warden/cell.h), by which warden.ko
+ * finds that it runs in a cell and answers the root's shutdown requests
+ * (docs/linux-cells.md):
+ *
+ *     comm-region@80000000 {
+ *             compatible = "warden,comm-region";
+ *             reg = <0x0 0x80000000 0x0 0x1000>;
+ *     };
+ *
+ * at the IPA and with the size of the config's WARDEN_MEM_COMM_REGION
+ * region (in the root's 2 + 2 cells).  It is not RAM: no memory node
+ * covers it.
  */
 #ifndef WARDEN_TOOLS_LINUXDT_H
 #define WARDEN_TOOLS_LINUXDT_H

@@ -464,10 +464,13 @@ static const struct warden_cmd warden_cmds[] = {
 			"down, and wait up to\n"
 			"5 s for its answer; a cell that refuses or does not "
 			"answer keeps running,\n"
-			"unless --force.  The cell keeps its resources and can "
-			"be loaded and started\n"
-			"again.  <cell> is a cell's name or id.  Needs root and "
-			"an enabled hypervisor.\n",
+			"unless --force.  A cell that agrees and powers off "
+			"itself (a Linux cell)\n"
+			"has up to 30 s more to reach PSCI SYSTEM_OFF.  The "
+			"cell keeps its resources\n"
+			"and can be loaded and started again.  <cell> is a "
+			"cell's name or id.\n"
+			"Needs root and an enabled hypervisor.\n",
 		.min_args = 1,
 		.max_args = 1,
 		.run = cell_shutdown,

@@ -134,8 +134,8 @@ int cell_ready(void);
 /*
  * Issue a cell ioctl; *args is in/out.  Returns 0 or -errno; failures are
  * printed as "<what> failed: <the driver's reason>", except (with ask)
- * EAGAIN and EBUSY, the answers of a cell asked to shut down, which
- * cell_stop() explains.
+ * EAGAIN, EBUSY and EINPROGRESS, the answers of a cell asked to shut down,
+ * which cell_stop() explains.
  */
 int cell_ioctl(const char *what, unsigned long req,
 	       struct warden_cell_args *args, int ask);

@@ -228,7 +228,11 @@ bool cell_comm_reply(const struct cell *cell, u32 *reply)
 	comm_fetch(comm);
 	if (READ_ONCE(comm->reply_seq) != cell->comm_seq)
 		return false;
-	/* the inmate wrote the reply before its number; both fresh */
+	/*
+	 * The inmate wrote the reply before its number: read them in the
+	 * same order (loads may be reordered otherwise, ARM ARM B2.3).
+	 */
+	read_barrier();
 	*reply = READ_ONCE(comm->reply_from_cell);
 	return true;
 }
@@ -405,6 +409,7 @@ int cell_prepare_start(struct cell *cell)
 	comm->console_flags = cell->desc->flags & WARDEN_CELL_CONSOLE;
 	/* a request of the last run is void; its number is not reused */
 	cell->comm_msg = WARDEN_MSG_NONE;
+	cell->powering_off = false;
 	comm->msg_seq = cell->comm_seq;
 	arch_comm_fill(cell, comm);
 	link_comm_fill(cell, comm);

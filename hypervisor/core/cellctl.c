@@ -682,48 +682,109 @@ static long start(struct cell *cell, u64 flags, u64 entry, u64 x0)
 	return 0;
 }
 
+static bool running(u32 s)
+{
+	return s == WARDEN_CELL_RUNNING || s == CELL_RESETTING;
+}
+
 /* Stop the cell's CPUs and put it into state `to` (root side). */
 static long stop(struct cell *cell, u32 to)
 {
 	u32 s = __atomic_load_n(&cell->state, __ATOMIC_SEQ_CST);
 	int err;
 
-	while ((s == WARDEN_CELL_RUNNING || s == CELL_RESETTING) &&
-	       !cell_change_state(cell, s, CELL_STOPPING))
+	while (running(s) && !cell_change_state(cell, s, CELL_STOPPING))
 		s = __atomic_load_n(&cell->state, __ATOMIC_SEQ_CST);
 	err = cell_stop_cpus(cell);
 	if (err)
 		return ctl_error(err, "cell \"%s\": its CPUs do not stop",
 				 cell->name);
-	if (s == WARDEN_CELL_RUNNING || s == CELL_RESETTING)
+	if (running(s))
 		cell_set_state(cell, to);
 	return 0;
 }
 
+/* The root's shutdown request is over: answered, or overtaken by force. */
+static void forget_request(struct cell *cell)
+{
+	if (cell_comm_request_pending(cell))
+		cell_comm_request(cell, WARDEN_MSG_NONE);
+	cell->powering_off = false;
+}
+
+/* Did the cell agree to shut down (its reply may be unread yet)? */
+static bool agreed(const struct cell *cell)
+{
+	u32 reply;
+
+	if (cell->powering_off)
+		return true;
+	return cell_comm_reply(cell, &reply) &&
+	       (reply == WARDEN_REPLY_APPROVED ||
+		reply == WARDEN_REPLY_POWERING_OFF);
+}
+
+/*
+ * Has the cell reached SYSTEM_OFF after it agreed to shut down?  It may
+ * have said POWERING_OFF (or APPROVED, and then powered off itself), and
+ * got there before the root read its reply.
+ */
+static bool shut_down_as_agreed(struct cell *cell, u32 s)
+{
+	if (s != WARDEN_CELL_SHUT_DOWN || !agreed(cell))
+		return false;
+	forget_request(cell);
+	return true;
+}
+
+/* The cell's reply to the request it was sent (cell.h). */
+static long shutdown_reply(struct cell *cell, u32 reply)
+{
+	cell_comm_request(cell, WARDEN_MSG_NONE);
+	if (reply == WARDEN_REPLY_POWERING_OFF) {
+		cell->powering_off = true;
+		printk("cell \"%s\" approved its shutdown: it powers off itself\n",
+		       cell->name);
+		return -EINPROGRESS;
+	}
+	if (reply != WARDEN_REPLY_APPROVED)
+		return ctl_error(-EBUSY, "cell \"%s\" refused to shut down",
+				 cell->name);
+	printk("cell \"%s\" approved its shutdown\n", cell->name);
+	return stop(cell, WARDEN_CELL_SHUT_DOWN);
+}
+
+/*
+ * Ask (and poll): -EAGAIN while the cell has not answered, -EINPROGRESS
+ * while it powers off itself, -EBUSY if it refused, 0 once it is shut
+ * down.  Force stops it without asking.
+ */
 static long shutdown(struct cell *cell, u64 flags)
 {
+	u32 s = __atomic_load_n(&cell->state, __ATOMIC_SEQ_CST);
 	u32 reply;
 
 	if (flags & ~(u64)WARDEN_SHUTDOWN_FORCE)
 		return ctl_error(-EINVAL, "shutdown: unknown flags %#llx",
 				 (unsigned long long)flags);
-	if (cell->state != WARDEN_CELL_RUNNING && cell->state != CELL_RESETTING)
+	if (!(flags & WARDEN_SHUTDOWN_FORCE) && shut_down_as_agreed(cell, s))
+		return 0;
+	if (!running(s))
 		return ctl_error(-EINVAL, "cell \"%s\" is not running (%s)",
-				 cell->name, state_name(cell->state));
-	if (flags & WARDEN_SHUTDOWN_FORCE)
+				 cell->name, state_name(s));
+	if (flags & WARDEN_SHUTDOWN_FORCE) {
+		forget_request(cell);
 		return stop(cell, WARDEN_CELL_SHUT_DOWN);
+	}
+	if (cell->powering_off)
+		return -EINPROGRESS;
 	if (!cell_comm_request_pending(cell)) {
 		cell_comm_request(cell, WARDEN_MSG_SHUTDOWN_REQUEST);
 		return -EAGAIN;
 	}
 	if (!cell_comm_reply(cell, &reply))
 		return -EAGAIN;
-	cell_comm_request(cell, WARDEN_MSG_NONE);
-	if (reply != WARDEN_REPLY_APPROVED)
-		return ctl_error(-EBUSY, "cell \"%s\" refused to shut down",
-				 cell->name);
-	printk("cell \"%s\" approved its shutdown\n", cell->name);
-	return stop(cell, WARDEN_CELL_SHUT_DOWN);
+	return shutdown_reply(cell, reply);
 }
 
 static void clear_ram(struct cell *cell)
@@ -806,11 +867,6 @@ long cellctl_hypercall(u64 fid, struct trap_frame *frame)
 	ret = dispatch(fid, frame);
 	spin_unlock(&ctl_lock);
 	return ret;
-}
-
-static bool running(u32 s)
-{
-	return s == WARDEN_CELL_RUNNING || s == CELL_RESETTING;
 }
 
 /* What becomes of one inmate cell when the root's call goes ahead or not. */

@@ -31,8 +31,34 @@
 #define WARDEN_COMM_REGION_SIZE 0x1000ull
 
 #define WARDEN_COMM_SIGNATURE "WRDNCOMM"
-#define WARDEN_COMM_REVISION 3
+/*
+ * 4: WARDEN_REPLY_POWERING_OFF (the layout is that of 3).  A hypervisor of
+ * revision 3 takes that reply for a refusal, so a cell checks the revision
+ * before it gives it.
+ */
+#define WARDEN_COMM_REVISION 4
 
+/*
+ * The message protocol.  The root asks (WARDEN_HC_CELL_SHUTDOWN): the
+ * hypervisor numbers the request in msg_seq, then posts it in msg_to_cell.
+ * The inmate answers once per request: it writes reply_from_cell, then,
+ * after a barrier, copies msg_seq into reply_seq.  Only a reply numbered
+ * like the request counts; anything but APPROVED or POWERING_OFF is a
+ * refusal.  Once the hypervisor has read the reply it takes the request
+ * back (msg_to_cell = WARDEN_MSG_NONE).
+ *
+ *   APPROVED      the hypervisor stops the cell's CPUs at once: for an
+ *                 inmate that has nothing to put away (bare metal).
+ *   DENIED        the cell runs on; the root may still force it.
+ *   POWERING_OFF  approved, and the cell shuts itself down, then calls
+ *                 PSCI SYSTEM_OFF (an operating system that must first
+ *                 sync and unmount).  The shutdown hypercall returns
+ *                 -EINPROGRESS while the cell still runs, and 0 once it
+ *                 has reached SYSTEM_OFF.  A cell that never gets there
+ *                 is the root's to stop with WARDEN_SHUTDOWN_FORCE.
+ *
+ * No interrupt tells the inmate of a request: it polls msg_to_cell.
+ */
 /* warden_comm_region.msg_to_cell: the root's request */
 #define WARDEN_MSG_NONE 0
 #define WARDEN_MSG_SHUTDOWN_REQUEST 1
@@ -41,6 +67,7 @@
 #define WARDEN_REPLY_NONE 0
 #define WARDEN_REPLY_APPROVED 1
 #define WARDEN_REPLY_DENIED 2
+#define WARDEN_REPLY_POWERING_OFF 3
 
 /* One CPU of the cell, in the order of the config's cpu_set bits. */
 struct warden_comm_cpu {
@@ -65,7 +92,11 @@ _Static_assert(sizeof(struct warden_comm_link) == 64, "ABI size");
  * The inmate may run with its MMU and caches off, the hypervisor never does:
  * what each side writes lives in its own half of the page, so that cache
  * maintenance of one side's lines never writes back stale data over the
- * other's (a cache line is at most 2 KiB, CTR_EL0.CWG, D17.2.34).
+ * other's (a cache line is at most 2 KiB, CTR_EL0.CWG, D17.2.34).  An
+ * inmate with its MMU on maps the page Normal Inner Write-Back Shareable,
+ * like the hypervisor, and is then coherent with it without maintenance
+ * (no mismatched memory attributes, in the ARM ARM's words): it only
+ * orders its accesses with barriers, and writes nothing but its half.
  */
 struct warden_comm_region {
 	/* --- written by the hypervisor --- */

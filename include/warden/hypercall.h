@@ -65,9 +65,11 @@
 #define WARDEN_START_RELOAD 0x2u
 /*
  * x1 = id, x2 = WARDEN_SHUTDOWN_*.  A running cell is asked first through
- * its comm region: returns -EAGAIN while the request is pending (call again
- * to poll), -EBUSY if the cell refused, 0 once it is shut down.
- * WARDEN_SHUTDOWN_FORCE stops it without asking.
+ * its comm region (cell.h): returns -EAGAIN while the request is pending
+ * (call again to poll), -EBUSY if the cell refused, -EINPROGRESS while it
+ * powers off itself after WARDEN_REPLY_POWERING_OFF (call again: it is not
+ * stopped meanwhile), 0 once it is shut down.  WARDEN_SHUTDOWN_FORCE stops
+ * it without asking.
  */
 #define WARDEN_HC_CELL_SHUTDOWN WARDEN_HC(0x13)
 /* x1 = id: stop the cell and give everything back to the root cell */

@@ -64,8 +64,13 @@ _Static_assert(sizeof(struct warden_cell_boot) == 32, "ABI size");
  *   CONSOLE_INPUT  id; ptr/size: characters for the cell's emulated console
  *             UART (at most WARDEN_CONSOLE_INPUT_MAX); out: size = how many
  *             it took (fewer when its receive FIFO is full)
- *   SHUTDOWN  id; flags: WARDEN_CELL_FORCE stops it without asking it
- *   DESTROY   id; flags: WARDEN_CELL_FORCE also if it refuses to shut down
+ *   SHUTDOWN  id; flags: WARDEN_CELL_FORCE stops it without asking it.
+ *             A running cell is asked, and has a few seconds to answer:
+ *             EBUSY if it refuses, ETIMEDOUT if it does not answer, and
+ *             EINPROGRESS once it agreed and powers off itself (a Linux
+ *             cell): ask again until the call succeeds (cell.h)
+ *   DESTROY   id; flags: WARDEN_CELL_FORCE also if it refuses to shut down;
+ *             asks a running cell first, with SHUTDOWN's answers
  * The driver takes the cell's CPUs offline in Linux at CREATE and brings
  * them back online at DESTROY.
  */

@@ -602,6 +602,189 @@ static void shutdown_refusals(void)
 	CHECK(fx_err_has("is not running (shut down)"));
 }
 
+/* What the cell's own CPU 2 does: PSCI SYSTEM_OFF, SYSTEM_RESET, a fault. */
+static struct trap_frame cpu_frame;
+
+static void on_cpu_off(void *arg)
+{
+	cell_system_off(arg);
+}
+
+static void on_cpu_reset(void *arg)
+{
+	cell_system_reset(arg, &cpu_frame);
+}
+
+static void on_cpu_fail(void *arg)
+{
+	cell_fail(arg, "data abort");
+}
+
+/* "demo" created and running. */
+static int demo_runs(void)
+{
+	if (setup() || fx_create(&demo) != 1 || fx_load_start(1))
+		return -1;
+	return 0;
+}
+
+/* "demo" (started again if it stopped) asked to shut down; its reply. */
+static struct warden_comm_region *ask_and_reply(u32 reply)
+{
+	struct warden_comm_region *comm;
+
+	if (fx_state(1) != WARDEN_CELL_RUNNING &&
+	    fx_hc(WARDEN_HC_CELL_START, 1, 0))
+		return NULL;
+	comm = fx_cell_on(2)->comm;
+	if (fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) != -EAGAIN)
+		return NULL;
+	comm->reply_from_cell = reply;
+	comm->reply_seq = comm->msg_seq;
+	return comm;
+}
+
+/*
+ * POWERING_OFF: the cell runs on, and the root hears "in progress" until
+ * the cell's own SYSTEM_OFF; then success, once.
+ */
+static void shutdown_powering_off(void)
+{
+	struct warden_comm_region *comm;
+
+	CHECK(demo_runs() == 0);
+	comm = ask_and_reply(WARDEN_REPLY_POWERING_OFF);
+	CHECK(comm);
+	if (!comm)
+		return;
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EINPROGRESS);
+	CHECK(fx_errmsg()[0] == '\0');
+	CHECK(fx_uart_has(
+		"cell \"demo\" approved its shutdown: it powers off itself"));
+	CHECK(comm->msg_to_cell == WARDEN_MSG_NONE);
+	CHECK(fx_state(1) == WARDEN_CELL_RUNNING && per_cpu_of(2)->online);
+	CHECK(host_count_arg(OP_CPU_KICK, 2) == 0);
+	/* polled: still in progress, and no new request */
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EINPROGRESS);
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EINPROGRESS);
+	CHECK(comm->msg_seq == 1 && comm->msg_to_cell == WARDEN_MSG_NONE);
+	/* Linux has synced and unmounted: PSCI SYSTEM_OFF */
+	CHECK(host_on_cpu(2, on_cpu_off, per_cpu_of(2)) == OP_CPU_PARK);
+	CHECK(fx_uart_has(
+		"cell \"demo\": shut down by CPU 2 (PSCI SYSTEM_OFF)"));
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == 0);
+	CHECK(fx_state(1) == WARDEN_CELL_SHUT_DOWN && !per_cpu_of(2)->online);
+	/* reported once: then it is a cell that does not run */
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EINVAL);
+	CHECK(fx_err_has("cell \"demo\" is not running (shut down)"));
+	/* a new run is asked anew */
+	CHECK(fx_hc(WARDEN_HC_CELL_START, 1, 0) == 0);
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EAGAIN);
+	CHECK(comm->msg_seq == 2);
+}
+
+/* A cell that reaches SYSTEM_OFF before the root reads its reply. */
+static void shutdown_reply_overtaken_by_system_off(void)
+{
+	static const u32 agreed[] = { WARDEN_REPLY_POWERING_OFF,
+				      WARDEN_REPLY_APPROVED };
+	struct warden_comm_region *comm;
+	unsigned int i;
+
+	CHECK(demo_runs() == 0);
+	for (i = 0; i < 2; i++) {
+		comm = ask_and_reply(agreed[i]);
+		CHECK(comm);
+		if (!comm)
+			return;
+		CHECK(host_on_cpu(2, on_cpu_off, per_cpu_of(2)) == OP_CPU_PARK);
+		CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == 0);
+		CHECK(comm->msg_to_cell == WARDEN_MSG_NONE);
+		CHECK(fx_state(1) == WARDEN_CELL_SHUT_DOWN);
+		CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EINVAL);
+	}
+	/* it refused, then powered off anyway: not the root's success */
+	comm = ask_and_reply(WARDEN_REPLY_DENIED);
+	CHECK(comm);
+	if (!comm)
+		return;
+	CHECK(host_on_cpu(2, on_cpu_off, per_cpu_of(2)) == OP_CPU_PARK);
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EINVAL);
+	CHECK(fx_err_has("cell \"demo\" is not running (shut down)"));
+	/* as one that powered off without an answer */
+	comm = ask_and_reply(WARDEN_REPLY_NONE);
+	CHECK(comm);
+	if (!comm)
+		return;
+	comm->reply_seq = 0;
+	CHECK(host_on_cpu(2, on_cpu_off, per_cpu_of(2)) == OP_CPU_PARK);
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EINVAL);
+}
+
+/* Powering off, but it does not get there: force, reset or failure. */
+static void shutdown_powering_off_does_not_finish(void)
+{
+	struct warden_comm_region *comm;
+
+	CHECK(demo_runs() == 0);
+	comm = ask_and_reply(WARDEN_REPLY_POWERING_OFF);
+	CHECK(comm);
+	if (!comm)
+		return;
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EINPROGRESS);
+	/* the root gives up waiting: force, as for any cell */
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, WARDEN_SHUTDOWN_FORCE) == 0);
+	CHECK(fx_state(1) == WARDEN_CELL_SHUT_DOWN && !per_cpu_of(2)->online);
+	CHECK(!fx_cell_on(2)->powering_off);
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EINVAL);
+
+	/* it resets instead: the request died with the run it was for */
+	CHECK(fx_hc(WARDEN_HC_CELL_START, 1, 0) == 0);
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EAGAIN);
+	comm->reply_from_cell = WARDEN_REPLY_POWERING_OFF;
+	comm->reply_seq = comm->msg_seq;
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EINPROGRESS);
+	CHECK(host_on_cpu(2, on_cpu_reset, per_cpu_of(2)) == OP_RETURNED);
+	CHECK(fx_state(1) == WARDEN_CELL_RUNNING);
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EAGAIN);
+	CHECK(comm->msg_seq == 3 &&
+	      comm->msg_to_cell == WARDEN_MSG_SHUTDOWN_REQUEST);
+
+	/* it fails on the way: the root hears why it does not run */
+	comm->reply_from_cell = WARDEN_REPLY_POWERING_OFF;
+	comm->reply_seq = comm->msg_seq;
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EINPROGRESS);
+	CHECK(host_on_cpu(2, on_cpu_fail, per_cpu_of(2)) == OP_CPU_PARK);
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EINVAL);
+	CHECK(fx_err_has("cell \"demo\" is not running (failed)"));
+}
+
+/* Force while a request is pending takes the request back. */
+static void shutdown_force_takes_the_request_back(void)
+{
+	struct warden_comm_region *comm;
+
+	CHECK(setup() == 0);
+	CHECK(fx_create(&demo) == 1);
+	CHECK(fx_load_start(1) == 0);
+	comm = fx_cell_on(2)->comm;
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EAGAIN);
+	CHECK(comm->msg_to_cell == WARDEN_MSG_SHUTDOWN_REQUEST);
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, WARDEN_SHUTDOWN_FORCE) == 0);
+	CHECK(comm->msg_to_cell == WARDEN_MSG_NONE);
+	/* a late approval of the forgotten request is no answer */
+	comm->reply_from_cell = WARDEN_REPLY_APPROVED;
+	comm->reply_seq = comm->msg_seq;
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EINVAL);
+	/* an unknown reply is a refusal */
+	CHECK(fx_hc(WARDEN_HC_CELL_START, 1, 0) == 0);
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EAGAIN);
+	comm->reply_from_cell = 7;
+	comm->reply_seq = comm->msg_seq;
+	CHECK(fx_hc(WARDEN_HC_CELL_SHUTDOWN, 1, 0) == -EBUSY);
+	CHECK(fx_err_has("cell \"demo\" refused to shut down"));
+}
+
 static void a_cpu_that_does_not_stop(void)
 {
 	CHECK(setup() == 0);
@@ -812,6 +995,10 @@ int main(void)
 	RUN_HYP(start_refusals);
 	RUN_HYP(start_at_a_boot_entry);
 	RUN_HYP(shutdown_refusals);
+	RUN_HYP(shutdown_powering_off);
+	RUN_HYP(shutdown_reply_overtaken_by_system_off);
+	RUN_HYP(shutdown_powering_off_does_not_finish);
+	RUN_HYP(shutdown_force_takes_the_request_back);
 	RUN_HYP(a_cpu_that_does_not_stop);
 	RUN_HYP(destroy_in_any_state);
 	RUN_HYP(transient_states_look_running);

@@ -396,6 +396,7 @@ static void check_common(const struct gen *g)
 {
 	const struct fdt *t = &g->t;
 	int psci = fdt_path(t, "/psci"), timer = fdt_path(t, "/timer");
+	int comm = fdt_path(t, "/comm-region");
 
 	CHECK(g->ret == 0 && g->parsed && g->dtc);
 	CHECK(fdt_prop_u32(t, 0, "#address-cells", 0) == 2);
@@ -412,6 +413,10 @@ static void check_common(const struct gen *g)
 		     64 * MIB));
 	CHECK(!strcmp(fdt_prop_str(t, fdt_path(t, "/memory"), "device_type"),
 		      "memory"));
+	/* the comm region, for warden.ko in the cell (linuxdt.h) */
+	CHECK(children(t, 0, "comm-region@") == 1);
+	CHECK(fdt_compatible(t, comm, "warden,comm-region"));
+	CHECK(fdt_reg_count(t, comm) == 1);
 }
 
 /* The GIC: interrupt controller, 3 cells, and no maintenance interrupt. */
@@ -467,9 +472,12 @@ static void test_gicv3_one_cpu(void)
 		      "console=ttyAMA0"));
 	/*
 	 * Nothing of the root's machine (no device, PMU, flash): /, psci,
-	 * cpus, cpu@2, memory, GIC, timer, chosen; no console, no stdout-path.
+	 * cpus, cpu@2, memory, comm region, GIC, timer, chosen; no console,
+	 * no stdout-path.
 	 */
-	CHECK(g->t.num_nodes == 8);
+	CHECK(g->t.num_nodes == 9);
+	CHECK(reg_is(&g->t, fdt_path(&g->t, "/comm-region@80000000"), 0,
+		     WARDEN_COMM_REGION_IPA, WARDEN_COMM_REGION_SIZE));
 	CHECK(!fdt_has_prop(&g->t, fdt_path(&g->t, "/chosen"), "stdout-path"));
 	CHECK(has_note(&g->out, "no console"));
 	gen_free(g);
@@ -774,6 +782,42 @@ static void test_chosen_console(void)
 	gen_free(g);
 }
 
+/*
+ * The comm region where the config puts it, whatever the other regions;
+ * exactly: `compatible = "warden,comm-region"; reg = <IPA size>;`.
+ */
+static void test_comm_region(void)
+{
+	static const char compat[] = "warden,comm-region";
+	struct linuxdt_opts o = { 0 };
+	const struct fdt *t;
+	struct cell c;
+	struct gen *g;
+	uint32_t len;
+	const uint8_t *p;
+	int comm;
+
+	sys_init();
+	linux_cell(&c, 0x4);
+	c.mem[1].virt_start = 0x4ffff000; /* just past a second RAM region */
+	add_mem(&c, 0x74000000, 0x4c000000, 0x3fff000, RWX);
+	g = gen(&c, NULL, &o, "comm-region");
+	CHECK(g->ret == 0 && g->parsed && g->dtc);
+	if (unit_case_failed)
+		return;
+	t = &g->t;
+	comm = fdt_path(t, "/comm-region@4ffff000");
+	CHECK(comm > 0 && t->nodes[comm].num_props == 2);
+	p = fdt_prop(t, comm, "compatible", &len);
+	CHECK(p && len == sizeof(compat) && !memcmp(p, compat, len));
+	CHECK(reg_is(t, comm, 0, 0x4ffff000, 0x1000));
+	/* not RAM: the memory node below it ends where it starts */
+	CHECK(children(t, 0, "memory@") == 2);
+	CHECK(reg_is(t, fdt_path(t, "/memory@4c000000"), 0, 0x4c000000,
+		     0x3fff000));
+	gen_free(g);
+}
+
 /* What the cell cannot have is refused, with the reason. */
 static void test_refused(void)
 {
@@ -870,6 +914,7 @@ int main(void)
 	RUN(test_qemu_devices);
 	RUN(test_device_rules);
 	RUN(test_chosen_console);
+	RUN(test_comm_region);
 	RUN(test_refused);
 	RUN(test_build_bounds);
 	UNIT_DONE();

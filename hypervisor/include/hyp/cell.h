@@ -58,6 +58,8 @@ struct cell {
 	 */
 	u32 comm_msg; /* WARDEN_MSG_*; WARDEN_MSG_NONE: nothing pending */
 	u32 comm_seq; /* number of the last request; never reused */
+	/* it replied WARDEN_REPLY_POWERING_OFF; void at the next start */
+	bool powering_off;
 	struct warden_cell_status *status; /* read-only for the root */
 	struct warden_console *console; /* read-only for the root */
 	spinlock_t line_lock;

@@ -18,5 +18,6 @@
 #define ERANGE 34
 #define ENOSYS 38
 #define ENOTCONN 107
+#define EINPROGRESS 115
 
 #endif /* HYP_ERRNO_H */

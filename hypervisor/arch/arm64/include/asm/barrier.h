@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Spin-wait hint, usable by core code. */
+/* Spin-wait hint and load ordering, usable by core code. */
 #ifndef ASM_BARRIER_H
 #define ASM_BARRIER_H
 
@@ -9,5 +9,11 @@
  * (DESIGN §4).
  */
 #define cpu_relax() asm volatile("yield" ::: "memory")
+
+/*
+ * Loads before it are observed before loads after it, for every observer:
+ * full system, as an inmate may write with its caches off (DMB LD).
+ */
+#define read_barrier() asm volatile("dmb ld" ::: "memory")
 
 #endif /* ASM_BARRIER_H */

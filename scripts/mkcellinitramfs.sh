@@ -17,7 +17,7 @@
 #     /lib/modules/<abi>/modules.dep   for busybox's modprobe (depmod -b;
 #                                  modules.builtin too)
 #     /lib/modules/<abi>/modules.cell  the modules in load order (/init)
-#     /lib/modules/warden.ko       the driver (the cell side comes later)
+#     /lib/modules/warden.ko       the driver: in a cell it answers shutdown requests
 #   extra.cpio.gz       appended to the root's initramfs (run-qemu.sh
 #                       --initrd-extra; a scenario with "# linux-cell: yes"
 #                       gets it from tests/system/run.sh), adds to the root:

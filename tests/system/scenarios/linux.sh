@@ -12,11 +12,14 @@
 #      loads its images again); then `poweroff -f` in the cell leaves it
 #      shut down;
 #   2. the virtio-blk disk of the machine, given to the cell by its config:
-#      mounted, a file read (warden.run=disk);
+#      mounted, a file read; then `warden cell shutdown` from the root: the
+#      cell's warden.ko powers it off cleanly;
 #   3. a cell that reads the root's RAM (/dev/mem) fails with the reason,
 #      and the root does not notice;
-#   4. destroy --force of a running Linux; the hypervisor's pool is as
-#      before, the CPUs are the root's again, the workload is right.
+#   4. a Linux that refuses to shut down (warden.ko refuse_shutdown=1):
+#      shutdown and destroy refused, destroy --force stops it; then the
+#      hypervisor's pool is as before, the CPUs are the root's again, the
+#      workload is right.
 # linux-cell: yes
 # disk: cell
 # expect-serial: ^\[linux-demo\] \[cell-init\] Linux [^ ]+ up, 2 CPUs
@@ -66,13 +69,16 @@ check_v "leaves it shut down" cell_wait_state linux-demo shut-down 30
 check_v "destroy" warden cell destroy linux-demo
 check_v "CPUs 2-3 are the root's again" cpus_online_are "0 1 2 3"
 
-step "2. a virtio-blk disk of its own"
-check_v "boot with warden.run=disk" cell_linux_boot disk "$kernel"
-check_v "the cell mounts it and reads the file" cell_wait_for linux-demo \
-	"\[cell-init\] disk ok" 60
-check_v "the file's line" cell_wait_for linux-demo \
-	"warden virtio-blk disk: hello from the host"
-check_v "then powers off" cell_wait_state linux-demo shut-down 60
+step "2. a virtio-blk disk of its own; shutdown from the root"
+check_v "boot to the shell" cell_linux_boot shell "$kernel"
+check_v "warden.ko answers for it" cell_wait_for linux-demo "warden: in cell [0-9]+" 30
+check_v "the cell mounts the disk and reads its file" cell_run linux-demo \
+	'modprobe -a virtio_mmio virtio_blk crc32c_generic ext4; i=0; while [ ! -b /dev/vda ] && [ $i -lt 50 ]; do sleep 0.2; i=$((i+1)); done; mount -o ro /dev/vda /mnt && echo DISK: $(cat /mnt/hello.txt)' \
+	"DISK: warden virtio-blk disk: hello from the host" 60
+check_v "warden cell shutdown: a clean poweroff" warden cell shutdown linux-demo
+check_v "it synced and unmounted on the way" cell_wait_for linux-demo \
+	"\[cell-init\] powering off"
+check_v "it is shut down" cell_wait_state linux-demo shut-down 10
 check_v "destroy" warden cell destroy linux-demo
 
 step "3. the root's RAM is not the cell's"
@@ -84,8 +90,18 @@ check_v "with the reason" sh -c \
 check_v "the root runs on" workload_run
 check_v "destroy" warden cell destroy linux-demo
 
-step "4. destroy --force of a running Linux"
-check_v "boot to the shell" cell_linux_boot shell "$kernel"
+step "4. a Linux that refuses to shut down; destroy --force"
+check_v "boot it with warden.refuse_shutdown=1" sh -c "
+	warden cell linux $CELLS/linux-demo.cell $kernel \
+		--initrd $LINUX/initramfs.cpio.gz \
+		--cmdline 'earlycon warden.refuse_shutdown=1'"
+check_v "its init runs" cell_wait_for linux-demo \
+	"\[cell-init\] Linux [^ ]+ up, 2 CPUs" 120
+check_v "warden.ko answers for it" cell_wait_for linux-demo "warden: in cell [0-9]+" 30
+check_fails "shutdown is refused" "refused" warden cell shutdown linux-demo
+check_fails "so is destroy without --force" "refused" \
+	warden cell destroy linux-demo
+check "it runs on" cell_state_is linux-demo running
 check_v "destroy --force" warden cell destroy --force linux-demo
 check_v "CPUs 2-3 are the root's again" cpus_online_are "0 1 2 3"
 check_v "the hypervisor's pool is as before" sh -c "

@@ -9,7 +9,8 @@
  *   cellconfig.c reading cell configs; `config check` of system and cell
  *                configs
  *   cell.c       the `cell` commands: create, load, start, shutdown,
- *                destroy, list, stats, console
+ *                destroy, list, stats
+ *   cellconsole.c `cell console`: print, follow, send input, attach
  *   configshow.c `config show`: configs in words (configshow.h), and
  *   configjson.c its --json form
  *   json.c       the JSON writer of every --json (json.h)
@@ -43,6 +44,7 @@
 #define WARDEN_OPT_FORCE 0x1u /* --force */
 #define WARDEN_OPT_FOLLOW 0x2u /* -f, --follow */
 #define WARDEN_OPT_JSON 0x4u /* --json */
+#define WARDEN_OPT_ATTACH 0x8u /* --attach */
 /* valued options (warden_opt_value()); high bits */
 #define WARDEN_OPT_OUTPUT 0x10000u /* -o, --output FILE */
 #define WARDEN_OPT_DTB 0x20000u /* --dtb FILE */
@@ -58,6 +60,7 @@
 #define WARDEN_OPT_DEVICES 0x8000000u /* --devices LIST */
 #define WARDEN_OPT_IRQS 0x10000000u /* --irqs LIST */
 #define WARDEN_OPT_WITH 0x20000000u /* --with CELLS */
+#define WARDEN_OPT_SEND 0x40000000u /* --send TEXT */
 
 /*
  * A command's arguments: what follows its name on the command line, without
@@ -115,6 +118,34 @@ void cellconfig_name(const void *blob, char name[WARDEN_CELL_NAME_MAX]);
 int cellconfig_check(int argc, char **argv, unsigned int opts);
 int configshow_run(int argc, char **argv, unsigned int opts);
 
+/* cell.c: what the `cell` commands share (cellconsole.c too) */
+#define CELL_PATH_MAX 256
+
+/* A cell named on the command line, resolved through sysfs. */
+struct cell_ref {
+	unsigned int id;
+	char name[WARDEN_CELL_NAME_MAX + 16];
+};
+
+struct warden_cell_args;
+
+void cell_sleep(long ns);
+/* The path of cells/<id>/<attr> in sysfs. */
+void cell_attr_path(char *buf, size_t size, unsigned int id, const char *attr);
+/* The first line of cells/<id>/<attr>; returns 0 or -errno. */
+int cell_attr(unsigned int id, const char *attr, char *buf, size_t size);
+int cell_exists(unsigned int id);
+/* Parse a whole decimal number; returns 0 on success. */
+int cell_parse_uint(const char *s, unsigned long long *val);
+/* Is the hypervisor enabled (else say so), and which cell is arg?  0 or -1. */
+int cell_ready_ref(const char *arg, struct cell_ref *ref);
+/*
+ * A cell ioctl; *args is in/out.  Returns 0 or -errno, and prints "<what>
+ * failed: <why>" (with ask: but for EAGAIN and EBUSY).
+ */
+int cell_ioctl(const char *what, unsigned long req,
+	       struct warden_cell_args *args, int ask);
+
 int cell_create(int argc, char **argv, unsigned int opts);
 int cell_load(int argc, char **argv, unsigned int opts);
 int cell_start(int argc, char **argv, unsigned int opts);
@@ -122,7 +153,7 @@ int cell_shutdown(int argc, char **argv, unsigned int opts);
 int cell_destroy(int argc, char **argv, unsigned int opts);
 int cell_list(int argc, char **argv, unsigned int opts);
 int cell_stats(int argc, char **argv, unsigned int opts);
-int cell_console(int argc, char **argv, unsigned int opts);
+int cellconsole_run(int argc, char **argv, unsigned int opts);
 
 /*
  * Read all of `path` (at most max bytes) into a malloc'ed buffer with a NUL

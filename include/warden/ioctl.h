@@ -77,7 +77,7 @@ _Static_assert(sizeof(struct warden_cell_args) == 216, "ABI size");
 #define WARDEN_IOCTL_CELL_START _IOWR('W', 0x12, struct warden_cell_args)
 #define WARDEN_IOCTL_CELL_SHUTDOWN _IOWR('W', 0x13, struct warden_cell_args)
 #define WARDEN_IOCTL_CELL_DESTROY _IOWR('W', 0x14, struct warden_cell_args)
-#define WARDEN_IOCTL_CELL_CONSOLE_INPUT                                        \
+#define WARDEN_IOCTL_CELL_CONSOLE_INPUT \
 	_IOWR('W', 0x15, struct warden_cell_args)
 #define WARDEN_CONSOLE_INPUT_MAX 256
 

@@ -211,7 +211,7 @@ static void do_hc(void *arg)
 	a->ret = control_hypercall(&fx_frame, a->fid);
 }
 
-long fx_hc_on(unsigned int cpu, u64 fid, u64 x1, u64 x2)
+static long hc_on(unsigned int cpu, u64 fid, u64 x1, u64 x2, u64 x3)
 {
 	struct hc_args a = { .fid = fid, .ret = LONG_MIN };
 
@@ -219,9 +219,20 @@ long fx_hc_on(unsigned int cpu, u64 fid, u64 x1, u64 x2)
 	fx_frame.x[0] = fid;
 	fx_frame.x[1] = x1;
 	fx_frame.x[2] = x2;
+	fx_frame.x[3] = x3;
 	if (host_on_cpu(cpu, do_hc, &a) != OP_RETURNED)
 		return LONG_MIN;
 	return a.ret;
+}
+
+long fx_hc_on(unsigned int cpu, u64 fid, u64 x1, u64 x2)
+{
+	return hc_on(cpu, fid, x1, x2, 0);
+}
+
+long fx_hc3_on(unsigned int cpu, u64 fid, u64 x1, u64 x2, u64 x3)
+{
+	return hc_on(cpu, fid, x1, x2, x3);
 }
 
 long fx_hc(u64 fid, u64 x1, u64 x2)

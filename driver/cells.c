@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Cell ioctls: create, load, start, shut down and destroy inmate cells
- * (DESIGN §2).  The driver does what only Linux can do: take the cell's
- * CPUs offline and back online through CPU hotplug, and copy images into
- * the cell's loadable memory while the hypervisor lends it to the root.
+ * (DESIGN §2), and input for their emulated console UARTs.  The driver
+ * does what only Linux can do: take the cell's CPUs offline and back
+ * online through CPU hotplug, and copy images into the cell's loadable
+ * memory while the hypervisor lends it to the root.
  * Everything else, and every final check, is the hypervisor's.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -461,6 +462,52 @@ static int cells_start(struct warden_cell_args *args)
 }
 
 /*
+ * Characters for the cell's emulated console UART: to the hypervisor eight
+ * at a time, until all are taken or its receive FIFO is full; args->size
+ * says how many it took.  (Those for a cell that does not run are taken
+ * and dropped: WARDEN_HC_CELL_CONSOLE_INPUT.)
+ */
+static int cells_console_input(struct warden_cell_args *args)
+{
+	struct warden_cell *c = cells_find(args->id, args->errmsg);
+	u8 buf[WARDEN_CONSOLE_INPUT_MAX];
+	u64 taken = 0, chars;
+	unsigned int i, n;
+	long ret;
+
+	if (!c)
+		return -ENOENT;
+	if (args->size == 0 || args->size > WARDEN_CONSOLE_INPUT_MAX) {
+		warden_errmsg(args->errmsg,
+			      "console input of %llu characters: give 1 to %u",
+			      args->size, WARDEN_CONSOLE_INPUT_MAX);
+		return -EINVAL;
+	}
+	if (copy_from_user(buf, u64_to_user_ptr(args->ptr), args->size)) {
+		warden_errmsg(args->errmsg,
+			      "cannot read the console input (bad address)");
+		return -EFAULT;
+	}
+	while (taken < args->size) {
+		n = (unsigned int)min_t(u64, args->size - taken, 8);
+		for (i = 0, chars = 0; i < n; i++)
+			chars |= (u64)buf[taken + i] << (8 * i);
+		ret = (long)hvc_call(WARDEN_HC_CELL_CONSOLE_INPUT, c->id, chars,
+				     n, 0)
+			      .x0;
+		if (ret < 0) {
+			cells_hv_error(ret, "console input", args->errmsg);
+			return (int)ret;
+		}
+		taken += (u64)ret;
+		if (ret < n)
+			break;
+	}
+	args->size = taken;
+	return 0;
+}
+
+/*
  * Ask the cell to shut down and wait for its answer (or stop it at once
  * with force).  Returns 0 once it is shut down, -EINPROGRESS as soon as it
  * has agreed and powers off itself (ask again), -EBUSY if it refused, or
@@ -672,6 +719,8 @@ static int cells_dispatch(unsigned int cmd, struct warden_cell_args *args,
 		return cells_start(args);
 	case WARDEN_IOCTL_CELL_SHUTDOWN:
 		return cells_shutdown(args);
+	case WARDEN_IOCTL_CELL_CONSOLE_INPUT:
+		return cells_console_input(args);
 	default:
 		return cells_destroy(args, kobj);
 	}

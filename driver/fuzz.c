@@ -83,8 +83,9 @@ static bool fuzz_forbidden(u32 fid, u64 a1)
 		return true; /* SMCCC arch calls: workarounds */
 	if (fid == WARDEN_HC_DISABLE || fid == WARDEN_HC_CONSOLE_PUTC)
 		return true; /* (random characters on the console: valid) */
-	if (fid >= WARDEN_HC_CELL_SET_LOADABLE && fid <= WARDEN_HC_CELL_STATE &&
-	    a1 < WARDEN_MAX_CELLS && warden.cells[a1].in_use)
+	if (fid >= WARDEN_HC_CELL_SET_LOADABLE &&
+	    fid <= WARDEN_HC_CELL_CONSOLE_INPUT && a1 < WARDEN_MAX_CELLS &&
+	    warden.cells[a1].in_use)
 		return true;
 	return false;
 }

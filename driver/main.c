@@ -120,6 +120,7 @@ static long warden_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case WARDEN_IOCTL_CELL_START:
 	case WARDEN_IOCTL_CELL_SHUTDOWN:
 	case WARDEN_IOCTL_CELL_DESTROY:
+	case WARDEN_IOCTL_CELL_CONSOLE_INPUT:
 		return cells_ioctl(cmd, (void __user *)arg);
 	case WARDEN_IOCTL_TEST_FUZZ:
 		return fuzz_ioctl((void __user *)arg);

@@ -272,6 +272,122 @@ static void config_check_cell_irqs_in_root(struct config_check *c,
 	}
 }
 
+/* ---- emulated console UART ----------------------------------------- */
+
+#define CC_VUART "emulated console UART"
+#define CC_VUART_AT CC_VUART " at 0x%llx: "
+
+/* The IPA page of the UART is the device's alone in the cell. */
+static void config_check_cell_vuart_page(struct config_check *c,
+					 const struct warden_cell_desc *cell)
+{
+	const struct warden_memory *mem = warden_cell_mem(cell);
+	const struct warden_link *links = warden_cell_links(cell);
+	const uint64_t base = cell->vuart_base, page = CONFIG_CHECK_PAGE_SIZE;
+	struct config_check_frame f[CONFIG_CHECK_MAX_FRAMES];
+	unsigned int i, n;
+
+	for (i = 0; i < cell->num_memory_regions; i++)
+		if (config_check_range_ok(mem[i].virt_start, mem[i].size) &&
+		    config_check_overlap(base, page, mem[i].virt_start,
+					 mem[i].size))
+			config_check_problem(
+				c,
+				CC_VUART_AT "overlaps memory region %u "
+					    "(0x%llx+0x%llx -> 0x%llx)%s",
+				CC_ULL(base), i, CC_ULL(mem[i].phys_start),
+				CC_ULL(mem[i].size), CC_ULL(mem[i].virt_start),
+				config_check_is_comm(&mem[i], 0) ?
+					", the comm region" :
+					"");
+	for (i = 0; i < cell->num_links; i++)
+		if (config_check_link_range_ok(&links[i]) &&
+		    config_check_overlap(base, page, links[i].virt_start,
+					 warden_link_size(&links[i])))
+			config_check_problem(
+				c,
+				CC_VUART_AT "overlaps link %u "
+					    "(0x%llx+0x%llx in "
+					    "the cell)",
+				CC_ULL(base), i, CC_ULL(links[i].virt_start),
+				CC_ULL(warden_link_size(&links[i])));
+	n = config_check_gic_frames(&c->sys->platform, f);
+	for (i = 0; i < n; i++)
+		if (config_check_overlap(base, page, f[i].base, f[i].size))
+			config_check_problem(c,
+					     CC_VUART_AT "overlaps %s "
+							 "(0x%llx+0x%llx)",
+					     CC_ULL(base), f[i].name,
+					     CC_ULL(f[i].base),
+					     CC_ULL(f[i].size));
+}
+
+/* Its interrupt: an SPI of the cell's own that is no link's doorbell. */
+static void config_check_cell_vuart_irq(struct config_check *c,
+					const struct warden_cell_desc *cell)
+{
+	const struct warden_irq_range *irqs = warden_cell_irqs(cell);
+	const struct warden_link *links = warden_cell_links(cell);
+	const uint32_t irq = cell->vuart_irq;
+	unsigned int i, owned = 0;
+
+	if (irq < CONFIG_CHECK_FIRST_SPI || irq >= WARDEN_MAX_IRQS) {
+		config_check_problem(c,
+				     CC_VUART ": vuart_irq %u is not an SPI "
+					      "(%u-%u)",
+				     irq, CONFIG_CHECK_FIRST_SPI,
+				     WARDEN_MAX_IRQS - 1);
+		return;
+	}
+	for (i = 0; i < cell->num_irq_ranges; i++)
+		if (irq >= irqs[i].first && irq - irqs[i].first < irqs[i].count)
+			owned = 1;
+	if (!owned)
+		config_check_problem(c,
+				     CC_VUART ": vuart_irq %u is not in the "
+					      "cell's IRQ ranges",
+				     irq);
+	for (i = 0; i < cell->num_links; i++)
+		if (links[i].doorbell_irq == irq)
+			config_check_problem(c,
+					     CC_VUART ": vuart_irq %u is also "
+						      "the doorbell of link %u",
+					     irq, i);
+}
+
+/*
+ * vuart_base and vuart_irq (config.h): both 0, or a page in the cell's
+ * address space that nothing else of the cell uses, and an SPI of its own.
+ */
+static void config_check_cell_vuart(struct config_check *c,
+				    const struct warden_cell_desc *cell)
+{
+	const uint64_t base = cell->vuart_base;
+
+	if (!base && !cell->vuart_irq)
+		return;
+	if (!base || !cell->vuart_irq) {
+		config_check_problem(c,
+				     CC_VUART ": vuart_base 0x%llx and "
+					      "vuart_irq %u: set both or "
+					      "neither",
+				     CC_ULL(base), cell->vuart_irq);
+		return;
+	}
+	if (!config_check_aligned(base, CONFIG_CHECK_PAGE_SIZE))
+		config_check_problem(c, CC_VUART_AT "not page aligned",
+				     CC_ULL(base));
+	else if (base >= CONFIG_CHECK_ADDR_LIMIT)
+		config_check_problem(c,
+				     CC_VUART_AT "beyond 0x%llx, the 48 bits "
+						 "Warden's page tables reach",
+				     CC_ULL(base),
+				     CC_ULL(CONFIG_CHECK_ADDR_LIMIT));
+	else
+		config_check_cell_vuart_page(c, cell);
+	config_check_cell_vuart_irq(c, cell);
+}
+
 /* ---- entry points -------------------------------------------------- */
 
 unsigned int config_check_cell(const void *blob, uint64_t size,
@@ -313,6 +429,7 @@ unsigned int config_check_cell(const void *blob, uint64_t size,
 	config_check_cell_reset(&c, cell);
 	config_check_cell_irqs_in_root(&c, cell);
 	config_check_links_root(&c, cell);
+	config_check_cell_vuart(&c, cell);
 	return c.problems;
 }
 

@@ -77,18 +77,45 @@ static inline int config_check_inside(uint64_t a, uint64_t a_size, uint64_t b,
 	return a >= b && a + a_size <= b + b_size;
 }
 
-/* Is the region an inmate cell's comm region (no physical address)? */
 /* The cpu_set bits of CPUs 0..num_cpus-1 (64 of them fill the mask). */
 static inline uint64_t config_check_cpu_mask(unsigned int num_cpus)
 {
 	return num_cpus >= 64 ? ~0ULL : (1ULL << num_cpus) - 1;
 }
 
+/* Is the region an inmate cell's comm region (no physical address)? */
 static inline int config_check_is_comm(const struct warden_memory *m,
 				       int is_root)
 {
 	return !is_root && (m->flags & WARDEN_MEM_COMM_REGION);
 }
+
+/* A link's region is a usable range (sizes sane, no wrap-around). */
+static inline int config_check_link_range_ok(const struct warden_link *l)
+{
+	uint64_t max = ~0ULL;
+
+	return l->section_size != 0 && l->section_size <= max / 4 &&
+	       l->common_size <= max / 2 &&
+	       config_check_range_ok(l->phys_start, warden_link_size(l)) &&
+	       config_check_range_ok(l->virt_start, warden_link_size(l));
+}
+
+/* A GIC frame that every cell sees at its physical address. */
+struct config_check_frame {
+	const char *name;
+	uint64_t base, size;
+};
+
+#define CONFIG_CHECK_MAX_FRAMES 2
+
+/*
+ * The frames of the platform's GIC (checked) that a cell reaches at their
+ * physical addresses: the distributor, and the GICv3 redistributors or the
+ * GICv2 CPU interface.  Returns how many (at most CONFIG_CHECK_MAX_FRAMES).
+ */
+unsigned int config_check_gic_frames(const struct warden_platform *p,
+				     struct config_check_frame *f);
 
 int config_check_mem_equal(const char *a, const char *b, unsigned int len);
 int config_check_name_ok(const char *name);

@@ -41,17 +41,6 @@ static int cc_name_eq(const char *a, const char *b)
 	return config_check_mem_equal(na.s, nb.s, WARDEN_CELL_NAME_MAX);
 }
 
-/* The link's region is a usable range (sizes sane, no wrap-around). */
-static int cc_link_range_ok(const struct warden_link *l)
-{
-	uint64_t max = ~0ULL;
-
-	return l->section_size != 0 && l->section_size <= max / 4 &&
-	       l->common_size <= max / 2 &&
-	       config_check_range_ok(l->phys_start, warden_link_size(l)) &&
-	       config_check_range_ok(l->virt_start, warden_link_size(l));
-}
-
 /* ---- one link ------------------------------------------------------ */
 
 /* Name and peer: non-empty, NUL-terminated, printable; not the cell. */
@@ -131,7 +120,7 @@ static int cc_link_region(struct config_check *c, unsigned int i,
 				     CC_ULL(l->virt_start),
 				     CC_ULL(l->common_size),
 				     CC_ULL(l->section_size));
-	if (!cc_link_range_ok(l)) {
+	if (!config_check_link_range_ok(l)) {
 		config_check_problem(c,
 				     CC_LINK_FMT " (0x%llx -> 0x%llx, common "
 						 "0x%llx, sections 0x%llx) "
@@ -380,12 +369,12 @@ static void cc_links_apart(struct config_check *c,
 	unsigned int i, j;
 
 	for (i = 0; i < a->num_links; i++) {
-		if (!cc_link_range_ok(&la[i]))
+		if (!config_check_link_range_ok(&la[i]))
 			continue;
 		cc_link_name(&n, la[i].name);
 		for (j = 0; j < b->num_links && links; j++) {
 			cc_link_name(&m, lb[j].name);
-			if (cc_link_range_ok(&lb[j]) &&
+			if (config_check_link_range_ok(&lb[j]) &&
 			    !cc_name_eq(la[i].name, lb[j].name) &&
 			    config_check_overlap(
 				    la[i].phys_start, warden_link_size(&la[i]),
@@ -467,7 +456,7 @@ void config_check_links_root(struct config_check *c,
 
 	for (i = 0; i < cell->num_links; i++) {
 		cc_link_name(&n, links[i].name);
-		if (cc_link_range_ok(&links[i]))
+		if (config_check_link_range_ok(&links[i]))
 			cc_link_in(c, i, &links[i], n.s, root);
 	}
 	cc_root_doorbells(c, cell);

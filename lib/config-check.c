@@ -237,6 +237,25 @@ static uint64_t config_check_gicd_size(uint32_t gic_version)
 					      CONFIG_CHECK_GICD_SIZE;
 }
 
+unsigned int config_check_gic_frames(const struct warden_platform *p,
+				     struct config_check_frame *f)
+{
+	f[0].name = "the GIC distributor";
+	f[0].base = p->gicd_base;
+	f[0].size = config_check_gicd_size(p->gic_version);
+	if (p->gic_version == WARDEN_GIC_V3) {
+		f[1].name = "the GICv3 redistributors";
+		f[1].base = p->gicr_base;
+		f[1].size = CONFIG_CHECK_GICR_STRIDE * p->num_cpus;
+	} else {
+		/* a cell's GICC is the GICV frame, mapped at the GICC address */
+		f[1].name = "the GICv2 CPU interface";
+		f[1].base = p->gicc_base;
+		f[1].size = CONFIG_CHECK_GICC_SIZE;
+	}
+	return CONFIG_CHECK_MAX_FRAMES;
+}
+
 static void config_check_gic(struct config_check *c,
 			     const struct warden_platform *p)
 {
@@ -677,6 +696,15 @@ unsigned int config_check_system(const void *blob, uint64_t size,
 	config_check_hv_memory(&c, &sys->hypervisor_memory);
 	config_check_platform(&c, &sys->platform);
 	config_check_cell_common(&c, &sys->root_cell, 1);
+	/* the root cell has the machine's own UART, if any */
+	if (sys->root_cell.vuart_base || sys->root_cell.vuart_irq)
+		config_check_problem(
+			&c,
+			"emulated console UART (vuart_base 0x%llx, "
+			"vuart_irq %u): only inmate cells may "
+			"have one, the root cell's must be 0",
+			CC_ULL(sys->root_cell.vuart_base),
+			sys->root_cell.vuart_irq);
 	return c.problems;
 }
 

@@ -60,7 +60,7 @@ jsoncheck=$build/tests/system/json-check
 completion=$top/tools/warden.bash-completion
 fw=$build/hypervisor/warden.bin
 # inmates/build.mk builds these; any other $build/inmates/*.bin goes in too
-inmate_names=(uart-demo gic-demo smp-demo echo-demo cell-test)
+inmate_names=(uart-demo gic-demo smp-demo echo-demo cell-test vuart-test)
 [ -e "$busybox" ] || die "$busybox missing; run scripts/setup.sh first"
 command -v cpio >/dev/null || die "cpio not installed; run scripts/setup.sh first"
 

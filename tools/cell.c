@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The warden CLI: the `cell` commands.  They change cells through the cell
- * ioctls of /dev/warden (struct warden_cell_args, ioctl.h) and read them
- * from sysfs, /sys/devices/warden/cells/<id>/{name,state,cpus,failure,
- * stats/,console,console_total}.  A cell is named on the command line by its
- * name or by its numeric id; the root cell (id 0) is not in cells/.
+ * The warden CLI: the `cell` commands (`cell console`: cellconsole.c).
+ * They change cells through the cell ioctls of /dev/warden (struct
+ * warden_cell_args, ioctl.h) and read them from sysfs,
+ * /sys/devices/warden/cells/<id>/{name,state,cpus,failure,stats/,console,
+ * console_total}.  A cell is named on the command line by its name or by
+ * its numeric id; the root cell (id 0) is not in cells/.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -25,13 +26,10 @@
 #include "warden.h"
 
 #define CELL_SYSFS WARDEN_SYSFS "/cells"
-#define CELL_PATH_MAX 256
 
 /* Largest image `cell load` reads. */
 #define CELL_IMAGE_MAX (256u << 20)
 
-/* `cell console -f` polls this often. */
-#define CELL_POLL_NS 200000000L
 /* shutdown/destroy ask a running cell, and poll its answer this long. */
 #define CELL_ASK_TRIES 50
 #define CELL_ASK_NS 100000000L
@@ -42,15 +40,9 @@
  */
 #define CELL_POWEROFF_S 30
 
-/* A cell named on the command line, resolved through sysfs. */
-struct cell_ref {
-	unsigned int id;
-	char name[WARDEN_CELL_NAME_MAX + 16];
-};
-
 /* ---- small helpers -------------------------------------------------- */
 
-static void cell_sleep(long ns)
+void cell_sleep(long ns)
 {
 	struct timespec ts = { .tv_sec = 0, .tv_nsec = ns };
 
@@ -58,14 +50,13 @@ static void cell_sleep(long ns)
 		;
 }
 
-static void cell_attr_path(char *buf, size_t size, unsigned int id,
-			   const char *attr)
+void cell_attr_path(char *buf, size_t size, unsigned int id, const char *attr)
 {
 	snprintf(buf, size, "%s/%u/%s", CELL_SYSFS, id, attr);
 }
 
 /* The first line of cells/<id>/<attr>; returns 0 or -errno. */
-static int cell_attr(unsigned int id, const char *attr, char *buf, size_t size)
+int cell_attr(unsigned int id, const char *attr, char *buf, size_t size)
 {
 	char path[CELL_PATH_MAX];
 
@@ -73,7 +64,7 @@ static int cell_attr(unsigned int id, const char *attr, char *buf, size_t size)
 	return fileio_read_line(path, buf, size);
 }
 
-static int cell_exists(unsigned int id)
+int cell_exists(unsigned int id)
 {
 	char path[CELL_PATH_MAX];
 
@@ -82,7 +73,7 @@ static int cell_exists(unsigned int id)
 }
 
 /* Parse a whole decimal number; returns 0 on success. */
-static int cell_parse_uint(const char *s, unsigned long long *val)
+int cell_parse_uint(const char *s, unsigned long long *val)
 {
 	char *end;
 
@@ -168,7 +159,7 @@ static int cell_resolve(const char *arg, struct cell_ref *ref)
 }
 
 /* cell_ready(), then resolve the cell argument. */
-static int cell_ready_ref(const char *arg, struct cell_ref *ref)
+int cell_ready_ref(const char *arg, struct cell_ref *ref)
 {
 	if (cell_ready())
 		return -1;
@@ -960,122 +951,5 @@ int cell_stats(int argc, char **argv, unsigned int opts)
 		cell_table_set(&t, row, col, num);
 	}
 	cell_table_print(&t);
-	return WARDEN_EXIT_OK;
-}
-
-/* ---- console --------------------------------------------------------- */
-
-static int cell_console_total(unsigned int id, unsigned long long *total)
-{
-	char buf[32];
-	int ret;
-
-	ret = cell_attr(id, "console_total", buf, sizeof(buf));
-	if (ret)
-		return ret;
-	return cell_parse_uint(buf, total) ? -EINVAL : 0;
-}
-
-/*
- * The console ring's text and the console_total it ends at: read between
- * two equal totals, so that nothing was written meanwhile.  Returns 0,
- * -EAGAIN if it kept changing, or -errno (the cell is gone).
- */
-static int cell_console_read(unsigned int id, char **data, size_t *len,
-			     unsigned long long *total)
-{
-	char path[CELL_PATH_MAX];
-	unsigned long long after;
-	int ret, tries;
-
-	cell_attr_path(path, sizeof(path), id, "console");
-	for (tries = 0; tries < 5; tries++) {
-		ret = cell_console_total(id, total);
-		if (ret)
-			return ret;
-		ret = fileio_read(path, 1 << 20, data, len);
-		if (ret)
-			return ret;
-		ret = cell_console_total(id, &after);
-		if (!ret && after == *total)
-			return 0;
-		free(*data);
-		if (ret)
-			return ret;
-	}
-	return -EAGAIN;
-}
-
-/*
- * Print what was written since `*shown` bytes ever: the end of the ring,
- * or all of it after a "[... N bytes lost]" line if the ring has wrapped
- * past what we saw.  Returns 0, or -errno if the cell is gone.
- */
-static int cell_console_poll(unsigned int id, unsigned long long *shown)
-{
-	unsigned long long total, fresh;
-	size_t len;
-	char *data;
-	int ret;
-
-	ret = cell_console_total(id, &total);
-	if (ret)
-		return ret;
-	if (total == *shown)
-		return 0;
-	ret = cell_console_read(id, &data, &len, &total);
-	if (ret == -EAGAIN)
-		return 0; /* busy writing: next time */
-	if (ret)
-		return ret;
-	if (total < *shown) /* a new cell with this id */
-		*shown = 0;
-	fresh = total - *shown;
-	if (fresh > len) {
-		printf("[... %llu bytes lost]\n", fresh - len);
-		fresh = len;
-	}
-	fwrite(data + len - fresh, 1, (size_t)fresh, stdout);
-	(void)fflush(stdout); /* an output error: main() reports it */
-	*shown = total;
-	free(data);
-	return 0;
-}
-
-int cell_console(int argc, char **argv, unsigned int opts)
-{
-	unsigned long long shown = 0;
-	struct cell_ref ref;
-	size_t len;
-	char *data;
-	int ret;
-
-	(void)argc;
-	if (cell_ready_ref(argv[0], &ref))
-		return WARDEN_EXIT_FAIL;
-	ret = cell_console_read(ref.id, &data, &len, &shown);
-	if (ret == -EAGAIN && !(opts & WARDEN_OPT_FOLLOW)) {
-		char path[CELL_PATH_MAX];
-
-		/* busy: print the ring as it is */
-		cell_attr_path(path, sizeof(path), ref.id, "console");
-		ret = fileio_read(path, 1 << 20, &data, &len);
-	}
-	if (ret) {
-		warden_err("cell console \"%s\" failed: %s", ref.name,
-			   strerror(-ret));
-		return WARDEN_EXIT_FAIL;
-	}
-	fwrite(data, 1, len, stdout);
-	(void)fflush(stdout); /* an output error: main() reports it */
-	free(data);
-	if (!(opts & WARDEN_OPT_FOLLOW))
-		return WARDEN_EXIT_OK;
-	for (;;) {
-		cell_sleep(CELL_POLL_NS);
-		if (!cell_exists(ref.id) || cell_console_poll(ref.id, &shown))
-			break;
-	}
-	warden_err("cell \"%s\" (id %u) is gone", ref.name, ref.id);
 	return WARDEN_EXIT_OK;
 }

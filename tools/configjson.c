@@ -112,6 +112,13 @@ static void configjson_cell(struct json *j, const char *key,
 	configjson_cpus(j, d->cpu_set);
 	if (!is_root || d->reset_address)
 		json_hex(j, "reset_address", d->reset_address);
+	if (d->vuart_base || d->vuart_irq) {
+		json_begin_object(j, "console_uart");
+		json_string(j, "type", "pl011");
+		json_hex(j, "base", d->vuart_base);
+		json_uint(j, "irq", d->vuart_irq);
+		json_end_object(j);
+	}
 	if (d->reserved[0] || d->reserved[1])
 		json_bool(j, "reserved_not_zero", 1);
 	json_uint(j, "num_memory_regions", d->num_memory_regions);

@@ -425,6 +425,11 @@ static void configshow_text_cell(const struct configshow_cell *c, int is_root)
 	if (!is_root || d->reset_address)
 		printf("  " CONFIGSHOW_LABEL "0x%08llx\n", "reset address",
 		       (unsigned long long)d->reset_address);
+	if (d->vuart_base || d->vuart_irq)
+		printf("  " CONFIGSHOW_LABEL "emulated PL011 at 0x%08llx, "
+		       "INTID %u\n",
+		       "console UART", (unsigned long long)d->vuart_base,
+		       d->vuart_irq);
 	if (d->reserved[0] || d->reserved[1])
 		printf("  " CONFIGSHOW_LABEL "not zero\n", "reserved fields");
 	configshow_text_mem(c);

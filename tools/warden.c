@@ -51,6 +51,14 @@ static const struct warden_opt warden_opt_follow = {
 	'f', "follow", WARDEN_OPT_FOLLOW,
 	"keep printing new output until the cell is destroyed", NULL
 };
+static const struct warden_opt warden_opt_send = {
+	0, "send", WARDEN_OPT_SEND,
+	"send TEXT to its console UART (\\n \\r \\t \\\\ \\xNN)", "TEXT"
+};
+static const struct warden_opt warden_opt_attach = {
+	0, "attach", WARDEN_OPT_ATTACH,
+	"follow it and send what is typed (Ctrl-] detaches)", NULL
+};
 static const struct warden_opt warden_opt_json = {
 	0, "json", WARDEN_OPT_JSON, "print the same content as one JSON object",
 	NULL
@@ -366,10 +374,11 @@ static const struct warden_cmd warden_cmds[] = {
 			"with its MPIDR), then\n"
 			"the root cell.  Every cell: name, flags, CPUs (list and "
 			"mask), reset address,\n"
-			"its memory regions as a table (physical and cell "
-			"address, size, flags in\n"
-			"words), IRQ ranges and links.  Runs on the build "
-			"machine too.\n"
+			"its emulated console UART (address and INTID), its "
+			"memory regions as a table\n"
+			"(physical and cell address, size, flags in words), IRQ "
+			"ranges and links.\n"
+			"Runs on the build machine too.\n"
 			"\n"
 			"Each file is checked first, as `config check` does; a "
 			"cell config is checked\n"
@@ -536,20 +545,41 @@ static const struct warden_cmd warden_cmds[] = {
 	{
 		.name = "cell console",
 		.args = "<cell>",
-		.opts = { &warden_opt_follow },
-		.summary = "print a cell's console output",
+		.opts = { &warden_opt_follow, &warden_opt_send,
+			  &warden_opt_attach },
+		.summary = "print a cell's console output, or talk to it",
 		.help = "Print the cell's console ring (its last 4 KiB of "
 			"output).  With -f, keep\n"
 			"printing what it writes (polling every 200 ms) until "
 			"the cell is destroyed\n"
 			"or the command is interrupted; output that scrolled "
 			"out of the ring unseen\n"
-			"is reported as \"[... N bytes lost]\".  <cell> is a "
-			"cell's name or id.\n"
-			"Needs an enabled hypervisor.\n",
+			"is reported as \"[... N bytes lost]\".  A line that "
+			"the cell writes through\n"
+			"its emulated console UART shows before it ends (a "
+			"prompt).\n"
+			"\n"
+			"Input goes to the cell's emulated console UART "
+			"(vuart_base in its config);\n"
+			"the cell must be running to read it.  --send TEXT "
+			"sends TEXT, with escapes\n"
+			"\\n \\r \\t \\\\ and \\xNN (two hex digits); "
+			"while the UART's receive FIFO is\n"
+			"full it waits, and fails if the cell reads nothing for "
+			"5 s.  (A terminal's\n"
+			"Enter is \\r.)  --attach prints as -f does and sends "
+			"what is typed: a\n"
+			"terminal is raw meanwhile (Ctrl-C is the cell's), and "
+			"Ctrl-] detaches; input\n"
+			"that is not a terminal is sent until its end, and then "
+			"the output followed\n"
+			"until the command is interrupted.  At most one of -f, "
+			"--send and --attach.\n"
+			"<cell> is a cell's name or id.  Needs an enabled "
+			"hypervisor (root to send).\n",
 		.min_args = 1,
 		.max_args = 1,
-		.run = cell_console,
+		.run = cellconsole_run,
 	},
 };
 

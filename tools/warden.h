@@ -9,7 +9,8 @@
  *   cellconfig.c reading cell configs; `config check` of system and cell
  *                configs
  *   cell.c       the `cell` commands: create, load, start, shutdown,
- *                destroy, list, stats, console
+ *                destroy, list, stats
+ *   cellconsole.c `cell console`: print, follow, send input, attach
  *   celllinux.c  `cell linux`: a Linux kernel in a new cell, with
  *   linuximage.c the Image header and placement (linuximage.h),
  *   linuxdt.c    the cell's device tree (linuxdt.h), written by
@@ -48,6 +49,7 @@
 #define WARDEN_OPT_FORCE 0x1u /* --force */
 #define WARDEN_OPT_FOLLOW 0x2u /* -f, --follow */
 #define WARDEN_OPT_JSON 0x4u /* --json */
+#define WARDEN_OPT_ATTACH 0x8u /* --attach */
 /* valued options (warden_opt_value()); high bits */
 #define WARDEN_OPT_OUTPUT 0x10000u /* -o, --output FILE */
 #define WARDEN_OPT_DTB 0x20000u /* --dtb FILE */
@@ -71,6 +73,7 @@
 #define WARDEN_OPT_INITRD WARDEN_OPT_LINUX_MEM /* --initrd FILE */
 #define WARDEN_OPT_CMDLINE WARDEN_OPT_HV_MEM /* --cmdline TEXT */
 #define WARDEN_OPT_WRITE_DTB WARDEN_OPT_OUTPUT /* --write-dtb FILE */
+#define WARDEN_OPT_SEND 0x40000000u /* --send TEXT */
 
 /*
  * A command's arguments: what follows its name on the command line, without
@@ -128,9 +131,29 @@ void cellconfig_name(const void *blob, char name[WARDEN_CELL_NAME_MAX]);
 int cellconfig_check(int argc, char **argv, unsigned int opts);
 int configshow_run(int argc, char **argv, unsigned int opts);
 
+/* cell.c: what the `cell` commands share (cellconsole.c, celllinux.c too) */
+#define CELL_PATH_MAX 256
+
+/* A cell named on the command line, resolved through sysfs. */
+struct cell_ref {
+	unsigned int id;
+	char name[WARDEN_CELL_NAME_MAX + 16];
+};
+
 struct warden_cell_args;
+
+void cell_sleep(long ns);
+/* The path of cells/<id>/<attr> in sysfs. */
+void cell_attr_path(char *buf, size_t size, unsigned int id, const char *attr);
+/* The first line of cells/<id>/<attr>; returns 0 or -errno. */
+int cell_attr(unsigned int id, const char *attr, char *buf, size_t size);
+int cell_exists(unsigned int id);
+/* Parse a whole decimal number; returns 0 on success. */
+int cell_parse_uint(const char *s, unsigned long long *val);
 /* Is warden.ko loaded and the hypervisor enabled?  Else say so (-1). */
 int cell_ready(void);
+/* Is the hypervisor enabled (else say so), and which cell is arg?  0 or -1. */
+int cell_ready_ref(const char *arg, struct cell_ref *ref);
 /*
  * Issue a cell ioctl; *args is in/out.  Returns 0 or -errno; failures are
  * printed as "<what> failed: <the driver's reason>", except (with ask)
@@ -150,7 +173,7 @@ int cell_shutdown(int argc, char **argv, unsigned int opts);
 int cell_destroy(int argc, char **argv, unsigned int opts);
 int cell_list(int argc, char **argv, unsigned int opts);
 int cell_stats(int argc, char **argv, unsigned int opts);
-int cell_console(int argc, char **argv, unsigned int opts);
+int cellconsole_run(int argc, char **argv, unsigned int opts);
 
 /*
  * Read all of `path` (at most max bytes) into a malloc'ed buffer with a NUL

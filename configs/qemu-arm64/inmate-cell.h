@@ -14,7 +14,8 @@
  * Optional: INMATE_CELL_SPI (one SPI), and one link: INMATE_CELL_LINK_NAME,
  * _PEER, _PHYS, _SIDE and _DOORBELL (an SPI, which must be INMATE_CELL_SPI),
  * seen at INMATE_CELL_LINK_IPA with one common page and one page for each
- * side.
+ * side; or an emulated console UART: INMATE_CELL_VUART_BASE (an IPA) on
+ * INMATE_CELL_VUART_IRQ (which must be INMATE_CELL_SPI).
  */
 #ifndef INMATE_CELL_H
 #define INMATE_CELL_H
@@ -56,6 +57,10 @@ const struct {
 		.num_links = 1,
 #endif
 		.reset_address = INMATE_CELL_RAM_IPA,
+#ifdef INMATE_CELL_VUART_BASE
+		.vuart_base = INMATE_CELL_VUART_BASE,
+		.vuart_irq = INMATE_CELL_VUART_IRQ,
+#endif
 	},
 	.mem = {
 		/* RAM: image, BSS, stacks; command line in the last page */

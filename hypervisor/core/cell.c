@@ -19,6 +19,7 @@
 #include <hyp/printk.h>
 #include <hyp/setup.h>
 #include <hyp/string.h>
+#include <hyp/vpl011.h>
 
 struct cell root_cell;
 
@@ -111,6 +112,8 @@ int cell_init(struct cell *cell, const struct warden_cell_desc *desc, u32 id)
 		return err;
 	cell->stage2.vmid = (u16)id;
 	err = map_regions(cell);
+	if (!err)
+		err = vpl011_init(cell);
 	if (!err)
 		err = arch_cell_init(cell);
 	if (err)
@@ -413,6 +416,7 @@ int cell_prepare_start(struct cell *cell)
 	comm->msg_seq = cell->comm_seq;
 	arch_comm_fill(cell, comm);
 	link_comm_fill(cell, comm);
+	vpl011_reset(cell);
 	memset(cell->status->stats, 0, sizeof(cell->status->stats));
 	cell->status->failure[0] = '\0';
 	cell->status->starts++;
@@ -477,6 +481,31 @@ void cell_system_reset(struct per_cpu *pc, struct trap_frame *frame)
 	park(pc);
 }
 
+/*
+ * The console of an inmate cell.  What it prints is collected per line in
+ * cell->line (split at CELL_LINE_MAX) and written with the prefix
+ * "[<name>] ": to the UART, if the config allows, only ever in whole lines,
+ * so that lines of different cells (and of the CPUs of one cell) never
+ * interleave there; to the cell's own ring in whole lines too, unless the
+ * emulated UART wrote to the line (cell_console_show()): then the ring gets
+ * the line so far at once, and the rest as it comes.  Either way the ring
+ * ends up with the same bytes; only what a reader of the ring sees of a
+ * line that is not finished differs.
+ */
+
+/* The part of the line not yet in the ring, with the prefix if it starts. */
+static void ring_line(struct cell *cell)
+{
+	char prefix[WARDEN_CELL_NAME_MAX + 4];
+
+	prefix[0] = '\0';
+	if (!cell->line_shown)
+		snprintf(prefix, sizeof(prefix), "[%s] ", cell->name);
+	cell->line[cell->line_len] = '\0';
+	console_ring_write(cell->console, prefix,
+			   &cell->line[cell->line_shown]);
+}
+
 /* Append to the cell's console ring, and to the UART if it may. */
 static void flush_line(struct cell *cell)
 {
@@ -484,23 +513,19 @@ static void flush_line(struct cell *cell)
 
 	cell->line[cell->line_len++] = '\n';
 	cell->line[cell->line_len] = '\0';
-	snprintf(prefix, sizeof(prefix), "[%s] ", cell->name);
-	/* the UART first: whoever sees the line in the ring sees it whole */
-	if (cell->desc->flags & WARDEN_CELL_CONSOLE)
+	/* the UART first: whoever sees the line end in the ring sees it whole */
+	if (cell->desc->flags & WARDEN_CELL_CONSOLE) {
+		snprintf(prefix, sizeof(prefix), "[%s] ", cell->name);
 		console_write(prefix, cell->line);
-	console_ring_write(cell->console, prefix, cell->line);
+	}
+	ring_line(cell);
 	cell->line_len = 0;
+	cell->line_shown = 0;
 }
 
-/*
- * Whole lines only, so that the output of different cells (and of the
- * CPUs of one cell) never interleaves within a line.
- */
-void cell_console_putc(struct cell *cell, char c)
+/* Control characters but tab become '?' (the callers drop CRs and NULs). */
+static void line_add(struct cell *cell, char c)
 {
-	if (c == '\r' || c == '\0')
-		return;
-	spin_lock(&cell->line_lock);
 	if (c == '\n')
 		flush_line(cell);
 	else if ((unsigned char)c < 0x20 && c != '\t')
@@ -509,5 +534,26 @@ void cell_console_putc(struct cell *cell, char c)
 		cell->line[cell->line_len++] = c;
 	if (cell->line_len >= CELL_LINE_MAX)
 		flush_line(cell);
+}
+
+void cell_console_putc(struct cell *cell, char c)
+{
+	if (c == '\r' || c == '\0')
+		return;
+	spin_lock(&cell->line_lock);
+	line_add(cell, c);
+	spin_unlock(&cell->line_lock);
+}
+
+void cell_console_show(struct cell *cell, char c)
+{
+	if (c == '\r' || c == '\0')
+		return;
+	spin_lock(&cell->line_lock);
+	line_add(cell, c);
+	if (cell->line_len > cell->line_shown) {
+		ring_line(cell);
+		cell->line_shown = cell->line_len;
+	}
 	spin_unlock(&cell->line_lock);
 }

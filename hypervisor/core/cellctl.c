@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The root cell's management hypercalls: create, load, start, shut down and
- * destroy inmate cells (DESIGN §2).  They run on a root CPU, one at a time
+ * destroy inmate cells (DESIGN §2), and input for their emulated console
+ * UARTs (vpl011.c).  They run on a root CPU, one at a time
  * (ctl_lock).  Every argument is checked, and a failed call leaves the
  * system as it was; its reason, in words, goes to the console and to a page
  * the root can read (cellctl_errmsg_page()), from which the driver passes it
@@ -24,6 +25,7 @@
 #include <hyp/ratelimit.h>
 #include <hyp/setup.h>
 #include <hyp/string.h>
+#include <hyp/vpl011.h>
 
 #define ERRMSG_LEN 256
 #define STATUS_PAGES (WARDEN_STATUS_SIZE >> PAGE_SHIFT)
@@ -832,6 +834,32 @@ static long state(struct cell *cell, struct trap_frame *frame)
 	return s < WARDEN_CELL_NUM_STATES ? s : WARDEN_CELL_RUNNING;
 }
 
+/*
+ * Input for the cell's emulated UART: x2 holds x3 characters, the first in
+ * bits [7:0] and nothing above the last.  For a cell that does not run
+ * they are dropped, and counted as taken (vpl011_input()).
+ */
+static long console_input(struct cell *cell, u64 chars, u64 count)
+{
+	long ret;
+
+	if (count == 0 || count > VPL011_INPUT_MAX)
+		return ctl_error(-EINVAL,
+				 "console input: %llu characters, not 1..%u",
+				 (unsigned long long)count, VPL011_INPUT_MAX);
+	if (count < VPL011_INPUT_MAX && (chars >> (8 * count)))
+		return ctl_error(
+			-EINVAL,
+			"console input: %#llx holds more than %llu characters",
+			(unsigned long long)chars, (unsigned long long)count);
+	ret = vpl011_input(cell, chars, (u32)count);
+	if (ret == -ENODEV)
+		return ctl_error(ret,
+				 "cell \"%s\" has no emulated console UART",
+				 cell->name);
+	return ret;
+}
+
 static long dispatch(u64 fid, struct trap_frame *frame)
 {
 	struct cell *cell;
@@ -853,6 +881,8 @@ static long dispatch(u64 fid, struct trap_frame *frame)
 		return shutdown(cell, frame->x[2]);
 	case WARDEN_HC_CELL_DESTROY:
 		return destroy(cell);
+	case WARDEN_HC_CELL_CONSOLE_INPUT:
+		return console_input(cell, frame->x[2], frame->x[3]);
 	default:
 		return state(cell, frame);
 	}

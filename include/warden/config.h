@@ -123,11 +123,12 @@ struct warden_cell_desc {
 	uint32_t num_links;
 	/*
 	 * The console UART that the hypervisor emulates for the cell (inmate
-	 * cells only; docs/linux-cells.md): a PL011 on the page at IPA
-	 * vuart_base, which no memory region, link or comm region of the cell
-	 * may overlap, raising vuart_irq, an SPI of the cell that no device
-	 * drives and that is no link's doorbell.  What the cell writes goes
-	 * to its console ring like WARDEN_HC_CONSOLE_PUTC; what the root sends
+	 * cells only; docs/isolation.md): a PL011 on the page at IPA
+	 * vuart_base, which no memory region, link, comm region or GIC frame
+	 * of the cell may overlap, raising vuart_irq, an SPI of the cell that
+	 * no device drives and that is no link's doorbell.  What the cell
+	 * writes goes to its console like WARDEN_HC_CONSOLE_PUTC (its ring
+	 * gets each character at once, not each line); what the root sends
 	 * with WARDEN_HC_CELL_CONSOLE_INPUT arrives in its receive FIFO.  Both
 	 * 0: none.
 	 */

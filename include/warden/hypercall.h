@@ -84,11 +84,13 @@
  */
 #define WARDEN_HC_CELL_STATE WARDEN_HC(0x15)
 /*
- * x1 = id, x2 = up to 8 characters (the first in bits [7:0]), x3 = how many
- * (1..8): input for the cell's emulated console UART (vuart_base, config.h),
- * into its receive FIFO.  Returns how many were taken (0 when the FIFO is
- * full: call again later), -ENODEV if the cell has no emulated UART, or
- * -EINVAL.  Characters sent while the cell does not run are dropped.
+ * x1 = id, x2 = up to 8 characters (the first in bits [7:0], the bits above
+ * the last 0), x3 = how many (1..8): input for the cell's emulated console
+ * UART (vuart_base, config.h), into its receive FIFO.  Returns how many
+ * were taken (0 when the FIFO is full: call again later), -ENODEV if the
+ * cell has no emulated UART, or -EINVAL.  Characters sent while the cell
+ * does not run are dropped (and count as taken): nobody reads them, and a
+ * start resets the UART.
  */
 #define WARDEN_HC_CELL_CONSOLE_INPUT WARDEN_HC(0x16)
 

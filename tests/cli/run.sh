@@ -82,6 +82,7 @@ show_text_facts() {
 		grep -qE '^  GICR +0x080a0000, stride 0x20000$' "$out" ;;
 	gic-demo) grep -qE '^  name +gic-demo$' "$out" &&
 		grep -qE '^  CPUs +2 \(mask 0x4\)$' "$out" ;;
+	vuart-test) grep -qE '^  console UART +emulated PL011 at 0x09000000, INTID 231$' "$out" ;;
 	*) grep -qE '^  name +[a-z0-9-]+$' "$out" ;;
 	esac && grep -qE '^    # +PHYS +VIRT +SIZE +FLAGS$' "$out"
 }
@@ -107,7 +108,8 @@ show_json_facts() {
 	case $(basename "$1" .cell) in
 	qemu-arm64-gicv2*) echo 'd["kind"] == "system" and d["platform"]["gic"]["version"] == 2 and d["platform"]["gic"]["gicc_base"] == "0x8010000" and d["root_cell"]["name"] == "root"' ;;
 	qemu-arm64-gicv3*) echo 'd["kind"] == "system" and d["platform"]["gic"]["version"] == 3 and d["platform"]["gic"]["gicr_base"] == "0x80a0000" and len(d["platform"]["cpus"]) == d["platform"]["num_cpus"]' ;;
-	gic-demo) echo 'd["kind"] == "cell" and d["cell"]["name"] == "gic-demo" and d["cell"]["cpu_list"] == [2] and any("loadable" in m["flags"] for m in d["cell"]["memory_regions"])' ;;
+	gic-demo) echo 'd["kind"] == "cell" and d["cell"]["name"] == "gic-demo" and d["cell"]["cpu_list"] == [2] and any("loadable" in m["flags"] for m in d["cell"]["memory_regions"]) and "console_uart" not in d["cell"]' ;;
+	vuart-test) echo 'd["cell"]["console_uart"] == {"type": "pl011", "base": "0x9000000", "irq": 231}' ;;
 	*) echo 'd["kind"] in ("system", "cell")' ;;
 	esac
 }
@@ -234,6 +236,25 @@ grep -qE '^  GIC +v3$' "$tmp/out" || why="platform not shown"
 grep -q 'root cell' "$tmp/out" && why="shows a root cell the file does not hold"
 verdict "config-show/truncated file shown up to its end" "$why"
 
+# A cell whose emulated console UART lies on its own RAM: still shown, and
+# refused with the reason.  (vuart_base: offset 80 of the cell's header)
+python3 - "$build/configs/vuart-test.cell" "$tmp/vuart-on-ram.cell" << 'EOF'
+import struct, sys
+c = bytearray(open(sys.argv[1], 'rb').read())
+struct.pack_into('<Q', c, 80, 0x40000000)
+open(sys.argv[2], 'wb').write(c)
+EOF
+"$W" config show "$sys" "$tmp/vuart-on-ram.cell" > "$tmp/out" 2> "$tmp/err"
+rc=$?
+cat "$tmp/err" "$tmp/out" >> "$tmp/log"
+why=
+[ $rc -eq 1 ] || why="exit $rc; "
+grep -qF 'cell config "vuart-test": emulated console UART at 0x40000000: overlaps memory region 0' "$tmp/err" ||
+	why+="no reason on stderr; "
+grep -qE '^  console UART +emulated PL011 at 0x40000000, INTID 231$' "$tmp/out" ||
+	why+="not shown"
+verdict "config-show/an emulated UART on the cell's RAM" "$why"
+
 "$W" config show --json "$tmp/nonexistent.cell" > "$tmp/out" 2> "$tmp/log"
 rc=$?
 why=
@@ -262,6 +283,9 @@ make_sysfs() {
 	# a failure text that needs escaping: quotes, a tab, a stray byte
 	printf 'CPU 3: "data abort"\tat 0x1000 \377\n' > "$SYSFS/cells/3/failure"
 	echo 'root-echo 1 root running' > "$SYSFS/cells/3/links"
+	# a console ring that ends with a prompt
+	printf '[gic-demo] hello\n[gic-demo] $ ' > "$SYSFS/cells/1/console"
+	echo 30 > "$SYSFS/cells/1/console_total"
 }
 make_sysfs
 
@@ -282,6 +306,81 @@ grep -qE '^1 +gic-demo +running +2$' "$tmp/out" &&
 	grep -qE '^root-echo +root \(running\) +echo-demo \(failed\) +/dev/warden-link-root-echo$' "$tmp/out" ||
 	why="text table changed"
 verdict "cell-list text (fake sysfs)" "$why"
+
+# --- cell console on the fake sysfs (no driver: nothing is sent) ----------
+
+"$W" cell console gic-demo > "$tmp/out" 2> "$tmp/log"
+rc=$?
+why=
+[ $rc -eq 0 ] || why="exit $rc"
+[ -n "$why" ] || cmp -s "$tmp/out" "$SYSFS/cells/1/console" ||
+	why="not the ring as it is"
+verdict "cell-console prints the ring (fake sysfs)" "$why"
+
+# --send: escapes are checked, and only a running cell is sent to
+why=
+for bad in 'a\q' 'a\' '\x4' '\xg0' '\x'; do
+	"$W" cell console gic-demo --send "$bad" > "$tmp/out" 2> "$tmp/err"
+	rc=$?
+	cat "$tmp/err" >> "$tmp/log"
+	[ $rc -eq 1 ] && grep -q "bad escape" "$tmp/err" || why+=" '$bad'"
+done
+"$W" cell console echo-demo --send 'x\n' > "$tmp/out" 2> "$tmp/err"
+rc=$?
+cat "$tmp/err" >> "$tmp/log"
+[ $rc -eq 1 ] && grep -qF 'cell console "echo-demo" failed: the cell is not running (failed)' "$tmp/err" ||
+	why+=" (a failed cell: exit $rc)"
+"$W" cell console gic-demo -f --attach > /dev/null 2> "$tmp/err"
+rc=$?
+[ $rc -eq 2 ] && grep -q "at most one of" "$tmp/err" || why+=" (-f --attach: exit $rc)"
+verdict "cell-console --send refusals (fake sysfs)" "${why:+refused wrongly:$why}"
+
+# --attach on a terminal: raw while attached, Ctrl-] detaches, and the
+# terminal's settings are as before
+python3 - "$W" > "$tmp/out" 2>> "$tmp/log" << 'EOF'
+import os, pty, select, sys, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.execvp('sh', ['sh', '-c', 'stty -g; "$0" cell console gic-demo --attach; echo "rc=$?"; stty -g', sys.argv[1]])
+out, sent, end = b'', False, time.time() + 10
+while time.time() < end:
+    r, _, _ = select.select([fd], [], [], 0.1)
+    if r:
+        try:
+            d = os.read(fd, 4096)
+        except OSError:
+            break
+        if not d:
+            break
+        out += d
+    if not sent and b'Ctrl-] detaches' in out:
+        os.write(fd, b'\x1d')
+        sent = True
+os.waitpid(pid, 0)
+sys.stdout.write(out.decode(errors='replace'))
+EOF
+cat "$tmp/out" >> "$tmp/log"
+why=
+lines=$(tr -d '\r' < "$tmp/out")
+[ "$(echo "$lines" | head -n 1)" = "$(echo "$lines" | tail -n 1)" ] ||
+	why+="terminal settings not restored; "
+grep -q 'hello' "$tmp/out" && grep -qF '[gic-demo] $ ' "$tmp/out" || why+="no ring; "
+grep -q 'detached from cell "gic-demo"' "$tmp/out" && grep -q 'rc=0' "$tmp/out" ||
+	why+="not detached with exit 0"
+verdict "cell-console --attach on a terminal: Ctrl-] detaches (fake sysfs)" "$why"
+
+# --attach from a pipe: its end, then the output until the cell is gone
+(sleep 1; rm -rf "$SYSFS/cells/1") &
+: | timeout 10 "$W" cell console gic-demo --attach > "$tmp/out" 2> "$tmp/err"
+rc=$?
+wait
+cat "$tmp/err" >> "$tmp/log"
+why=
+[ $rc -eq 0 ] || why="exit $rc; "
+grep -qF '[gic-demo] $ ' "$tmp/out" || why+="no ring; "
+grep -q 'cell "gic-demo" (id 1) is gone' "$tmp/err" || why+="not told the cell is gone"
+verdict "cell-console --attach < pipe follows until the cell is gone (fake sysfs)" "$why"
+make_sysfs
 
 "$W" status --json > "$tmp/out" 2> "$tmp/log"
 rc=$?
@@ -426,7 +525,12 @@ warden enable n|
 warden cell start |echo-demo gic-demo
 warden cell console -f g|gic-demo
 warden cell list --|--help --json
-warden cell console -|--follow --help -f
+warden cell console -|--attach --follow --help --send -f
+warden cell console --send |
+warden cell console --send hi g|gic-demo
+warden cell console --send hi gic-demo |
+warden config create -o |a.cell b.cell notes.txt sub/
+warden config create --dtb a.cell -|--console --dtb --help --hv-mem --linux-mem --output --ram -o
 warden help cell s|shutdown start stats
 warden --v|--version
 EOF

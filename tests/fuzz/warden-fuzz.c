@@ -55,7 +55,7 @@ static void fuzz_find_cells(void)
 static void fuzz_spare_cells(unsigned long cmd, struct warden_cell_args *c)
 {
 	if (((cmd >> 8) & 0xff) != 'W' || (cmd & 0xff) < 0x10 ||
-	    (cmd & 0xff) > 0x14)
+	    (cmd & 0xff) > 0x15)
 		return;
 	while (c->id < 32 && (fuzz_cells & (1u << c->id)))
 		c->id += 8;
@@ -85,9 +85,13 @@ static int fuzz_hypercalls(int fd, uint64_t seed, uint64_t count)
 }
 
 static const unsigned long fuzz_cmds[] = {
-	WARDEN_IOCTL_ENABLE,	    WARDEN_IOCTL_CELL_CREATE,
-	WARDEN_IOCTL_CELL_LOAD,	    WARDEN_IOCTL_CELL_START,
-	WARDEN_IOCTL_CELL_SHUTDOWN, WARDEN_IOCTL_CELL_DESTROY,
+	WARDEN_IOCTL_ENABLE,
+	WARDEN_IOCTL_CELL_CREATE,
+	WARDEN_IOCTL_CELL_LOAD,
+	WARDEN_IOCTL_CELL_START,
+	WARDEN_IOCTL_CELL_SHUTDOWN,
+	WARDEN_IOCTL_CELL_DESTROY,
+	WARDEN_IOCTL_CELL_CONSOLE_INPUT,
 };
 
 /* A payload: random bytes, with plausible ids, sizes and pointers. */

@@ -239,6 +239,13 @@ long fx_hc4(u64 fid, u64 x1, u64 x2, u64 x3, u64 x4)
 	return hc_on(0, fid, x, 4);
 }
 
+long fx_hc3_on(unsigned int cpu, u64 fid, u64 x1, u64 x2, u64 x3)
+{
+	const u64 x[] = { x1, x2, x3 };
+
+	return hc_on(cpu, fid, x, 3);
+}
+
 long fx_hc(u64 fid, u64 x1, u64 x2)
 {
 	return fx_hc_on(0, fid, x1, x2);

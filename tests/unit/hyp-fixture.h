@@ -88,6 +88,8 @@ u64 fx_put_config(const struct fx_config *c);
 
 /* A hypercall of CPU cpu with x1, x2; LONG_MIN if the CPU left EL2. */
 long fx_hc_on(unsigned int cpu, u64 fid, u64 x1, u64 x2);
+/* The same with x3. */
+long fx_hc3_on(unsigned int cpu, u64 fid, u64 x1, u64 x2, u64 x3);
 /* A hypercall of the root's CPU 0. */
 long fx_hc(u64 fid, u64 x1, u64 x2);
 /* The same with x1..x4, on CPU 0. */

@@ -11,6 +11,7 @@ HYP_TEST_SRCS := tests/unit/hyp-fixture.c tests/unit/host-hyp.c \
 	hypervisor/core/pool.c hypervisor/core/printf.c \
 	hypervisor/core/ratelimit.c \
 	hypervisor/core/setup.c hypervisor/core/string.c \
+	hypervisor/core/vpl011.c \
 	hypervisor/arch/arm64/pte.c lib/config-check.c \
 	lib/config-check-cell.c lib/config-check-link.c
 HYP_TEST_CFLAGS := -I $(TOP)/hypervisor/include -I $(TOP)/tests/unit/host \
@@ -27,3 +28,7 @@ UNIT_cell_CFLAGS := $(HYP_TEST_CFLAGS)
 UNIT_TESTS += control
 UNIT_control_SRCS := tests/unit/test-control.c $(HYP_TEST_SRCS)
 UNIT_control_CFLAGS := $(HYP_TEST_CFLAGS)
+
+UNIT_TESTS += vpl011
+UNIT_vpl011_SRCS := tests/unit/test-vpl011.c $(HYP_TEST_SRCS)
+UNIT_vpl011_CFLAGS := $(HYP_TEST_CFLAGS)

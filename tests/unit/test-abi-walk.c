@@ -11,7 +11,8 @@
  *
  * For each field of each place the struct appears in a valid reference
  * config (the system config of cell-fixture.c with a root link "ctl", and
- * the inmate "gic-demo" with its side of that link; once with GICv3 and
+ * the inmate "gic-demo" with its side of that link and an emulated console
+ * UART on SPI 41, whose IRQ range it adds; once with GICv3 and
  * once with GICv2), boundary values derived from the field's size and its
  * reference value are written into a copy, and the checker runs: a changed
  * system config with config_check_system() and, if it passes, the
@@ -138,8 +139,8 @@ struct table {
 	  WORDS("IRQ range", "doorbell", "bytes"))                          \
 	X(S, reset_address, K_NUM, F_ADDR, 0, NULL, WORDS("reset_address")) \
 	X(S, num_links, K_NUM, F_NLINK, 0, NULL, WORDS("link", "bytes"))    \
-	X(S, vuart_irq, K_NUM, F_FIXED, 0, NULL, WORDS("vuart"))            \
-	X(S, vuart_base, K_NUM, F_FIXED, 0, NULL, WORDS("vuart"))           \
+	X(S, vuart_irq, K_NUM, 0, 0, NULL, WORDS("console UART"))           \
+	X(S, vuart_base, K_NUM, F_ADDR, 0, NULL, WORDS("console UART"))     \
 	X(S, reserved, K_NUM, F_FIXED, sizeof(uint64_t), NULL,              \
 	  WORDS("reserved[#]"))
 
@@ -236,6 +237,9 @@ static void ref_init(unsigned int gic)
 		 CTL_PHYS, CTL_PHYS, 0, 40);
 	add_link(&ref.cell.desc, ref.cell.link, "ctl", "root", CTL_PHYS,
 		 0x50000000, 1, 33);
+	add_irq(&ref.cell, 41, 1);
+	ref.cell.desc.vuart_base = 0x09010000;
+	ref.cell.desc.vuart_irq = 41;
 	if (gic == WARDEN_GIC_V2) {
 		p->gic_version = WARDEN_GIC_V2;
 		p->gicr_base = 0;

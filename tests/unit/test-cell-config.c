@@ -786,6 +786,200 @@ static void test_irq_partly_root(void)
 	CHECK(REJECTS(&c, "IRQ range 0 (280+16) includes INTID 288"));
 }
 
+/* ---- emulated console UART ---------------------------------------- */
+
+/* The sample cell with a UART on a free page and SPI 40 for it. */
+static void vuart_init(struct cell *c)
+{
+	cell_init(c);
+	add_irq(c, 40, 1);
+	c->desc.vuart_base = 0x09010000;
+	c->desc.vuart_irq = 40;
+}
+
+static void test_vuart_valid(void)
+{
+	struct cell c;
+
+	sys_init();
+	vuart_init(&c);
+	CHECK(valid(&c));
+	/* anywhere the cell has nothing, up to the last page it can reach */
+	c.desc.vuart_base = 0xffffffff000ULL;
+	CHECK(valid(&c));
+	/* the pages next to a region and to the distributor are free */
+	c.desc.vuart_base = 0x40100000;
+	CHECK(valid(&c));
+	c.desc.vuart_base = 0x08010000;
+	CHECK(valid(&c));
+}
+
+static void test_vuart_both_or_neither(void)
+{
+	struct cell c;
+
+	sys_init();
+	vuart_init(&c);
+	c.desc.vuart_irq = 0;
+	CHECK(REJECTS(&c, "cell config \"gic-demo\": emulated console UART: "
+			  "vuart_base 0x9010000 and vuart_irq 0: set both or "
+			  "neither"));
+	vuart_init(&c);
+	c.desc.vuart_base = 0;
+	CHECK(REJECTS(&c, "vuart_base 0x0 and vuart_irq 40: set both"));
+}
+
+static void test_vuart_unaligned(void)
+{
+	struct cell c;
+
+	sys_init();
+	vuart_init(&c);
+	c.desc.vuart_base = 0x09010800;
+	CHECK(REJECTS(&c, "emulated console UART at 0x9010800: not page "
+			  "aligned"));
+}
+
+static void test_vuart_beyond_reach(void)
+{
+	struct cell c;
+
+	sys_init();
+	vuart_init(&c);
+	c.desc.vuart_base = 1ULL << 48;
+	CHECK(REJECTS(&c, "emulated console UART at 0x1000000000000: beyond "
+			  "0x1000000000000, the 48 bits"));
+	c.desc.vuart_base = ~0xfffULL;
+	CHECK(REJECTS(&c, "at 0xfffffffffffff000: beyond"));
+}
+
+static void test_vuart_overlaps_memory(void)
+{
+	struct cell c;
+
+	sys_init();
+	vuart_init(&c);
+	/* in the cell's addresses (IPA): RAM, the comm region, a device */
+	c.desc.vuart_base = 0x400ff000;
+	CHECK(REJECTS(&c, "emulated console UART at 0x400ff000: overlaps "
+			  "memory region 0 (0x70000000+0x100000 -> "
+			  "0x40000000)"));
+	c.desc.vuart_base = WARDEN_COMM_REGION_IPA;
+	CHECK(REJECTS(&c, "at 0x80000000: overlaps memory region 1 "
+			  "(0x0+0x1000 -> 0x80000000), the comm region"));
+	c.desc.vuart_base = 0x09000000;
+	CHECK(REJECTS(&c, "at 0x9000000: overlaps memory region 2 "
+			  "(0x9000000+0x1000 -> 0x9000000)"));
+	/* a physical address of the cell's is no IPA of it */
+	c.desc.vuart_base = 0x70000000;
+	CHECK(valid(&c));
+	/* an empty region is reported as such, not as an overlap */
+	c.desc.vuart_base = 0x09000000;
+	c.mem[2].size = 0;
+	CHECK(REJECTS(&c, "memory region 2 (0x9000000) is empty"));
+}
+
+static void test_vuart_overlaps_link(void)
+{
+	struct cell c;
+
+	sys_init();
+	vuart_init(&c);
+	add_link(&c.desc, c.link, "l", "uart-demo", 0x7f000000, 0x50000000, 0,
+		 33);
+	c.desc.vuart_base = 0x50004000;
+	CHECK(REJECTS(&c, "emulated console UART at 0x50004000: overlaps "
+			  "link 0 (0x50000000+0x5000 in the cell)"));
+	c.desc.vuart_base = 0x50005000;
+	CHECK(valid(&c));
+	/* a link that is no usable range is reported as such only */
+	c.desc.vuart_base = 0x50000000;
+	c.link[0].section_size = 0;
+	CHECK(REJECTS(&c, "link 0 \"l\" has an empty section"));
+}
+
+static void test_vuart_overlaps_gic(void)
+{
+	struct warden_platform *p = &sys_ref.sys.platform;
+	struct cell c;
+
+	sys_init();
+	vuart_init(&c);
+	c.desc.vuart_base = 0x0800f000;
+	CHECK(REJECTS(&c, "emulated console UART at 0x800f000: overlaps the "
+			  "GIC distributor (0x8000000+0x10000)"));
+	c.desc.vuart_base = 0x0811f000;
+	CHECK(REJECTS(&c, "at 0x811f000: overlaps the GICv3 redistributors "
+			  "(0x80a0000+0x80000)"));
+	c.desc.vuart_base = 0x08120000;
+	CHECK(valid(&c));
+	/* GICv2: a 4 KiB distributor; the CPU interface is at GICC */
+	p->gic_version = WARDEN_GIC_V2;
+	p->gicr_base = 0;
+	p->gicr_stride = 0;
+	p->gicc_base = 0x08010000;
+	p->gich_base = 0x08030000;
+	p->gicv_base = 0x08040000;
+	c.desc.vuart_base = 0x08001000;
+	CHECK(valid(&c));
+	c.desc.vuart_base = 0x08011000;
+	CHECK(REJECTS(&c, "at 0x8011000: overlaps the GICv2 CPU interface "
+			  "(0x8010000+0x2000)"));
+}
+
+static void test_vuart_irq_not_spi(void)
+{
+	struct cell c;
+
+	sys_init();
+	vuart_init(&c);
+	c.desc.vuart_irq = 27;
+	CHECK(REJECTS(&c, "emulated console UART: vuart_irq 27 is not an SPI "
+			  "(32-1019)"));
+	c.desc.vuart_irq = 1020;
+	CHECK(REJECTS(&c, "vuart_irq 1020 is not an SPI"));
+}
+
+static void test_vuart_irq_not_the_cells(void)
+{
+	struct cell c;
+
+	sys_init();
+	vuart_init(&c);
+	c.desc.vuart_irq = 41;
+	CHECK(REJECTS(&c, "emulated console UART: vuart_irq 41 is not in the "
+			  "cell's IRQ ranges"));
+	/* in a range of several */
+	c.irq[1].count = 4;
+	c.desc.vuart_irq = 43;
+	CHECK(valid(&c));
+}
+
+static void test_vuart_irq_is_a_doorbell(void)
+{
+	struct cell c;
+
+	sys_init();
+	vuart_init(&c);
+	add_link(&c.desc, c.link, "l", "uart-demo", 0x7f000000, 0x50000000, 0,
+		 33);
+	add_link(&c.desc, c.link, "m", "uart-demo", 0x7f100000, 0x50100000, 0,
+		 40);
+	CHECK(REJECTS(&c, "emulated console UART: vuart_irq 40 is also the "
+			  "doorbell of link 1"));
+}
+
+static void test_vuart_all_problems(void)
+{
+	struct cell c;
+
+	sys_init();
+	vuart_init(&c);
+	c.desc.vuart_base = 0x09000100;
+	c.desc.vuart_irq = 7;
+	CHECK(REJECTS_N(&c, 2, "not page aligned", "not an SPI"));
+}
+
 /* ---- pairs of cells ------------------------------------------------ */
 
 static void test_pair_valid(void)
@@ -965,6 +1159,18 @@ int main(void)
 	RUN(test_irq_overlap);
 	RUN(test_irq_not_root);
 	RUN(test_irq_partly_root);
+
+	RUN(test_vuart_valid);
+	RUN(test_vuart_both_or_neither);
+	RUN(test_vuart_unaligned);
+	RUN(test_vuart_beyond_reach);
+	RUN(test_vuart_overlaps_memory);
+	RUN(test_vuart_overlaps_link);
+	RUN(test_vuart_overlaps_gic);
+	RUN(test_vuart_irq_not_spi);
+	RUN(test_vuart_irq_not_the_cells);
+	RUN(test_vuart_irq_is_a_doorbell);
+	RUN(test_vuart_all_problems);
 
 	RUN(test_pair_valid);
 	RUN(test_pair_cpu);

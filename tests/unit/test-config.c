@@ -532,6 +532,21 @@ static void test_reserved_nonzero(void)
 	CHECK(REJECTS(&r, "cell reserved[1] is 0xffffffffffffffff, not 0"));
 }
 
+/* The root cell uses the machine's UART; only inmates get an emulated one. */
+static void test_root_has_no_vuart(void)
+{
+	struct ref r;
+
+	ref_init(&r, WARDEN_GIC_V3);
+	r.sys.root_cell.vuart_base = 0x9100000;
+	CHECK(REJECTS(&r, "system config \"root\": emulated console UART "
+			  "(vuart_base 0x9100000, vuart_irq 0): only inmate "
+			  "cells may have one, the root cell's must be 0"));
+	ref_init(&r, WARDEN_GIC_V3);
+	r.sys.root_cell.vuart_irq = 40;
+	CHECK(REJECTS(&r, "(vuart_base 0x0, vuart_irq 40): only inmate"));
+}
+
 static void test_num_cpus_zero(void)
 {
 	struct ref r;
@@ -1063,6 +1078,7 @@ int main(void)
 	RUN(test_uart_base);
 	RUN(test_uart_base_unaligned);
 	RUN(test_reserved_nonzero);
+	RUN(test_root_has_no_vuart);
 	RUN(test_num_cpus_zero);
 	RUN(test_num_cpus_too_many);
 	RUN(test_num_cpus_64);

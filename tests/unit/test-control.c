@@ -36,8 +36,8 @@ static void version_info_and_smccc_queries(void)
 	CHECK(fx_hc(WARDEN_HC_INFO, WARDEN_INFO_ERRMSG, 0) ==
 	      (long)cellctl_errmsg_page());
 	CHECK(fx_hc(WARDEN_HC_INFO, 99, 0) == -EINVAL);
-	/* version, disable, info, putc, six cell calls, two link calls */
-	CHECK(fx_hc(WARDEN_HC_CALL_COUNT, 0, 0) == 12);
+	/* version, disable, info, putc, seven cell calls, two link calls */
+	CHECK(fx_hc(WARDEN_HC_CALL_COUNT, 0, 0) == 13);
 	CHECK(fx_hc(WARDEN_HC_REVISION, 0, 0) == WARDEN_ABI_VERSION);
 	CHECK(fx_frame.x[1] == 0);
 	CHECK(fx_hc(WARDEN_HC_CALL_UID, 0, 0) == WARDEN_SMCCC_NOT_SUPPORTED);

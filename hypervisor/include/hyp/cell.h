@@ -22,6 +22,7 @@
 #include <hyp/mmio.h>
 #include <hyp/paging.h>
 #include <hyp/types.h>
+#include <hyp/vpl011.h>
 
 /* Internal state between RUNNING and the next one (not in the ABI). */
 #define CELL_RESETTING 100 /* a CPU of the cell handles SYSTEM_RESET */
@@ -62,9 +63,12 @@ struct cell {
 	bool powering_off;
 	struct warden_cell_status *status; /* read-only for the root */
 	struct warden_console *console; /* read-only for the root */
+	/* the console line being written (cell_console_putc()) */
 	spinlock_t line_lock;
 	u32 line_len;
+	u32 line_shown; /* of line_len, in the ring already */
 	char line[CELL_LINE_MAX + 2]; /* and "\n\0" */
+	struct vpl011 vuart; /* the emulated console UART, if it has one */
 };
 
 extern struct cell root_cell;
@@ -96,8 +100,16 @@ void cell_system_reset(struct per_cpu *pc, struct trap_frame *frame);
 /* The cell broke a rule: stop it and say why; does not return. */
 void cell_fail(struct per_cpu *pc, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3), noreturn));
-/* A character from the console hypercall of an inmate cell. */
+/*
+ * A character from the console hypercall of an inmate cell.  The line goes
+ * to the console ring, and to the UART if the config allows, once whole.
+ */
 void cell_console_putc(struct cell *cell, char c);
+/*
+ * A character from the cell's emulated UART: the same, but the ring gets
+ * the line so far at once, so that a prompt without a newline is seen.
+ */
+void cell_console_show(struct cell *cell, char c);
 
 /* --- shared with the management calls (cellctl.c) --- */
 /* Make the cell's RAM and comm region ready for a (re)start. */

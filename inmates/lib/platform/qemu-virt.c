@@ -9,12 +9,13 @@
  * - Nobody has set up the GIC: the distributor and each CPU's
  *   redistributor are brought up here, with every interrupt in the group
  *   the library's drivers use (Group 0 on GICv2, Group 1 on GICv3).
- * - The console is the PL011, written directly.
+ * - The console is the PL011, written directly (uart-pl011.c).
  * - QEMU itself answers PSCI calls made with HVC (its "psci-conduit" for
  *   this machine); CPUs other than the first start powered off.
  */
 #include <inmate/inmate.h>
 #include <inmate/platform.h>
+#include <inmate/uart.h>
 
 #define VIRT_GICD 0x08000000ull
 #define VIRT_GICC 0x08010000ull
@@ -23,11 +24,6 @@
 #define VIRT_UART 0x09000000ull
 /* QEMU virt keeps the first 8 CPUs in affinity-0 cluster 0. */
 #define VIRT_MAX_CPUS 8
-
-/* PL011 (ARM DDI 0183): data register, flag register and its TXFF bit */
-#define UART_DR 0x00
-#define UART_FR 0x18
-#define UART_FR_TXFF (1u << 5)
 
 /* ID_AA64PFR0_EL1.GIC, bits 27:24: non-zero with a GICv3 CPU interface */
 #define PFR0_GIC_SHIFT 24
@@ -142,9 +138,7 @@ void platform_cpu_init(unsigned int cpu)
 
 void platform_putc(char c)
 {
-	while (mmio_read32(VIRT_UART + UART_FR) & UART_FR_TXFF)
-		;
-	mmio_write32(VIRT_UART + UART_DR, (uint8_t)c);
+	uart_putc(VIRT_UART, c);
 }
 
 int64_t platform_psci(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)

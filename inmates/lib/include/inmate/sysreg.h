@@ -42,6 +42,34 @@
 		*(volatile __typeof__(x) *)&(x) = (val); \
 	} while (0)
 
+static inline uint8_t mmio_read8(uint64_t addr)
+{
+	uint8_t val = *(volatile const uint8_t *)addr;
+
+	dmb(sy);
+	return val;
+}
+
+static inline uint16_t mmio_read16(uint64_t addr)
+{
+	uint16_t val = *(volatile const uint16_t *)addr;
+
+	dmb(sy);
+	return val;
+}
+
+static inline void mmio_write8(uint64_t addr, uint8_t val)
+{
+	dmb(sy);
+	*(volatile uint8_t *)addr = val;
+}
+
+static inline void mmio_write16(uint64_t addr, uint16_t val)
+{
+	dmb(sy);
+	*(volatile uint16_t *)addr = val;
+}
+
 static inline uint32_t mmio_read32(uint64_t addr)
 {
 	uint32_t val = *(volatile const uint32_t *)addr;

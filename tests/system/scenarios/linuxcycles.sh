@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 # linuxcycles: 20 Linux cells booted and destroyed in a row (issue 16), while
-# the root checksums data on CPU 0: each `warden cell linux` boots linux-demo
+# the root checksums data on CPU 0: each `warden cell linux` boots the plain
+# Image (scenario linux boots the vmlinuz too) in linux-demo
 # to its init, which says so and powers itself off (warden.run=boot); every
 # other cycle is destroyed with --force while it still runs instead.  Then
 # the hypervisor's pool is as before the first cycle, the cell's CPUs are
@@ -17,7 +18,7 @@ CYCLES=${CYCLES:-20}
 linux_cycle() {
 	_act=boot
 	[ $(($1 % 2)) -eq 0 ] && _act=shell
-	warden cell linux "$CELLS/linux-demo.cell" "$LINUX/vmlinuz" \
+	warden cell linux "$CELLS/linux-demo.cell" "$LINUX/Image" \
 		--initrd "$LINUX/initramfs.cpio.gz" \
 		--cmdline "quiet warden.run=$_act" > /tmp/lc.out 2>&1 &&
 		cell_wait_for linux-demo "\[cell-init\] Linux [^ ]+ up, 2 CPUs" \

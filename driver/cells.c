@@ -456,8 +456,7 @@ static int cells_start(struct warden_cell_args *args)
 		return with_boot;
 	ret = reload_arm(c, &boot, args->errmsg);
 	if (!ret)
-		ret = cells_start_at(c, with_boot ? &boot : NULL,
-				     args->errmsg);
+		ret = cells_start_at(c, with_boot ? &boot : NULL, args->errmsg);
 	return ret;
 }
 

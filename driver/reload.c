@@ -105,10 +105,11 @@ int reload_arm(struct warden_cell *c, const struct warden_cell_boot *boot,
 		return 0;
 	}
 	if (!c->keep) {
-		warden_errmsg(errmsg,
-			      "cell \"%s\": restarting on reset needs the images "
-			      "kept at load (WARDEN_CELL_KEEP)",
-			      c->name);
+		warden_errmsg(
+			errmsg,
+			"cell \"%s\": restarting on reset needs the images "
+			"kept at load (WARDEN_CELL_KEEP)",
+			c->name);
 		return -EINVAL;
 	}
 	c->keep->boot = *boot;

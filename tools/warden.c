@@ -414,11 +414,11 @@ static const struct warden_cmd warden_cmds[] = {
 	},
 	{
 		.name = "cell linux",
-		.args = "<config> <kernel>",
+		.args = "<cell.cell> <kernel>",
 		.opts = { &warden_opt_linux_initrd, &warden_opt_linux_cmdline,
 			  &warden_opt_linux_dtb, &warden_opt_linux_write_dtb },
 		.summary = "create a cell and boot a Linux kernel in it",
-		.help = "Create the cell of <config>, load the arm64 Linux "
+		.help = "Create the cell of <cell.cell>, load the arm64 Linux "
 			"<kernel> into its RAM as the\n"
 			"arm64 boot protocol asks (an Image, or a vmlinuz that "
 			"is a gzip-compressed\n"

@@ -629,21 +629,19 @@ static long set_loadable(struct cell *cell, u64 on)
  */
 static long start_entry(struct cell *cell, u64 flags, u64 entry, u64 x0)
 {
+	bool boot = (flags & WARDEN_START_BOOT) != 0u;
+
 	if (flags & ~(u64)(WARDEN_START_BOOT | WARDEN_START_RELOAD))
 		return ctl_error(-EINVAL, "start: unknown flags %#llx",
 				 (unsigned long long)flags);
-	if (!(flags & WARDEN_START_BOOT)) {
-		entry = cell->desc->reset_address;
-		x0 = 0;
-	} else if (!cell_entry_valid(cell, entry)) {
+	if (boot && !cell_entry_valid(cell, entry))
 		return ctl_error(-EINVAL,
 				 "cell \"%s\": entry %#llx is not an aligned "
 				 "address in memory the cell may execute",
 				 cell->name, (unsigned long long)entry);
-	}
-	cell->entry = entry;
-	cell->entry_x0 = x0;
-	cell->reset_by_root = flags & WARDEN_START_RELOAD;
+	cell->entry = boot ? entry : cell->desc->reset_address;
+	cell->entry_x0 = boot ? x0 : 0;
+	cell->reset_by_root = (flags & WARDEN_START_RELOAD) != 0u;
 	return 0;
 }
 

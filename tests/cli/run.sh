@@ -517,7 +517,9 @@ else
 			fi
 		done' _ "$comp") << 'EOF'
 warden c|cell config console
-warden cell |console create destroy list load shutdown start stats
+warden cell |console create destroy linux list load shutdown start stats
+warden cell linux -|--cmdline --dtb --help --initrd --write-dtb
+warden cell linux a.cell |a.cell b.cell notes.txt sub/
 warden config |build cell-create check create show
 warden config show |a.cell b.cell sub/
 warden config check a.cell |a.cell b.cell sub/

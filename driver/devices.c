@@ -18,20 +18,17 @@
 struct devices_search {
 	u64 start, end; /* [start, end) of the cell's IO region */
 	struct device *found; /* a reference, dropped by the caller */
-	u64 res_start; /* the device's resource in the region */
 	char driver[64]; /* its driver when found */
 };
 
-/* The device is driven and has a resource in the region: remember both. */
-static int devices_found(struct devices_search *s, struct device *dev,
-			 const struct resource *r)
+/* The device is driven and has a resource in the region: remember it. */
+static int devices_found(struct devices_search *s, struct device *dev)
 {
 	const struct device_driver *drv = READ_ONCE(dev->driver);
 
 	if (!drv)
 		return 0;
 	strscpy(s->driver, drv->name, sizeof(s->driver));
-	s->res_start = r->start;
 	s->found = get_device(dev);
 	return 1;
 }
@@ -53,7 +50,7 @@ static int devices_match_platform(struct device *dev, void *data)
 		return 0;
 	for (i = 0; i < pdev->num_resources; i++)
 		if (devices_overlaps(s, &pdev->resource[i]))
-			return devices_found(s, dev, &pdev->resource[i]);
+			return devices_found(s, dev);
 	return 0;
 }
 
@@ -64,7 +61,7 @@ static int devices_match_amba(struct device *dev, void *data)
 
 	if (!devices_overlaps(s, &adev->res))
 		return 0;
-	return devices_found(s, dev, &adev->res);
+	return devices_found(s, dev);
 }
 
 static int devices_refuse(const struct warden_cell_desc *d, u32 region,
@@ -73,13 +70,11 @@ static int devices_refuse(const struct warden_cell_desc *d, u32 region,
 	struct device *dev = s->found;
 	const char *drv = s->driver;
 
+	/* short enough for WARDEN_ERRMSG_LEN with the longest names */
 	warden_errmsg(errmsg,
-		      "cell \"%s\": memory region %u (0x%llx+0x%llx) holds "
-		      "device %s (0x%llx), which the root drives with driver "
-		      "%s: unbind it first: echo %s > "
-		      "/sys/bus/%s/drivers/%s/unbind",
-		      d->name, region, s->start, s->end - s->start,
-		      dev_name(dev), s->res_start, drv, dev_name(dev),
+		      "cell \"%s\": region %u has %s, driven by the root's %s: "
+		      "echo %s > /sys/bus/%s/drivers/%s/unbind",
+		      d->name, region, dev_name(dev), drv, dev_name(dev),
 		      dev->bus ? dev->bus->name : "platform", drv);
 	put_device(dev);
 	return -EBUSY;

@@ -388,6 +388,52 @@ static void config_check_cell_vuart(struct config_check *c,
 	config_check_cell_vuart_irq(c, cell);
 }
 
+/* ---- DMA ------------------------------------------------------------ */
+
+/* The first region of the cell whose device does DMA, or n. */
+static uint32_t config_check_cell_dma_region(const struct warden_memory *mem,
+					     uint32_t n)
+{
+	uint32_t i;
+
+	for (i = 0; i < n; i++)
+		if ((mem[i].flags & WARDEN_MEM_DMA) &&
+		    (mem[i].flags & WARDEN_MEM_IO))
+			return i;
+	return n;
+}
+
+/*
+ * A device that does DMA sees physical addresses, and the cell's driver
+ * hands it what it takes for physical addresses: its IPAs.  Until an IOMMU
+ * translates for the device, the two must be the same for all of the
+ * cell's RAM.
+ */
+static void config_check_cell_dma(struct config_check *c,
+				  const struct warden_cell_desc *cell)
+{
+	const struct warden_memory *mem = warden_cell_mem(cell);
+	uint32_t n = cell->num_memory_regions;
+	uint32_t d = config_check_cell_dma_region(mem, n), i;
+
+	if (d == n)
+		return;
+	for (i = 0; i < n; i++) {
+		if (mem[i].flags & (WARDEN_MEM_IO | WARDEN_MEM_COMM_REGION) ||
+		    mem[i].phys_start == mem[i].virt_start)
+			continue;
+		config_check_problem(
+			c,
+			"memory region %u (RAM 0x%llx+0x%llx) is seen at IPA "
+			"0x%llx, but the device of memory region %u (0x%llx) "
+			"does DMA: with no IOMMU it uses physical addresses, so "
+			"the cell's RAM must be at IPA = PA",
+			i, CC_ULL(mem[i].phys_start), CC_ULL(mem[i].size),
+			CC_ULL(mem[i].virt_start), d,
+			CC_ULL(mem[d].phys_start));
+	}
+}
+
 /* ---- entry points -------------------------------------------------- */
 
 unsigned int config_check_cell(const void *blob, uint64_t size,
@@ -430,6 +476,7 @@ unsigned int config_check_cell(const void *blob, uint64_t size,
 	config_check_cell_irqs_in_root(&c, cell);
 	config_check_links_root(&c, cell);
 	config_check_cell_vuart(&c, cell);
+	config_check_cell_dma(&c, cell);
 	return c.problems;
 }
 

@@ -40,7 +40,7 @@ const char *configshow_mem_flag(unsigned int bit)
 {
 	static const char *const names[CONFIGSHOW_MEM_FLAGS] = {
 		"read",	    "write",	   "execute",	  "io",
-		"loadable", "comm-region", "root-shared",
+		"loadable", "comm-region", "root-shared", "dma",
 	};
 
 	return bit < CONFIGSHOW_MEM_FLAGS ? names[bit] : NULL;

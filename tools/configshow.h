@@ -55,7 +55,7 @@ struct configshow_file {
 /* The text form's words, shared with the JSON form. */
 
 /* Number of WARDEN_MEM_* flags with a name (configshow_mem_flag()). */
-#define CONFIGSHOW_MEM_FLAGS 7
+#define CONFIGSHOW_MEM_FLAGS 8
 /* The name of bit `bit` of warden_memory.flags, or NULL. */
 const char *configshow_mem_flag(unsigned int bit);
 /* "0-1,3" for a CPU mask; "none" if empty.  size >= 192 holds any mask. */

@@ -60,7 +60,7 @@ const struct {
 			.virt_start = LINUX_DEMO_VIRTIO,
 			.size = 0x1000,
 			.flags = WARDEN_MEM_READ | WARDEN_MEM_WRITE |
-				 WARDEN_MEM_IO,
+				 WARDEN_MEM_IO | WARDEN_MEM_DMA,
 		},
 		{
 			.phys_start = 0,

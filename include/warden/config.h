@@ -48,7 +48,15 @@
 #define WARDEN_MEM_COMM_REGION 0x0020u
 /* stays mapped in the root cell too (shared memory, not RAM to clear) */
 #define WARDEN_MEM_ROOTSHARED 0x0040u
-#define WARDEN_MEM_VALID_FLAGS 0x007fu
+/*
+ * The device of this IO region masters DMA.  It reaches physical
+ * addresses: no IOMMU translates for it yet, so every RAM region of its
+ * cell must be seen at IPA = PA, or the device would read and write other
+ * memory than the cell's driver meant.  (It is not confined by stage 2
+ * either: docs/isolation.md.)
+ */
+#define WARDEN_MEM_DMA 0x0080u
+#define WARDEN_MEM_VALID_FLAGS 0x00ffu
 
 /* A memory region: physical range, and where the cell sees it (IPA). */
 struct warden_memory {

@@ -789,6 +789,26 @@ static void test_irq_partly_root(void)
 /* ---- emulated console UART ---------------------------------------- */
 
 /* The sample cell with a UART on a free page and SPI 40 for it. */
+/* A device that does DMA: the cell's RAM must be at IPA = PA. */
+static void test_dma_needs_ipa_equal_pa(void)
+{
+	struct cell c;
+
+	cell_init(&c);
+	c.mem[2].flags |= WARDEN_MEM_DMA;
+	CHECK(REJECTS(&c,
+		      "memory region 0 (RAM 0x70000000+0x100000) is seen at "
+		      "IPA 0x40000000",
+		      "memory region 2 (0x9000000) does DMA", "IPA = PA"));
+	c.mem[0].virt_start = 0x70000000;
+	c.desc.reset_address = 0x70000000;
+	CHECK(valid(&c));
+	/* only a device does DMA */
+	c.mem[0].flags |= WARDEN_MEM_DMA;
+	CHECK(REJECTS(&c, "memory region 0 (0x70000000+0x100000) does DMA",
+		      "not a device (WARDEN_MEM_IO)"));
+}
+
 static void vuart_init(struct cell *c)
 {
 	cell_init(c);
@@ -1172,6 +1192,7 @@ int main(void)
 	RUN(test_vuart_irq_is_a_doorbell);
 	RUN(test_vuart_all_problems);
 
+	RUN(test_dma_needs_ipa_equal_pa);
 	RUN(test_pair_valid);
 	RUN(test_pair_cpu);
 	RUN(test_pair_memory);

@@ -31,6 +31,9 @@ refused "create smp-demo: CPU 2 is gic-demo's" "CPU 2" \
 	warden cell create "$CELLS/smp-demo.cell"
 refused "create mem-clash: its memory is gic-demo's" "memory|0x70000000" \
 	warden cell create "$CELLS/mem-clash.cell"
+refused "create rtc-thief: the root drives its RTC" \
+	"9010000.pl031, driven by the root's rtc-pl031: echo 9010000.pl031 > /sys/bus/amba/drivers/rtc-pl031/unbind" \
+	warden cell create "$CELLS/rtc-thief.cell"
 check_v "create uart-demo" warden cell create "$CELLS/uart-demo.cell"
 refused "start a cell that was never loaded" "never loaded" \
 	warden cell start uart-demo

@@ -529,11 +529,12 @@ static int config_check_mem_region(struct config_check *c, unsigned int i,
 				     "readable (WARDEN_MEM_READ)",
 				     i, CC_ULL(m->phys_start), CC_ULL(m->size));
 	if ((m->flags & WARDEN_MEM_DMA) && !(m->flags & WARDEN_MEM_IO))
-		config_check_problem(c,
-				     "memory region %u (0x%llx+0x%llx) does DMA "
-				     "(WARDEN_MEM_DMA) but is not a device "
-				     "(WARDEN_MEM_IO)",
-				     i, CC_ULL(m->phys_start), CC_ULL(m->size));
+		config_check_problem(
+			c,
+			"memory region %u (0x%llx+0x%llx) does DMA "
+			"(WARDEN_MEM_DMA) but is not a device "
+			"(WARDEN_MEM_IO)",
+			i, CC_ULL(m->phys_start), CC_ULL(m->size));
 	if (is_root && m->phys_start != m->virt_start)
 		config_check_problem(c,
 				     "memory region %u (0x%llx+0x%llx) of the "

@@ -12,7 +12,12 @@
 #      before and after enable, its exits per second by reason, idle and
 #      under that workload, cell start times, doorbell round trips and the
 #      hypervisor's memory;
-#   4. on GICv3, enable and disable time and memory at -smp 4, 8, 16 and 64
+#   4. a Linux cell (scenario "bench-linux", issue 16): the stock kernel's
+#      boot in linux-demo to its /init, its idle exits per second by reason,
+#      the CPU-bound workload in it against the root's before enable, and
+#      the hypervisor's memory with it; and, for comparison, the same kernel
+#      and initramfs booted by QEMU itself at EL1 (2 CPUs, 128 MiB);
+#   5. on GICv3, enable and disable time and memory at -smp 4, 8, 16 and 64
 #      (scenario "bench-scale"): growth with the number of CPUs.
 # Outputs in build/bench/: results.md (tables), results.csv, irq-latency.png
 # (distributions, bare metal against in-cell) and the serial logs.
@@ -80,6 +85,58 @@ bench_root() {
 		die "root run on GICv$1: a check failed; see $2"
 }
 
+# bench_linux GIC LOG: Linux, Warden and a Linux cell.
+bench_linux() {
+	"$top/scripts/mkcellinitramfs.sh" > /dev/null
+	"$top/scripts/run-qemu.sh" --gic "$1" --scenario bench-linux --icount \
+		--initrd-extra "$build/linux-cell/extra.cpio.gz" \
+		--timeout 900 --log "$2" > /dev/null 2>&1 ||
+		die "Linux cell run on GICv$1 failed (rc=$?); see $2"
+	rm -f "$2.initrd"	# run-qemu.sh's root initramfs with the cell's files
+	grep -q '\[scenario\] DONE rc=0' "$2" ||
+		die "Linux cell run on GICv$1: a check failed; see $2"
+}
+
+# bench_linux_bare GIC LOG: the Linux cell's kernel and initramfs booted by
+# QEMU at EL1, as linux-demo has them: 2 CPUs, 128 MiB, the action "bench";
+# stopped once it is done (its init never ends).
+bench_linux_bare() {
+	local machine=virt,gic-version=$1 pid n=0
+	[ "$1" = 3 ] && machine=$machine,its=off
+	qemu-system-aarch64 -M "$machine" -cpu cortex-a57 -smp 2 -m 128M \
+		-nographic -nic none -icount shift=0,sleep=off \
+		-kernel "$build/Image" -initrd "$build/linux-cell/initramfs.cpio.gz" \
+		-append "console=ttyAMA0 earlycon warden.run=bench" \
+		< /dev/null > "$2" 2>&1 &
+	pid=$!
+	until grep -q '\[cell-init\] bench \(done\|FAIL\)' "$2"; do
+		if ! kill -0 $pid 2> /dev/null || [ $n -ge 600 ]; then
+			kill $pid 2> /dev/null
+			die "bare Linux run on GICv$1 did not finish; see $2"
+		fi
+		sleep 1
+		n=$((n + 1))
+	done
+	kill $pid
+	wait $pid 2> /dev/null || true
+	sed -i 's/\r$//' "$2"
+	grep -q '\[cell-init\] bench done' "$2" ||
+		die "bare Linux run on GICv$1: $(grep -m1 'bench FAIL' "$2")"
+}
+
+# linux_bare_results LOG: "metric value" of the bare Linux run: the counter
+# at /init (QEMU starts it at 0 on reset) and the workload's median.
+linux_bare_results() {
+	sed -n 's/.*\[cell-bench\] init \([0-9]*\).*/linux-boot-bare \1/p' "$1" | tail -n 1
+	sed -n 's/.*\[cell-bench\] work \([0-9]*\) .*/\1/p' "$1" | tail -n 3 |
+		sort -n | sed -n '2s/^/workload-bare-linux /p'
+}
+
+# linux_results LOG: "metric value" of each bench-linux result line.
+linux_results() {
+	grep -o '\[bench-linux\] result .*' "$1" | awk '{ print $3, $4 }'
+}
+
 # SCALE_CPUS: the -smp values of the scale runs (configs for 8, 16 and 64
 # CPUs: configs/qemu-arm64/qemu-arm64-gicv3-smp<N>.c).
 SCALE_CPUS="4 8 16 64"
@@ -140,6 +197,10 @@ main() {
 		grep -q '\[bench\] DONE' "$out/cell-gicv$g.log" || die "in-cell run on GICv$g did not finish; see $out/cell-gicv$g.log"
 		log "GICv$g: the root cell's figures"
 		bench_root "$g" "$out/root-gicv$g.log"
+		log "GICv$g: a Linux cell"
+		bench_linux "$g" "$out/linux-gicv$g.log"
+		log "GICv$g: the same Linux on bare metal"
+		bench_linux_bare "$g" "$out/linux-bare-gicv$g.log"
 		if grep -q '\[bench\] error' "$out/bare-gicv$g.log" "$out/cell-gicv$g.log"; then
 			grep '\[bench\] error' "$out/bare-gicv$g.log" "$out/cell-gicv$g.log" >&2
 			die "the bench inmate reported an error"
@@ -159,6 +220,8 @@ main() {
 		results "$out/bare-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",bare-metal," $2 "," $3 "," $4 "," $5 "," $6 }' >> "$csv"
 		results "$out/cell-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",warden," $2 "," $3 "," $4 "," $5 "," $6 }' >> "$csv"
 		root_results "$out/root-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",warden-root,1," $2 "," $2 "," $2 "," $2 }' >> "$csv"
+		linux_results "$out/linux-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",warden-linux,1," $2 "," $2 "," $2 "," $2 }' >> "$csv"
+		linux_bare_results "$out/linux-bare-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",bare-linux,1," $2 "," $2 "," $2 "," $2 }' >> "$csv"
 	done
 	for n in $SCALE_CPUS; do
 		[ -f "$out/scale-smp$n.log" ] || continue
@@ -240,25 +303,46 @@ ROOT_FIGURES=(
 	"memory-cells-pool_used|root and two inmate cells: pool pages|0.0009765625|KiB|"
 )
 
-# The root's table: one row per figure, one column per GIC version.
-write_root_md() {
+# A Linux cell's figures (issue 16, point 10): name|what|scale|unit|target.
+LINUX_FIGURES=(
+	"linux-boot-log|boot: \`warden cell linux\` returned (the cell started) to its /init, the kernel's log on the console|1e-6|ms|"
+	"linux-boot-quiet|boot: the same, \`quiet\`|1e-6|ms|"
+	"linux-boot-bare|boot, bare metal: QEMU's reset to /init, the same kernel and initramfs at EL1|1e-6|ms|"
+	"linux-cell-linux-to-init-log|boot: \`warden cell linux\` typed (Image read, tree written, cell created and loaded) to /init|1e-6|ms|"
+	"workload-root-off|workload: in the root, Warden not enabled (median of 3)|1e-6|ms|"
+	"workload-cell|workload: in the Linux cell (median of 3)|1e-6|ms|"
+	"workload-cell-slowdown|workload: the cell against the root before enable|1|%|≤ 1%"
+	"workload-bare-linux|workload: the same Linux on bare metal (median of 3)|1e-6|ms|"
+	"linux-idle-exits|idle cell, exits per second: all|1|/s|interrupts only"
+	"linux-idle-irq|idle cell: interrupts|1|/s|"
+	"linux-idle-sgi|idle cell: of those, SGIs (IPIs)|1|/s|"
+	"linux-idle-sysreg|idle cell: ICC_SGI1R_EL1 writes (GICv3 IPIs sent)|1|/s|"
+	"linux-idle-mmio|idle cell: trapped MMIO (GICv2: GICD_SGIR; the console)|1|/s|"
+	"linux-idle-maintenance|idle cell: GIC maintenance interrupts|1|/s|"
+	"linux-idle-hvc|idle cell: hypercalls|1|/s|"
+	"linux-idle-psci|idle cell: PSCI calls|1|/s|"
+	"linux-idle-smc|idle cell: SMCs|1|/s|"
+	"memory-linux-used|hypervisor memory used, root and the Linux cell: all|0.0009765625|KiB|"
+	"memory-linux-pool_used|root and the Linux cell: pool pages|0.0009765625|KiB|"
+)
+
+# figures_md FIGURE...: one row per figure ("name|what|scale|unit|target"),
+# one column per GIC version, from any platform of results.csv but the
+# per-event ones.
+figures_md() {
 	local g f head="| figure |" rule="|---|"
 	for g in $gics; do
 		head="$head GICv$g |"
 		rule="$rule---:|"
 	done
-	echo "## The root cell, cell start and memory"
-	echo
-	echo "Measured from the root (scenario \`bench-root\`, the same -icount clock: 1 ns is one instruction). Cell start times include the \`warden\` command's own start-up; exits per second are summed over the root's CPUs."
-	echo
 	echo "$head target |"
 	echo "$rule---|"
-	for f in "${ROOT_FIGURES[@]}"; do
+	for f in "$@"; do
 		IFS='|' read -r name what scale unit target <<< "$f"
 		printf '| %s (%s) |' "$what" "$unit"
 		for g in $gics; do
 			awk -F, -v g="$g" -v m="$name" -v scale="$scale" -v unit="$unit" '
-				$1 == g && $2 == m && $3 == "warden-root" { v = $6 }
+				$1 == g && $2 == m && $3 ~ /^(warden-root|warden-linux|bare-linux)$/ { v = $6 }
 				END {
 					digits = unit == "%" ? 3 : (scale == 1 ? 1 : 2)
 					if (v == "") printf " — |"; else printf " %.*f |", digits, v * scale
@@ -268,6 +352,24 @@ write_root_md() {
 		printf ' %s |\n' "$target"
 	done
 	echo
+}
+
+# The Linux cell's table.
+write_linux_md() {
+	echo "## A Linux cell"
+	echo
+	echo "Scenario \`bench-linux\`: linux-demo (CPUs 2-3, 128 MiB) boots the stock Debian kernel (the plain Image) with the test initramfs, the root idle beside it; its /init reads the virtual counter first thing, which root and cell share. Bare metal: QEMU boots the same kernel and initramfs at EL1 with 2 CPUs and 128 MiB. The workload is the root's (64 KiB checksum, 1200 rounds) on CPU 1 of each; the idle exits are summed over the cell's 2 CPUs over 4 s."
+	echo
+	figures_md "${LINUX_FIGURES[@]}"
+}
+
+# The root's table: one row per figure, one column per GIC version.
+write_root_md() {
+	echo "## The root cell, cell start and memory"
+	echo
+	echo "Measured from the root (scenario \`bench-root\`, the same -icount clock: 1 ns is one instruction). Cell start times include the \`warden\` command's own start-up; exits per second are summed over the root's CPUs."
+	echo
+	figures_md "${ROOT_FIGURES[@]}"
 }
 
 # The scale table: one row per CPU count (GICv3).
@@ -328,6 +430,7 @@ write_md() {
 		echo
 	done
 	write_root_md
+	write_linux_md
 	write_scale_md
 }
 

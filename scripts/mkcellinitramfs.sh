@@ -18,6 +18,8 @@
 #                                  modules.builtin too)
 #     /lib/modules/<abi>/modules.cell  the modules in load order (/init)
 #     /lib/modules/warden.ko       the driver: in a cell it answers shutdown requests
+#     /usr/bin/warden-bench        the timing helper of `make bench` (static;
+#                                  the action "bench" runs its workload)
 #   extra.cpio.gz       appended to the root's initramfs (run-qemu.sh
 #                       --initrd-extra; a scenario with "# linux-cell: yes"
 #                       gets it from tests/system/run.sh), adds to the root:
@@ -57,6 +59,7 @@ CELL_MODULES=(virtio_mmio virtio_blk ext4)
 
 busybox=$build/busybox
 ko=$build/driver/warden.ko
+benchtool=$build/tools/warden-bench
 [ -e "$build/Image" ] || die "$build/Image missing; run scripts/setup.sh first"
 [ -e "$busybox" ] || die "$busybox missing; run scripts/setup.sh first"
 command -v cpio >/dev/null || die "cpio not installed; run scripts/setup.sh first"
@@ -105,6 +108,7 @@ if [ -e "$ko" ]; then
 else
 	warn "${ko#"$top"/} not built; the cell will not have it"
 fi
+[ -e "$benchtool" ] && inputs+=("$benchtool")
 if stale "$out" "${inputs[@]}"; then
 	stage=$outdir/initramfs
 	rm -rf "$stage"
@@ -118,6 +122,7 @@ if stale "$out" "${inputs[@]}"; then
 		install -m 0755 "$src/init" init
 		install -m 0644 "$src/cell-tests.sh" etc/cell-tests.sh
 		[ -e "$ko" ] && install -m 0644 "$ko" lib/modules/warden.ko
+		[ -e "$benchtool" ] && install -m 0755 "$benchtool" usr/bin/warden-bench
 		for f in "${mods[@]}"; do
 			rel=${f#"$moddir"/}
 			install -D -m 0644 "$f" "lib/modules/$abi/$rel"

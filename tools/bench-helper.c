@@ -7,13 +7,22 @@
  *
  *   warden-bench clock
  *       print CLOCK_MONOTONIC in ns
+ *   warden-bench counter
+ *       print the virtual counter (CNTVCT_EL0) in ns: one clock for the
+ *       root, its cells and a bare-metal boot, since Warden leaves
+ *       CNTVOFF_EL2 at 0 and QEMU starts the counter at 0 on reset
  *   warden-bench work CPU ROUNDS
  *       fork a child pinned to CPU that runs ROUNDS rounds of a CPU-bound
  *       workload (a checksum over 64 KiB); print the child's run time in ns
  *       and the checksum, so that a wrong result shows
- *   warden-bench wait FILE TEXT TIMEOUT_MS
+ *   warden-bench wait FILE TEXT TIMEOUT_MS [POLL_US]
  *       read FILE (a cell's console in sysfs) again and again until it
- *       contains TEXT; print CLOCK_MONOTONIC at that moment
+ *       contains TEXT; print CLOCK_MONOTONIC at that moment.  Without
+ *       POLL_US it reads back to back: the exact moment, for an inmate
+ *       that starts in microseconds.  With it, it sleeps POLL_US between
+ *       reads: under -icount every CPU's instructions advance the one
+ *       guest clock, so a root CPU that spins while a Linux cell boots
+ *       for a second would slow that cell's clock by half.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -37,11 +46,31 @@ static uint64_t now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
+/*
+ * CNTVCT_EL0 in ns.  Linux lets EL0 read it (CNTKCTL_EL1.EL0VCTEN, which its
+ * vDSO relies on).  The ISB keeps the read from being taken early: a counter
+ * read may be performed out of order with the instructions around it (ARM
+ * ARM D11.2, the AArch64 view of the Generic Timer).
+ */
+static uint64_t counter_ns(void)
+{
+	uint64_t cnt, frq;
+
+	__asm__ volatile("isb; mrs %0, cntvct_el0" : "=r"(cnt));
+	__asm__ volatile("mrs %0, cntfrq_el0" : "=r"(frq));
+	if (!frq)
+		return 0;
+	/* in two parts: cnt * 10^9 overflows after five minutes at 62.5 MHz */
+	return cnt / frq * 1000000000ull + cnt % frq * 1000000000ull / frq;
+}
+
 static int usage(void)
 {
-	fprintf(stderr, "usage: warden-bench clock\n"
-			"       warden-bench work CPU ROUNDS\n"
-			"       warden-bench wait FILE TEXT TIMEOUT_MS\n");
+	fprintf(stderr,
+		"usage: warden-bench clock\n"
+		"       warden-bench counter\n"
+		"       warden-bench work CPU ROUNDS\n"
+		"       warden-bench wait FILE TEXT TIMEOUT_MS [POLL_US]\n");
 	return 2;
 }
 
@@ -117,9 +146,21 @@ static int cmd_work(const char *cpu_arg, const char *rounds_arg)
 	return 0;
 }
 
-static int cmd_wait(const char *file, const char *text, const char *ms_arg)
+/* Sleep for POLL_US microseconds; none when 0. */
+static void poll_pause(unsigned long poll_us)
+{
+	struct timespec ts = { .tv_sec = (time_t)(poll_us / 1000000UL),
+			       .tv_nsec = (long)(poll_us % 1000000UL) * 1000L };
+
+	if (poll_us)
+		nanosleep(&ts, NULL);
+}
+
+static int cmd_wait(const char *file, const char *text, const char *ms_arg,
+		    const char *poll_arg)
 {
 	uint64_t end = now_ns() + strtoull(ms_arg, NULL, 0) * 1000000ull;
+	unsigned long poll_us = poll_arg ? strtoul(poll_arg, NULL, 0) : 0;
 	static char buf[8192];
 	ssize_t n;
 	int fd;
@@ -140,6 +181,7 @@ static int cmd_wait(const char *file, const char *text, const char *ms_arg)
 				return 0;
 			}
 		}
+		poll_pause(poll_us);
 	} while (now_ns() < end);
 	fprintf(stderr, "warden-bench: no \"%s\" in %s after %s ms\n", text,
 		file, ms_arg);
@@ -152,9 +194,14 @@ int main(int argc, char **argv)
 		printf("%llu\n", (unsigned long long)now_ns());
 		return 0;
 	}
+	if (argc == 2 && !strcmp(argv[1], "counter")) {
+		printf("%llu\n", (unsigned long long)counter_ns());
+		return 0;
+	}
 	if (argc == 4 && !strcmp(argv[1], "work"))
 		return cmd_work(argv[2], argv[3]);
-	if (argc == 5 && !strcmp(argv[1], "wait"))
-		return cmd_wait(argv[2], argv[3], argv[4]);
+	if ((argc == 5 || argc == 6) && !strcmp(argv[1], "wait"))
+		return cmd_wait(argv[2], argv[3], argv[4],
+				argc == 6 ? argv[5] : NULL);
 	return usage();
 }

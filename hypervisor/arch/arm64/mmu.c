@@ -188,7 +188,7 @@ int arch_phys_clear(paddr_t pa, u64 size)
 	spin_lock(&window_lock);
 	err = window_open(pa, size);
 	if (!err) {
-		memset((void *)(uintptr_t)pa, 0, size);
+		zero_normal((uintptr_t)pa, size);
 		/* cells may read it with caches off: zeroes to memory */
 		dcache_clean_range((void *)(uintptr_t)pa, size);
 		window_close(pa, size);

@@ -105,3 +105,36 @@ cell_reboot() {
 	echo "[cell-init] rebooting"
 	reboot -f
 }
+
+# benchboot: when init started, for `make bench`: "[cell-bench] init NS",
+# the virtual counter in ns as /init's first command read it (warden-bench
+# counter, tools/bench-helper.c); then idle.
+cell_benchboot() {
+	if [ -z "$CELL_INIT_COUNTER" ]; then
+		echo "[cell-init] bench FAIL no /usr/bin/warden-bench in the image"
+		cell_idle
+	fi
+	echo "[cell-bench] init $CELL_INIT_COUNTER"
+}
+
+# bench: benchboot's line, then, after 2 s of rest, the CPU-bound workload
+# of `make bench` (warden-bench work) three times on the cell's CPU 1, as
+# the root runs it on its own CPU 1 before enable; then idle.  One line per
+# run, "[cell-bench] work NS CHECKSUM", then "[cell-init] bench done" (or
+# "[cell-init] bench FAIL <why>").
+CELL_BENCH_ROUNDS=1200
+cell_bench() {
+	cell_benchboot
+	# let the boot's own late work (module loading, deferred work) end
+	# first: under -icount it would count in the first run's time
+	sleep 2
+	for _i in 1 2 3; do
+		_r=$(warden-bench work 1 $CELL_BENCH_ROUNDS) || {
+			echo "[cell-init] bench FAIL run $_i: warden-bench work failed"
+			cell_idle
+		}
+		echo "[cell-bench] work $_r"
+	done
+	echo "[cell-init] bench done"
+	cell_idle
+}

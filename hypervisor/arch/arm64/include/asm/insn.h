@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Every instruction the hypervisor's C code issues by name: system register
- * moves, barriers, TLB and instruction-cache maintenance, the spin-wait
+ * moves, barriers, TLB and cache maintenance, the spin-wait
  * hint and the SMC to the firmware.  They are here, and nowhere else in a .c
  * file, so that the host unit tests can put a recording stand-in in their
  * place (tests/unit/host/asm/insn.h) and run the arm64 code on the build
@@ -37,6 +37,11 @@
 #define tlbi_addr(op, xt) asm volatile("tlbi " #op ", %0" : : "r"(xt))
 /* Instruction cache maintenance: IC <op> */
 #define ic(op) asm volatile("ic " #op)
+/*
+ * DC ZVA, <Xt>: zero the block of DCZID_EL0.BS bytes at addr, which must be
+ * aligned to it, in Normal memory (ARM ARM C5.3, DC ZVA).
+ */
+#define dc_zva(addr) asm volatile("dc zva, %0" : : "r"(addr) : "memory")
 
 /*
  * An SMC to the firmware with a function ID and three arguments (SMCCC,

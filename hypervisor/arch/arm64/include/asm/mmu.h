@@ -24,5 +24,7 @@ u64 mmu_vtcr(void);
 /* Clean or invalidate [start, start + size) to the point of coherency. */
 void dcache_clean_range(const void *start, u64 size);
 void dcache_inval_range(const void *start, u64 size);
+/* Zero [start, start + size) of Normal memory, mapped (zero.c). */
+void zero_normal(uintptr_t start, u64 size);
 
 #endif /* ASM_MMU_H */

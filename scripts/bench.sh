@@ -52,6 +52,7 @@ METRICS=(
 	"hvc-null|null hypercall round trip (unknown function)|60|60"
 	"psci-version|PSCI VERSION round trip (bare metal: QEMU's firmware)|-|-"
 	"gicd-typer-read|GICD_TYPER read|150|150"
+	"gicd-typer-read-x19|GICD_TYPER read into x19 (x19-x29: the full exit frame)|-|-"
 	"gicd-isenabler-read|GICD_ISENABLER read, own SPI|400|400"
 	"gicd-isenabler-write|GICD_ISENABLER write, own SPI|400|400"
 	"sgi|SGI to another CPU of the cell: send to handler|-|-"

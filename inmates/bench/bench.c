@@ -187,6 +187,7 @@ static void bench_timer(void)
 
 enum bench_op {
 	BENCH_OP_LDR,
+	BENCH_OP_LDR_X19,
 	BENCH_OP_STR,
 	BENCH_OP_HVC,
 	BENCH_OP_SMC,
@@ -197,6 +198,8 @@ static uint64_t bench_loop(enum bench_op op, uint64_t arg, uint32_t val)
 	switch (op) {
 	case BENCH_OP_LDR:
 		return measure_loop_ldr32(BENCH_LOOP_OPS, arg);
+	case BENCH_OP_LDR_X19:
+		return measure_loop_ldr32_x19(BENCH_LOOP_OPS, arg);
 	case BENCH_OP_STR:
 		return measure_loop_str32(BENCH_LOOP_OPS, arg, val);
 	case BENCH_OP_HVC:
@@ -252,6 +255,8 @@ static void bench_gicd(void)
 	uint64_t isenabler = gicd + GICD_ISENABLER + (BENCH_SPI / 32) * 4;
 
 	bench_op("gicd-typer-read", BENCH_OP_LDR, gicd + GICD_TYPER, 0);
+	/* the same through x19: not every register costs the same (issue 17) */
+	bench_op("gicd-typer-read-x19", BENCH_OP_LDR_X19, gicd + GICD_TYPER, 0);
 	bench_op("gicd-isenabler-read", BENCH_OP_LDR, isenabler, 0);
 	/* sets the enable bit of our own SPI, again and again */
 	bench_op("gicd-isenabler-write", BENCH_OP_STR, isenabler,

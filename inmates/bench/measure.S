@@ -150,6 +150,25 @@ measure_loop_ldr32:
 	ret
 	.size measure_loop_ldr32, . - measure_loop_ldr32
 
+/*
+ * x0 = n, x1 = address: 32-bit loads into w19, a callee-saved register,
+ * which compiled code often holds values in: Warden's light exit path
+ * serves x0-x18 and x30 only, so this one takes the full frame.
+ */
+	.global measure_loop_ldr32_x19
+	.type measure_loop_ldr32_x19, %function
+measure_loop_ldr32_x19:
+	str	x19, [sp, #-16]!
+	now	x3
+1:	ldr	w19, [x1]
+	subs	x0, x0, #1
+	b.ne	1b
+	now	x4
+	sub	x0, x4, x3
+	ldr	x19, [sp], #16
+	ret
+	.size measure_loop_ldr32_x19, . - measure_loop_ldr32_x19
+
 /* x0 = n, x1 = address, w2 = value: 32-bit stores */
 	.global measure_loop_str32
 	.type measure_loop_str32, %function

@@ -53,6 +53,7 @@ void measure_stamp_sgir(uint64_t *reads, uint64_t sgir, uint32_t word);
 #define MEASURE_CALL_EXTRA 1
 uint64_t measure_loop_empty(uint64_t n);
 uint64_t measure_loop_ldr32(uint64_t n, uint64_t addr);
+uint64_t measure_loop_ldr32_x19(uint64_t n, uint64_t addr);
 uint64_t measure_loop_str32(uint64_t n, uint64_t addr, uint32_t val);
 uint64_t measure_loop_hvc(uint64_t n, uint64_t fn);
 uint64_t measure_loop_smc(uint64_t n, uint64_t fn);

@@ -444,7 +444,7 @@ static void config_check_cell_dma(struct config_check *c,
  * the Security Extensions Group 0 belongs to the Secure world anyway (IHI
  * 0048B 4.4.1, 3.6).
  */
-#define CC_DIRECT "direct interrupts (WARDEN_CELL_DIRECT_IRQ)"
+#define CC_DIRECT "flags: direct interrupts (WARDEN_CELL_DIRECT_IRQ)"
 
 static void config_check_cell_direct(struct config_check *c,
 				     const struct warden_cell_desc *cell)

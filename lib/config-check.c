@@ -655,7 +655,7 @@ void config_check_cell_common(struct config_check *c,
 	config_check_cell_desc(c, cell);
 	if (is_root && (cell->flags & WARDEN_CELL_DIRECT_IRQ))
 		config_check_problem(
-			c, "direct interrupts (WARDEN_CELL_DIRECT_IRQ)"
+			c, "flags: direct interrupts (WARDEN_CELL_DIRECT_IRQ)"
 			   " are for inmate cells: the root cell's "
 			   "interrupts go through the hypervisor");
 	config_check_cpu_set(c, cell);

@@ -1013,7 +1013,7 @@ static void test_direct_gicv2(void)
 	CHECK(valid(&c));
 	c.desc.flags |= WARDEN_CELL_DIRECT_IRQ;
 	CHECK(REJECTS(&c,
-		      "cell config \"gic-demo\": direct interrupts "
+		      "cell config \"gic-demo\": flags: direct interrupts "
 		      "(WARDEN_CELL_DIRECT_IRQ): need GICv3",
 		      "GICC_CTLR", "Group 0"));
 }

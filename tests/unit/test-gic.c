@@ -565,7 +565,9 @@ static void direct_v3(void)
 	/* and leaves: nothing active, SGI 15 Group 1, EOImode 1 */
 	host_sysreg_set("icc_ap1r0_el1", 1);
 	*afx_reg(SGI_PAGE(2) + GICD_ICACTIVER) = 0;
+	*afx_reg(SGI_PAGE(2) + GICD_ICPENDR) = 0;
 	host_on_cpu(2, give_cpu, NULL);
+	CHECK(*afx_reg(SGI_PAGE(2) + GICD_ICPENDR) == ~(1u << 15));
 	CHECK(host_read_sysreg("icc_ap1r0_el1") == 0);
 	CHECK(host_read_sysreg("icc_igrpen0_el1") == 0);
 	CHECK(*afx_reg(SGI_PAGE(2) + GICD_ICACTIVER) == ~(1u << 15));

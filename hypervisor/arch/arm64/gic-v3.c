@@ -55,6 +55,7 @@
 #define GICR_ICENABLER0 0x0180
 #define GICR_ISPENDR0 0x0200
 #define GICR_IGROUPR0 0x0080
+#define GICR_ICPENDR0 0x0280
 #define GICR_ICACTIVER0 0x0380
 #define GICR_IPRIORITYR0 0x0400
 #define GICR_IGRPMODR0 0x0d00
@@ -371,10 +372,11 @@ static void direct_enter(struct per_cpu *pc)
 }
 
 /*
- * Nothing the cell left active may stay so: its active priorities go
- * (ICC_AP1R0_EL1; QEMU and common cores implement 5 priority bits, one
- * register) and its interrupts are deactivated, the banked ones of this CPU
- * and its SPIs, so they can fire again for their next owner.  Then the
+ * Nothing the cell left active or pending may stay so: its active
+ * priorities go (ICC_AP1R0_EL1; QEMU and common cores implement 5 priority
+ * bits, one register), this CPU's banked interrupts are cleared and
+ * deactivated, and its SPIs deactivated, so they can fire again for their
+ * next owner (the SPIs' pending state goes at destroy, arch_irq_reset).  Then the
  * hypervisor's SGI is Group 1 again, as on every other CPU.
  */
 static void direct_leave(struct per_cpu *pc)
@@ -386,6 +388,13 @@ static void direct_leave(struct per_cpu *pc)
 	write_sysreg(icc_ap1r0_el1, 0);
 	isb();
 	if (r) {
+		/*
+		 * The cell's own SGIs are physical here: one left pending
+		 * would reach Linux as its IPI of that number (SGI 2 stops a
+		 * CPU) when the CPU goes back to the root.
+		 */
+		mmio_write32(r + GICR_SGI_OFFSET, GICR_ICPENDR0,
+			     ~(1u << GIC_SGI_HYP));
 		mmio_write32(r + GICR_SGI_OFFSET, GICR_ICACTIVER0,
 			     ~(1u << GIC_SGI_HYP));
 		mmio_write32(r + GICR_SGI_OFFSET, GICR_IGROUPR0, ~0u);

@@ -449,9 +449,9 @@ static void config_check_cell_dma(struct config_check *c,
 static void config_check_cell_direct(struct config_check *c,
 				     const struct warden_cell_desc *cell)
 {
-	if (!(cell->flags & WARDEN_CELL_DIRECT_IRQ))
+	if ((cell->flags & WARDEN_CELL_DIRECT_IRQ) == 0u)
 		return;
-	if (c->sys->platform.gic_version != WARDEN_GIC_V3)
+	if (c->sys->platform.gic_version != (uint32_t)WARDEN_GIC_V3)
 		config_check_problem(c,
 				     CC_DIRECT ": need GICv3; on GICv2 the "
 					       "cell would own the physical "
@@ -459,14 +459,14 @@ static void config_check_cell_direct(struct config_check *c,
 					       "can turn off the Group 0 "
 					       "interrupt that the hypervisor "
 					       "stops it with");
-	if (cell->vuart_base || cell->vuart_irq)
+	if ((cell->vuart_base != 0u) || (cell->vuart_irq != 0u))
 		config_check_problem(c,
 				     CC_DIRECT ": the emulated console UART "
 					       "(vuart_irq %u) needs a virtual "
 					       "interrupt, which a direct cell "
 					       "cannot take",
 				     cell->vuart_irq);
-	if (cell->num_links)
+	if (cell->num_links != 0u)
 		config_check_problem(c,
 				     CC_DIRECT ": %u link(s): a doorbell is a "
 					       "virtual interrupt, which a "

@@ -208,6 +208,14 @@ static void *my_gicr(void)
 	return (void *)(uintptr_t)gicr_of_cpu(this_cpu()->cpu);
 }
 
+/* This CPU's redistributor SGI frame, or NULL. */
+static void *my_sgi_frame(void)
+{
+	u64 frame = gicr_of_cpu(this_cpu()->cpu);
+
+	return frame ? (void *)(uintptr_t)(frame + GICR_SGI_OFFSET) : NULL;
+}
+
 /* GICR_ISACTIVER0 of this CPU: its active SGIs and PPIs. */
 static u32 my_gicr_sgi_active(void)
 {
@@ -351,17 +359,18 @@ static void v3_comm_fill(const struct cell *cell,
  */
 static void direct_enter(struct per_cpu *pc)
 {
-	u8 *sgi = (u8 *)my_gicr() + GICR_SGI_OFFSET;
+	void *sgi = my_sgi_frame();
+	u32 prio;
 
-	(void)pc;
-	if (!my_gicr())
+	if (!sgi)
 		return;
 	write_sysreg(ich_hcr_el2, 0);
 	maintenance_irq_enable(false);
 	mmio_write32(sgi, GICR_IGROUPR0, ~(1u << GIC_SGI_HYP));
 	mmio_write32(sgi, GICR_IGRPMODR0, 0);
-	sgi[GICR_IPRIORITYR0 + GIC_SGI_HYP] = 0;
-	dmb(oshst);
+	/* INTID 15's priority is the top byte of GICR_IPRIORITYR3 */
+	prio = mmio_read32(sgi, GICR_IPRIORITYR0 + 12u);
+	mmio_write32(sgi, GICR_IPRIORITYR0 + 12u, prio & 0x00ffffffu);
 	mmio_write32(sgi, GICR_ISENABLER0, 1u << GIC_SGI_HYP);
 	write_sysreg(icc_ctlr_el1, pc->arch.icc_ctlr & ~ICC_CTLR_EOIMODE);
 	write_sysreg(icc_pmr_el1, 0xff);
@@ -381,28 +390,26 @@ static void direct_enter(struct per_cpu *pc)
  */
 static void direct_leave(struct per_cpu *pc)
 {
-	u8 *r = my_gicr();
+	void *sgi = my_sgi_frame();
 	u32 irq;
 
 	write_sysreg(icc_igrpen0_el1, 0);
 	write_sysreg(icc_ap1r0_el1, 0);
 	isb();
-	if (r) {
+	if (sgi) {
 		/*
 		 * The cell's own SGIs are physical here: one left pending
 		 * would reach Linux as its IPI of that number (SGI 2 stops a
 		 * CPU) when the CPU goes back to the root.
 		 */
-		mmio_write32(r + GICR_SGI_OFFSET, GICR_ICPENDR0,
-			     ~(1u << GIC_SGI_HYP));
-		mmio_write32(r + GICR_SGI_OFFSET, GICR_ICACTIVER0,
-			     ~(1u << GIC_SGI_HYP));
-		mmio_write32(r + GICR_SGI_OFFSET, GICR_IGROUPR0, ~0u);
+		mmio_write32(sgi, GICR_ICPENDR0, ~(1u << GIC_SGI_HYP));
+		mmio_write32(sgi, GICR_ICACTIVER0, ~(1u << GIC_SGI_HYP));
+		mmio_write32(sgi, GICR_IGROUPR0, ~0u);
 	}
 	for (irq = 32; irq < gic_num_irqs; irq++)
 		if (cell_owns_irq(pc->cell, irq))
-			mmio_write32(gicd_base, GICD_ICACTIVER + irq / 32 * 4,
-				     1u << (irq % 32));
+			mmio_write32(gicd_base, GICD_ICACTIVER + irq / 32u * 4u,
+				     1u << (irq % 32u));
 	write_sysreg(icc_ctlr_el1, pc->arch.icc_ctlr | ICC_CTLR_EOIMODE);
 	write_sysreg(ich_hcr_el2, ICH_HCR_EN);
 	isb();
@@ -522,7 +529,7 @@ static void v3_send_sgi(struct per_cpu *pc, unsigned int cpu, u32 intid)
 
 	(void)pc;
 	write_sysreg(icc_sgi1r_el1, v);
-	if (intid == GIC_SGI_HYP)
+	if (intid == (u32)GIC_SGI_HYP)
 		write_sysreg(icc_sgi0r_el1, v);
 	isb();
 }
@@ -612,16 +619,16 @@ static void v3_handle_irq(struct per_cpu *pc)
 static void v3_handle_fiq(struct per_cpu *pc)
 {
 	u32 iar = (u32)read_sysreg(icc_iar0_el1);
-	u32 intid = iar & 0xffffff;
+	u32 intid = iar & 0xffffffu;
 
 	dsb(sy);
-	if (intid >= IRQCHIP_SPURIOUS)
+	if (intid >= (u32)IRQCHIP_SPURIOUS)
 		return;
 	write_sysreg(icc_eoir0_el1, iar);
 	if (read_sysreg(icc_ctlr_el1) & ICC_CTLR_EOIMODE)
 		write_sysreg(icc_dir_el1, iar);
 	isb();
-	if (intid != GIC_SGI_HYP)
+	if (intid != (u32)GIC_SGI_HYP)
 		return;
 	pc->stats[STAT_SGI]++;
 	cell_check_stop(pc);

@@ -84,8 +84,9 @@ int gic_cell_init(struct cell *cell)
 
 bool gic_cell_direct(const struct cell *cell)
 {
-	return cell != &root_cell && cell->desc && gic == &gicv3_ops &&
-	       (cell->desc->flags & WARDEN_CELL_DIRECT_IRQ);
+	return (cell != &root_cell) && (cell->desc != NULL) &&
+	       (gic == &gicv3_ops) &&
+	       ((cell->desc->flags & WARDEN_CELL_DIRECT_IRQ) != 0u);
 }
 
 bool gic_irq_in_cell(const struct cell *cell, u32 intid)

@@ -144,9 +144,9 @@ static void raw_write(void *base, u32 reg, unsigned int size, u64 v)
 static bool direct_write_filter(const struct field_reg *fr,
 				struct mmio_access *acc)
 {
-	if (fr->base == GICD_IGROUPR || fr->base == GICD_IGRPMODR)
+	if ((fr->base == (u32)GICD_IGROUPR) || (fr->base == (u32)GICD_IGRPMODR))
 		return true;
-	if (fr->base == GICD_IPRIORITYR)
+	if (fr->base == (u32)GICD_IPRIORITYR)
 		acc->value |= 0x8080808080808080UL;
 	return false;
 }

@@ -163,7 +163,8 @@ static void field_access(struct cell *cell, const struct field_reg *fr,
 	}
 	if (!mask)
 		return;
-	if (gic_cell_direct(cell) && direct_write_filter(fr, acc))
+	/* rmw: IGROUPR, IGRPMODR and IPRIORITYR among them; off the fast path */
+	if (fr->rmw && gic_cell_direct(cell) && direct_write_filter(fr, acc))
 		return;
 	/* GICv2 SPI targets: only the cell's own CPU interfaces (4.3.12) */
 	if (fr->base == GICD_ITARGETSR && gic == &gicv2_ops)

@@ -18,8 +18,17 @@ CONFIGS_SRCS := $(wildcard $(TOP)/configs/qemu-arm64/*.c)
 CONFIGS_NAMES := $(patsubst $(TOP)/configs/qemu-arm64/%.c,%,$(CONFIGS_SRCS))
 CONFIGS_SYSTEM_CELLS := $(patsubst %,$(B)/configs/%.cell,\
 	$(filter $(CONFIGS_SYSTEMS),$(CONFIGS_NAMES)))
+# Inmate configs with direct interrupts (WARDEN_CELL_DIRECT_IRQ) need GICv3:
+# checked against the GICv3 systems, and must be refused by the GICv2 ones.
+CONFIGS_GICV3_ONLY := bench-direct cell-test-direct
 CONFIGS_INMATE_CELLS := $(patsubst %,$(B)/configs/%.cell,\
-	$(filter-out $(CONFIGS_SYSTEMS),$(CONFIGS_NAMES)))
+	$(filter-out $(CONFIGS_SYSTEMS) $(CONFIGS_GICV3_ONLY),$(CONFIGS_NAMES)))
+CONFIGS_V3_CELLS := $(patsubst %,$(B)/configs/%.cell,\
+	$(filter $(CONFIGS_GICV3_ONLY),$(CONFIGS_NAMES)))
+CONFIGS_V3_SYSTEMS := $(filter-out %gicv2.cell %gicv2-refuse-reset.cell,\
+	$(CONFIGS_SYSTEM_CELLS))
+CONFIGS_V2_SYSTEMS := $(filter %gicv2.cell %gicv2-refuse-reset.cell,\
+	$(CONFIGS_SYSTEM_CELLS))
 # (the scale configs include qemu-arm64-gicv3.c)
 CONFIGS_DEPS := $(wildcard $(TOP)/include/warden/*.h $(TOP)/configs/qemu-arm64/*.h) \
 	$(TOP)/configs/qemu-arm64/qemu-arm64-gicv3.c \
@@ -30,7 +39,7 @@ CONFIGS_CHECK := $(B)/tools/warden-host config check
 
 .PHONY: configs
 all: configs
-configs: $(CONFIGS_SYSTEM_CELLS) $(CONFIGS_INMATE_CELLS)
+configs: $(CONFIGS_SYSTEM_CELLS) $(CONFIGS_INMATE_CELLS) $(CONFIGS_V3_CELLS)
 
 # Compile $< and extract its config section into $@.
 define configs_extract
@@ -49,3 +58,11 @@ $(CONFIGS_INMATE_CELLS): $(B)/configs/%.cell: $(TOP)/configs/qemu-arm64/%.c \
 	$(configs_extract)
 	$(foreach sys,$(CONFIGS_SYSTEM_CELLS),$(CONFIGS_CHECK) $(sys) $@ || \
 		{ rm -f $@; exit 1; };)
+
+$(CONFIGS_V3_CELLS): $(B)/configs/%.cell: $(TOP)/configs/qemu-arm64/%.c \
+		$(CONFIGS_DEPS) $(B)/tools/warden-host $(CONFIGS_SYSTEM_CELLS)
+	$(configs_extract)
+	$(foreach sys,$(CONFIGS_V3_SYSTEMS),$(CONFIGS_CHECK) $(sys) $@ || \
+		{ rm -f $@; exit 1; };)
+	$(foreach sys,$(CONFIGS_V2_SYSTEMS),! $(CONFIGS_CHECK) $(sys) $@ \
+		>/dev/null 2>&1 || { rm -f $@; exit 1; };)

@@ -653,6 +653,11 @@ void config_check_cell_common(struct config_check *c,
 			      const struct warden_cell_desc *cell, int is_root)
 {
 	config_check_cell_desc(c, cell);
+	if (is_root && (cell->flags & WARDEN_CELL_DIRECT_IRQ))
+		config_check_problem(
+			c, "flags: direct interrupts (WARDEN_CELL_DIRECT_IRQ)"
+			   " are for inmate cells: the root cell's "
+			   "interrupts go through the hypervisor");
 	config_check_cpu_set(c, cell);
 	config_check_memory(c, cell, is_root);
 	config_check_irqs(c, cell);

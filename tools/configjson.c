@@ -96,6 +96,8 @@ static void configjson_cell_flags(struct json *j, uint32_t flags)
 	json_begin_array(j, "flags");
 	if (flags & WARDEN_CELL_CONSOLE)
 		json_string(j, NULL, "console");
+	if (flags & WARDEN_CELL_DIRECT_IRQ)
+		json_string(j, NULL, "direct-irq");
 	json_end_array(j);
 	json_hex(j, "flags_value", flags);
 }

@@ -117,13 +117,20 @@ static void configshow_mem_flags(char *buf, size_t size, uint32_t flags)
 		snprintf(buf, size, "none");
 }
 
-/* The cell flags in words: "console", "none", "console unknown 0x2". */
+/*
+ * The cell flags in words: "console", "none", "console direct-irq",
+ * "console unknown 0x4".
+ */
 static void configshow_cell_flags(char *buf, size_t size, uint32_t flags)
 {
 	uint32_t unknown = flags & ~WARDEN_CELL_VALID_FLAGS;
 
-	snprintf(buf, size, "%s%s",
+	snprintf(buf, size, "%s%s%s",
 		 flags & WARDEN_CELL_CONSOLE ? "console" : "",
+		 flags & WARDEN_CELL_DIRECT_IRQ ?
+			 (flags & WARDEN_CELL_CONSOLE ? " direct-irq" :
+							"direct-irq") :
+			 "",
 		 !flags ? "none" : "");
 	if (unknown)
 		snprintf(buf + strlen(buf), size - strlen(buf),

@@ -15,7 +15,8 @@
  * _PEER, _PHYS, _SIDE and _DOORBELL (an SPI, which must be INMATE_CELL_SPI),
  * seen at INMATE_CELL_LINK_IPA with one common page and one page for each
  * side; or an emulated console UART: INMATE_CELL_VUART_BASE (an IPA) on
- * INMATE_CELL_VUART_IRQ (which must be INMATE_CELL_SPI).
+ * INMATE_CELL_VUART_IRQ (which must be INMATE_CELL_SPI).  INMATE_CELL_FLAGS
+ * adds cell flags (WARDEN_CELL_DIRECT_IRQ) to WARDEN_CELL_CONSOLE.
  */
 #ifndef INMATE_CELL_H
 #define INMATE_CELL_H
@@ -46,7 +47,11 @@ const struct {
 		.signature = WARDEN_CELL_SIGNATURE,
 		.revision = WARDEN_CONFIG_REVISION,
 		.architecture = WARDEN_ARCH_ARM64,
+#ifdef INMATE_CELL_FLAGS
+		.flags = WARDEN_CELL_CONSOLE | INMATE_CELL_FLAGS,
+#else
 		.flags = WARDEN_CELL_CONSOLE,
+#endif
 		.name = INMATE_CELL_NAME,
 		.cpu_set = INMATE_CELL_CPUS,
 		.num_memory_regions = 2,

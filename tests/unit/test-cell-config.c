@@ -989,6 +989,71 @@ static void test_vuart_irq_is_a_doorbell(void)
 			  "doorbell of link 1"));
 }
 
+static void test_direct_valid(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.flags |= WARDEN_CELL_DIRECT_IRQ;
+	CHECK(valid(&c));
+}
+
+static void test_direct_gicv2(void)
+{
+	struct cell c;
+
+	sys_init();
+	sys_ref.sys.platform.gic_version = WARDEN_GIC_V2;
+	sys_ref.sys.platform.gicc_base = 0x08010000;
+	sys_ref.sys.platform.gich_base = 0x08030000;
+	sys_ref.sys.platform.gicv_base = 0x08040000;
+	sys_ref.sys.platform.gicr_base = 0;
+	cell_init(&c);
+	CHECK(valid(&c));
+	c.desc.flags |= WARDEN_CELL_DIRECT_IRQ;
+	CHECK(REJECTS(&c,
+		      "cell config \"gic-demo\": flags: direct interrupts "
+		      "(WARDEN_CELL_DIRECT_IRQ): need GICv3",
+		      "GICC_CTLR", "Group 0"));
+}
+
+static void test_direct_vuart(void)
+{
+	struct cell c;
+
+	sys_init();
+	vuart_init(&c);
+	c.desc.flags |= WARDEN_CELL_DIRECT_IRQ;
+	CHECK(REJECTS(&c, "direct interrupts (WARDEN_CELL_DIRECT_IRQ): the "
+			  "emulated console UART (vuart_irq 40) needs a "
+			  "virtual interrupt"));
+}
+
+static void test_direct_links(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	add_link(&c.desc, c.link, "l", "uart-demo", 0x7f000000, 0x50000000, 0,
+		 33);
+	CHECK(valid(&c));
+	c.desc.flags |= WARDEN_CELL_DIRECT_IRQ;
+	CHECK(REJECTS(&c, "direct interrupts (WARDEN_CELL_DIRECT_IRQ): 1 "
+			  "link(s): a doorbell is a virtual interrupt"));
+}
+
+static void test_direct_unknown_flag(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.flags |= 0x4;
+	CHECK(REJECTS(&c, "unknown cell flags 0x4"));
+}
+
 static void test_vuart_all_problems(void)
 {
 	struct cell c;
@@ -1191,6 +1256,12 @@ int main(void)
 	RUN(test_vuart_irq_not_the_cells);
 	RUN(test_vuart_irq_is_a_doorbell);
 	RUN(test_vuart_all_problems);
+
+	RUN(test_direct_valid);
+	RUN(test_direct_gicv2);
+	RUN(test_direct_vuart);
+	RUN(test_direct_links);
+	RUN(test_direct_unknown_flag);
 
 	RUN(test_dma_needs_ipa_equal_pa);
 	RUN(test_pair_valid);

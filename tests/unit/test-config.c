@@ -652,6 +652,16 @@ static void test_cell_flags(void)
 	CHECK(REJECTS(&r, "unknown cell flags 0x80000000"));
 }
 
+static void test_cell_direct_root(void)
+{
+	struct ref r;
+
+	ref_init(&r, WARDEN_GIC_V3);
+	r.sys.root_cell.flags |= WARDEN_CELL_DIRECT_IRQ;
+	CHECK(REJECTS(&r, "direct interrupts (WARDEN_CELL_DIRECT_IRQ) are for "
+			  "inmate cells"));
+}
+
 static void test_cell_name_empty(void)
 {
 	struct ref r;
@@ -1090,6 +1100,7 @@ int main(void)
 	RUN(test_cell_revision);
 	RUN(test_cell_architecture);
 	RUN(test_cell_flags);
+	RUN(test_cell_direct_root);
 	RUN(test_cell_name_empty);
 	RUN(test_cell_name_unterminated);
 	RUN(test_cell_name_longest);

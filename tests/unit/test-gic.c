@@ -508,6 +508,74 @@ static void drain_v3(void)
 }
 
 /* CPU entry refused while an SGI/PPI is active; too few list registers. */
+/*
+ * A cell with direct interrupts (WARDEN_CELL_DIRECT_IRQ): refused while the
+ * GIC's security is on (GICD_CTLR.DS = 0); its interrupts stay Group 1 and
+ * in the lower priority half; its CPUs get the hypervisor's SGI as Group 0
+ * at priority 0 and the physical interface in EOImode 0, and give both back.
+ */
+static void direct_v3(void)
+{
+	static struct fx_config cfg;
+	u32 *grp = afx_reg(SGI_PAGE(2) + 0x0080);
+	u8 *prio = (u8 *)afx_reg(SGI_PAGE(2) + GICD_IPRIORITYR);
+	struct per_cpu *pc;
+	struct cell *c;
+	long id;
+	int err = 0;
+
+	CHECK(afx_enable(WARDEN_GIC_V3) == 0);
+	pc = per_cpu_of(2);
+	fx_config_init(&cfg, "direct", 0xc, FX_RAM_PA, 33);
+	cfg.desc.flags |= WARDEN_CELL_DIRECT_IRQ;
+	*afx_reg(D(GICD_CTLR)) = 0;
+	CHECK(fx_create(&cfg) == -ENODEV);
+	*afx_reg(D(GICD_CTLR)) = 1u << 6; /* DS */
+	id = fx_create(&cfg);
+	CHECK(id > 0 && fx_load_start(id) == 0);
+	c = fx_cell_on(2);
+	CHECK(c && gic_cell_direct(c) && !gic_cell_direct(&root_cell));
+	/* its interrupts stay Group 1, at priority 0x80 or lower */
+	*grp = ALL32;
+	afx_write(c, SGI_PAGE(2) + 0x0080, 4, 0);
+	CHECK(*grp == ALL32);
+	afx_write(c, SGI_PAGE(2) + GICD_IPRIORITYR + 24, 4, 0x00102030);
+	CHECK(*afx_reg(SGI_PAGE(2) + GICD_IPRIORITYR + 24) ==
+	      0x809000b0); /* 25: maintenance */
+	afx_write(c, D(GICD_IGROUPR + 4), 4, 0);
+	*afx_reg(D(GICD_IGROUPR + 4)) = 2;
+	afx_write(c, D(GICD_IGROUPR + 4), 4, 0);
+	CHECK(*afx_reg(D(GICD_IGROUPR + 4)) == 2);
+	/* CPU 2 enters the cell */
+	pc->cell = c;
+	host_sysreg_set("icc_ctlr_el1", 2);
+	host_on_cpu(2, take_cpu, &err);
+	CHECK(err == 0);
+	CHECK(*grp == ~(1u << 15));
+	CHECK(prio[15] == 0);
+	CHECK(host_read_sysreg("icc_igrpen0_el1") == 1);
+	CHECK(host_read_sysreg("icc_igrpen1_el1") == 1);
+	CHECK(host_read_sysreg("icc_pmr_el1") == 0xff);
+	CHECK((host_read_sysreg("icc_ctlr_el1") & 2) == 0);
+	CHECK(host_read_sysreg("ich_hcr_el2") == 0);
+	/* the hypervisor's SGI goes out as Group 0 too */
+	host_sysreg_set("icc_sgi0r_el1", 0);
+	arch_cpu_kick(2);
+	CHECK(host_read_sysreg("icc_sgi0r_el1") == (1u << 2 | 15u << 24));
+	/* and leaves: nothing active, SGI 15 Group 1, EOImode 1 */
+	host_sysreg_set("icc_ap1r0_el1", 1);
+	*afx_reg(SGI_PAGE(2) + GICD_ICACTIVER) = 0;
+	*afx_reg(SGI_PAGE(2) + GICD_ICPENDR) = 0;
+	host_on_cpu(2, give_cpu, NULL);
+	CHECK(*afx_reg(SGI_PAGE(2) + GICD_ICPENDR) == ~(1u << 15));
+	CHECK(host_read_sysreg("icc_ap1r0_el1") == 0);
+	CHECK(host_read_sysreg("icc_igrpen0_el1") == 0);
+	CHECK(*afx_reg(SGI_PAGE(2) + GICD_ICACTIVER) == ~(1u << 15));
+	CHECK(*grp == ALL32);
+	CHECK(host_read_sysreg("icc_ctlr_el1") & 2);
+	pc->cell = &root_cell;
+}
+
 static void cpu_init_refusals(void)
 {
 	int err = 0;
@@ -692,6 +760,7 @@ int main(void)
 	RUN_HYP(sgi1r);
 	RUN_HYP(inject_v3);
 	RUN_HYP(drain_v3);
+	RUN_HYP(direct_v3);
 	RUN_HYP(cpu_init_refusals);
 	RUN_HYP(spi_reset);
 	RUN_HYP(cpu_frames);

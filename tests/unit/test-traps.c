@@ -456,14 +456,27 @@ static void do_fiq(void *arg)
 	arch_handle_fiq(arg);
 }
 
-/* An FIQ is taken as an IRQ (all interrupts are group 1). */
+/*
+ * An FIQ is Group 0: acknowledged and ended through ICC_IAR0/EOIR0_EL1.
+ * The hypervisor's SGI looks at the cell's state; anything else is dropped,
+ * never listed for the cell.
+ */
 static void fiq(void)
 {
 	CHECK(afx_enable(WARDEN_GIC_V3) == 0);
-	host_sysreg_set("icc_iar1_el1", 40);
+	host_sysreg_set("icc_iar0_el1", 1023);
+	host_sysreg_set("icc_eoir0_el1", 0);
 	CHECK(host_on_cpu(0, do_fiq, &f) == OP_RETURNED);
-	CHECK(host_read_sysreg("ich_lr0_el2") >> 62 == 1);
-	CHECK(per_cpu_of(0)->stats[STAT_IRQ] == 1);
+	CHECK(per_cpu_of(0)->stats[STAT_SGI] == 0);
+	host_sysreg_set("icc_iar0_el1", 40);
+	CHECK(host_on_cpu(0, do_fiq, &f) == OP_RETURNED);
+	CHECK(host_read_sysreg("icc_eoir0_el1") == 40);
+	CHECK(host_read_sysreg("ich_lr0_el2") >> 62 == 0);
+	CHECK(per_cpu_of(0)->stats[STAT_SGI] == 0);
+	host_sysreg_set("icc_iar0_el1", GIC_SGI_HYP);
+	CHECK(host_on_cpu(0, do_fiq, &f) == OP_RETURNED);
+	CHECK(host_read_sysreg("icc_eoir0_el1") == GIC_SGI_HYP);
+	CHECK(per_cpu_of(0)->stats[STAT_SGI] == 1);
 }
 
 static void on_light(void *arg)

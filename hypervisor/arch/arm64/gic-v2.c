@@ -312,6 +312,8 @@ const struct gic_ops gicv2_ops = {
 	.cpu_init = v2_cpu_init,
 	.cpu_deinit = v2_cpu_deinit,
 	.handle_irq = v2_handle_irq,
+	/* every interrupt is Group 1, signalled as IRQ: an FIQ is spurious */
+	.handle_fiq = v2_handle_irq,
 	.deactivate = v2_deactivate,
 	.set_pending = v2_set_pending,
 	.send_sgi = v2_send_sgi,

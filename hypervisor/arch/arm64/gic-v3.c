@@ -12,6 +12,7 @@
 #include <hyp/errno.h>
 #include <hyp/paging.h>
 #include <hyp/percpu.h>
+#include <hyp/printk.h>
 #include <hyp/setup.h>
 
 #define ICC_CTLR_EOIMODE BIT(1)
@@ -53,6 +54,12 @@
 #define GICR_ISENABLER0 0x0100
 #define GICR_ICENABLER0 0x0180
 #define GICR_ISPENDR0 0x0200
+#define GICR_IGROUPR0 0x0080
+#define GICR_ICPENDR0 0x0280
+#define GICR_ICACTIVER0 0x0380
+#define GICR_IPRIORITYR0 0x0400
+#define GICR_IGRPMODR0 0x0d00
+#define GICD_CTLR_DS BIT(6) /* security disabled (IHI 0069 12.9.4) */
 #define GICR_IIDR 0x0004
 #define GICR_TYPER 0x0008
 #define GICR_ID_START 0xffd0 /* PIDR/CIDR identification registers */
@@ -201,6 +208,14 @@ static void *my_gicr(void)
 	return (void *)(uintptr_t)gicr_of_cpu(this_cpu()->cpu);
 }
 
+/* This CPU's redistributor SGI frame, or NULL. */
+static void *my_sgi_frame(void)
+{
+	u64 frame = gicr_of_cpu(this_cpu()->cpu);
+
+	return frame ? (void *)(uintptr_t)(frame + GICR_SGI_OFFSET) : NULL;
+}
+
 /* GICR_ISACTIVER0 of this CPU: its active SGIs and PPIs. */
 static u32 my_gicr_sgi_active(void)
 {
@@ -297,6 +312,15 @@ static int v3_cell_init(struct cell *cell)
 	unsigned int cpu;
 	int err;
 
+	if (gic_cell_direct(cell) &&
+	    !(mmio_read32(gicd_base, GICD_CTLR) & GICD_CTLR_DS)) {
+		printk("cell \"%s\": direct interrupts need GICD_CTLR.DS = 1: "
+		       "with security enabled, Group 0 belongs to EL3 and the "
+		       "hypervisor could not stop the cell\n",
+		       cell->name);
+		return -ENODEV;
+	}
+
 	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++) {
 		if (!cell_owns_cpu(cell, cpu))
 			continue;
@@ -316,6 +340,79 @@ static void v3_comm_fill(const struct cell *cell,
 	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++)
 		if (cell_owns_cpu(cell, cpu))
 			comm->cpus[n++].gicr_base = gicr_of_cpu(cpu);
+}
+
+/*
+ * Direct interrupts (WARDEN_CELL_DIRECT_IRQ).  The cell's EL1 owns the
+ * physical Group 1 CPU interface: it acknowledges with ICC_IAR1_EL1 and
+ * ends each interrupt with ICC_EOIR1_EL1, so EOImode is 0 here (priority
+ * drop and deactivation in one, IHI 0069 4.1.1).  With HCR_EL2.FMO set,
+ * EL1's ICC_PMR_EL1, ICC_CTLR_EL1, ICC_RPR_EL1, ICC_DIR_EL1 and the Group 0
+ * registers are the virtual ICV_* ones (IHI 0069 12.1.6): the physical
+ * priority mask stays open (0xff) and Group 0 enabled, whatever the cell
+ * does.  The hypervisor's SGI is Group 0 on this CPU's redistributor, at the
+ * highest priority, so it arrives as an FIQ at EL2 even while the cell runs
+ * with PSTATE.F set or inside a handler of its own (a Group 0 interrupt of
+ * group priority 0 preempts any active Group 1 one: the cell's priorities
+ * are kept at 0x80 or lower, gicd.c).  Non-secure EL2 may only own Group 0
+ * if the GIC's security is disabled (GICD_CTLR.DS, checked at create).
+ */
+static void direct_enter(struct per_cpu *pc)
+{
+	void *sgi = my_sgi_frame();
+	u32 prio;
+
+	if (!sgi)
+		return;
+	write_sysreg(ich_hcr_el2, 0);
+	maintenance_irq_enable(false);
+	mmio_write32(sgi, GICR_IGROUPR0, ~(1u << GIC_SGI_HYP));
+	mmio_write32(sgi, GICR_IGRPMODR0, 0);
+	/* INTID 15's priority is the top byte of GICR_IPRIORITYR3 */
+	prio = mmio_read32(sgi, GICR_IPRIORITYR0 + 12u);
+	mmio_write32(sgi, GICR_IPRIORITYR0 + 12u, prio & 0x00ffffffu);
+	mmio_write32(sgi, GICR_ISENABLER0, 1u << GIC_SGI_HYP);
+	write_sysreg(icc_ctlr_el1, pc->arch.icc_ctlr & ~ICC_CTLR_EOIMODE);
+	write_sysreg(icc_pmr_el1, 0xff);
+	write_sysreg(icc_bpr0_el1, 0);
+	write_sysreg(icc_igrpen0_el1, 1);
+	write_sysreg(icc_igrpen1_el1, 1);
+	isb();
+}
+
+/*
+ * Nothing the cell left active or pending may stay so: its active
+ * priorities go (ICC_AP1R0_EL1; QEMU and common cores implement 5 priority
+ * bits, one register), this CPU's banked interrupts are cleared and
+ * deactivated, and its SPIs deactivated, so they can fire again for their
+ * next owner (the SPIs' pending state goes at destroy, arch_irq_reset).  Then the
+ * hypervisor's SGI is Group 1 again, as on every other CPU.
+ */
+static void direct_leave(struct per_cpu *pc)
+{
+	void *sgi = my_sgi_frame();
+	u32 irq;
+
+	write_sysreg(icc_igrpen0_el1, 0);
+	write_sysreg(icc_ap1r0_el1, 0);
+	isb();
+	if (sgi) {
+		/*
+		 * The cell's own SGIs are physical here: one left pending
+		 * would reach Linux as its IPI of that number (SGI 2 stops a
+		 * CPU) when the CPU goes back to the root.
+		 */
+		mmio_write32(sgi, GICR_ICPENDR0, ~(1u << GIC_SGI_HYP));
+		mmio_write32(sgi, GICR_ICACTIVER0, ~(1u << GIC_SGI_HYP));
+		mmio_write32(sgi, GICR_IGROUPR0, ~0u);
+	}
+	for (irq = 32; irq < gic_num_irqs; irq++)
+		if (cell_owns_irq(pc->cell, irq))
+			mmio_write32(gicd_base, GICD_ICACTIVER + irq / 32u * 4u,
+				     1u << (irq % 32u));
+	write_sysreg(icc_ctlr_el1, pc->arch.icc_ctlr | ICC_CTLR_EOIMODE);
+	write_sysreg(ich_hcr_el2, ICH_HCR_EN);
+	isb();
 }
 
 /*
@@ -363,6 +460,8 @@ static int v3_cpu_init(struct per_cpu *pc, bool fresh)
 	write_sysreg(ich_hcr_el2, ICH_HCR_EN);
 	isb();
 	maintenance_irq_enable(true);
+	if (gic_cell_direct(pc->cell))
+		direct_enter(pc);
 	return 0;
 }
 
@@ -372,6 +471,8 @@ static void v3_cpu_deinit(struct per_cpu *pc)
 	u64 vmcr = read_sysreg(ich_vmcr_el2), ctlr = pc->arch.icc_ctlr;
 	unsigned int n;
 
+	if (gic_cell_direct(pc->cell))
+		direct_leave(pc);
 	maintenance_irq_enable(false);
 	write_sysreg(ich_hcr_el2, 0);
 	for (n = 0; n < v3_lr_count; n++)
@@ -416,10 +517,20 @@ static u64 sgi1r_for(u64 mpidr, u32 intid)
 	       ((aff0 / 16) << 44) | (((mpidr >> 32) & 0xff) << 48);
 }
 
+/*
+ * The hypervisor's SGI is Group 1 on most CPUs and Group 0 on those of a
+ * direct cell, and a CPU changes between the two on its own: so it goes out
+ * both ways.  A target takes only the one of its group (IHI 0069 12.7.14,
+ * 12.7.15: ICC_SGI0R_EL1 makes a Group 0 SGI, ICC_SGI1R_EL1 a Group 1 one).
+ */
 static void v3_send_sgi(struct per_cpu *pc, unsigned int cpu, u32 intid)
 {
+	u64 v = sgi1r_for(platform_mpidr(cpu), intid);
+
 	(void)pc;
-	write_sysreg(icc_sgi1r_el1, sgi1r_for(platform_mpidr(cpu), intid));
+	write_sysreg(icc_sgi1r_el1, v);
+	if (intid == (u32)GIC_SGI_HYP)
+		write_sysreg(icc_sgi0r_el1, v);
 	isb();
 }
 
@@ -498,6 +609,29 @@ static void v3_handle_irq(struct per_cpu *pc)
 	if (intid < 16 || intid == gic_maintenance_irq || pc->pending.count ||
 	    !v3_lr_add(intid, true, 0))
 		gic_irq_slow(pc, intid, iar, 0);
+}
+
+/*
+ * An FIQ: a Group 0 interrupt, acknowledged and ended (EOImode 0 on a
+ * direct CPU) through the Group 0 registers.  Only the hypervisor's SGI is
+ * Group 0; anything else is dropped.
+ */
+static void v3_handle_fiq(struct per_cpu *pc)
+{
+	u32 iar = (u32)read_sysreg(icc_iar0_el1);
+	u32 intid = iar & 0xffffffu;
+
+	dsb(sy);
+	if (intid >= (u32)IRQCHIP_SPURIOUS)
+		return;
+	write_sysreg(icc_eoir0_el1, iar);
+	if (read_sysreg(icc_ctlr_el1) & ICC_CTLR_EOIMODE)
+		write_sysreg(icc_dir_el1, iar);
+	isb();
+	if (intid != (u32)GIC_SGI_HYP)
+		return;
+	pc->stats[STAT_SGI]++;
+	cell_check_stop(pc);
 }
 
 static void v3_underflow(bool enable)
@@ -614,6 +748,7 @@ const struct gic_ops gicv3_ops = {
 	.cpu_init = v3_cpu_init,
 	.cpu_deinit = v3_cpu_deinit,
 	.handle_irq = v3_handle_irq,
+	.handle_fiq = v3_handle_fiq,
 	.deactivate = v3_deactivate,
 	.set_pending = v3_set_pending,
 	.send_sgi = v3_send_sgi,

@@ -82,6 +82,13 @@ int gic_cell_init(struct cell *cell)
 	return err ? err : gic->cell_init(cell);
 }
 
+bool gic_cell_direct(const struct cell *cell)
+{
+	return (cell != &root_cell) && (cell->desc != NULL) &&
+	       (gic == &gicv3_ops) &&
+	       ((cell->desc->flags & WARDEN_CELL_DIRECT_IRQ) != 0u);
+}
+
 bool gic_irq_in_cell(const struct cell *cell, u32 intid)
 {
 	if (intid < 32)

@@ -134,6 +134,23 @@ static void raw_write(void *base, u32 reg, unsigned int size, u64 v)
 	}
 }
 
+/*
+ * A direct cell (gic-v3.c) takes its interrupts as Group 1 at EL1; Group 0
+ * is the hypervisor's, at group priority 0.  So its interrupts stay Group 1
+ * (IGROUPR and IGRPMODR writes are ignored), and their priorities stay in
+ * the lower half (0x80-0xff), where none can block the hypervisor's SGI by
+ * being active.  Returns true when the write is dropped.
+ */
+static bool direct_write_filter(const struct field_reg *fr,
+				struct mmio_access *acc)
+{
+	if ((fr->base == (u32)GICD_IGROUPR) || (fr->base == (u32)GICD_IGRPMODR))
+		return true;
+	if (fr->base == (u32)GICD_IPRIORITYR)
+		acc->value |= 0x8080808080808080UL;
+	return false;
+}
+
 static void field_access(struct cell *cell, const struct field_reg *fr,
 			 void *base, u32 reg, struct mmio_access *acc,
 			 bool redist)
@@ -145,6 +162,9 @@ static void field_access(struct cell *cell, const struct field_reg *fr,
 		return;
 	}
 	if (!mask)
+		return;
+	/* rmw: IGROUPR, IGRPMODR and IPRIORITYR among them; off the fast path */
+	if (fr->rmw && gic_cell_direct(cell) && direct_write_filter(fr, acc))
 		return;
 	/* GICv2 SPI targets: only the cell's own CPU interfaces (4.3.12) */
 	if (fr->base == GICD_ITARGETSR && gic == &gicv2_ops)

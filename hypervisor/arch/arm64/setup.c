@@ -35,6 +35,22 @@
  */
 #define HCR_INMATE (HCR_CELL | HCR_TACR | HCR_TIDCP)
 
+/*
+ * A cell with direct interrupts (WARDEN_CELL_DIRECT_IRQ) runs with IMO
+ * clear: physical Group 1 interrupts are taken at EL1, and EL1's Group 1
+ * ICC_* registers reach the physical CPU interface (IHI 0069 4.6.3, ARM ARM
+ * D1.3.6).  FMO stays set: Group 0, the hypervisor's SGI (gic-v3.c), is
+ * taken at EL2 whatever PSTATE.F at EL1 says, and ICC_SGI1R_EL1 writes
+ * still trap (IHI 0069 12.7.15: trapped if IMO or FMO is set), so SGI
+ * targets stay filtered.
+ */
+static u64 hcr_for(const struct cell *cell)
+{
+	if (cell == &root_cell)
+		return HCR_CELL;
+	return gic_cell_direct(cell) ? HCR_INMATE & ~HCR_IMO : HCR_INMATE;
+}
+
 /* The stub state of the first CPU, for CPUs that were off at enable. */
 static struct arch_el2_state stub_template;
 
@@ -96,7 +112,7 @@ int arch_cpu_init(struct per_cpu *pc, bool fresh)
 	write_sysreg(vttbr_el2, (u64)(uintptr_t)pc->cell->stage2.root |
 					((u64)pc->cell->stage2.vmid << 48));
 	isb();
-	write_sysreg(hcr_el2, pc->cell == &root_cell ? HCR_CELL : HCR_INMATE);
+	write_sysreg(hcr_el2, hcr_for(pc->cell));
 	isb();
 	/* drop combined stage-1+2 entries cached before stage 2 existed */
 	tlbi(vmalls12e1);

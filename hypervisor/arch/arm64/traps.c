@@ -349,11 +349,17 @@ void arch_handle_irq(void)
 	gic->handle_irq(pc);
 }
 
-/* All interrupts are group 1 and signalled as IRQs; an FIQ is spurious. */
+/*
+ * Group 0 is the hypervisor's own SGI on the CPUs of a direct cell (gic-v3.c);
+ * elsewhere every interrupt is Group 1 and an FIQ is spurious.
+ */
 void arch_handle_fiq(struct trap_frame *f)
 {
+	struct per_cpu *pc = this_cpu();
+
 	(void)f;
-	gic->handle_irq(this_cpu());
+	pc->stats[STAT_EXITS]++;
+	gic->handle_fiq(pc);
 }
 
 void arch_handle_serror(struct trap_frame *f)

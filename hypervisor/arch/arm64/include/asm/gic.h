@@ -68,6 +68,8 @@ struct gic_ops {
 	 * the rest.
 	 */
 	void (*handle_irq)(struct per_cpu *pc);
+	/* an FIQ exit: Group 0, the hypervisor's SGI on a direct CPU */
+	void (*handle_fiq)(struct per_cpu *pc);
 	void (*deactivate)(u32 raw);
 	void (*set_pending)(u32 intid); /* physical, for hand-back */
 	void (*send_sgi)(struct per_cpu *pc, unsigned int cpu, u32 intid);
@@ -134,6 +136,13 @@ static inline u64 gic_lr_mask(unsigned int n)
 {
 	return (n >= 64u) ? ~0UL : ((1UL << n) - 1UL);
 }
+
+/*
+ * Does the cell take its interrupts directly (WARDEN_CELL_DIRECT_IRQ)?  Its
+ * CPUs run with HCR_EL2.IMO clear; the checker refused the flag for the
+ * root and for GICv2.
+ */
+bool gic_cell_direct(const struct cell *cell);
 
 int gic_setup(const struct warden_platform *p);
 /* List registers to use: all of them, or fewer when testing (max_lrs). */

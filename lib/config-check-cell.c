@@ -436,13 +436,13 @@ static void config_check_cell_dma(struct config_check *c,
 
 /*
  * WARDEN_CELL_DIRECT_IRQ (config.h).  The cell's CPUs run with
- * HCR_EL2.IMO = 0, so the hypervisor cannot raise a virtual interrupt in
- * them (a virtual IRQ is only taken while IMO is set, ARM ARM D1.3.6):
- * nothing that only the hypervisor raises may be part of the cell.  On
- * GICv2 the cell would need the physical GICC page, whose GICC_CTLR can
- * turn off Group 0 (FIQ) signalling, the hypervisor's way to stop it; with
- * the Security Extensions Group 0 belongs to the Secure world anyway (IHI
- * 0048B 4.4.1, 3.6).
+ * HCR_EL2.IMO = 0 and take its physical Group 1 interrupts themselves.
+ * What the hypervisor raises for it, the emulated UART's interrupt and link
+ * doorbells, are SPIs of the cell set pending at the distributor
+ * (GICD_ISPENDR), so they reach it directly too.  On GICv2 the cell would
+ * need the physical GICC page, whose GICC_CTLR can turn off Group 0 (FIQ)
+ * signalling, the hypervisor's way to stop it; with the Security Extensions
+ * Group 0 belongs to the Secure world anyway (IHI 0048B 4.4.1, 3.6).
  */
 #define CC_DIRECT "flags: direct interrupts (WARDEN_CELL_DIRECT_IRQ)"
 
@@ -459,19 +459,6 @@ static void config_check_cell_direct(struct config_check *c,
 					       "can turn off the Group 0 "
 					       "interrupt that the hypervisor "
 					       "stops it with");
-	if ((cell->vuart_base != 0u) || (cell->vuart_irq != 0u))
-		config_check_problem(c,
-				     CC_DIRECT ": the emulated console UART "
-					       "(vuart_irq %u) needs a virtual "
-					       "interrupt, which a direct cell "
-					       "cannot take",
-				     cell->vuart_irq);
-	if (cell->num_links != 0u)
-		config_check_problem(c,
-				     CC_DIRECT ": %u link(s): a doorbell is a "
-					       "virtual interrupt, which a "
-					       "direct cell cannot take",
-				     cell->num_links);
 }
 
 /* ---- entry points -------------------------------------------------- */

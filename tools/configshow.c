@@ -137,6 +137,28 @@ static void configshow_cell_flags(char *buf, size_t size, uint32_t flags)
 			 "%sunknown 0x%x", buf[0] ? " " : "", unknown);
 }
 
+/*
+ * What direct interrupts leave to the cell, in the words of
+ * docs/isolation.md ("Direct interrupts"), for whoever reviews a config.
+ */
+static void configshow_direct_gaps(void)
+{
+	static const char *const gaps[] = {
+		"GICv3 with GICD_CTLR.DS = 1 only",
+		"its SGI sends still trap (targets outside it are dropped)",
+		"its ICC_AP1R0_EL1 is the physical one: a cell that blocks the",
+		"  stop interrupt through it is stopped 100 ms later by revoking",
+		"  its stage 2",
+		"its ICC_PMR_EL1 and ICC_DIR_EL1 are virtual: it masks with",
+		"  PSTATE.I and ends interrupts with EOImode 0",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(gaps) / sizeof(gaps[0]); i++)
+		printf("  " CONFIGSHOW_LABEL "%s\n", i ? "" : "direct-irq gaps",
+		       gaps[i]);
+}
+
 /* A name field: up to its NUL or its end, non-printable bytes as '?'. */
 static void configshow_name(char out[WARDEN_CELL_NAME_MAX + 1],
 			    const char *name)
@@ -426,6 +448,8 @@ static void configshow_text_cell(const struct configshow_cell *c, int is_root)
 	printf("  " CONFIGSHOW_LABEL "%s\n", "name", name);
 	configshow_cell_flags(flags, sizeof(flags), d->flags);
 	printf("  " CONFIGSHOW_LABEL "%s (0x%x)\n", "flags", flags, d->flags);
+	if (d->flags & WARDEN_CELL_DIRECT_IRQ)
+		configshow_direct_gaps();
 	configshow_cpu_list(cpus, sizeof(cpus), d->cpu_set);
 	printf("  " CONFIGSHOW_LABEL "%s (mask 0x%llx)\n", "CPUs", cpus,
 	       (unsigned long long)d->cpu_set);

@@ -143,6 +143,12 @@ static int once(struct ping *p, uint32_t n, struct rtt *r)
 	p->out->seq = n;
 	t0 = now_ns();
 	if (ioctl(p->fd, WARDEN_LINK_RING)) {
+		/*
+		 * A destroy revokes the mapping first, then refuses rings: a
+		 * message written just before the revocation meets the refusal.
+		 * Touching the mapping tells the two apart (SIGBUS: revoked).
+		 */
+		(void)p->in->seq;
 		printf("warden-link-ping: ring %u refused: %s (peer \"%.32s\" is %s)\n",
 		       n, strerror(errno), p->info.peer, peer_now(p));
 		return 2;

@@ -25,6 +25,11 @@ struct cell root_cell;
 
 /* A stopped CPU answers within microseconds; allow for a loaded emulator. */
 #define CELL_STOP_TIMEOUT_US 2000000
+/*
+ * After which a CPU that has not answered its kick loses its stage 2: far
+ * above the microseconds a kick takes, to spare a CPU of a loaded emulator.
+ */
+#define CELL_STOP_GRACE_US 100000
 
 u32 cell_mem_flags(u32 f)
 {
@@ -302,32 +307,67 @@ static void kick_others(struct cell *cell, unsigned int self)
 			arch_cpu_kick(cpu);
 }
 
+static bool cpu_stopped(const struct cell *cell, unsigned int cpu)
+{
+	return !cpu_in_cell(cell, cpu) && arch_cpu_is_off(cpu);
+}
+
+/*
+ * A CPU that has not answered its kick after CELL_STOP_GRACE_US has its
+ * cell's stage 2 taken away: its next instruction fetch faults to EL2,
+ * where the cell's state parks it.  A kick can go unanswered only in a
+ * direct cell (WARDEN_CELL_DIRECT_IRQ) that raised its own running
+ * priority through ICC_AP1R0_EL1, which no trap guards: the hypervisor's
+ * Group 0 SGI then no longer preempts (IHI 0069 4.8).
+ */
+static void revoke_stage2(struct cell *cell, unsigned int cpu)
+{
+	printk("cell \"%s\": CPU %u did not answer the stop interrupt "
+	       "within %u ms: taking its stage 2 away to stop it\n",
+	       cell->name, cpu, CELL_STOP_GRACE_US / 1000);
+	paging_revoke(&cell->stage2, true);
+}
+
 /*
  * Wait until no CPU of the cell but `self` runs it and each is powered off.
  * A CPU powering up after a CPU_ON of its cell sees the state and parks
- * itself (setup_cpu_on), so waiting for "off" covers it too.
+ * itself (setup_cpu_on), so waiting for "off" covers it too.  The cell's
+ * stage 2 is whole again on return, for a restart or for destroy.
  */
 static int wait_others_off(struct cell *cell, unsigned int self)
 {
-	u64 deadline = arch_time_us() + CELL_STOP_TIMEOUT_US;
+	u64 start = arch_time_us();
+	u64 now;
+	bool revoked = false;
 	unsigned int cpu;
+	int err = 0;
 
-	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++) {
+	for (cpu = 0; (cpu < hyp.config->platform.num_cpus) && (err == 0);
+	     cpu++) {
 		if (cpu == self || !cell_owns_cpu(cell, cpu))
 			continue;
-		while (cpu_in_cell(cell, cpu) || !arch_cpu_is_off(cpu)) {
-			if (arch_time_us() > deadline) {
+		while (!cpu_stopped(cell, cpu)) {
+			now = arch_time_us();
+			if (!revoked && cpu_in_cell(cell, cpu) &&
+			    (now > (start + (u64)CELL_STOP_GRACE_US))) {
+				revoke_stage2(cell, cpu);
+				revoked = true;
+			}
+			if (now > (start + (u64)CELL_STOP_TIMEOUT_US)) {
 				printk("cell \"%s\": CPU %u does not stop (%s)\n",
 				       cell->name, cpu,
 				       cpu_in_cell(cell, cpu) ?
 					       "still in the cell" :
 					       "not powered off");
-				return -EBUSY;
+				err = -EBUSY;
+				break;
 			}
 			cpu_relax();
 		}
 	}
-	return 0;
+	if (revoked)
+		paging_revoke(&cell->stage2, false);
+	return err;
 }
 
 int cell_stop_cpus(struct cell *cell)

@@ -472,6 +472,23 @@ static int take_memory(struct cell *cell)
 	return 0;
 }
 
+/*
+ * After CPUs and SPIs changed owner, every SPI of the cell (take) and of
+ * the root must target only CPUs of its owner.  Other cells' routes cannot
+ * have changed: their CPUs did not move, and their writes are filtered.
+ */
+static void route_spis(const struct cell *cell, bool take)
+{
+	const struct cell *owner;
+	u32 irq;
+
+	for (irq = 32u; irq < ARRAY_SIZE(cell->irq_bitmap) * 64u; irq++) {
+		owner = cell_owns_irq(&root_cell, irq) ? &root_cell : cell;
+		if ((owner == &root_cell) || (take && cell_owns_irq(cell, irq)))
+			arch_irq_route(owner, irq);
+	}
+}
+
 /* CPUs and SPIs: from the root to the cell (take) or back. */
 static void move_cpus_irqs(struct cell *cell, bool take)
 {
@@ -505,6 +522,7 @@ static void move_cpus_irqs(struct cell *cell, bool take)
 				root_cell.irq_bitmap[w] |= 1UL << (irq % 64);
 		}
 	}
+	route_spis(cell, take);
 }
 
 static long create(u64 pa, u64 size)

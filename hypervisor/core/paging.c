@@ -332,6 +332,24 @@ int paging_lookup(const struct paging *pg, u64 va, paddr_t *pa, u32 *flags,
 	}
 }
 
+/*
+ * Take every translation of the table away at once, or give it back.  Only
+ * the valid bits of the root's entries change: the tables below stay as
+ * they are, for the restore or for paging_destroy(), which frees them
+ * either way.  A CPU that runs on
+ * the table takes a translation fault at its next access, fetches
+ * included, once the TLB invalidation has completed.
+ */
+void paging_revoke(struct paging *pg, bool revoke)
+{
+	unsigned int i;
+
+	for (i = 0u; i < (unsigned int)PTES_PER_TABLE; i++)
+		if (pg->root[i] != 0u)
+			pg->root[i] = arch_pte_revoked(pg->root[i], revoke);
+	arch_paging_flush_all(pg);
+}
+
 /* Iterative post-order walk: free every table below and including root. */
 void paging_destroy(struct paging *pg)
 {
@@ -349,6 +367,9 @@ void paging_destroy(struct paging *pg)
 		if (idx[depth] < PTES_PER_TABLE) {
 			u64 pte = t[idx[depth]++];
 
+			/* a revoked root entry still holds its table */
+			if ((depth == 0u) && (pte != 0u))
+				pte = arch_pte_revoked(pte, false);
 			if (arch_pte_is_table(pte, base + depth)) {
 				depth++;
 				tables[depth] = table_of(pte);

@@ -119,9 +119,9 @@ static inline uint64_t warden_link_size(const struct warden_link *l)
  * the cell's CPUs take the cell's own interrupts (timer PPI, SPIs, SGIs)
  * through the physical CPU interface, without an exit to EL2.  The
  * hypervisor keeps its own SGI as a Group 0 interrupt (an FIQ routed to
- * EL2), so it can still stop the cell.  Interrupts that only the hypervisor
- * raises (the emulated UART's vuart_irq, link doorbells) cannot reach such
- * a cell yet: the checker refuses the flag together with either.
+ * EL2), so it can still stop the cell.  The emulated UART's vuart_irq and
+ * link doorbells are SPIs of the cell that the hypervisor sets pending at
+ * the distributor: they reach it directly too.
  */
 #define WARDEN_CELL_DIRECT_IRQ 0x0002u
 #define WARDEN_CELL_VALID_FLAGS 0x0003u

@@ -334,6 +334,29 @@ static void bad_spin(void)
 		;
 }
 
+/*
+ * In a direct cell, EL1 reaches the physical ICC_AP1R0_EL1 (IHI 0069
+ * 12.2.3; S3_0_C12_C9_0), which no trap guards.  Bit 0 marks priority 0
+ * active, so the running priority is 0 and the hypervisor's Group 0 stop
+ * SGI, at priority 0 too, no longer preempts.  Then spin, masked.
+ */
+static void bad_ap1r(void)
+{
+	uint64_t v;
+
+	__asm__ volatile("msr S3_0_C12_C9_0, %0\n\tisb"
+			 :
+			 : "r"(1UL)
+			 : "memory");
+	__asm__ volatile("mrs %0, S3_0_C12_C9_0" : "=r"(v));
+	printf("cell-test: ICC_AP1R0_EL1 = 0x%lx, spinning with interrupts "
+	       "masked\n",
+	       (unsigned long)v);
+	cpu_irq_disable();
+	for (;;)
+		;
+}
+
 static void bad_hvc_storm(void)
 {
 	printf("cell-test: hypercall storm\n");
@@ -395,6 +418,7 @@ static const struct {
 	{ "actlr", bad_actlr },
 	{ "link", bad_link },
 	{ "spin", bad_spin },
+	{ "ap1r", bad_ap1r },
 	{ "hvc-storm", bad_hvc_storm },
 	{ "sgi-storm", bad_sgi_storm },
 	{ "fake-reply", bad_fake_reply },

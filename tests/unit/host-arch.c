@@ -25,6 +25,12 @@ void arch_paging_flush(const struct paging *pg, u64 va)
 	host.flushes++;
 }
 
+void arch_paging_flush_all(const struct paging *pg)
+{
+	(void)pg;
+	host.flush_alls++;
+}
+
 void arch_console_putc(char c)
 {
 	static int echo = -1;

@@ -14,7 +14,7 @@ struct host_lr {
 };
 
 struct host_arch {
-	unsigned int publishes, flushes, writes;
+	unsigned int publishes, flushes, flush_alls, writes;
 	unsigned int num_lrs;
 	struct host_lr lr[16];
 	bool underflow;

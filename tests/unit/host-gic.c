@@ -49,6 +49,14 @@ void arch_irq_reset(u32 intid)
 	host_rec(OP_IRQ_RESET, intid, 0);
 }
 
+void arch_irq_route(const struct cell *owner, u32 intid)
+{
+	if (intid >= ARRAY_SIZE(hh.route_owner))
+		return;
+	hh.route_owner[intid] = (u8)(owner->id + 1);
+	hh.route_count[intid]++;
+}
+
 void arch_irq_set_pending(u32 intid)
 {
 	host_rec(OP_IRQ_PENDING, intid, 0);

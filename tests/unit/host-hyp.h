@@ -99,6 +99,13 @@ struct host_hyp {
 	unsigned int nsysregs;
 	struct host_sysreg sysreg_writes[HOST_MAX_SYSREG_WRITES];
 	unsigned int nsysreg_writes;
+	/*
+	 * arch_irq_route(): per SPI, the id + 1 of the last owner it was
+	 * routed to and how often (not in the call log: it is called for
+	 * every SPI at every create and destroy).
+	 */
+	u8 route_owner[1024];
+	u16 route_count[1024];
 };
 
 /*

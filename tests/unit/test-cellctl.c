@@ -13,6 +13,7 @@
 #include <hyp/paging.h>
 #include <hyp/percpu.h>
 
+#include "host-arch.h"
 #include "hyp-fixture.h"
 #include "unit.h"
 
@@ -77,6 +78,10 @@ static void create_takes_cpus_memory_and_irqs(void)
 	CHECK(cell_owns_irq(&root_cell, 32) && cell_owns_irq(&root_cell, 34));
 	CHECK(host_count(OP_IRQ_RESET) == 1 &&
 	      host_last(OP_IRQ_RESET)->a == 33);
+	/* every SPI checked for a route to its owner: 33 the cell's */
+	CHECK(hh.route_owner[33] == 2 && hh.route_count[33] == 1);
+	CHECK(hh.route_owner[32] == 1 && hh.route_owner[34] == 1);
+	CHECK(hh.route_count[31] == 0);
 	CHECK(host_count_arg(OP_CELL_INIT, 1) == 1);
 	/* the root sees it, by its status page */
 	CHECK(fx_hc(WARDEN_HC_INFO, WARDEN_INFO_NUM_CELLS, 0) == 2);
@@ -190,6 +195,7 @@ static void whole_life_and_back(void)
 	      host_last(OP_CPU_MAP)->b == 2);
 	CHECK(cell_owns_irq(&root_cell, 33));
 	CHECK(host_count_arg(OP_IRQ_RESET, 33) == 2);
+	CHECK(hh.route_owner[33] == 1 && hh.route_count[33] == 2);
 	CHECK(fx_uart_has("cell \"demo\" destroyed"));
 	CHECK(fx_hc(WARDEN_HC_INFO, WARDEN_INFO_NUM_CELLS, 0) == 1);
 	CHECK(fx_state(1) == -ENOENT);
@@ -797,6 +803,10 @@ static void a_cpu_that_does_not_stop(void)
 	CHECK(fx_err_has("cell \"demo\": its CPUs do not stop"));
 	CHECK(fx_uart_has(
 		"cell \"demo\": CPU 2 does not stop (still in the cell)"));
+	/* after 100 ms its stage 2 was taken away, and given back at the end */
+	CHECK(fx_uart_has("cell \"demo\": CPU 2 did not answer the stop "
+			  "interrupt within 100 ms: taking its stage 2 away"));
+	CHECK(host.flush_alls == 2);
 	CHECK(fx_hc(WARDEN_HC_CELL_DESTROY, 1, 0) == -EBUSY);
 	CHECK(fx_hc(WARDEN_HC_INFO, WARDEN_INFO_NUM_CELLS, 0) == 2);
 	/* it parked, but the firmware does not see it off */

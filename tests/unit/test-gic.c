@@ -176,6 +176,39 @@ static void targets_v2(void)
 	CHECK(*w == 0xf3f300f3);
 }
 
+/*
+ * At create, every SPI is routed to its owner: the cell's SPI 33 to its
+ * first CPU, the root's away from the cell's CPUs (2 and 3); a route
+ * already inside its owner stays as it is.
+ */
+static void route_v3(void)
+{
+	u64 *r = afx_reg64(D(GICD_IROUTER));
+
+	CHECK(afx_enable(WARDEN_GIC_V3) == 0);
+	r[33] = 0; /* CPU 0: the root's, but SPI 33 goes to the cell */
+	r[34] = 3; /* the root's, on a CPU the cell takes */
+	r[35] = BIT(31); /* the root's, to any CPU */
+	r[36] = 1; /* the root's, on its own CPU 1 */
+	r[37] = 1UL << 32; /* Aff3 1: no such CPU */
+	CHECK(afx_cell() > 0);
+	CHECK(r[33] == 2 && r[34] == 0 && r[35] == 0 && r[36] == 1 &&
+	      r[37] == 0);
+}
+
+/* The same with GICv2's target bytes (IHI 0048 4.3.12). */
+static void route_v2(void)
+{
+	u32 *w = afx_reg(D(GICD_ITARGETSR + 32));
+
+	CHECK(afx_enable(WARDEN_GIC_V2) == 0);
+	w[0] = 0x0c050001; /* 32: none, 33: CPU 0, 34: 0 and 2, 35: 2-3 */
+	w[1] = 0x00000002; /* 36: CPU 1, 37-39: none */
+	CHECK(afx_cell() > 0);
+	/* 33 is the cell's: its first CPU; the root's: CPU 0 unless inside */
+	CHECK(w[0] == 0x01010401 && w[1] == 0x01010102);
+}
+
 /* CTLR is the root's; TYPER and IIDR read-only; the rest RAZ/WI. */
 static void control(void)
 {
@@ -531,8 +564,15 @@ static void direct_v3(void)
 	*afx_reg(D(GICD_CTLR)) = 0;
 	CHECK(fx_create(&cfg) == -ENODEV);
 	*afx_reg(D(GICD_CTLR)) = 1u << 6; /* DS */
+	/* its SPI 33 as the root left it: Group 0, modifier set, priority 0x10 */
+	*afx_reg(D(GICD_IGROUPR + 4)) = ALL32 & ~2u;
+	*afx_reg(D(GICD_IGRPMODR + 4)) = ALL32;
+	*afx_reg(D(GICD_IPRIORITYR + 32)) = 0x10101010;
 	id = fx_create(&cfg);
 	CHECK(id > 0 && fx_load_start(id) == 0);
+	CHECK(*afx_reg(D(GICD_IGROUPR + 4)) == ALL32);
+	CHECK(*afx_reg(D(GICD_IGRPMODR + 4)) == (ALL32 & ~2u));
+	CHECK(*afx_reg(D(GICD_IPRIORITYR + 32)) == 0x10109010);
 	c = fx_cell_on(2);
 	CHECK(c && gic_cell_direct(c) && !gic_cell_direct(&root_cell));
 	/* its interrupts stay Group 1, at priority 0x80 or lower */
@@ -761,6 +801,8 @@ int main(void)
 	RUN_HYP(inject_v3);
 	RUN_HYP(drain_v3);
 	RUN_HYP(direct_v3);
+	RUN_HYP(route_v3);
+	RUN_HYP(route_v2);
 	RUN_HYP(cpu_init_refusals);
 	RUN_HYP(spi_reset);
 	RUN_HYP(cpu_frames);

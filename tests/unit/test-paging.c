@@ -9,6 +9,7 @@
 #include "host-arch.h"
 #include "unit.h"
 #include <hyp/paging.h>
+#include <hyp/errno.h>
 #include <hyp/pool.h>
 
 #define POOL_SIZE (256 * PAGE_SIZE)
@@ -210,6 +211,38 @@ static void destroy_returns_every_page(void)
 	CHECK(pool.used == 0);
 }
 
+/* Revoked: nothing translates, one flush of all; restored: all as before. */
+static void revoke_and_restore(void)
+{
+	paddr_t pa;
+	u32 flags;
+	u64 used;
+	unsigned int flushes;
+
+	setup(0);
+	CHECK(paging_map(&pg, 0x40000000, 0x40000000, 0x8000000, PAGING_RW) ==
+	      0);
+	CHECK(paging_map(&pg, 0x9000000, 0x9000000, PAGE_SIZE,
+			 PAGING_RW | PAGING_DEVICE) == 0);
+	used = pool.used;
+	flushes = host.flush_alls;
+	paging_revoke(&pg, true);
+	CHECK(host.flush_alls == flushes + 1);
+	CHECK(paging_lookup(&pg, 0x40001000, &pa, &flags, NULL) == -ENOENT);
+	CHECK(paging_lookup(&pg, 0x9000000, &pa, &flags, NULL) == -ENOENT);
+	CHECK(pool.used == used);
+	paging_revoke(&pg, false);
+	CHECK(host.flush_alls == flushes + 2);
+	CHECK(paging_lookup(&pg, 0x40001000, &pa, &flags, NULL) == 0 &&
+	      pa == 0x40001000 && flags == PAGING_RW);
+	CHECK(paging_lookup(&pg, 0x9000000, &pa, &flags, NULL) == 0 &&
+	      flags == (PAGING_RW | PAGING_DEVICE));
+	/* revoked tables are still found and freed */
+	paging_revoke(&pg, true);
+	paging_destroy(&pg);
+	CHECK(pool.used == 0);
+}
+
 static void level1_root_for_small_ipa(void)
 {
 	setup(1);
@@ -274,6 +307,7 @@ int main(void)
 	RUN(give_back_merges_into_blocks);
 	RUN(no_merge_of_unlike_pages);
 	RUN(destroy_returns_every_page);
+	RUN(revoke_and_restore);
 	RUN(level1_root_for_small_ipa);
 	RUN(rejects_misaligned_and_overflow);
 	RUN(rejects_addresses_beyond_reach);

@@ -250,6 +250,27 @@ u32 gicv2_cell_cpumask(const struct cell *cell)
 	return 0xff & ~foreign;
 }
 
+/*
+ * GICD_ITARGETSR<n> holds one byte of CPU interface bits per SPI (IHI 0048
+ * 4.3.12).  Targets outside the owner are dropped; if none is left, the
+ * owner's first CPU that has entered the hypervisor gets the SPI.
+ */
+static void v2_route_spi(const struct cell *owner, u32 intid)
+{
+	u32 reg = (u32)GICD_ITARGETSR + (intid & ~3u);
+	u32 shift = (intid % 4u) * 8u;
+	u32 now = (mmio_read32(gicd_base, reg) >> shift) & 0xffu;
+	u32 want = now & gicv2_cell_cpumask(owner);
+	unsigned int cpu;
+
+	for (cpu = 0; (want == 0u) && (cpu < hyp.config->platform.num_cpus);
+	     cpu++)
+		if (cell_owns_cpu(owner, cpu))
+			want = per_cpu_of(cpu)->arch.gic_cpumask;
+	if (want != now)
+		gicd_update32(reg, 0xffu << shift, want << shift);
+}
+
 /* GICD_SGIR (4.3.15): targets are limited to the cell's CPUs. */
 static void v2_sgir(struct cell *cell, u32 val)
 {
@@ -317,6 +338,7 @@ const struct gic_ops gicv2_ops = {
 	.deactivate = v2_deactivate,
 	.set_pending = v2_set_pending,
 	.send_sgi = v2_send_sgi,
+	.route_spi = v2_route_spi,
 	.num_lrs = v2_num_lrs,
 	.empty_lrs = v2_empty_lrs,
 	.lr_read = v2_lr_read,

@@ -304,6 +304,30 @@ static int v3_cpu_map(struct cell *cell, unsigned int cpu, bool map)
 }
 
 /*
+ * A direct cell acknowledges its SPIs at EL1 itself, so they must be
+ * Group 1 (GICD_IGROUPR = 1, GICD_IGRPMODR = 0: IHI 0069 12.9.15) and
+ * below the hypervisor's stop SGI (priority 0x80 or lower, as gicd.c keeps
+ * them), whatever their last owner left there.
+ */
+static void direct_spis(const struct cell *cell)
+{
+	u32 irq;
+	u32 bit;
+	u32 byte;
+
+	for (irq = 32u; irq < gic_num_irqs; irq++) {
+		if (!cell_owns_irq(cell, irq))
+			continue;
+		bit = 1u << (irq % 32u);
+		byte = (irq % 4u) * 8u;
+		gicd_update32((u32)GICD_IGROUPR + ((irq / 32u) * 4u), 0, bit);
+		gicd_update32((u32)GICD_IGRPMODR + ((irq / 32u) * 4u), bit, 0);
+		gicd_update32((u32)GICD_IPRIORITYR + (irq & ~3u), 0u,
+			      0x80u << byte);
+	}
+}
+
+/*
  * The cell gets the RD_base frames of its CPUs mapped; their SGI pages
  * trap to gicr_access().
  */
@@ -321,6 +345,8 @@ static int v3_cell_init(struct cell *cell)
 		return -ENODEV;
 	}
 
+	if (gic_cell_direct(cell))
+		direct_spis(cell);
 	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++) {
 		if (!cell_owns_cpu(cell, cpu))
 			continue;
@@ -685,6 +711,23 @@ static void v3_irouter_write(const struct cell *cell, u32 reg,
 		mmio_write32(gicd_base, reg, (u32)acc->value);
 }
 
+/* Interrupt_Routing_Mode 0, to the owner's first CPU (IHI 0069 12.9.22). */
+static void v3_route_spi(const struct cell *owner, u32 intid)
+{
+	u32 reg = (u32)GICD_IROUTER + intid * 8u;
+	unsigned int cpu;
+
+	if (route_ok(owner, mmio_read64(gicd_base, reg)))
+		return;
+	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++) {
+		if (cell_owns_cpu(owner, cpu)) {
+			mmio_write64(gicd_base, reg,
+				     platform_mpidr(cpu) & MPIDR_AFF_MASK);
+			return;
+		}
+	}
+}
+
 static enum mmio_result v3_dist_access(struct cell *cell,
 				       struct mmio_access *acc, u32 reg)
 {
@@ -752,6 +795,7 @@ const struct gic_ops gicv3_ops = {
 	.deactivate = v3_deactivate,
 	.set_pending = v3_set_pending,
 	.send_sgi = v3_send_sgi,
+	.route_spi = v3_route_spi,
 	.num_lrs = v3_num_lrs,
 	.empty_lrs = v3_empty_lrs,
 	.lr_read = v3_lr_read,

@@ -208,6 +208,21 @@ void arch_irq_reset(u32 intid)
 }
 
 /*
+ * Called whenever CPUs or SPIs change owner.  A route left pointing at a CPU
+ * of another cell would hand it an interrupt it does not own: a normal
+ * cell's CPU would list it for the wrong cell, and a direct cell's EL1
+ * would acknowledge it itself (ICC_IAR1_EL1) and could keep it from its
+ * owner for ever.  Linux moves its interrupts off a CPU it takes offline,
+ * but not one that is disabled because its managed affinity held only that
+ * CPU, and nothing obliges a root to; so the hypervisor checks every route.
+ */
+void arch_irq_route(const struct cell *owner, u32 intid)
+{
+	if ((intid >= 32u) && (intid < gic_num_irqs))
+		gic->route_spi(owner, intid);
+}
+
+/*
  * GICD_ISPENDR sets the pending state without a read-modify-write (IHI 0069
  * 12.9.23, IHI 0048 4.3.7): safe from any CPU at any time.
  */

@@ -181,6 +181,18 @@ static void field_access(struct cell *cell, const struct field_reg *fr,
 }
 
 /*
+ * The hypervisor's own read-modify-writes of shared distributor words take
+ * the lock the cells' emulated writes take, so neither loses the other's.
+ */
+void gicd_update32(u32 reg, u32 clear, u32 set)
+{
+	spin_lock(&dist_lock);
+	mmio_write32(gicd_base, reg,
+		     (mmio_read32(gicd_base, reg) & ~clear) | set);
+	spin_unlock(&dist_lock);
+}
+
+/*
  * Registers with one field per interrupt, at the same offsets in the
  * distributor and in a redistributor's SGI page.  Returns false when reg is
  * not one of them.

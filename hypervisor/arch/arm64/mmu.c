@@ -150,6 +150,30 @@ void arch_paging_flush(const struct paging *pg, u64 va)
 }
 
 /*
+ * TLBI VMALLS12E1IS acts on the VMID in VTTBR_EL2 (D8.14.5), so the
+ * table's own VMID is loaded for it and the caller's put back.  This CPU
+ * is at EL2 all the while, where VTTBR_EL2 translates nothing.
+ */
+void arch_paging_flush_all(const struct paging *pg)
+{
+	u64 vttbr = read_sysreg(vttbr_el2);
+
+	dsb(ishst);
+	if (pg->fmt == PAGING_HYP) {
+		tlbi(alle2is);
+	} else {
+		write_sysreg(vttbr_el2,
+			     (u64)(uintptr_t)pg->root | ((u64)pg->vmid << 48));
+		isb();
+		tlbi(vmalls12e1is);
+		dsb(ish);
+		write_sysreg(vttbr_el2, vttbr);
+	}
+	dsb(ish);
+	isb();
+}
+
+/*
  * Memory outside the hypervisor's own is mapped into EL2 only for as long
  * as one operation takes: a window at VA == PA, Normal write-back, never
  * executable.  It must not overlap anything EL2 maps for good.

@@ -98,6 +98,11 @@ bool arch_pte_valid(u64 pte)
 	return pte & PTE_VALID;
 }
 
+u64 arch_pte_revoked(u64 pte, bool revoke)
+{
+	return revoke ? (pte & ~PTE_VALID) : (pte | PTE_VALID);
+}
+
 bool arch_pte_is_table(u64 pte, unsigned int level)
 {
 	return level < MAX_LEVEL && (pte & PTE_TYPE_MASK) == PTE_TYPE_TABLE;

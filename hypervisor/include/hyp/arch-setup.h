@@ -31,6 +31,8 @@ int arch_cell_cpu_unmap(struct cell *cell, unsigned int cpu);
 void arch_comm_fill(const struct cell *cell, struct warden_comm_region *comm);
 /* Disable an SPI and clear its state, before it changes owner. */
 void arch_irq_reset(u32 intid);
+/* Make an SPI target only CPUs of its owner (after an ownership change). */
+void arch_irq_route(const struct cell *owner, u32 intid);
 /* Make an SPI pending at the distributor (a link's doorbell). */
 void arch_irq_set_pending(u32 intid);
 

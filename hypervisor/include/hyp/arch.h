@@ -22,6 +22,8 @@ u64 arch_pte_table(paddr_t table);
 u64 arch_pte_leaf(enum paging_format fmt, unsigned int level, paddr_t pa,
 		  u32 flags);
 bool arch_pte_valid(u64 pte);
+/* The descriptor made invalid (revoke) or valid again, all else kept. */
+u64 arch_pte_revoked(u64 pte, bool revoke);
 bool arch_pte_is_table(u64 pte, unsigned int level);
 paddr_t arch_pte_addr(u64 pte);
 u32 arch_pte_flags(enum paging_format fmt, u64 pte);
@@ -31,6 +33,8 @@ u32 arch_pte_flags(enum paging_format fmt, u64 pte);
 void arch_paging_publish(const struct paging *pg);
 /* Invalidate the TLB entries for va after its descriptor was cleared. */
 void arch_paging_flush(const struct paging *pg, u64 va);
+/* Invalidate all TLB entries of the table, on every CPU. */
+void arch_paging_flush_all(const struct paging *pg);
 
 /* --- console --- */
 void arch_console_putc(char c);

@@ -40,6 +40,11 @@ int paging_init(struct paging *pg, struct pool *pool, enum paging_format fmt,
 int paging_map(struct paging *pg, u64 va, paddr_t pa, u64 size, u32 flags);
 /* Remove [va, va+size), splitting blocks as needed; frees empty tables. */
 int paging_unmap(struct paging *pg, u64 va, u64 size);
+/*
+ * Invalidate every translation of a live table at once (revoke), or make
+ * them valid again: a CPU that ignores its stop kick faults out of it.
+ */
+void paging_revoke(struct paging *pg, bool revoke);
 /* Translate va; returns -ENOENT when unmapped. */
 int paging_lookup(const struct paging *pg, u64 va, paddr_t *pa, u32 *flags,
 		  unsigned int *level);

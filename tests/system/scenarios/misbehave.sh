@@ -9,27 +9,32 @@
 # expect-serial: cell "cell-test" failed: data abort: 4-byte read of 0x48000000 \(not assigned to this cell\)
 . /usr/share/warden/lib.sh
 
-# misbehave KIND: start cell-test with misbehave=KIND.
+# The misbehaving cell: cell-test, or another config of the same inmate on
+# CPU 3 with RAM at 0x70300000 (misbehave-direct.sh: cell-test-direct).
+CT=${MISBEHAVE_CELL:-cell-test}
+export CT
+
+# misbehave KIND: start cell-test (cell $CT) with misbehave=KIND.
 misbehave() {
 	printf 'misbehave=%s\0' "$1" > /tmp/cmdline
-	cell_up cell-test "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000
+	cell_up $CT "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000
 }
 
 # stopped_for KIND REGEX: the cell failed, and says why (REGEX).
 stopped_for() {
-	cell_wait_state cell-test failed 10 || return 1
-	warden cell list | grep -E "^[0-9]+ +cell-test " || return 1
-	_f=$(cat "$(cell_dir cell-test)/failure")
+	cell_wait_state $CT failed 10 || return 1
+	warden cell list | grep -E "^[0-9]+ +$CT " || return 1
+	_f=$(cat "$(cell_dir $CT)/failure")
 	echo "sysfs failure: $_f"
 	echo "$_f" | grep -qE "$2"
 }
 
 # refused_call KIND: the cell went on after the call, and no check failed.
 refused_call() {
-	cell_wait_for cell-test "still running after $1" 10 || return 1
-	warden cell console cell-test | grep -E "returned|sent" | tail -n 4
-	cell_state_is cell-test running || return 1
-	! warden cell console cell-test | grep -F "[test] FAIL"
+	cell_wait_for $CT "still running after $1" 10 || return 1
+	warden cell console $CT | grep -E "returned|sent" | tail -n 4
+	cell_state_is $CT running || return 1
+	! warden cell console $CT | grep -F "[test] FAIL"
 }
 
 # others_fine: gic-demo keeps its rhythm, Linux its CPUs.
@@ -61,24 +66,24 @@ for case in \
 	"actlr|system register: write to S3_0_C1_C0_1 \(ACTLR_EL1, implementation defined; not allowed in a cell\), CPU 3"; do
 	kind=${case%%|*}
 	why=${case#*|}
-	check "$kind: cell-test starts" misbehave "$kind"
+	check "$kind: $CT starts" misbehave "$kind"
 	check_v "$kind: stopped, failed, with the reason" stopped_for "$kind" "$why"
 	check_v "$kind: gic-demo and Linux go on" others_fine
-	check_v "$kind: the failed cell is destroyed" warden cell destroy cell-test
+	check_v "$kind: the failed cell is destroyed" warden cell destroy $CT
 done
 check_v "a failed cell is created again and runs" sh -c '
 	. /usr/share/warden/lib.sh
 	printf "x\0" > /tmp/cmdline
-	cell_up cell-test "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000 &&
-	cell_wait_for cell-test "cell-test: tick 1" 10 &&
-	warden cell destroy cell-test'
+	cell_up $CT "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000 &&
+	cell_wait_for $CT "cell-test: tick 1" 10 &&
+	warden cell destroy $CT'
 
 step "calls the cell may not make: refused, the cell goes on"
 for kind in cpu-on smc hvc mgmt sgi; do
-	check "$kind: cell-test starts" misbehave "$kind"
-	check_v "$kind: refused, cell-test still running" refused_call "$kind"
+	check "$kind: $CT starts" misbehave "$kind"
+	check_v "$kind: refused, $CT still running" refused_call "$kind"
 	check_v "$kind: gic-demo and Linux go on" others_fine
-	check_v "$kind: destroyed" warden cell destroy cell-test
+	check_v "$kind: destroyed" warden cell destroy $CT
 done
 check_v "gic-demo was not destroyed by the cell's management call" \
 	cell_state_is gic-demo running
@@ -87,26 +92,26 @@ check_v "sgi: no CPU-stop IPI (SGI 2) reached the root" sh -c '
 	grep -E "^ *IPI2:" /proc/interrupts | awk "{ for (i = 2; i <= NF; i++) if (\$i ~ /^[0-9]+\$/ && \$i != 0) exit 1 }"'
 
 step "the comm page is the cell's: a faked request and reply change nothing"
-check "fake-reply: cell-test starts" misbehave fake-reply
-check_v "fake-reply: it faked a refused request" cell_wait_for cell-test "faked a refused shutdown request" 10
+check "fake-reply: $CT starts" misbehave fake-reply
+check_v "fake-reply: it faked a refused request" cell_wait_for $CT "faked a refused shutdown request" 10
 check_v "fake-reply: a polite shutdown is a real request, and the cell approves it" \
-	warden cell shutdown cell-test
-check_v "fake-reply: cell-test is shut down" cell_state_is cell-test shut-down
-check_v "fake-reply: destroyed" warden cell destroy cell-test
+	warden cell shutdown $CT
+check_v "fake-reply: $CT is shut down" cell_state_is $CT shut-down
+check_v "fake-reply: destroyed" warden cell destroy $CT
 
 step "a cell that never answers, and storms"
-check "spin: cell-test starts" misbehave spin
-check_v "spin: it spins with interrupts masked" cell_wait_for cell-test "spinning" 10
+check "spin: $CT starts" misbehave spin
+check_v "spin: it spins with interrupts masked" cell_wait_for $CT "spinning" 10
 check_fails "spin: a polite shutdown gets no answer" "did not answer" \
-	warden cell shutdown cell-test
-check_v "spin: destroy --force stops it" warden cell destroy cell-test --force
+	warden cell shutdown $CT
+check_v "spin: destroy --force stops it" warden cell destroy $CT --force
 check_v "spin: gic-demo and Linux go on" others_fine
 for kind in hvc-storm sgi-storm; do
-	check "$kind: cell-test starts" misbehave "$kind"
-	check_v "$kind: it storms" cell_wait_for cell-test "${kind%-storm}.*storm" 10
+	check "$kind: $CT starts" misbehave "$kind"
+	check_v "$kind: it storms" cell_wait_for $CT "${kind%-storm}.*storm" 10
 	check_v "$kind: gic-demo keeps its rhythm, Linux its CPUs" others_fine
 	check_v "$kind: the root's workload is correct meanwhile" workload_run
-	check_v "$kind: destroy --force stops it" warden cell destroy cell-test --force
+	check_v "$kind: destroy --force stops it" warden cell destroy $CT --force
 done
 
 step "data hygiene: nothing passes between the root and a cell through RAM"
@@ -115,12 +120,12 @@ check_v "the root leaves data in the RAM a cell will get" sh -c '
 	devmem 0x70380000 32 0x12345678 && devmem 0x703fdffc 32 0x87654321 &&
 	devmem 0x70380000 32'
 printf 'hygiene\0' > /tmp/cmdline
-check "hygiene: cell-test starts" cell_up cell-test "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000
+check "hygiene: $CT starts" cell_up $CT "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000
 check_v "the cell finds only zeros, and fills its RAM" \
-	cell_wait_for cell-test "held zeros; filled with 0xa5a5a5a5" 10
+	cell_wait_for $CT "held zeros; filled with 0xa5a5a5a5" 10
 check_v "the root cannot read the cell's RAM meanwhile" sh -c '
 	v=$(devmem 0x70380000 32); echo "root reads $v"; [ "$v" = 0x00000000 ]'
-check_v "destroy cell-test" warden cell destroy cell-test
+check_v "destroy $CT" warden cell destroy $CT
 check_v "the root finds only zeros where the cell was" sh -c '
 	for a in 0x70300000 0x70380000 0x703c0000 0x703fdffc 0x703ffffc; do
 		v=$(devmem $a 32); echo "$a: $v"; [ "$v" = 0x00000000 ] || exit 1
@@ -144,15 +149,15 @@ check_v "destroy smp-demo" warden cell destroy smp-demo
 
 step "another cell's SPI: every write to it is ignored, its owner sees no change"
 # spi-owner (cell-test on CPU 2) owns SPI 101 and pends it every 10 ms;
-# cell-test (CPU 3) writes every distributor register of SPI 101.
+# $CT (CPU 3) writes every distributor register of SPI 101.
 printf 'spi=101\0' > /tmp/cmdline
 check "spi-owner starts (CPU 2, SPI 101)" cell_up spi-owner "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000
 check_v "spi-owner takes its SPI" cell_wait_for spi-owner "SPI 101: [0-9]+ of [0-9]+ arrived" 10
 printf 'foreign-spi=101\0' > /tmp/cmdline
-check "cell-test starts (foreign-spi=101)" cell_up cell-test "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000
-check_v "cell-test wrote every register of SPI 101" cell_wait_for cell-test \
+check "$CT starts (foreign-spi=101)" cell_up $CT "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000
+check_v "$CT wrote every register of SPI 101" cell_wait_for $CT \
 	"SPI 101: disable, unpend, activate, group, trigger, priority and route written" 10
-check_v "SPI 101 is out of cell-test's view" cell_wait_for cell-test "SPI 101 is not this cell's" 1
+check_v "SPI 101 is out of $CT's view" cell_wait_for $CT "SPI 101 is not this cell's" 1
 check_v "spi-owner reports every second meanwhile" cell_steady spi-owner "SPI 101: [0-9]+ of [0-9]+ arrived" 3
 check_v "spi-owner still gets every SPI it pends" sh -c '
 	. /usr/share/warden/lib.sh
@@ -162,11 +167,11 @@ check_v "spi-owner still gets every SPI it pends" sh -c '
 		awk "{ exit !(\$1 == \$2 && \$1 > 200) }"'
 check_v "both cells still run (ignoring is the documented choice)" sh -c '
 	. /usr/share/warden/lib.sh
-	cell_state_is spi-owner running && cell_state_is cell-test running'
+	cell_state_is spi-owner running && cell_state_is $CT running'
 check_v "no test failed in either cell" sh -c '
 	! warden cell console spi-owner | grep -F "[test] FAIL" &&
-	! warden cell console cell-test | grep -F "[test] FAIL"'
-check_v "destroy both" sh -c 'warden cell destroy cell-test && warden cell destroy spi-owner'
+	! warden cell console $CT | grep -F "[test] FAIL"'
+check_v "destroy both" sh -c 'warden cell destroy $CT && warden cell destroy spi-owner'
 
 check_v "all CPUs back in Linux" cpus_online_are "0 1 2 3"
 check_v "pool use as before gic-demo ($pool0 pages)" sh -c \

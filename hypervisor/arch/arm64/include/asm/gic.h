@@ -84,6 +84,8 @@ struct gic_ops {
 	/* distributor registers only one version has */
 	enum mmio_result (*dist_access)(struct cell *cell,
 					struct mmio_access *acc, u32 reg);
+	/* point an SPI at a CPU of its owner, unless it targets only those */
+	void (*route_spi)(const struct cell *owner, u32 intid);
 	/* version-specific per-cell set-up (mappings, emulated frames) */
 	int (*cell_init)(struct cell *cell);
 	/* per-CPU frames of cpu into (map) or out of the cell's stage 2 */
@@ -161,6 +163,8 @@ void gic_drain(struct per_cpu *pc);
 void gic_discard(struct per_cpu *pc);
 /* GICv2: the CPU interfaces (GICD_ITARGETSR bits) a cell may target. */
 u32 gicv2_cell_cpumask(const struct cell *cell);
+/* Read-modify-write of a distributor register, under the distributor lock. */
+void gicd_update32(u32 reg, u32 clear, u32 set);
 /* INTID -> whether the distributor view of cell may touch it */
 bool gic_irq_in_cell(const struct cell *cell, u32 intid);
 

@@ -21,7 +21,7 @@ CONFIGS_SYSTEM_CELLS := $(patsubst %,$(B)/configs/%.cell,\
 # Inmate configs with direct interrupts (WARDEN_CELL_DIRECT_IRQ) need GICv3:
 # checked against the GICv3 systems, and must be refused by the GICv2 ones.
 CONFIGS_GICV3_ONLY := bench-direct cell-test-direct vuart-test-direct \
-	echo-demo-direct
+	echo-demo-direct linux-demo-direct
 CONFIGS_INMATE_CELLS := $(patsubst %,$(B)/configs/%.cell,\
 	$(filter-out $(CONFIGS_SYSTEMS) $(CONFIGS_GICV3_ONLY),$(CONFIGS_NAMES)))
 CONFIGS_V3_CELLS := $(patsubst %,$(B)/configs/%.cell,\

@@ -21,6 +21,12 @@
 #include <warden/cell.h>
 #include <warden/config.h>
 
+/* linux-demo-direct.c: the same cell with direct interrupts */
+#ifndef LINUX_DEMO_NAME
+#define LINUX_DEMO_NAME "linux-demo"
+#define LINUX_DEMO_FLAGS WARDEN_CELL_CONSOLE
+#endif
+
 #define LINUX_DEMO_RAM 0x74000000
 #define LINUX_DEMO_RAM_SIZE 0x8000000
 #define LINUX_DEMO_VIRTIO 0x0a003000
@@ -37,8 +43,8 @@ const struct {
 		.signature = WARDEN_CELL_SIGNATURE,
 		.revision = WARDEN_CONFIG_REVISION,
 		.architecture = WARDEN_ARCH_ARM64,
-		.flags = WARDEN_CELL_CONSOLE,
-		.name = "linux-demo",
+		.flags = LINUX_DEMO_FLAGS,
+		.name = LINUX_DEMO_NAME,
 		.cpu_set = 0xc,
 		.num_memory_regions = 3,
 		.num_irq_ranges = 2,

@@ -364,6 +364,30 @@ static uint64_t cg_gic_frame(struct cg *g, int node, int i, const char *what,
 	return addr;
 }
 
+/*
+ * A GICv2 CPU interface (GICC, or its virtual twin GICV) given a 128 KiB
+ * window is the 64 KiB-aliased layout of SoCs such as the ZynqMP: each
+ * 4 KiB page of the GIC-400 repeats across 64 KiB, so the 8 KiB interface
+ * is contiguous only from the last alias of its first page, at +0xf000
+ * (where GICC_DIR, at +0x1000, is the first alias of the second page).
+ * Linux uses the same base; from the window's start, +0x1000 would be
+ * GICC_CTLR again.
+ */
+static uint64_t cg_gicv2_cpu_frame(struct cg *g, int node, int i,
+				   const char *what)
+{
+	uint64_t size = 0, base = cg_gic_frame(g, node, i, what, &size);
+
+	if (base && size == 0x20000) {
+		cg_note("%s: %s is in a 128 KiB window, the 64 KiB-aliased "
+			"layout: used at 0x%llx, where its two pages are "
+			"adjacent",
+			g->gic_path, what, (unsigned long long)(base + 0xf000));
+		return base + 0xf000;
+	}
+	return base;
+}
+
 /* The maintenance interrupt: a PPI in the GIC's own interrupts. */
 static void cg_gic_maintenance(struct cg *g, int node)
 {
@@ -429,9 +453,9 @@ static void cg_gic(struct cg *g)
 				  g->gic_path, (unsigned long long)frames,
 				  g->plat.num_cpus);
 	} else {
-		g->plat.gicc_base = cg_gic_frame(g, node, 1, "GICC", NULL);
+		g->plat.gicc_base = cg_gicv2_cpu_frame(g, node, 1, "GICC");
 		g->plat.gich_base = cg_gic_frame(g, node, 2, "GICH", NULL);
-		g->plat.gicv_base = cg_gic_frame(g, node, 3, "GICV", NULL);
+		g->plat.gicv_base = cg_gicv2_cpu_frame(g, node, 3, "GICV");
 	}
 	cg_gic_maintenance(g, node);
 }

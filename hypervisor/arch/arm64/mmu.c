@@ -41,11 +41,20 @@ static u64 pa_range(void)
 	return r > 5 ? 5 : r; /* no 52-bit output with 4 KiB pages */
 }
 
+/*
+ * With the 4 KiB granule, a stage 2 that starts at level 0 (VTCR_EL2.SL0 =
+ * 2) is valid only when the PA size is 44 bits or more (VTCR_EL2.SL0; a
+ * Cortex-A53 has 40, and QEMU faults every walk of such a table at level
+ * 0).  Below that the IPA space is 39 bits, one level-1 table: 512 GiB,
+ * which holds every address of such a SoC's map that Warden gives out.
+ */
 static unsigned int ipa_bits(void)
 {
 	unsigned int b = pa_bits();
 
-	return b > 48 ? 48 : b;
+	if (b < 44u)
+		return b > 39u ? 39u : b;
+	return b > 48u ? 48u : b;
 }
 
 /*

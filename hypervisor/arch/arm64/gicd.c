@@ -212,24 +212,21 @@ bool gic_field_access(struct cell *cell, void *base, u32 reg,
 /*
  * The first 128 bytes: CTLR (machine-wide, so only the root cell may change
  * it), then read-only identification (TYPER, IIDR).  GICv3's message-based
- * SPI registers and the rest of the block are not offered: RAZ/WI.
+ * SPI registers and the rest of the block are not offered: RAZ/WI.  A
+ * 32-bit access here; 8- and 1-byte ones are RAZ/WI (gicd_access()).
  */
 static enum mmio_result gicd_control(const struct cell *cell, u32 reg,
 				     struct mmio_access *acc)
 {
-	if (acc->size != 4) {
+	if (acc->write) {
+		if (reg == GICD_CTLR && cell == &root_cell)
+			mmio_write32(gicd_base, reg, (u32)acc->value);
+		return MMIO_HANDLED;
+	}
+	if (reg == GICD_CTLR || reg == GICD_TYPER || reg == GICD_IIDR)
+		acc->value = mmio_read32(gicd_base, reg);
+	else
 		acc->value = 0;
-		return MMIO_HANDLED;
-	}
-	if (!acc->write) {
-		acc->value = reg == GICD_CTLR || reg == GICD_TYPER ||
-					     reg == GICD_IIDR ?
-				     mmio_read32(gicd_base, reg) :
-				     0;
-		return MMIO_HANDLED;
-	}
-	if (reg == GICD_CTLR && cell == &root_cell)
-		mmio_write32(gicd_base, reg, (u32)acc->value);
 	return MMIO_HANDLED;
 }
 
@@ -255,9 +252,13 @@ enum mmio_result gicd_access(struct cell *cell, void *arg,
 {
 	u32 reg = (u32)(acc->addr - (u64)(uintptr_t)gicd_base);
 	(void)arg;
+	if (reg < GICD_IGROUPR && acc->size == 4u)
+		return gicd_control(cell, reg, acc);
 	if (acc->size != 4 && acc->size != 8 && acc->size != 1)
 		return MMIO_ERROR;
-	if (reg < GICD_IGROUPR)
-		return gicd_control(cell, reg, acc);
+	if (reg < GICD_IGROUPR) {
+		acc->value = 0;
+		return MMIO_HANDLED;
+	}
 	return gicd_other(cell, reg, acc);
 }

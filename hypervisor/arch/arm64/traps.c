@@ -118,8 +118,8 @@ dabt_refused(struct trap_frame *f, u64 esr, const struct mmio_access *acc,
 /*
  * Stage-2 data abort: emulate the access if a device of the cell owns it.
  * A load's value goes to the transfer register zero-extended from 32 bits
- * for a W register (ISS.SF 0); a doubleword access (SAS 3) always has an X
- * register (D17.2.40).
+ * for a W register (ISS.SF 0); a doubleword access (SAS 3) has an X register
+ * (D17.2.40), and is kept whole even if a syndrome said otherwise.
  */
 static inline __attribute__((always_inline)) void
 handle_dabt(struct per_cpu *pc, struct trap_frame *f, u64 esr)
@@ -159,7 +159,9 @@ handle_dabt(struct per_cpu *pc, struct trap_frame *f, u64 esr)
 		}
 	}
 	if (!(iss & DABT_WNR) && rt != 31)
-		f->x[rt] = (iss & DABT_SF) ? acc.value : (u32)acc.value;
+		f->x[rt] = ((iss & DABT_SF) || (acc.size == 8u)) ?
+				   acc.value :
+				   (u32)acc.value;
 skip:
 	skip_insn(f, esr);
 }

@@ -115,7 +115,7 @@ static void hc_console_putc(struct trap_frame *frame, u64 fid)
 
 static void hc_cell(struct trap_frame *frame, u64 fid)
 {
-	frame->x[0] = this_cpu()->cell != &root_cell ?
+	frame->x[0] = (this_cpu()->cell != &root_cell) ?
 			      (u64)-EPERM :
 			      (u64)cellctl_hypercall(fid, frame);
 }
@@ -163,7 +163,7 @@ static long smccc_query(struct trap_frame *frame, u64 fid)
 
 void control_own_call(struct trap_frame *frame, u64 fid, u64 n)
 {
-	if (n < ARRAY_SIZE(hypercalls) && hypercalls[n]) {
+	if ((n < ARRAY_SIZE(hypercalls)) && (hypercalls[n] != NULL)) {
 		hypercalls[n](frame, fid);
 		return;
 	}

@@ -40,14 +40,15 @@ const struct mmio_region *mmio_find(const struct mmio_table *t, u64 addr,
  */
 enum mmio_result mmio_dispatch(struct cell *cell, struct mmio_access *acc)
 {
-	const struct mmio_region *r = cell->mmio.regions;
-	const struct mmio_region *end = r + cell->mmio.count;
-	u64 addr = acc->addr, size = acc->size;
+	u64 addr = acc->addr;
+	u64 size = acc->size;
+	unsigned int i;
 
-	for (; r < end; r++) {
+	for (i = 0; i < cell->mmio.count; i++) {
+		const struct mmio_region *r = &cell->mmio.regions[i];
 		u64 off = addr - r->start;
 
-		if (off < r->size && size <= r->size - off)
+		if ((off < r->size) && (size <= (r->size - off)))
 			return r->handler(cell, r->arg, acc);
 	}
 	return MMIO_UNHANDLED;

@@ -325,7 +325,7 @@ static inline bool hvc_light(struct per_cpu *pc, struct trap_frame *f)
 {
 	u64 fid = f->x[0], n = fid - WARDEN_HC_BASE;
 
-	if ((n >> 16) != 0u)
+	if ((n >> 16u) != 0u)
 		return hvc_light_other(pc, f, fid);
 	if (__builtin_expect(n == WARDEN_HC_DISABLE - WARDEN_HC_BASE, 0))
 		return false;

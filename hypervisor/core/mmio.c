@@ -40,12 +40,12 @@ const struct mmio_region *mmio_find(const struct mmio_table *t, u64 addr,
  */
 enum mmio_result mmio_dispatch(struct cell *cell, struct mmio_access *acc)
 {
+	const struct mmio_region *r = &cell->mmio.regions[0];
+	const struct mmio_region *end = &cell->mmio.regions[cell->mmio.count];
 	u64 addr = acc->addr;
 	u64 size = acc->size;
-	unsigned int i;
 
-	for (i = 0; i < cell->mmio.count; i++) {
-		const struct mmio_region *r = &cell->mmio.regions[i];
+	for (; r < end; r++) {
 		u64 off = addr - r->start;
 
 		if ((off < r->size) && (size <= (r->size - off)))

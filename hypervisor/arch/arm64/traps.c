@@ -23,12 +23,14 @@
 #define HVC_STUB_ERR 0xbadca11UL
 #define SMCCC_OWNER(fid) (((fid) >> 24) & 0x3f)
 
-/* Step over the trapped instruction: 4 bytes, or 2 if ESR_EL2.IL is 0. */
+/*
+ * Step over the trapped instruction: 4 bytes, or 2 if ESR_EL2.IL (bit 25)
+ * is 0, without a branch.
+ */
 static void skip_insn(struct trap_frame *f, u64 esr)
 {
-	f->elr += 2u + ((esr >> 24) & 2u);
+	f->elr += 2u + ((esr & ESR_IL) >> 24);
 }
-_Static_assert(ESR_IL == BIT(25), "skip_insn() takes IL as bit 1 of esr >> 24");
 
 static inline void handle_hvc(struct trap_frame *f)
 {

@@ -56,23 +56,27 @@ long control_disable_cpu(struct trap_frame *frame)
 	arch_cpu_exit(frame);
 }
 
-static long hc_version(struct trap_frame *frame, u64 fid)
+/*
+ * Each call answers in the frame itself (x0, and x1 for some), so that the
+ * dispatch below is a tail call and the trap path keeps no stack frame
+ * around it (traps.c).
+ */
+static void hc_version(struct trap_frame *frame, u64 fid)
 {
 	(void)fid;
 	frame->x[1] = WARDEN_ABI_VERSION;
-	return WARDEN_MAGIC;
+	frame->x[0] = WARDEN_MAGIC;
 }
 
-static long hc_disable(struct trap_frame *frame, u64 fid)
+static void hc_disable(struct trap_frame *frame, u64 fid)
 {
 	(void)fid;
-	return control_disable_cpu(frame);
+	frame->x[0] = (u64)control_disable_cpu(frame);
 }
 
-static long hc_info(struct trap_frame *frame, u64 fid)
+static long info(u64 what)
 {
-	(void)fid;
-	switch (frame->x[1]) {
+	switch (what) {
 	case WARDEN_INFO_POOL_PAGES:
 		return (long)hyp.pool.pages;
 	case WARDEN_INFO_POOL_USED:
@@ -90,7 +94,13 @@ static long hc_info(struct trap_frame *frame, u64 fid)
 	}
 }
 
-static long hc_console_putc(struct trap_frame *frame, u64 fid)
+static void hc_info(struct trap_frame *frame, u64 fid)
+{
+	(void)fid;
+	frame->x[0] = (u64)info(frame->x[1]);
+}
+
+static void hc_console_putc(struct trap_frame *frame, u64 fid)
 {
 	struct per_cpu *pc = this_cpu();
 	char s[2] = { (char)frame->x[1], 0 };
@@ -100,22 +110,22 @@ static long hc_console_putc(struct trap_frame *frame, u64 fid)
 		cell_console_putc(pc->cell, s[0]);
 	else
 		console_write("", s);
-	return 0;
+	frame->x[0] = 0;
 }
 
-static long hc_cell(struct trap_frame *frame, u64 fid)
+static void hc_cell(struct trap_frame *frame, u64 fid)
 {
-	if (this_cpu()->cell != &root_cell)
-		return -EPERM;
-	return cellctl_hypercall(fid, frame);
+	frame->x[0] = (this_cpu()->cell != &root_cell) ?
+			      (u64)-EPERM :
+			      (u64)cellctl_hypercall(fid, frame);
 }
 
-static long hc_link(struct trap_frame *frame, u64 fid)
+static void hc_link(struct trap_frame *frame, u64 fid)
 {
-	return link_hypercall(this_cpu(), fid, frame->x[1]);
+	frame->x[0] = (u64)link_hypercall(this_cpu(), fid, frame->x[1]);
 }
 
-typedef long (*hypercall_fn)(struct trap_frame *frame, u64 fid);
+typedef void (*hypercall_fn)(struct trap_frame *frame, u64 fid);
 
 /* The calls by function number (include/warden/hypercall.h). */
 static const hypercall_fn hypercalls[] = {
@@ -151,11 +161,21 @@ static long smccc_query(struct trap_frame *frame, u64 fid)
 	}
 }
 
-long control_hypercall(struct trap_frame *frame, u64 fid)
+void control_own_call(struct trap_frame *frame, u64 fid, u64 n)
+{
+	if ((n < ARRAY_SIZE(hypercalls)) && (hypercalls[n] != NULL)) {
+		hypercalls[n](frame, fid);
+		return;
+	}
+	frame->x[0] = (u64)WARDEN_SMCCC_NOT_SUPPORTED;
+}
+
+void control_hypercall(struct trap_frame *frame, u64 fid)
 {
 	u64 n = fid - WARDEN_HC_BASE;
 
-	if (n < ARRAY_SIZE(hypercalls) && hypercalls[n])
-		return hypercalls[n](frame, fid);
-	return smccc_query(frame, fid);
+	if (n <= CONTROL_FN_MAX)
+		control_own_call(frame, fid, n);
+	else
+		frame->x[0] = (u64)smccc_query(frame, fid);
 }

@@ -208,7 +208,8 @@ static void do_hc(void *arg)
 {
 	struct hc_args *a = arg;
 
-	a->ret = control_hypercall(&fx_frame, a->fid);
+	control_hypercall(&fx_frame, a->fid);
+	a->ret = (long)fx_frame.x[0];
 }
 
 static long hc_on(unsigned int cpu, u64 fid, const u64 *x, unsigned int n)

@@ -543,6 +543,13 @@ static u64 sgi1r_for(u64 mpidr, u32 intid)
 	       ((aff0 / 16) << 44) | (((mpidr >> 32) & 0xff) << 48);
 }
 
+/* A Group 1 SGI: every SGI but the hypervisor's is Group 1 on every CPU. */
+static inline void v3_send_sgi1(unsigned int cpu, u32 intid)
+{
+	write_sysreg(icc_sgi1r_el1, sgi1r_for(platform_mpidr(cpu), intid));
+	isb();
+}
+
 /*
  * The hypervisor's SGI is Group 1 on most CPUs and Group 0 on those of a
  * direct cell, and a CPU changes between the two on its own: so it goes out
@@ -782,7 +789,8 @@ void gicv3_handle_sgi1r(struct per_cpu *pc, u64 val)
 			   !(SGIR_TARGETS(val) & (1u << ((m & 0xff) % 16)))) {
 			continue;
 		}
-		v3_send_sgi(pc, cpu, intid);
+		/* never the hypervisor's SGI (refused above): Group 1 only */
+		v3_send_sgi1(cpu, intid);
 	}
 }
 

@@ -23,9 +23,13 @@
 #define HVC_STUB_ERR 0xbadca11UL
 #define SMCCC_OWNER(fid) (((fid) >> 24) & 0x3f)
 
+/*
+ * Step over the trapped instruction: 4 bytes, or 2 if ESR_EL2.IL (bit 25)
+ * is 0, without a branch.
+ */
 static void skip_insn(struct trap_frame *f, u64 esr)
 {
-	f->elr += (esr & ESR_IL) ? 4 : 2;
+	f->elr += 2u + ((esr & ESR_IL) >> 24);
 }
 
 static inline void handle_hvc(struct trap_frame *f)
@@ -41,7 +45,7 @@ static inline void handle_hvc(struct trap_frame *f)
 	if (!(fid & WARDEN_SMCCC_FAST) || (fid >> 32))
 		f->x[0] = HVC_STUB_ERR;
 	else if (SMCCC_OWNER(fid) == WARDEN_SMCCC_OWNER_HYP)
-		f->x[0] = (u64)control_hypercall(f, fid);
+		control_hypercall(f, fid);
 	else
 		f->x[0] = (u64)psci_handle(f, fid);
 }
@@ -113,12 +117,16 @@ dabt_refused(struct trap_frame *f, u64 esr, const struct mmio_access *acc,
 		   (unsigned long long)acc->addr, why);
 }
 
-/* Stage-2 data abort: emulate the access if a device of the cell owns it. */
+/*
+ * Stage-2 data abort: emulate the access if a device of the cell owns it.
+ * A load's value goes to the transfer register zero-extended from 32 bits
+ * for a W register (ISS.SF 0); a doubleword access (SAS 3) has an X register
+ * (D17.2.40), and is kept whole even if a syndrome said otherwise.
+ */
 static inline __attribute__((always_inline)) void
-handle_dabt(struct trap_frame *f, u64 esr)
+handle_dabt(struct per_cpu *pc, struct trap_frame *f, u64 esr)
 {
 	u64 iss = ESR_ISS(esr);
-	struct per_cpu *pc = this_cpu();
 	unsigned int rt = (unsigned int)DABT_SRT(iss);
 	struct mmio_access acc;
 	enum mmio_result res;
@@ -126,11 +134,11 @@ handle_dabt(struct trap_frame *f, u64 esr)
 	pc->stats[STAT_MMIO]++;
 	acc.addr = (read_sysreg(hpfar_el2) >> 4) << 12 |
 		   (read_sysreg(far_el2) & 0xfff);
-	acc.size = 0;
 	acc.value = 0;
 	acc.write = iss & DABT_WNR;
 	/* without a valid syndrome the instruction cannot be emulated */
 	if (!(iss & DABT_ISV) || (iss & DABT_S1PTW)) {
+		acc.size = 0;
 		dabt_refused(f, esr, &acc, NULL);
 		goto skip;
 	}
@@ -152,9 +160,10 @@ handle_dabt(struct trap_frame *f, u64 esr)
 			acc.value = 0;
 		}
 	}
-	if (!acc.write && rt != 31)
-		f->x[rt] = (acc.size < 8 && !(iss & DABT_SF)) ? (u32)acc.value :
-								acc.value;
+	if (!(iss & DABT_WNR) && rt != 31)
+		f->x[rt] = ((iss & DABT_SF) || (acc.size == 8u)) ?
+				   acc.value :
+				   (u32)acc.value;
 skip:
 	skip_insn(f, esr);
 }
@@ -236,7 +245,7 @@ void arch_handle_sync(struct trap_frame *f)
 		handle_smc(f, esr);
 		break;
 	case EC_DABT_LOW:
-		handle_dabt(f, esr);
+		handle_dabt(this_cpu(), f, esr);
 		break;
 	case EC_SYSREG:
 		handle_sysreg(f, esr);
@@ -260,10 +269,10 @@ void arch_handle_sync(struct trap_frame *f)
 	}
 }
 
-/* Registers of the light frame: x0-x18, x30 (and xzr as register 31). */
+/* Registers of the light frame: x0-x17, x30 (and xzr as register 31). */
 static bool light_reg(unsigned int r)
 {
-	return r <= 18 || r >= 30;
+	return r <= 17 || r >= 30;
 }
 
 /*
@@ -275,59 +284,81 @@ static bool call_needs_frame(u64 fid)
 	return fid == WARDEN_HC_DISABLE || psci_is_reset(fid);
 }
 
-/*
- * An HVC on the light path: handle_hvc() with the two calls that need the
- * whole frame (call_needs_frame()) sorted out by owner on the way, so that
- * the common case tests each bit of the function ID once (87 instructions
- * to 78 for a null call).  Returns false, having changed nothing, for those
- * two.
- */
-static inline bool hvc_light(struct per_cpu *pc, struct trap_frame *f)
+_Static_assert(CONTROL_FN_MAX == 0xffffUL, "hvc_light() tests n >> 16");
+
+/* Both counters of a hypercall; they are adjacent (one load, one store). */
+static inline void count_hvc(struct per_cpu *pc)
 {
-	u64 fid = f->x[0];
+	pc->stats[STAT_EXITS]++;
+	pc->stats[STAT_HVC]++;
+}
+
+/*
+ * An HVC on the light path that is not one of Warden's own SMC64 calls:
+ * a stub call, a PSCI call or an SMC32 query of owner 6.  Returns false,
+ * having changed nothing, for SYSTEM_RESET.
+ */
+static __attribute__((noinline)) bool
+hvc_light_other(struct per_cpu *pc, struct trap_frame *f, u64 fid)
+{
 	bool stub = !(fid & WARDEN_SMCCC_FAST) || (fid >> 32);
 	bool ours = SMCCC_OWNER(fid) == WARDEN_SMCCC_OWNER_HYP;
 
-	if (!stub && (ours ? fid == WARDEN_HC_DISABLE : psci_is_reset(fid)))
+	if (!stub && !ours && psci_is_reset(fid))
 		return false;
-	/* adjacent counters: one load and one store of the pair */
-	pc->stats[STAT_EXITS]++;
-	pc->stats[STAT_HVC]++;
+	count_hvc(pc);
 	if (stub)
 		f->x[0] = HVC_STUB_ERR;
 	else if (ours)
-		f->x[0] = (u64)control_hypercall(f, fid);
+		control_hypercall(f, fid);
 	else
 		f->x[0] = (u64)psci_handle(f, fid);
 	return true;
 }
 
 /*
- * The light path of a synchronous exit (lower_sync in vectors.S): the frame
- * holds only x0-x18, x30 and ELR_EL2, so an exit is finished here only when
- * its handler reads and writes nothing else.  That covers every HVC and
- * SMC but two (call_needs_frame()) and every trapped MMIO or system
- * register access whose transfer register is one of them.  Returns false,
- * having changed nothing, for the full path.
+ * An HVC on the light path: handle_hvc() with the two calls that need the
+ * whole frame (call_needs_frame()) sorted out on the way.  Warden's own
+ * calls come first, found with one subtraction and one test (control.h);
+ * DISABLE is the only one among them that needs the whole frame.  Returns
+ * false, having changed nothing, for DISABLE and SYSTEM_RESET.
  */
-bool arch_handle_sync_light(struct trap_frame *f, u64 esr)
+static inline bool hvc_light(struct per_cpu *pc, struct trap_frame *f)
+{
+	u64 fid = f->x[0], n = fid - WARDEN_HC_BASE;
+
+	if ((n >> 16u) != 0u)
+		return hvc_light_other(pc, f, fid);
+	if (__builtin_expect(n == WARDEN_HC_DISABLE - WARDEN_HC_BASE, 0))
+		return false;
+	count_hvc(pc);
+	control_own_call(f, fid, n);
+	return true;
+}
+
+/*
+ * A data abort on the light path, if its transfer register is in the light
+ * frame.  Without a valid syndrome SRT means nothing (D17.2.40) and may
+ * send the exit to the full path, which handles every case.
+ */
+static __attribute__((noinline)) bool dabt_light(struct trap_frame *f, u64 esr)
+{
+	struct per_cpu *pc = this_cpu();
+
+	if (!light_reg((unsigned int)DABT_SRT(ESR_ISS(esr))))
+		return false;
+	pc->stats[STAT_EXITS]++;
+	handle_dabt(pc, f, esr);
+	return true;
+}
+
+/* The light path of the other exception classes (arch_handle_sync_light()). */
+static __attribute__((noinline)) bool sync_light_other(struct trap_frame *f,
+						       u64 esr)
 {
 	struct per_cpu *pc = this_cpu();
 	u64 ec = ESR_EC(esr), iss = ESR_ISS(esr);
-	unsigned int rt;
 
-	/* most frequent first: hypercalls, then MMIO */
-	if (ec == EC_HVC64)
-		return hvc_light(pc, f);
-	if (ec == EC_DABT_LOW) {
-		/* without a valid syndrome, SRT means nothing (D17.2.40) */
-		rt = (iss & DABT_ISV) ? (unsigned int)DABT_SRT(iss) : 0;
-		if (!light_reg(rt))
-			return false;
-		pc->stats[STAT_EXITS]++;
-		handle_dabt(f, esr);
-		return true;
-	}
 	if (ec == EC_SYSREG && light_reg(ISS_RT(iss))) {
 		pc->stats[STAT_EXITS]++;
 		handle_sysreg(f, esr);
@@ -339,6 +370,27 @@ bool arch_handle_sync_light(struct trap_frame *f, u64 esr)
 		return true;
 	}
 	return false;
+}
+
+/*
+ * The light path of a synchronous exit (lower_sync in vectors.S): the frame
+ * holds only x0-x17, x30 and ELR_EL2, so an exit is finished here only when
+ * its handler reads and writes nothing else.  That covers every HVC and
+ * SMC but two (call_needs_frame()) and every trapped MMIO or system
+ * register access whose transfer register is one of them.  Returns false,
+ * having changed nothing, for the full path.  Hypercalls and data aborts,
+ * the most frequent, are sorted out first, each into its own function (a
+ * tail call), so that no path pays for another's stack frame.
+ */
+bool arch_handle_sync_light(struct trap_frame *f, u64 esr)
+{
+	u64 ec = ESR_EC(esr);
+
+	if (ec == EC_HVC64)
+		return hvc_light(this_cpu(), f);
+	if (ec == EC_DABT_LOW)
+		return dabt_light(f, esr);
+	return sync_light_other(f, esr);
 }
 
 void arch_handle_irq(void)

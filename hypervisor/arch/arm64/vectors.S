@@ -41,17 +41,17 @@ hyp_vectors:
 	vector	el2_fault
 
 /*
- * A synchronous exit first saves a light frame: x0-x18, x30 and ELR_EL2.
+ * A synchronous exit first saves a light frame: x0-x17, x30 and ELR_EL2.
  * Most exits (hypercalls, trapped MMIO and system register accesses)
  * read and write nothing else, and arch_handle_sync_light() finishes them.
  * For the others it returns false, having changed nothing, and the frame
- * is completed: x19-x29 still hold the cell's values, because C preserves
- * them (AAPCS64 callee-saved), and SPSR_EL2 is as it was.
+ * is completed: x18-x29 still hold the cell's values, because C preserves
+ * x19-x29 (AAPCS64 callee-saved) and never uses x18 (built with
+ * -ffixed-x18, hypervisor/build.mk), and SPSR_EL2 is as it was.
  */
 lower_sync:
 	sub	sp, sp, #FRAME_SIZE
 	store_x0_x17
-	str	x18, [sp, #16 * 9]
 	mrs	x0, elr_el2
 	stp	x30, x0, [sp, #16 * 15]		/* x30 and elr are adjacent */
 	mov	x0, sp
@@ -61,10 +61,9 @@ lower_sync:
 	ldp	x30, x0, [sp, #16 * 15]
 	msr	elr_el2, x0
 	load_x0_x17
-	ldr	x18, [sp, #16 * 9]
 	add	sp, sp, #FRAME_SIZE
 	eret
-1:	str	x19, [sp, #16 * 9 + 8]
+1:	stp	x18, x19, [sp, #16 * 9]
 	store_x20_x29
 	mrs	x0, spsr_el2
 	str	x0, [sp, #FRAME_ELR + 8]
@@ -73,19 +72,20 @@ lower_sync:
 	b	trap_return
 
 /*
- * An interrupt saves only what C may change: x0-x18 and x30.  C keeps
- * x19-x29 (AAPCS64 callee-saved), and no interrupt path reads or writes the
- * interrupted registers: a CPU whose cell must stop parks (powers off) and
- * never returns here.  ELR_EL2 and SPSR_EL2 stay as they are, because EL2
- * takes no exception meanwhile (IRQs masked; a fault at EL2 panics).
+ * An interrupt saves only what C may change: x0-x17 and x30.  C keeps
+ * x19-x29 (AAPCS64 callee-saved) and leaves x18 alone (-ffixed-x18), and
+ * no interrupt path reads or writes the interrupted registers: a CPU whose
+ * cell must stop parks (powers off) and never returns here.  ELR_EL2 and
+ * SPSR_EL2 stay as they are, because EL2 takes no exception meanwhile
+ * (IRQs masked; a fault at EL2 panics).
  */
 lower_irq:
 	sub	sp, sp, #IRQ_FRAME_SIZE
 	store_x0_x17
-	stp	x18, x30, [sp, #16 * 9]
+	str	x30, [sp, #16 * 9]
 	bl	arch_handle_irq
 	load_x0_x17
-	ldp	x18, x30, [sp, #16 * 9]
+	ldr	x30, [sp, #16 * 9]
 	add	sp, sp, #IRQ_FRAME_SIZE
 	eret
 

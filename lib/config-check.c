@@ -319,6 +319,9 @@ static const char *config_check_uart_name(uint32_t type)
 	case WARDEN_UART_BCM2835_AUX:
 		name = "BCM2835 mini UART";
 		break;
+	case WARDEN_UART_MESON:
+		name = "Amlogic UART";
+		break;
 	default:
 		name = "";
 		break;
@@ -338,11 +341,34 @@ static uint64_t config_check_uart_align(uint32_t type)
 	case WARDEN_UART_BCM2835_AUX:
 		align = 0x40u;
 		break;
+	case WARDEN_UART_MESON:
+		align = 4u; /* word aligned; config_check_uart_page() */
+		break;
 	default:
 		align = 0x100u; /* the others' blocks end below 0x100 */
 		break;
 	}
 	return align;
+}
+
+/*
+ * The Amlogic UART's 0x18-byte block is only word aligned: it must still
+ * lie in one page, the one the hypervisor maps.  (The other blocks are
+ * aligned to their size, so they always do.)
+ */
+static void config_check_uart_page(struct config_check *c,
+				   const struct warden_platform *p)
+{
+	const uint64_t size = 0x18u;
+	const uint64_t in_page = p->uart_base & (CONFIG_CHECK_PAGE_SIZE - 1u);
+
+	if ((p->uart_type == (uint32_t)WARDEN_UART_MESON) &&
+	    (in_page > (CONFIG_CHECK_PAGE_SIZE - size))) {
+		config_check_problem(c,
+				     "platform: Amlogic UART 0x%llx+0x%llx "
+				     "crosses a page boundary",
+				     CC_ULL(p->uart_base), CC_ULL(size));
+	}
 }
 
 static void config_check_uart(struct config_check *c,
@@ -359,12 +385,13 @@ static void config_check_uart(struct config_check *c,
 				     "platform: unknown UART type %u (known: "
 				     "0..%u)",
 				     p->uart_type,
-				     (unsigned int)WARDEN_UART_BCM2835_AUX);
+				     (unsigned int)WARDEN_UART_MESON);
 	} else if (p->uart_type == (uint32_t)WARDEN_UART_NONE) {
 		/* no console: uart_base is not used */
 	} else {
 		config_check_frame_base(c, name, p->uart_base,
 					config_check_uart_align(p->uart_type));
+		config_check_uart_page(c, p);
 	}
 }
 

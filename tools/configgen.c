@@ -517,11 +517,14 @@ static const struct cg_uart {
 	{ "xlnx,zynqmp-uart", WARDEN_UART_CADENCE },
 	{ "snps,dw-apb-uart", WARDEN_UART_8250_MMIO32 },
 	{ "brcm,bcm2835-aux-uart", WARDEN_UART_BCM2835_AUX },
+	{ "amlogic,meson-gx-uart", WARDEN_UART_MESON },
+	{ "amlogic,meson-ao-uart", WARDEN_UART_MESON },
 };
 
-#define CG_KNOWN_UARTS                                              \
-	"PL011, Cadence, DesignWare 8250 (snps,dw-apb-uart), i.MX " \
-	"(fsl,imx*-uart) or BCM2835 mini UART (brcm,bcm2835-aux-uart)"
+#define CG_KNOWN_UARTS                                                   \
+	"PL011, Cadence, DesignWare 8250 (snps,dw-apb-uart), i.MX "      \
+	"(fsl,imx*-uart), BCM2835 mini UART (brcm,bcm2835-aux-uart) or " \
+	"Amlogic (amlogic,meson-gx-uart)"
 
 /* "fsl,imx<soc>-uart", but not the LPUART ("fsl,imx7ulp-lpuart"). */
 static int cg_is_imx_uart(const char *c)
@@ -568,6 +571,8 @@ static const char *cg_uart_name(uint32_t type, int macro)
 		return macro ? "WARDEN_UART_IMX" : "i.MX UART";
 	case WARDEN_UART_BCM2835_AUX:
 		return macro ? "WARDEN_UART_BCM2835_AUX" : "BCM2835 mini UART";
+	case WARDEN_UART_MESON:
+		return macro ? "WARDEN_UART_MESON" : "Amlogic UART";
 	default:
 		return macro ? "WARDEN_UART_NONE" : "none";
 	}

@@ -83,6 +83,8 @@ const char *configshow_uart_name(uint32_t type)
 		return "i.MX";
 	case WARDEN_UART_BCM2835_AUX:
 		return "BCM2835-aux";
+	case WARDEN_UART_MESON:
+		return "Amlogic";
 	default:
 		return NULL;
 	}

@@ -193,6 +193,11 @@ _Static_assert(sizeof(struct warden_cell_desc) == 104, "ABI size");
  *   byte).  The same 16550-like layout and 32-bit spacing as
  *   WARDEN_UART_8250_MMIO32 for what the hypervisor does; its own type, as
  *   its other registers differ.  The block is 0x40 bytes: aligned to 0x40.
+ * WARDEN_UART_MESON ("amlogic,meson-gx-uart", "amlogic,meson-ao-uart"):
+ *   the Amlogic UART (S905 datasheet, UART section): WFIFO 0x00 (transmit
+ *   FIFO), STATUS 0x0c, its bit 21 (transmit FIFO full).  The block is 0x18
+ *   bytes, and SoCs place it only 4-byte aligned (0x...84dc): word aligned,
+ *   and not across a page boundary.
  */
 #define WARDEN_UART_NONE 0
 #define WARDEN_UART_PL011 1
@@ -200,6 +205,7 @@ _Static_assert(sizeof(struct warden_cell_desc) == 104, "ABI size");
 #define WARDEN_UART_8250_MMIO32 3
 #define WARDEN_UART_IMX 4
 #define WARDEN_UART_BCM2835_AUX 5
+#define WARDEN_UART_MESON 6
 
 /* What the hypervisor needs to know about the machine. */
 struct warden_platform {

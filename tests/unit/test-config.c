@@ -486,7 +486,7 @@ static void test_uart_type(void)
 
 	ref_init(&r, WARDEN_GIC_V3);
 	r.sys.platform.uart_type = 9;
-	CHECK(REJECTS(&r, "unknown UART type 9 (known: 0..5)"));
+	CHECK(REJECTS(&r, "unknown UART type 9 (known: 0..6)"));
 }
 
 /*
@@ -508,6 +508,8 @@ static void test_uart_types(void)
 		  "0x100" },
 		{ WARDEN_UART_BCM2835_AUX, 0xfe215040, 0xfe215044,
 		  "BCM2835 mini UART", "0x40" },
+		{ WARDEN_UART_MESON, 0xc81084dc, 0xc81084de, "Amlogic UART",
+		  "0x4" },
 	};
 	struct collect col;
 	char want[128];
@@ -529,6 +531,21 @@ static void test_uart_types(void)
 			 u[i].name);
 		CHECK(REJECTS(&r, want));
 	}
+}
+
+/* The Amlogic UART is only word aligned, but must not leave its page. */
+static void test_uart_meson_page(void)
+{
+	struct collect col;
+	struct ref r;
+
+	ref_init(&r, WARDEN_GIC_V3);
+	r.sys.platform.uart_type = WARDEN_UART_MESON;
+	r.sys.platform.uart_base = 0xc8100fe8; /* ends at the page's end */
+	CHECK(check_exact(&r, sizeof(r), &col) == 0);
+	r.sys.platform.uart_base = 0xc8100fec;
+	CHECK(REJECTS(&r, "platform: Amlogic UART 0xc8100fec+0x18 crosses a "
+			  "page boundary"));
 }
 
 static void test_uart_base(void)
@@ -1128,6 +1145,7 @@ int main(void)
 	RUN(test_maintenance_irq_sgi);
 	RUN(test_uart_type);
 	RUN(test_uart_types);
+	RUN(test_uart_meson_page);
 	RUN(test_uart_base);
 	RUN(test_uart_base_unaligned);
 	RUN(test_reserved_nonzero);

@@ -245,6 +245,7 @@ static void test_generate_uarts(void)
 		{ "/serial@ff1a0000", "WARDEN_UART_8250_MMIO32", "0xff1a0000" },
 		{ "/serial@30890000", "WARDEN_UART_IMX", "0x30890000" },
 		{ "/serial@3f215040", "WARDEN_UART_BCM2835_AUX", "0x3f215040" },
+		{ "/serial@c81004c0", "WARDEN_UART_MESON", "0xc81004c0" },
 		{ "0x30890000", "WARDEN_UART_IMX", "0x30890000" },
 		{ "/pl011@9000000", "WARDEN_UART_PL011", "0x9000000" },
 	};

@@ -4,7 +4,7 @@
  * against a model of each UART: a transmit FIFO that the model's "line"
  * drains by one character every few status reads, and the status bit the
  * datasheet defines for it (PL011 UARTFR.TXFF, Cadence Channel_sts.TFUL,
- * 8250 LSR.THRE, i.MX UTS.TXFULL, BCM2835 AUX_MU_LSR_REG bit 5).  Every
+ * 8250 LSR.THRE, i.MX UTS.TXFULL, BCM2835 AUX_MU_LSR_REG bit 5, Amlogic STATUS bit 21).  Every
  * access is recorded: only the data and status registers may be touched,
  * only 32-bit aligned, never a write into a full FIFO, and every character
  * must come out, in order, with "\n" as "\r\n" (core console.c adds the
@@ -36,6 +36,7 @@ static const struct t_layout t_layouts[] = {
 	{ WARDEN_UART_8250_MMIO32, 0x00, 0x14, 1u << 5, true },
 	{ WARDEN_UART_IMX, 0x40, 0xb4, 1u << 4, false },
 	{ WARDEN_UART_BCM2835_AUX, 0x00, 0x14, 1u << 5, true },
+	{ WARDEN_UART_MESON, 0x00, 0x0c, 1u << 21, false },
 };
 
 /* The model of one UART. */

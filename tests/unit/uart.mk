@@ -5,6 +5,7 @@
 UNIT_TESTS += uart
 UNIT_uart_SRCS := tests/unit/test-uart.c hypervisor/arch/arm64/uart.c \
 	hypervisor/arch/arm64/uart-pl011.c hypervisor/arch/arm64/uart-cadence.c \
-	hypervisor/arch/arm64/uart-8250.c hypervisor/arch/arm64/uart-imx.c
+	hypervisor/arch/arm64/uart-8250.c hypervisor/arch/arm64/uart-imx.c \
+	hypervisor/arch/arm64/uart-meson.c
 UNIT_uart_CFLAGS := -I $(TOP)/hypervisor/include -I $(TOP)/tests/unit/host \
 	-I $(TOP)/hypervisor/arch/arm64/include

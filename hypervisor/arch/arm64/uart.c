@@ -39,6 +39,9 @@ static const struct uart_driver *uart_driver_of(u32 type)
 	case WARDEN_UART_IMX:
 		drv = &uart_imx;
 		break;
+	case WARDEN_UART_MESON:
+		drv = &uart_meson;
+		break;
 	default:
 		drv = NULL; /* WARDEN_UART_NONE: no console */
 		break;

@@ -20,5 +20,6 @@ extern const struct uart_driver uart_pl011;
 extern const struct uart_driver uart_cadence;
 extern const struct uart_driver uart_8250_mmio32; /* and the BCM2835 AUX */
 extern const struct uart_driver uart_imx;
+extern const struct uart_driver uart_meson;
 
 #endif /* ASM_UART_H */

@@ -295,20 +295,103 @@ static void config_check_gic(struct config_check *c,
 			CONFIG_CHECK_FIRST_SPI - 1);
 }
 
+/* The UART's name in messages, or "" for an unknown type. */
+static const char *config_check_uart_name(uint32_t type)
+{
+	const char *name;
+
+	switch (type) {
+	case WARDEN_UART_NONE:
+		name = "no UART";
+		break;
+	case WARDEN_UART_PL011:
+		name = "PL011 UART";
+		break;
+	case WARDEN_UART_CADENCE:
+		name = "Cadence UART";
+		break;
+	case WARDEN_UART_8250_MMIO32:
+		name = "8250 UART (32-bit registers)";
+		break;
+	case WARDEN_UART_IMX:
+		name = "i.MX UART";
+		break;
+	case WARDEN_UART_BCM2835_AUX:
+		name = "BCM2835 mini UART";
+		break;
+	case WARDEN_UART_MESON:
+		name = "Amlogic UART";
+		break;
+	default:
+		name = "";
+		break;
+	}
+	return name;
+}
+
+/* The alignment of each UART's register block (config.h). */
+static uint64_t config_check_uart_align(uint32_t type)
+{
+	uint64_t align;
+
+	switch (type) {
+	case WARDEN_UART_PL011:
+		align = CONFIG_CHECK_PAGE_SIZE; /* a 4 KiB PrimeCell frame */
+		break;
+	case WARDEN_UART_BCM2835_AUX:
+		align = 0x40u;
+		break;
+	case WARDEN_UART_MESON:
+		align = 4u; /* word aligned; config_check_uart_page() */
+		break;
+	default:
+		align = 0x100u; /* the others' blocks end below 0x100 */
+		break;
+	}
+	return align;
+}
+
+/*
+ * The Amlogic UART's 0x18-byte block is only word aligned: it must still
+ * lie in one page, the one the hypervisor maps.  (The other blocks are
+ * aligned to their size, so they always do.)
+ */
+static void config_check_uart_page(struct config_check *c,
+				   const struct warden_platform *p)
+{
+	const uint64_t size = 0x18u;
+	const uint64_t in_page = p->uart_base & (CONFIG_CHECK_PAGE_SIZE - 1u);
+
+	if ((p->uart_type == (uint32_t)WARDEN_UART_MESON) &&
+	    (in_page > (CONFIG_CHECK_PAGE_SIZE - size))) {
+		config_check_problem(c,
+				     "platform: Amlogic UART 0x%llx+0x%llx "
+				     "crosses a page boundary",
+				     CC_ULL(p->uart_base), CC_ULL(size));
+	}
+}
+
 static void config_check_uart(struct config_check *c,
 			      const struct warden_platform *p)
 {
-	switch (p->uart_type) {
-	case WARDEN_UART_NONE:
-		break;
-	case WARDEN_UART_PL011:
-		/* a PL011's registers fill a 4 KiB frame (ARM DDI 0183) */
-		config_check_frame_base(c, "PL011 UART", p->uart_base,
-					CONFIG_CHECK_PAGE_SIZE);
-		break;
-	default:
-		config_check_problem(c, "platform: unknown UART type %u",
-				     p->uart_type);
+	const char *name = config_check_uart_name(p->uart_type);
+
+	/*
+	 * Aligned to its register block, so the block is inside the one
+	 * page that the hypervisor maps (config.h says each block's size).
+	 */
+	if (name[0] == '\0') {
+		config_check_problem(c,
+				     "platform: unknown UART type %u (known: "
+				     "0..%u)",
+				     p->uart_type,
+				     (unsigned int)WARDEN_UART_MESON);
+	} else if (p->uart_type == (uint32_t)WARDEN_UART_NONE) {
+		/* no console: uart_base is not used */
+	} else {
+		config_check_frame_base(c, name, p->uart_base,
+					config_check_uart_align(p->uart_type));
+		config_check_uart_page(c, p);
 	}
 }
 

@@ -526,15 +526,92 @@ static int cg_stdout_node(const struct fdt *f)
 	return alias ? fdt_path(f, alias) : -1;
 }
 
-/* The enabled PL011 at addr, or -1. */
+/*
+ * The UARTs the hypervisor drives (config.h, uart_type), by compatible.
+ * The i.MX UART has one per SoC ("fsl,imx6q-uart", "fsl,imx21-uart"...),
+ * matched by cg_is_imx_uart().
+ */
+static const struct cg_uart {
+	const char *compat;
+	uint32_t type;
+} cg_uarts[] = {
+	{ "arm,pl011", WARDEN_UART_PL011 },
+	{ "cdns,uart-r1p12", WARDEN_UART_CADENCE },
+	{ "xlnx,xuartps", WARDEN_UART_CADENCE },
+	{ "xlnx,zynqmp-uart", WARDEN_UART_CADENCE },
+	{ "snps,dw-apb-uart", WARDEN_UART_8250_MMIO32 },
+	{ "brcm,bcm2835-aux-uart", WARDEN_UART_BCM2835_AUX },
+	{ "amlogic,meson-gx-uart", WARDEN_UART_MESON },
+	{ "amlogic,meson-ao-uart", WARDEN_UART_MESON },
+};
+
+#define CG_KNOWN_UARTS                                                   \
+	"PL011, Cadence, DesignWare 8250 (snps,dw-apb-uart), i.MX "      \
+	"(fsl,imx*-uart), BCM2835 mini UART (brcm,bcm2835-aux-uart) or " \
+	"Amlogic (amlogic,meson-gx-uart)"
+
+/* "fsl,imx<soc>-uart", but not the LPUART ("fsl,imx7ulp-lpuart"). */
+static int cg_is_imx_uart(const char *c)
+{
+	size_t n = strlen(c);
+
+	return !strncmp(c, "fsl,imx", 7) && n > 12 &&
+	       !strcmp(c + n - 5, "-uart") && strcmp(c + n - 7, "lpuart") != 0;
+}
+
+/* The uart_type of node from its compatible, or WARDEN_UART_NONE. */
+static uint32_t cg_uart_type(const struct fdt *f, int node)
+{
+	uint32_t len, off = 0;
+	const char *c = fdt_prop(f, node, "compatible", &len);
+	size_t i;
+
+	for (i = 0; i < sizeof(cg_uarts) / sizeof(cg_uarts[0]); i++)
+		if (fdt_compatible(f, node, cg_uarts[i].compat))
+			return cg_uarts[i].type;
+	while (c && off < len) {
+		const char *s = c + off;
+		size_t n = strnlen(s, len - off);
+
+		if (off + n < len && cg_is_imx_uart(s))
+			return WARDEN_UART_IMX;
+		off += (uint32_t)n + 1;
+	}
+	return WARDEN_UART_NONE;
+}
+
+/* A uart_type's name in the generated C, and in its comment. */
+static const char *cg_uart_name(uint32_t type, int macro)
+{
+	switch (type) {
+	case WARDEN_UART_PL011:
+		return macro ? "WARDEN_UART_PL011" : "PL011";
+	case WARDEN_UART_CADENCE:
+		return macro ? "WARDEN_UART_CADENCE" : "Cadence UART";
+	case WARDEN_UART_8250_MMIO32:
+		return macro ? "WARDEN_UART_8250_MMIO32" :
+			       "8250 (32-bit registers)";
+	case WARDEN_UART_IMX:
+		return macro ? "WARDEN_UART_IMX" : "i.MX UART";
+	case WARDEN_UART_BCM2835_AUX:
+		return macro ? "WARDEN_UART_BCM2835_AUX" : "BCM2835 mini UART";
+	case WARDEN_UART_MESON:
+		return macro ? "WARDEN_UART_MESON" : "Amlogic UART";
+	default:
+		return macro ? "WARDEN_UART_NONE" : "none";
+	}
+}
+
+/* The enabled UART of a known kind at addr, or -1. */
 static int cg_uart_at(const struct fdt *f, uint64_t want)
 {
 	uint64_t addr, size;
 	int i;
 
 	for (i = 0; i < f->num_nodes; i++)
-		if (fdt_compatible(f, i, "arm,pl011") && fdt_enabled(f, i) &&
-		    !fdt_reg(f, i, 0, &addr, &size) && addr == want)
+		if (cg_uart_type(f, i) != WARDEN_UART_NONE &&
+		    fdt_enabled(f, i) && !fdt_reg(f, i, 0, &addr, &size) &&
+		    addr == want)
 			return i;
 	return -1;
 }
@@ -557,10 +634,30 @@ static int cg_console_node(struct cg *g)
 	node = cg_uart_at(f, configgen_parse_size(c));
 	if (node < 0)
 		cg_refuse(g,
-			  "--console %s: no enabled PL011 (arm,pl011) at "
-			  "that address",
+			  "--console %s: no enabled UART the hypervisor "
+			  "drives (" CG_KNOWN_UARTS ") at that address",
 			  c);
 	return node;
+}
+
+/*
+ * A 16550 is WARDEN_UART_8250_MMIO32 only with its registers 4 bytes apart
+ * and read 32 bits wide (the binding's defaults are 0 and 1).
+ */
+static int cg_8250_spacing(struct cg *g, int node)
+{
+	uint32_t shift = fdt_prop_u32(g->f, node, "reg-shift", 0);
+	uint32_t width = fdt_prop_u32(g->f, node, "reg-io-width", 1);
+
+	if (shift == 2 && width == 4)
+		return 0;
+	cg_refuse(g,
+		  "console %s: an 8250 with reg-shift %u and reg-io-width "
+		  "%u; the hypervisor drives only 32-bit registers 4 bytes "
+		  "apart (reg-shift 2, reg-io-width 4); choose another with "
+		  "--console PATH, or run without: --console none",
+		  g->uart_path, shift, width);
+	return -1;
 }
 
 static void cg_console(struct cg *g)
@@ -568,6 +665,7 @@ static void cg_console(struct cg *g)
 	const struct fdt *f = g->f;
 	uint64_t base, size;
 	const char *compat;
+	uint32_t type;
 	int node;
 
 	if (g->o->console && !strcmp(g->o->console, "none")) {
@@ -580,27 +678,30 @@ static void cg_console(struct cg *g)
 	if (node < 0) {
 		if (!g->o->console)
 			cg_refuse(g, "no console: /chosen/stdout-path names "
-				     "no node; choose a PL011 with --console "
+				     "no node; choose a UART with --console "
 				     "PATH, or --console none");
 		return;
 	}
 	fdt_node_path(f, node, g->uart_path, sizeof(g->uart_path));
-	if (!fdt_compatible(f, node, "arm,pl011")) {
+	type = cg_uart_type(f, node);
+	if (type == WARDEN_UART_NONE) {
 		compat = fdt_prop_str(f, node, "compatible");
 		cg_refuse(g,
-			  "console %s (compatible \"%s\") is not a PL011, "
-			  "the only UART the hypervisor drives; choose one "
+			  "console %s (compatible \"%s\") is not a UART the "
+			  "hypervisor drives (" CG_KNOWN_UARTS "); choose one "
 			  "with --console PATH, or run without: --console none",
 			  g->uart_path, compat ? compat : "(none)");
 		return;
 	}
+	if (type == WARDEN_UART_8250_MMIO32 && cg_8250_spacing(g, node))
+		return;
 	if (fdt_reg(f, node, 0, &base, &size)) {
 		cg_refuse(g, "console %s: no CPU address in its reg",
 			  g->uart_path);
 		return;
 	}
 	g->plat.uart_base = base;
-	g->plat.uart_type = WARDEN_UART_PL011;
+	g->plat.uart_type = type;
 }
 
 /* ---- RAM ---------------------------------------------------------------- */
@@ -1103,8 +1204,10 @@ static void cg_emit_header(const struct cg *g, FILE *out)
 	fprintf(out, " * %-12sGICv%u %s, maintenance interrupt PPI %u\n",
 		"GIC:", g->plat.gic_version, g->gic_path,
 		g->plat.maintenance_irq - 16);
-	if (g->plat.uart_type == WARDEN_UART_PL011)
-		fprintf(out, " * %-12sPL011 %s\n", "Console:", g->uart_path);
+	if (g->plat.uart_type != WARDEN_UART_NONE)
+		fprintf(out, " * %-12s%s %s\n",
+			"Console:", cg_uart_name(g->plat.uart_type, 0),
+			g->uart_path);
 	else
 		fprintf(out, " * %-12snone (--console none)\n", "Console:");
 	cg_emit_ranges(out, "RAM:", g->ram, g->num_ram);
@@ -1148,10 +1251,11 @@ static void cg_emit_platform(const struct cg *g, FILE *out)
 			(unsigned long long)p->gicv_base);
 	fprintf(out, "\t\t\t.maintenance_irq = %u, /* PPI %u */\n",
 		p->maintenance_irq, p->maintenance_irq - 16);
-	if (p->uart_type == WARDEN_UART_PL011)
+	if (p->uart_type != WARDEN_UART_NONE)
 		fprintf(out,
-			"\t\t\t.uart_type = WARDEN_UART_PL011,\n"
+			"\t\t\t.uart_type = %s,\n"
 			"\t\t\t.uart_base = 0x%llx,\n",
+			cg_uart_name(p->uart_type, 1),
 			(unsigned long long)p->uart_base);
 	else
 		fprintf(out, "\t\t\t.uart_type = WARDEN_UART_NONE,\n");

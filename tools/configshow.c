@@ -70,11 +70,24 @@ void configshow_cpu_list(char *buf, size_t size, uint64_t mask)
 
 const char *configshow_uart_name(uint32_t type)
 {
-	if (type == WARDEN_UART_NONE)
+	switch (type) {
+	case WARDEN_UART_NONE:
 		return "none";
-	if (type == WARDEN_UART_PL011)
+	case WARDEN_UART_PL011:
 		return "PL011";
-	return NULL;
+	case WARDEN_UART_CADENCE:
+		return "Cadence";
+	case WARDEN_UART_8250_MMIO32:
+		return "8250-mmio32";
+	case WARDEN_UART_IMX:
+		return "i.MX";
+	case WARDEN_UART_BCM2835_AUX:
+		return "BCM2835-aux";
+	case WARDEN_UART_MESON:
+		return "Amlogic";
+	default:
+		return NULL;
+	}
 }
 
 const char *configshow_arch_name(uint16_t arch)

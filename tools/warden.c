@@ -286,7 +286,7 @@ static const struct warden_cmd warden_cmds[] = {
 			"cells), or with --dtb\n"
 			"from a board's device tree on any machine.  It "
 			"takes the CPUs, PSCI, the GIC,\n"
-			"the console PL011 (/chosen/stdout-path) and RAM from "
+			"the console UART (/chosen/stdout-path) and RAM from "
 			"the tree, puts the\n"
 			"hypervisor at the top of the RAM Linux leaves free, "
 			"and gives the root cell\n"
@@ -296,7 +296,7 @@ static const struct warden_cmd warden_cmds[] = {
 			"stderr (\"note: ...\").  If the\n"
 			"machine lacks what Warden needs (PSCI through SMC, a "
 			"GIC with virtualization\n"
-			"extensions, a PL011 unless --console none), it says "
+			"extensions, a known UART unless --console none), it says "
 			"what, writes nothing\n"
 			"and fails.  The result passes `config check` before "
 			"it is written.\n",

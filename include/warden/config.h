@@ -159,8 +159,53 @@ _Static_assert(sizeof(struct warden_cell_desc) == 104, "ABI size");
 #define WARDEN_GIC_V2 2
 #define WARDEN_GIC_V3 3
 
+/*
+ * warden_platform.uart_type: the hypervisor console's UART, at uart_base.
+ * The hypervisor only transmits, polling for room, 32-bit accesses only;
+ * the root cell owns the UART, its clock, baud rate and line settings.
+ * The register spacing is part of the type (one type per layout), so no
+ * other field is needed.  uart_base is aligned to the register block.
+ *
+ * WARDEN_UART_PL011 ("arm,pl011"): ARM PrimeCell UART, ARM DDI 0183:
+ *   UARTDR 0x000 (data), UARTFR 0x018 (flags), UARTFR.TXFF bit 5 (transmit
+ *   FIFO full).  A 4 KiB frame (the PrimeCell IDs end at 0xffc).
+ * WARDEN_UART_CADENCE ("cdns,uart-r1p12", "xlnx,xuartps",
+ *   "xlnx,zynqmp-uart"): the Cadence UART of the Zynq UltraScale+
+ *   (UG1085 ch. 21, register reference UG1087 "UART"): Channel_sts
+ *   0x2c, its TFUL bit 4 (transmit FIFO full); TX_RX_FIFO 0x30.  The
+ *   registers end at 0x48: aligned to 0x100.
+ * WARDEN_UART_8250_MMIO32 ("snps,dw-apb-uart" with reg-shift 2 and
+ *   reg-io-width 4): a 16550-compatible UART whose byte-wide registers
+ *   sit 4 bytes apart and are read and written 32 bits at a time, as the
+ *   Synopsys DesignWare APB UART's are (DW_apb_uart databook: RBR/THR
+ *   0x00, LSR 0x14; registers end at 0xfc).  LSR.THRE bit 5: the
+ *   transmit holding register (FIFO) has room; the hypervisor relies on
+ *   the programmable THRE mode (IER bit 7, PTIME) being off, as Linux
+ *   leaves it.  Aligned to 0x100.
+ * WARDEN_UART_IMX ("fsl,imx*-uart", not the LPUART): the i.MX UART (i.MX
+ *   8M Plus reference manual, UART chapter): UTXD 0x40 (transmitter
+ *   data), UTS 0xb4 (test register), its TXFULL bit 4 (transmit FIFO
+ *   full).  Registers end at 0xbc: aligned to 0x100.
+ * WARDEN_UART_BCM2835_AUX ("brcm,bcm2835-aux-uart"): the Broadcom mini
+ *   UART (BCM2835 ARM Peripherals, 2.2), named by AUX_MU_IO_REG (0x40 into
+ *   the AUX block, uart_base): AUX_MU_IO_REG +0x00 (data), AUX_MU_LSR_REG
+ *   +0x14, its bit 5 "transmitter empty" (the FIFO can accept at least one
+ *   byte).  The same 16550-like layout and 32-bit spacing as
+ *   WARDEN_UART_8250_MMIO32 for what the hypervisor does; its own type, as
+ *   its other registers differ.  The block is 0x40 bytes: aligned to 0x40.
+ * WARDEN_UART_MESON ("amlogic,meson-gx-uart", "amlogic,meson-ao-uart"):
+ *   the Amlogic UART (S905 datasheet, UART section): WFIFO 0x00 (transmit
+ *   FIFO), STATUS 0x0c, its bit 21 (transmit FIFO full).  The block is 0x18
+ *   bytes, and SoCs place it only 4-byte aligned (0x...84dc): word aligned,
+ *   and not across a page boundary.
+ */
 #define WARDEN_UART_NONE 0
 #define WARDEN_UART_PL011 1
+#define WARDEN_UART_CADENCE 2
+#define WARDEN_UART_8250_MMIO32 3
+#define WARDEN_UART_IMX 4
+#define WARDEN_UART_BCM2835_AUX 5
+#define WARDEN_UART_MESON 6
 
 /* What the hypervisor needs to know about the machine. */
 struct warden_platform {

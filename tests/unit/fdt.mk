@@ -7,10 +7,11 @@ UNIT_fdt_SRCS := tests/unit/test-fdt.c tools/fdt.c tools/configgen.c \
 UNIT_fdt_CFLAGS := -DFDT_DATA_DIR='"$(B)/tests/data"' -I $(TOP)/tools
 
 FDT_TEST_DTBS := $(B)/tests/data/buses.dtb \
-	$(B)/tests/data/qemu-virt-gicv3-smp4-1G.dtb
+	$(B)/tests/data/qemu-virt-gicv3-smp4-1G.dtb $(B)/tests/data/uarts.dtb
 UNIT_fdt_DEPS := $(FDT_TEST_DTBS) $(wildcard $(TOP)/tools/*.h)
 
-$(B)/tests/data/%.dtb: $(TOP)/tests/data/fdt/%.dts
+# uarts.dts includes the reference machine's tree
+$(B)/tests/data/%.dtb: $(TOP)/tests/data/fdt/%.dts $(wildcard $(TOP)/tests/data/dtb/*.dts)
 	@mkdir -p $(@D)
 	dtc -q -I dts -O dtb -o $@ $<
 

@@ -486,7 +486,66 @@ static void test_uart_type(void)
 
 	ref_init(&r, WARDEN_GIC_V3);
 	r.sys.platform.uart_type = 9;
-	CHECK(REJECTS(&r, "unknown UART type 9"));
+	CHECK(REJECTS(&r, "unknown UART type 9 (known: 0..6)"));
+}
+
+/*
+ * Each UART type: accepted on its register block's alignment (config.h),
+ * refused, by name, off it or without a base.
+ */
+static void test_uart_types(void)
+{
+	static const struct {
+		uint32_t type;
+		uint64_t good, bad;
+		const char *name, *align;
+	} u[] = {
+		{ WARDEN_UART_CADENCE, 0xff010000, 0xff000080, "Cadence UART",
+		  "0x100" },
+		{ WARDEN_UART_8250_MMIO32, 0x01c28400, 0x01c28410,
+		  "8250 UART (32-bit registers)", "0x100" },
+		{ WARDEN_UART_IMX, 0x30890000, 0x30890040, "i.MX UART",
+		  "0x100" },
+		{ WARDEN_UART_BCM2835_AUX, 0xfe215040, 0xfe215044,
+		  "BCM2835 mini UART", "0x40" },
+		{ WARDEN_UART_MESON, 0xc81084dc, 0xc81084de, "Amlogic UART",
+		  "0x4" },
+	};
+	struct collect col;
+	char want[128];
+	struct ref r;
+	size_t i;
+
+	for (i = 0; i < sizeof(u) / sizeof(u[0]); i++) {
+		ref_init(&r, WARDEN_GIC_V3);
+		r.sys.platform.uart_type = u[i].type;
+		r.sys.platform.uart_base = u[i].good;
+		CHECK(check_exact(&r, sizeof(r), &col) == 0);
+		r.sys.platform.uart_base = u[i].bad;
+		snprintf(want, sizeof(want),
+			 "platform: %s base 0x%llx is not aligned to %s",
+			 u[i].name, (unsigned long long)u[i].bad, u[i].align);
+		CHECK(REJECTS(&r, want));
+		r.sys.platform.uart_base = 0;
+		snprintf(want, sizeof(want), "platform: %s base is missing",
+			 u[i].name);
+		CHECK(REJECTS(&r, want));
+	}
+}
+
+/* The Amlogic UART is only word aligned, but must not leave its page. */
+static void test_uart_meson_page(void)
+{
+	struct collect col;
+	struct ref r;
+
+	ref_init(&r, WARDEN_GIC_V3);
+	r.sys.platform.uart_type = WARDEN_UART_MESON;
+	r.sys.platform.uart_base = 0xc8100fe8; /* ends at the page's end */
+	CHECK(check_exact(&r, sizeof(r), &col) == 0);
+	r.sys.platform.uart_base = 0xc8100fec;
+	CHECK(REJECTS(&r, "platform: Amlogic UART 0xc8100fec+0x18 crosses a "
+			  "page boundary"));
 }
 
 static void test_uart_base(void)
@@ -1085,6 +1144,8 @@ int main(void)
 	RUN(test_maintenance_irq_spi);
 	RUN(test_maintenance_irq_sgi);
 	RUN(test_uart_type);
+	RUN(test_uart_types);
+	RUN(test_uart_meson_page);
 	RUN(test_uart_base);
 	RUN(test_uart_base_unaligned);
 	RUN(test_reserved_nonzero);

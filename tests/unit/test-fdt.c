@@ -134,8 +134,12 @@ static void test_truncated(void)
 	free(blob);
 }
 
-/* Generate from a (maybe corrupt) tree; 0 or -EINVAL, never a crash. */
-static int generate(const struct fdt *f, char **text, size_t *text_len)
+/*
+ * Generate from a (maybe corrupt) tree, with --console console unless
+ * NULL; 0 or -EINVAL, never a crash.
+ */
+static int generate_console(const struct fdt *f, const char *console,
+			    char **text, size_t *text_len)
 {
 	static struct configgen_opts o;
 	FILE *mem;
@@ -143,6 +147,7 @@ static int generate(const struct fdt *f, char **text, size_t *text_len)
 
 	memset(&o, 0, sizeof(o));
 	o.source = "test";
+	o.console = console;
 	o.linux_mem = 768ull << 20;
 	o.hv_mem = 4ull << 20;
 	*text = NULL;
@@ -152,6 +157,11 @@ static int generate(const struct fdt *f, char **text, size_t *text_len)
 	ret = configgen_system(f, &o, mem);
 	fclose(mem);
 	return ret;
+}
+
+static int generate(const struct fdt *f, char **text, size_t *text_len)
+{
+	return generate_console(f, NULL, text, text_len);
 }
 
 /*
@@ -221,6 +231,55 @@ static void test_generate_reference(void)
 	free(blob);
 }
 
+/*
+ * --console picks each kind of UART by path or address: its type in the
+ * generated C by name, its base; an 8250 without 32-bit registers 4 bytes
+ * apart, and the i.MX LPUART, are refused.
+ */
+static void test_generate_uarts(void)
+{
+	static const struct {
+		const char *console, *type, *base;
+	} u[] = {
+		{ "/serial@ff000000", "WARDEN_UART_CADENCE", "0xff000000" },
+		{ "/serial@ff1a0000", "WARDEN_UART_8250_MMIO32", "0xff1a0000" },
+		{ "/serial@30890000", "WARDEN_UART_IMX", "0x30890000" },
+		{ "/serial@3f215040", "WARDEN_UART_BCM2835_AUX", "0x3f215040" },
+		{ "/serial@c81004c0", "WARDEN_UART_MESON", "0xc81004c0" },
+		{ "0x30890000", "WARDEN_UART_IMX", "0x30890000" },
+		{ "/pl011@9000000", "WARDEN_UART_PL011", "0x9000000" },
+	};
+	unsigned char *blob, *copy;
+	char err[FDT_ERR_LEN], *text, want[96];
+	size_t len, text_len, i;
+	struct fdt f;
+
+	blob = load("uarts.dtb", &len);
+	CHECK(blob);
+	CHECK(parse_exact(&f, blob, len, &copy, err) == 0);
+	freopen("/dev/null", "w", stderr);
+	for (i = 0; i < sizeof(u) / sizeof(u[0]); i++) {
+		CHECK(generate_console(&f, u[i].console, &text, &text_len) ==
+		      0);
+		snprintf(want, sizeof(want), ".uart_type = %s,", u[i].type);
+		CHECK(strstr(text, want));
+		snprintf(want, sizeof(want), ".uart_base = %s,", u[i].base);
+		CHECK(strstr(text, want));
+		free(text);
+	}
+	CHECK(generate_console(&f, "/serial@ff1b0000", &text, &text_len) ==
+	      -EINVAL);
+	free(text);
+	CHECK(generate_console(&f, "/serial@30a00000", &text, &text_len) ==
+	      -EINVAL);
+	free(text);
+	CHECK(generate_console(&f, "0x30a00000", &text, &text_len) == -EINVAL);
+	free(text);
+	fdt_free(&f);
+	free(copy);
+	free(blob);
+}
+
 /* No PSCI, spin-table CPUs: refused, nothing written. */
 static void test_generate_refused(void)
 {
@@ -283,6 +342,7 @@ int main(void)
 	RUN(test_corrupted);
 	RUN(test_generate_reference);
 	RUN(test_generate_refused);
+	RUN(test_generate_uarts);
 	RUN(test_parse_size);
 	RUN(test_linux_irqs);
 	UNIT_DONE();

@@ -54,14 +54,6 @@ static u64 hcr_for(const struct cell *cell)
 /* The stub state of the first CPU, for CPUs that were off at enable. */
 static struct arch_el2_state stub_template;
 
-void pl011_init(paddr_t base);
-
-void arch_console_init(const struct warden_platform *p)
-{
-	if (p->uart_type == WARDEN_UART_PL011)
-		pl011_init(p->uart_base);
-}
-
 int arch_setup_global(const struct warden_system *sys)
 {
 	return gic_setup(&sys->platform);

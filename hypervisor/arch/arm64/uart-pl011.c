@@ -2,33 +2,26 @@
 /*
  * PL011 output for the hypervisor console (PrimeCell UART TRM, DDI 0183:
  * UARTDR 0x000, UARTFR 0x018, TXFF bit 5).  The root cell owns and drives the
- * UART; the hypervisor only appends characters, polling for FIFO space.
+ * UART; the hypervisor only appends characters (uart.c waits for room).
  */
-#include <asm/insn.h>
-#include <hyp/arch.h>
+#include <asm/uart-io.h>
+#include <asm/uart.h>
 
-#define UARTDR 0x000
-#define UARTFR 0x018
+#define UARTDR 0x000u
+#define UARTFR 0x018u
 #define UARTFR_TXFF (1u << 5)
 
-static volatile u32 *uart;
-
-void pl011_init(paddr_t base);
-void pl011_init(paddr_t base)
+static bool pl011_tx_full(const void *base)
 {
-	uart = (volatile u32 *)(uintptr_t)base;
+	return (uart_read32(base, UARTFR) & UARTFR_TXFF) != 0u;
 }
 
-void arch_console_putc(char c)
+static void pl011_tx(void *base, u8 c)
 {
-	unsigned int spins = 100000;
-
-	if (!uart)
-		return;
-	while (uart[UARTFR / 4] & UARTFR_TXFF) {
-		if (!--spins)
-			break; /* stuck: drop the wait, not the character */
-		yield();
-	}
-	uart[UARTDR / 4] = (u8)c;
+	uart_write32(base, UARTDR, c);
 }
+
+const struct uart_driver uart_pl011 = {
+	.tx_full = pl011_tx_full,
+	.tx = pl011_tx,
+};

@@ -7,7 +7,7 @@
  *
  * CPUs:       4, started with PSCI through SMC (/psci)
  * GIC:        GICv3 /soc@0/interrupt-controller@38800000, maintenance interrupt PPI 9
- * Console:    none (--console none)
+ * Console:    i.MX UART /soc@0/bus@30800000/serial@30890000
  * RAM:        0x40000000+0x180000000
  * Linux uses: 0x40000000+0xc0000000
  *             (boot Linux with mem=3G)
@@ -37,7 +37,8 @@ const struct {
 			.gicr_base = 0x38880000,
 			.gicr_stride = 0x20000,
 			.maintenance_irq = 25, /* PPI 9 */
-			.uart_type = WARDEN_UART_NONE,
+			.uart_type = WARDEN_UART_IMX,
+			.uart_base = 0x30890000,
 			.num_cpus = 4,
 			.cpu_mpidr = {
 				0x0, /* /cpus/cpu@0 */

@@ -7,7 +7,7 @@
  *
  * CPUs:       4, started with PSCI through SMC (/psci)
  * GIC:        GICv2 /axi/interrupt-controller@f9010000, maintenance interrupt PPI 9
- * Console:    none (--console none)
+ * Console:    Cadence UART /axi/serial@ff000000
  * RAM:        0x0+0x80000000, 0x800000000+0x80000000
  * Linux uses: 0x0+0x80000000
  *             (boot Linux with mem=2G)
@@ -38,7 +38,8 @@ const struct {
 			.gich_base = 0xf9040000,
 			.gicv_base = 0xf9060000,
 			.maintenance_irq = 25, /* PPI 9 */
-			.uart_type = WARDEN_UART_NONE,
+			.uart_type = WARDEN_UART_CADENCE,
+			.uart_base = 0xff000000,
 			.num_cpus = 4,
 			.cpu_mpidr = {
 				0x0, /* /cpus/cpu@0 */

@@ -53,8 +53,8 @@ static unsigned int ipa_bits(void)
 	unsigned int b = pa_bits();
 
 	if (b < 44u)
-		return b > 39u ? 39u : b;
-	return b > 48u ? 48u : b;
+		return (b > 39u) ? 39u : b;
+	return (b > 48u) ? 48u : b;
 }
 
 /*

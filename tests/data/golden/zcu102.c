@@ -34,9 +34,9 @@ const struct {
 		.platform = {
 			.gic_version = WARDEN_GIC_V2,
 			.gicd_base = 0xf9010000,
-			.gicc_base = 0xf9020000,
+			.gicc_base = 0xf902f000,
 			.gich_base = 0xf9040000,
-			.gicv_base = 0xf9060000,
+			.gicv_base = 0xf906f000,
 			.maintenance_irq = 25, /* PPI 9 */
 			.uart_type = WARDEN_UART_CADENCE,
 			.uart_base = 0xff000000,

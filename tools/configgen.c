@@ -377,13 +377,14 @@ static uint64_t cg_gicv2_cpu_frame(struct cg *g, int node, int i,
 				   const char *what)
 {
 	uint64_t size = 0, base = cg_gic_frame(g, node, i, what, &size);
+	uint64_t used = base + 0xf000u;
 
 	if (base && size == 0x20000) {
 		cg_note("%s: %s is in a 128 KiB window, the 64 KiB-aliased "
 			"layout: used at 0x%llx, where its two pages are "
 			"adjacent",
-			g->gic_path, what, (unsigned long long)(base + 0xf000));
-		return base + 0xf000;
+			g->gic_path, what, (unsigned long long)used);
+		return used;
 	}
 	return base;
 }

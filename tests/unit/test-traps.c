@@ -289,7 +289,20 @@ static void mmio_emulated(void)
 	CHECK(afx_sync(2, ESR(EC_DABT_LOW, DABT(2, 7, false) | DABT_SF), &f) ==
 	      OP_RETURNED);
 	CHECK(f.x[7] == 3);
-	CHECK(per_cpu_of(2)->stats[STAT_MMIO] == 6);
+	/* LDRSB (ISS.SSE): sign-extended to 64 bits with SF, to 32 without */
+	*afx_reg(GICD(GICD_IPRIORITYR + 32)) = 0xa000;
+	fault_at(GICD(GICD_IPRIORITYR + 33));
+	CHECK(afx_sync(2,
+		       ESR(EC_DABT_LOW, DABT(0, 8, false) | DABT_SSE | DABT_SF),
+		       &f) == OP_RETURNED);
+	CHECK(f.x[8] == 0xffffffffffffffa0ULL);
+	CHECK(afx_sync(2, ESR(EC_DABT_LOW, DABT(0, 8, false) | DABT_SSE), &f) ==
+	      OP_RETURNED);
+	CHECK(f.x[8] == 0xffffffa0ULL);
+	CHECK(afx_sync(2, ESR(EC_DABT_LOW, DABT(0, 8, false)), &f) ==
+	      OP_RETURNED);
+	CHECK(f.x[8] == 0xa0);
+	CHECK(per_cpu_of(2)->stats[STAT_MMIO] == 9);
 	CHECK(fx_state(1) == WARDEN_CELL_RUNNING);
 }
 

@@ -118,6 +118,22 @@ dabt_refused(struct trap_frame *f, u64 esr, const struct mmio_access *acc,
 }
 
 /*
+ * A load of `size` bytes, sign-extended to 64 bits (D17.2.40, ISS.SSE):
+ * flipping the sign bit and subtracting it extends it, unsigned only.
+ */
+static u64 sign_extend(u64 v, unsigned int size)
+{
+	u64 sign = 0;
+	u64 out = v;
+
+	if (size < 8u) {
+		sign = (u64)1u << (((u64)size * 8u) - 1u);
+		out = ((v & ((sign << 1u) - 1u)) ^ sign) - sign;
+	}
+	return out;
+}
+
+/*
  * Stage-2 data abort: emulate the access if a device of the cell owns it.
  * A load's value goes to the transfer register zero-extended from 32 bits
  * for a W register (ISS.SF 0); a doubleword access (SAS 3) has an X register
@@ -160,10 +176,14 @@ handle_dabt(struct per_cpu *pc, struct trap_frame *f, u64 esr)
 			acc.value = 0;
 		}
 	}
-	if (!(iss & DABT_WNR) && rt != 31)
+	if (!(iss & DABT_WNR) && rt != 31) {
+		/* LDRSB/LDRSH/LDRSW: ISS.SSE asks for sign extension */
+		if ((iss & DABT_SSE) != 0u)
+			acc.value = sign_extend(acc.value, acc.size);
 		f->x[rt] = ((iss & DABT_SF) || (acc.size == 8u)) ?
 				   acc.value :
 				   (u32)acc.value;
+	}
 skip:
 	skip_insn(f, esr);
 }

@@ -123,11 +123,10 @@ dabt_refused(struct trap_frame *f, u64 esr, const struct mmio_access *acc,
  */
 static u64 sign_extend(u64 v, unsigned int size)
 {
-	u64 sign = 0;
 	u64 out = v;
 
 	if (size < 8u) {
-		sign = (u64)1u << (((u64)size * 8u) - 1u);
+		u64 sign = (u64)1u << (((u64)size * 8u) - 1u);
 		out = ((v & ((sign << 1u) - 1u)) ^ sign) - sign;
 	}
 	return out;

@@ -30,10 +30,13 @@ CONFIGS_V3_SYSTEMS := $(filter-out %gicv2.cell %gicv2-refuse-reset.cell,\
 	$(CONFIGS_SYSTEM_CELLS))
 CONFIGS_V2_SYSTEMS := $(filter %gicv2.cell %gicv2-refuse-reset.cell,\
 	$(CONFIGS_SYSTEM_CELLS))
-# (the scale configs include qemu-arm64-gicv3.c)
+# (the scale configs include qemu-arm64-gicv3.c, the *-direct ones the
+# config they add the flag to)
 CONFIGS_DEPS := $(wildcard $(TOP)/include/warden/*.h $(TOP)/configs/qemu-arm64/*.h) \
 	$(TOP)/configs/qemu-arm64/qemu-arm64-gicv3.c \
-	$(TOP)/configs/qemu-arm64/qemu-arm64-gicv2.c $(TOP)/configs/build.mk
+	$(TOP)/configs/qemu-arm64/qemu-arm64-gicv2.c \
+	$(TOP)/configs/qemu-arm64/echo-demo.c \
+	$(TOP)/configs/qemu-arm64/linux-demo.c $(TOP)/configs/build.mk
 CONFIGS_CFLAGS := $(WARN) -std=gnu11 -ffreestanding -I $(TOP)/include
 CONFIGS_SECTION := .warden_config
 CONFIGS_CHECK := $(B)/tools/warden-host config check

@@ -6,15 +6,6 @@
  * the distributor when the root rings, and CPU 3 takes it at EL1 without an
  * exit.  For tests/system/scenarios/direct.sh.
  */
-#define INMATE_CELL_NAME "echo-demo"
-#define INMATE_CELL_CPUS 0x8
-#define INMATE_CELL_RAM 0x70900000
-#define INMATE_CELL_SPI 105
-#define INMATE_CELL_LINK_NAME "root-echo"
-#define INMATE_CELL_LINK_PEER "root"
-#define INMATE_CELL_LINK_PHYS 0x70800000
-#define INMATE_CELL_LINK_SIDE 1
-#define INMATE_CELL_LINK_DOORBELL INMATE_CELL_SPI
 #define INMATE_CELL_FLAGS WARDEN_CELL_DIRECT_IRQ
 
-#include "inmate-cell.h"
+#include "echo-demo.c"

@@ -23,18 +23,36 @@
  *       reads: under -icount every CPU's instructions advance the one
  *       guest clock, so a root CPU that spins while a Linux cell boots
  *       for a second would slow that cell's clock by half.
+ *   warden-bench force ID shutdown|destroy
+ *       the cell ioctl SHUTDOWN or DESTROY of cell ID with
+ *       WARDEN_CELL_FORCE (as `warden cell shutdown|destroy --force`);
+ *       print how long the ioctl took in ns, on the virtual counter read
+ *       just before and just after it (issue 17: stop latency)
+ *   warden-bench load CPUS SECONDS
+ *       keep the listed CPUs ("0,1") busy for SECONDS (issue 17, point 7):
+ *       on each, one thread runs the checksum workload of `work` and
+ *       another calls membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED) again
+ *       and again, which makes the kernel send an IPI to every other CPU
+ *       that runs a thread of this process: a burst of IPIs on all of
+ *       them, with no module.  Prints the rounds and the calls made.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/membarrier.h>
+#include <pthread.h>
 #include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <warden/ioctl.h>
 
 #define WORK_BYTES (64 * 1024)
 
@@ -70,26 +88,37 @@ static int usage(void)
 		"usage: warden-bench clock\n"
 		"       warden-bench counter\n"
 		"       warden-bench work CPU ROUNDS\n"
-		"       warden-bench wait FILE TEXT TIMEOUT_MS [POLL_US]\n");
+		"       warden-bench wait FILE TEXT TIMEOUT_MS [POLL_US]\n"
+		"       warden-bench force ID shutdown|destroy\n"
+		"       warden-bench load CPUS SECONDS\n");
 	return 2;
 }
 
-/* FNV-1a over a buffer that changes every round: no round can be skipped. */
-static uint64_t work(unsigned long rounds)
+/*
+ * FNV-1a over a buffer of WORK_BYTES that changes every round: no round can
+ * be skipped.
+ */
+static uint64_t checksum(uint8_t *buf, unsigned long rounds)
 {
-	static uint8_t buf[WORK_BYTES];
 	uint64_t h = 0xcbf29ce484222325ull;
 	unsigned long r;
 	size_t i;
 
-	for (i = 0; i < sizeof(buf); i++)
+	for (i = 0; i < WORK_BYTES; i++)
 		buf[i] = (uint8_t)(i * 7);
 	for (r = 0; r < rounds; r++) {
-		for (i = 0; i < sizeof(buf); i++)
+		for (i = 0; i < WORK_BYTES; i++)
 			h = (h ^ buf[i]) * 0x100000001b3ull;
-		buf[r % sizeof(buf)] = (uint8_t)h;
+		buf[r % WORK_BYTES] = (uint8_t)h;
 	}
 	return h;
+}
+
+static uint64_t work(unsigned long rounds)
+{
+	static uint8_t buf[WORK_BYTES];
+
+	return checksum(buf, rounds);
 }
 
 static int cmd_work(const char *cpu_arg, const char *rounds_arg)
@@ -188,6 +217,146 @@ static int cmd_wait(const char *file, const char *text, const char *ms_arg,
 	return 1;
 }
 
+static int cmd_force(const char *id_arg, const char *what)
+{
+	struct warden_cell_args args;
+	unsigned long req;
+	uint64_t t0, t1;
+	char *end;
+	int fd, ret, err;
+
+	memset(&args, 0, sizeof(args));
+	args.id = (uint32_t)strtoul(id_arg, &end, 10);
+	if (end == id_arg || *end)
+		return usage();
+	if (!strcmp(what, "shutdown"))
+		req = WARDEN_IOCTL_CELL_SHUTDOWN;
+	else if (!strcmp(what, "destroy"))
+		req = WARDEN_IOCTL_CELL_DESTROY;
+	else
+		return usage();
+	args.flags = WARDEN_CELL_FORCE;
+	fd = open("/dev/warden", O_RDWR | O_CLOEXEC);
+	if (fd < 0) {
+		perror("warden-bench: /dev/warden");
+		return 1;
+	}
+	t0 = counter_ns();
+	ret = ioctl(fd, req, &args);
+	t1 = counter_ns();
+	err = errno;
+	close(fd);
+	if (ret < 0) {
+		args.errmsg[WARDEN_ERRMSG_LEN - 1] = '\0';
+		fprintf(stderr, "warden-bench: %s --force of cell %u: %s%s%s\n",
+			what, args.id, strerror(err),
+			args.errmsg[0] ? ": " : "", args.errmsg);
+		return 1;
+	}
+	printf("%llu\n", (unsigned long long)(t1 - t0));
+	return 0;
+}
+
+/* One thread of `load`: its CPU, what it does, and what it did. */
+struct load_thread {
+	pthread_t tid;
+	unsigned long cpu;
+	int ipi; /* membarrier calls, else the checksum */
+	unsigned long done;
+};
+
+static volatile int load_stop;
+
+static void *load_main(void *arg)
+{
+	struct load_thread *t = arg;
+	uint8_t *buf = NULL;
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(t->cpu, &set);
+	if (pthread_setaffinity_np(pthread_self(), sizeof(set), &set))
+		return (void *)1;
+	if (!t->ipi) {
+		buf = malloc(WORK_BYTES);
+		if (!buf)
+			return (void *)1;
+	}
+	while (!load_stop) {
+		if (t->ipi)
+			syscall(__NR_membarrier,
+				MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0);
+		else
+			checksum(buf, 1);
+		t->done++;
+	}
+	free(buf);
+	return NULL;
+}
+
+#define LOAD_MAX_THREADS 32
+
+/* "0,1,3": the threads of those CPUs, two each; their count or -1. */
+static int load_threads(const char *cpus, struct load_thread *t)
+{
+	const char *p = cpus;
+	unsigned long cpu;
+	char *end;
+	int n = 0;
+
+	for (;;) {
+		cpu = strtoul(p, &end, 10);
+		if (end == p || cpu >= CPU_SETSIZE || n + 2 > LOAD_MAX_THREADS)
+			return -1;
+		t[n].cpu = t[n + 1].cpu = cpu;
+		t[n + 1].ipi = 1;
+		n += 2;
+		if (*end == '\0')
+			return n;
+		if (*end != ',')
+			return -1;
+		p = end + 1;
+	}
+}
+
+static int cmd_load(const char *cpus, const char *seconds)
+{
+	static struct load_thread t[LOAD_MAX_THREADS];
+	unsigned long rounds = 0, calls = 0;
+	int n = load_threads(cpus, t), i, bad = 0;
+	void *rc;
+
+	if (n < 0)
+		return usage();
+	if (syscall(__NR_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED,
+		    0, 0)) {
+		perror("warden-bench: membarrier register");
+		return 1;
+	}
+	for (i = 0; i < n; i++)
+		if (pthread_create(&t[i].tid, NULL, load_main, &t[i])) {
+			fprintf(stderr, "warden-bench: no thread\n");
+			load_stop = 1;
+			n = i;
+			bad = 1;
+			break;
+		}
+	if (!bad)
+		sleep((unsigned int)strtoul(seconds, NULL, 0));
+	load_stop = 1;
+	for (i = 0; i < n; i++) {
+		pthread_join(t[i].tid, &rc);
+		bad |= rc != NULL;
+		if (t[i].ipi)
+			calls += t[i].done;
+		else
+			rounds += t[i].done;
+	}
+	printf("load on CPUs %s: %lu checksum rounds, %lu membarrier calls\n",
+	       cpus, rounds, calls);
+	return bad;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "clock")) {
@@ -200,6 +369,10 @@ int main(int argc, char **argv)
 	}
 	if (argc == 4 && !strcmp(argv[1], "work"))
 		return cmd_work(argv[2], argv[3]);
+	if (argc == 4 && !strcmp(argv[1], "force"))
+		return cmd_force(argv[2], argv[3]);
+	if (argc == 4 && !strcmp(argv[1], "load"))
+		return cmd_load(argv[2], argv[3]);
 	if ((argc == 5 || argc == 6) && !strcmp(argv[1], "wait"))
 		return cmd_wait(argv[2], argv[3], argv[4],
 				argc == 6 ? argv[5] : NULL);

@@ -11,6 +11,7 @@
  *   [bench] result <metric> unit=<1|10> n=<N> min=<> p50=<> p99=<> max=<>
  *   [bench] hist <metric> <value>:<count> ...   (values in 1/unit)
  *   [bench] skip <metric> <why>
+ *   [bench] tick start ... / tick done / spinning ...  (bench-modes runs)
  *   [bench] DONE
  * then the inmate powers off (QEMU exits; a cell stops).
  */
@@ -156,11 +157,14 @@ static void bench_vectors(void *table)
 /*
  * 1. Timer interrupt: from expiry (the virtual timer's compare value, on
  * the counter's ns scale) to the handler's first instruction, and to the
- * first instruction after its EOI write.
+ * first instruction after its EOI write.  gap_ns more between the samples
+ * spreads them over a longer time (the "loaded" run).
  */
-static void bench_timer(void)
+static void bench_timer_run(const char *entry_metric, const char *eoi_metric,
+			    uint64_t gap_ns)
 {
 	static int64_t eoi[BENCH_SAMPLES];
+	uint64_t gap = timer_ns_to_ticks(gap_ns);
 	int i;
 	uint64_t cval;
 
@@ -169,7 +173,7 @@ static void bench_timer(void)
 	for (i = -bench_warmup; i < (int)bench_n; i++) {
 		bench_timer_seen = 0;
 		/* far enough ahead to be spinning when it expires */
-		cval = timer_now() + 64 + (uint64_t)(i & 15);
+		cval = timer_now() + 64 + (uint64_t)(i & 15) + gap;
 		timer_set_cval(cval);
 		measure_spin_irq(&bench_timer_seen);
 		if (i < 0)
@@ -181,8 +185,75 @@ static void bench_timer(void)
 	}
 	bench_vectors(vectors);
 	gic_disable_irq(BENCH_TIMER_PPI);
-	bench_report("timer-entry", bench_samples, bench_n, 1);
-	bench_report("timer-eoi", eoi, bench_n, 1);
+	bench_report(entry_metric, bench_samples, bench_n, 1);
+	bench_report(eoi_metric, eoi, bench_n, 1);
+}
+
+static void bench_timer(void)
+{
+	bench_timer_run("timer-entry", "timer-eoi", 0);
+}
+
+/*
+ * 5. The timer interrupt while the root is busy (issue 17, point 7): the
+ * same figure, with the samples 100 us apart so that they spread over the
+ * root's workload and IPI burst (scenario bench-modes).
+ */
+#define BENCH_LOADED_GAP_NS 100000
+
+static void bench_loaded(void)
+{
+	bench_timer_run("timer-entry-loaded", "timer-eoi-loaded",
+			BENCH_LOADED_GAP_NS);
+}
+
+/*
+ * 6. Idle with a 1 ms tick (issue 17, point 4): the virtual timer fires
+ * every millisecond and the CPU waits for it in WFI, for "ms=" ticks.  The
+ * root counts the cell's exits meanwhile: a direct cell should take none.
+ * Also the tick's latency out of WFI, expiry to the handler.
+ */
+#define BENCH_TICK_NS 1000000
+#define BENCH_TICK_COUNT 4000
+
+static void bench_tick(void)
+{
+	uint64_t period = timer_ns_to_ticks(BENCH_TICK_NS), ticks, cval, i;
+	unsigned int n = 0;
+
+	if (!cmdline_get_uint("ms", &ticks) || ticks == 0)
+		ticks = BENCH_TICK_COUNT;
+	gic_enable_irq(BENCH_TIMER_PPI);
+	bench_vectors(measure_vectors);
+	printf("[bench] tick start period=1ms ticks=%llu\n",
+	       (unsigned long long)ticks);
+	cval = timer_now() + period;
+	for (i = 0; i < ticks; i++, cval += period) {
+		bench_timer_seen = 0;
+		timer_set_cval(cval);
+		measure_wait_irq(&bench_timer_seen);
+		if (n < BENCH_SAMPLES)
+			bench_samples[n++] =
+				bench_timer_entry -
+				(int64_t)(cval * MEASURE_NS_PER_TICK);
+	}
+	bench_vectors(vectors);
+	gic_disable_irq(BENCH_TIMER_PPI);
+	printf("[bench] tick done\n");
+	bench_report("tick-entry", bench_samples, n, 1);
+}
+
+/*
+ * 7. Spin with interrupts masked until stopped: the root times how long
+ * `shutdown --force` and `destroy --force` take to stop it (issue 17,
+ * point 2's bound).
+ */
+static void bench_spin(void)
+{
+	cpu_irq_disable();
+	printf("[bench] spinning, interrupts masked\n");
+	for (;;)
+		__asm__ volatile("" : : : "memory");
 }
 
 enum bench_op {
@@ -316,7 +387,8 @@ static void bench_sgi(void)
 /*
  * Command line (cells only; bare metal has none), for profiling one path:
  * "only=<group>" (timer, calls, gicd or sgi) and "n=<count>" events, also
- * the loop runs, with no warm-up.
+ * the loop runs, with no warm-up.  Scenario bench-modes names the groups
+ * that run only when named: loaded, tick (with "ms=<ticks>") and spin.
  */
 static void bench_options(void)
 {
@@ -337,6 +409,12 @@ static bool bench_wanted(const char *group)
 
 	return !only || (!strncmp(only, group, len) &&
 			 (only[len] == '\0' || only[len] == ' '));
+}
+
+/* The runs of scenario bench-modes: only when only= names them. */
+static bool bench_chosen(const char *group)
+{
+	return cmdline_value("only") && bench_wanted(group);
 }
 
 void inmate_main(void)
@@ -365,6 +443,12 @@ void inmate_main(void)
 		bench_gicd();
 	if (bench_wanted("sgi"))
 		bench_sgi();
+	if (bench_chosen("loaded"))
+		bench_loaded();
+	if (bench_chosen("tick"))
+		bench_tick();
+	if (bench_chosen("spin"))
+		bench_spin();
 	if (bench_unexpected)
 		printf("[bench] error: %u unexpected interrupts\n",
 		       bench_unexpected);

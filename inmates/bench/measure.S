@@ -74,6 +74,28 @@ measure_spin_irq:
 	ret
 	.size measure_spin_irq, . - measure_spin_irq
 
+/*
+ * x0 = flag: wait in WFI until the word is non-zero.  IRQs stay masked
+ * while the flag is tested and during WFI (a pending interrupt still wakes
+ * it, ARM ARM D1.6.2), and are unmasked only between the two, so a tick
+ * that fires just before the WFI cannot be slept through.
+ */
+	.global measure_wait_irq
+	.type measure_wait_irq, %function
+measure_wait_irq:
+	stp	x19, x20, [sp, #-16]!
+	mov	x19, x0
+1:	ldr	w20, [x19]
+	cbnz	w20, 2f
+	wfi
+	msr	daifclr, #2
+	isb
+	msr	daifset, #2
+	b	1b
+2:	ldp	x19, x20, [sp], #16
+	ret
+	.size measure_wait_irq, . - measure_wait_irq
+
 	.global measure_idle_irq
 	.type measure_idle_irq, %function
 measure_idle_irq:

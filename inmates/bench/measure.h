@@ -36,6 +36,8 @@ void measure_irq(void);
 
 /* IRQs unmasked until *flag is non-zero; a measuring IRQ may run. */
 void measure_spin_irq(const volatile uint32_t *flag);
+/* WFI until *flag is non-zero, IRQs unmasked only between WFIs. */
+void measure_wait_irq(const volatile uint32_t *flag);
 /* IRQs unmasked, WFI for good. */
 void measure_idle_irq(void) __attribute__((noreturn));
 

@@ -18,7 +18,14 @@
 #      the hypervisor's memory with it; and, for comparison, the same kernel
 #      and initramfs booted by QEMU itself at EL1 (2 CPUs, 128 MiB);
 #   5. on GICv3, enable and disable time and memory at -smp 4, 8, 16 and 64
-#      (scenario "bench-scale"): growth with the number of CPUs.
+#      (scenario "bench-scale"): growth with the number of CPUs;
+#   6. the two interrupt delivery modes (issue 17): on GICv3 the per-event
+#      figures of step 2 again in a cell with direct interrupts (scenario
+#      "bench-direct"), and on each GIC (scenario "bench-modes") a cell's
+#      exits while idle with a 1 ms tick, how long stopping a cell that
+#      spins with interrupts masked takes, and its timer latency while the
+#      root is busy, for a normal and a direct cell (GICv2 refuses the
+#      direct one: the reason is printed).
 # Outputs in build/bench/: results.md (tables), results.csv, irq-latency.png
 # (distributions, bare metal against in-cell) and the serial logs.
 #
@@ -75,6 +82,34 @@ bench_cell() {
 	"$top/scripts/run-qemu.sh" --gic "$1" --scenario bench --icount \
 		--timeout 900 --log "$2" > /dev/null 2>&1 ||
 		die "in-cell run on GICv$1 failed (rc=$?); see $2"
+}
+
+# bench_direct LOG: the bench cell with direct interrupts (GICv3 only).
+bench_direct() {
+	"$top/scripts/run-qemu.sh" --gic 3 --scenario bench-direct --icount \
+		--timeout 900 --log "$1" > /dev/null 2>&1 ||
+		die "direct-cell run failed (rc=$?); see $1"
+}
+
+# bench_modes GIC LOG: the two delivery modes side by side.
+bench_modes() {
+	"$top/scripts/run-qemu.sh" --gic "$1" --scenario bench-modes --icount \
+		--timeout 1800 --log "$2" > /dev/null 2>&1 ||
+		die "delivery-mode run on GICv$1 failed (rc=$?); see $2"
+	grep -q '\[scenario\] DONE rc=0' "$2" ||
+		die "delivery-mode run on GICv$1: a check failed; see $2"
+}
+
+# modes_results LOG: CSV fields "metric,platform,n,min,p50,p99,max" of the
+# bench-modes result lines (each is logged twice: as it happens and in the
+# summary), platforms modes-normal and modes-direct.
+modes_results() {
+	grep -o '\[bench-modes\] result .*' "$1" | awk '
+		{ p = $3 == "warden-direct" ? "modes-direct" : "modes-normal"
+		  k = $4 "," p
+		  if (!(k in row)) order[++n] = k
+		  row[k] = $5 "," $6 "," $7 "," $8 "," $9 }
+		END { for (i = 1; i <= n; i++) print order[i] "," row[order[i]] }'
 }
 
 # bench_root GIC LOG: Linux, Warden and two cells, measured from the root.
@@ -196,14 +231,21 @@ main() {
 		log "GICv$g: in a cell"
 		bench_cell "$g" "$out/cell-gicv$g.log"
 		grep -q '\[bench\] DONE' "$out/cell-gicv$g.log" || die "in-cell run on GICv$g did not finish; see $out/cell-gicv$g.log"
+		if [ "$g" = 3 ]; then
+			log "GICv3: in a cell with direct interrupts"
+			bench_direct "$out/direct-gicv3.log"
+			grep -q '\[bench\] DONE' "$out/direct-gicv3.log" || die "direct-cell run did not finish; see $out/direct-gicv3.log"
+		fi
+		log "GICv$g: the two delivery modes (idle, stop, the root busy)"
+		bench_modes "$g" "$out/modes-gicv$g.log"
 		log "GICv$g: the root cell's figures"
 		bench_root "$g" "$out/root-gicv$g.log"
 		log "GICv$g: a Linux cell"
 		bench_linux "$g" "$out/linux-gicv$g.log"
 		log "GICv$g: the same Linux on bare metal"
 		bench_linux_bare "$g" "$out/linux-bare-gicv$g.log"
-		if grep -q '\[bench\] error' "$out/bare-gicv$g.log" "$out/cell-gicv$g.log"; then
-			grep '\[bench\] error' "$out/bare-gicv$g.log" "$out/cell-gicv$g.log" >&2
+		if grep -qs '\[bench\] error' "$out/bare-gicv$g.log" "$out/cell-gicv$g.log" "$out/direct-gicv$g.log"; then
+			grep -s '\[bench\] error' "$out/bare-gicv$g.log" "$out/cell-gicv$g.log" "$out/direct-gicv$g.log" >&2
 			die "the bench inmate reported an error"
 		fi
 	done
@@ -220,6 +262,9 @@ main() {
 	for g in $gics; do
 		results "$out/bare-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",bare-metal," $2 "," $3 "," $4 "," $5 "," $6 }' >> "$csv"
 		results "$out/cell-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",warden," $2 "," $3 "," $4 "," $5 "," $6 }' >> "$csv"
+		[ -f "$out/direct-gicv$g.log" ] && [ "$g" = 3 ] &&
+			results "$out/direct-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",warden-direct," $2 "," $3 "," $4 "," $5 "," $6 }' >> "$csv"
+		modes_results "$out/modes-gicv$g.log" | awk -F, -v OFS=, -v g="$g" '{ print g, $1, $2, $3, $4, $5, $6, $7 }' >> "$csv"
 		root_results "$out/root-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",warden-root,1," $2 "," $2 "," $2 "," $2 }' >> "$csv"
 		linux_results "$out/linux-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",warden-linux,1," $2 "," $2 "," $2 "," $2 }' >> "$csv"
 		linux_bare_results "$out/linux-bare-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",bare-linux,1," $2 "," $2 "," $2 "," $2 }' >> "$csv"
@@ -364,6 +409,66 @@ write_linux_md() {
 	figures_md "${LINUX_FIGURES[@]}"
 }
 
+# The delivery modes' figures (issue 17, points 4 and 7): name|what|column
+# (p50, p99, max, or "p50 (max)")|scale|unit.
+MODES_FIGURES=(
+	"idle-tick-exits|idle, the timer ticking every 1 ms: exits per second|p50|1|/s"
+	"idle-tick-irq|idle, 1 ms tick: of those, interrupts|p50|1|/s"
+	"tick-entry|the tick's latency out of WFI, expiry to handler: median (max)|p50max|1|instructions"
+	"stop-shutdown|\`shutdown --force\` of a cell spinning with interrupts masked, the ioctl: median (max) of 3|p50max|0.001|µs"
+	"stop-destroy|\`destroy\` after it (RAM cleared, CPUs online in Linux): median (max)|p50max|1e-6|ms"
+	"stop-destroyforce|\`destroy --force\` of a spinning cell, until its CPUs are online in Linux: median (max)|p50max|1e-6|ms"
+	"timer-entry-loaded|timer latency, the root busy (checksum + IPI bursts on CPUs 0-1): median|p50|1|instructions"
+	"timer-entry-loaded|timer latency, the root busy: p99|p99|1|instructions"
+	"timer-entry-loaded|timer latency, the root busy: max|max|1|instructions"
+	"loaded-root-ipis|IPIs the root took per second meanwhile|p50|1|/s"
+	"loaded-cell-irq|the cell's interrupt exits over that run, its 1000 timer interrupts included|p50|1|count"
+	"loaded-cell-sgi|the cell's SGI exits over that run|p50|1|count"
+	"loaded-cell-maintenance|the cell's GIC maintenance interrupts over that run|p50|1|count"
+)
+
+# The two delivery modes: one row per figure, a normal and a direct column
+# per GIC version.
+write_modes_md() {
+	grep -q ',modes-normal,' "$out/results.csv" || return 0
+	local g f head="| figure |" rule="|---|" why
+	echo "## Two ways to deliver a cell's interrupts"
+	echo
+	echo "Scenario \`bench-modes\`: the bench inmate in the normal bench cell and in \`bench-direct\` (the same CPUs, RAM and SPI, plus WARDEN_CELL_DIRECT_IRQ). Instructions are guest instructions on the -icount clock. The busy root's tail is QEMU's: its one host thread runs the vCPUs in turn, and the cell's vCPU waits for its turn while the shared clock advances (docs/benchmarks.md)."
+	echo
+	for g in $gics; do
+		head="$head GICv$g normal | GICv$g direct |"
+		rule="$rule---:|---:|"
+	done
+	echo "$head"
+	echo "$rule"
+	for f in "${MODES_FIGURES[@]}"; do
+		IFS='|' read -r name what col scale unit <<< "$f"
+		printf '| %s (%s) |' "$what" "$unit"
+		for g in $gics; do
+			for p in modes-normal modes-direct; do
+				awk -F, -v g="$g" -v m="$name" -v p="$p" -v col="$col" -v scale="$scale" '
+					function f(v) { if (scale != 1) return sprintf("%.3g", v * scale); return v == int(v) ? sprintf("%d", v) : sprintf("%.1f", v) }
+					$1 == g && $2 == m && $3 == p { p50 = $6; p99 = $7; max = $8; seen = 1 }
+					END {
+						if (!seen) { printf " — |"; exit }
+						if (col == "p50") printf " %s |", f(p50)
+						else if (col == "p99") printf " %s |", f(p99)
+						else if (col == "max") printf " %s |", f(max)
+						else printf " %s (%s) |", f(p50), f(max)
+					}' "$out/results.csv"
+			done
+		done
+		echo
+	done
+	echo
+	for g in $gics; do
+		why=$(grep -o '\[bench-modes\] refused warden-direct .*' "$out/modes-gicv$g.log" 2> /dev/null | head -n 1 | sed 's/.*refused warden-direct //')
+		[ -n "$why" ] && echo "GICv$g: no direct cell: \`cell create\` refuses it: $why" && echo
+	done
+	return 0
+}
+
 # The root's table: one row per figure, one column per GIC version.
 write_root_md() {
 	echo "## The root cell, cell start and memory"
@@ -411,25 +516,40 @@ write_md() {
 	for g in $gics; do
 		echo "## GICv$g"
 		echo
-		echo "| metric | bare metal | Warden | Warden − bare | Warden min / p99 / max | target |"
-		echo "|---|---:|---:|---:|---|---:|"
+		local direct=0
+		grep -q "^$g,.*,warden-direct," "$out/results.csv" && direct=1
+		if [ $direct = 1 ]; then
+			echo "| metric | bare metal | Warden | Warden − bare | Warden min / p99 / max | direct cell | direct − bare | target |"
+			echo "|---|---:|---:|---:|---|---:|---:|---:|"
+		else
+			echo "| metric | bare metal | Warden | Warden − bare | Warden min / p99 / max | target |"
+			echo "|---|---:|---:|---:|---|---:|"
+		fi
 		for m in "${METRICS[@]}"; do
 			IFS='|' read -r name what t3 t2 <<< "$m"
 			local target=$t3
 			[ "$g" = 2 ] && target=$t2
-			awk -F, -v g="$g" -v m="$name" -v what="$what" -v target="$target" '
+			awk -F, -v g="$g" -v m="$name" -v what="$what" -v target="$target" -v direct=$direct '
+				function minus(a, b) { return (a == "" || b == "") ? "" : sprintf("%+g", a - b) }
 				$1 == g && $2 == m && $3 == "bare-metal" { bare = $6 }
 				$1 == g && $2 == m && $3 == "warden" { cell = $6; spread = $5 " / " $7 " / " $8 }
+				$1 == g && $2 == m && $3 == "warden-direct" { dcell = $6 }
 				END {
 					if (cell == "") exit
-					diff = (bare == "") ? "" : sprintf("%+g", cell - bare)
-					if (bare == "") bare = "—"
+					diff = minus(cell, bare)
+					ddiff = minus(dcell, bare)
 					t = (target == "-") ? "" : ((diff == "" ? "≤ " : "≤ +") target)
-					printf "| %s | %s | %s | %s | %s | %s |\n", what, bare, cell, diff, spread, t
+					if (bare == "") bare = "—"
+					if (dcell == "") dcell = "—"
+					if (direct)
+						printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", what, bare, cell, diff, spread, dcell, ddiff, t
+					else
+						printf "| %s | %s | %s | %s | %s | %s |\n", what, bare, cell, diff, spread, t
 				}' "$out/results.csv"
 		done
 		echo
 	done
+	write_modes_md
 	write_root_md
 	write_linux_md
 	write_scale_md

@@ -37,14 +37,19 @@
  * loop, so under -icount each WFE costs microseconds of host time for a
  * few nanoseconds of guest time, and 300 ms took minutes.
  */
-static void bench_settle(void)
+static void bench_poll_ns(uint64_t ns)
 {
-	uint64_t end =
-		timer_now() + timer_ns_to_ticks(BENCH_SETTLE_MS * 1000000ull);
+	uint64_t end = timer_now() + timer_ns_to_ticks(ns);
 
 	while (timer_now() < end)
 		__asm__ volatile("" : : : "memory");
 }
+
+static void bench_settle(void)
+{
+	bench_poll_ns(BENCH_SETTLE_MS * 1000000ull);
+}
+
 #define BENCH_HIST_PER_LINE 6 /* lines stay short of CELL_LINE_MAX */
 
 #define BENCH_TIMER_PPI 27 /* EL1 virtual timer */
@@ -218,6 +223,19 @@ static void bench_timer(void)
 
 static void bench_loaded(void)
 {
+	uint64_t ms;
+
+	/*
+	 * "wait=<ms>": more settling first, so that the root's load (started
+	 * once `warden cell start` returned) is running before the first
+	 * sample.  Starting the cell under the load instead would take the
+	 * root seconds.
+	 */
+	if (cmdline_get_uint("wait", &ms) && ms <= 10000) {
+		printf("[bench] waiting %llu ms for the root's load\n",
+		       (unsigned long long)ms);
+		bench_poll_ns(ms * 1000000ull);
+	}
 	bench_timer_run("timer-entry-loaded", "timer-eoi-loaded",
 			BENCH_LOADED_GAP_NS);
 }

@@ -19,6 +19,7 @@
 #   - interference: the timer interrupt's latency (only=loaded, 1000
 #     samples 100 us apart) while the root runs `warden-bench load 0,1`:
 #     the checksum workload and a burst of membarrier IPIs on both its CPUs.
+# Also the cell's exits over the loaded run, by reason (loaded-cell-*).
 # Each figure is one "[bench-modes] result PLATFORM METRIC N MIN P50 P99
 # MAX UNIT" line; on GICv2 the direct cell is refused, and the reason is one
 # "[bench-modes] refused warden-direct REASON" line.
@@ -27,7 +28,8 @@
 IDLE_S=2
 TICKS=4000
 STOP_ROUNDS=3
-LOAD_S=4
+LOAD_S=6
+LOAD_WAIT_MS=1000
 
 # result PLATFORM METRIC N MIN P50 P99 MAX UNIT
 result() {
@@ -140,15 +142,28 @@ ipis() {
 }
 
 # loaded CELL PLATFORM: the timer latency while the root is busy on both
-# its CPUs; also the IPIs per second the root took meanwhile.
+# its CPUs; also the IPIs per second the root took meanwhile.  The load
+# starts once the cell has started, and the inmate waits LOAD_WAIT_MS
+# before its first sample: starting a cell under the load takes the root
+# seconds of guest time, and QEMU minutes.
 loaded() {
+	printf '%s\0' "only=loaded wait=$LOAD_WAIT_MS" > /tmp/cmdline
+	warden cell create "$CELLS/$1.cell" &&
+		warden cell load "$1" "$INMATES/bench.bin" \
+			/tmp/cmdline@0x400ff000 &&
+		warden cell start "$1" || return 1
 	_i0=$(ipis)
 	_t0=$(warden-bench clock)
 	warden-bench load 0,1 $LOAD_S > /tmp/load.out 2>&1 &
 	_load=$!
-	sleep 0.2
-	mode_up "$1" "only=loaded" &&
-		cell_wait_for "$1" "\[bench\] DONE" 60 > /dev/null || return 1
+	cell_wait_for "$1" "\[bench\] DONE" 120 > /dev/null || return 1
+	# What the root's load cost the cell's CPUs in exits: the cell's
+	# whole life, its own timer interrupts included (1000 for a normal
+	# cell, none for a direct one); the QEMU-independent part of point 7.
+	stats "$(cell_dir "$1")/stats" /tmp/loadstats
+	awk -v p="$2" '$1 ~ /^(exits|irq|sgi|maintenance|mmio|sysreg)$/ {
+		printf "[bench-modes] result %s loaded-cell-%s 1 %s %s %s %s count\n",
+			p, $1, $2, $2, $2, $2 }' /tmp/loadstats
 	# the root was busy throughout the measurement
 	kill -0 $_load 2> /dev/null ||
 		{ echo "the load ended before the cell was done"; return 1; }
@@ -166,14 +181,23 @@ loaded() {
 	gone_after "$1"
 }
 
+# cleanup CELL: a step that failed may have left the cell behind.
+cleanup() {
+	cell_dir "$1" > /dev/null 2>&1 || return 0
+	warden cell destroy --force "$1" > /dev/null 2>&1 || true
+}
+
 # modes CELL PLATFORM: the three measurements in one cell config.
 modes() {
 	step "$2: idle with a 1 ms tick"
 	check_v "$2: idle exits with a 1 ms tick" idle_tick "$1" "$2"
+	cleanup "$1"
 	step "$2: stop latency"
 	check_v "$2: stop latency" stop_latency "$1" "$2"
+	cleanup "$1"
 	step "$2: interference"
 	check_v "$2: timer latency, the root busy" loaded "$1" "$2"
+	cleanup "$1"
 }
 
 # direct_refused: the reason GICv2 gives, as a result line.

@@ -388,6 +388,87 @@ static void config_check_cell_vuart(struct config_check *c,
 	config_check_cell_vuart_irq(c, cell);
 }
 
+/* ---- the cell's own UART ------------------------------------------- */
+
+#define CC_UART "cell UART"
+
+/*
+ * The bytes of a UART type's register block that must lie in one IO
+ * region: its aligned block (config.h), but only the 0x18 bytes of the
+ * Amlogic UART, which SoCs place merely word aligned.
+ */
+static uint64_t config_check_cell_uart_size(uint32_t type)
+{
+	return type == (uint32_t)WARDEN_UART_MESON ?
+		       0x18u :
+		       config_check_uart_align(type);
+}
+
+/* The read-write IO region of the cell that holds the whole block, or n. */
+static uint32_t
+config_check_cell_uart_region(const struct warden_cell_desc *cell,
+			      uint64_t size)
+{
+	const struct warden_memory *mem = warden_cell_mem(cell);
+	const uint32_t rw_io = WARDEN_MEM_IO | WARDEN_MEM_READ |
+			       WARDEN_MEM_WRITE;
+	uint32_t i;
+
+	if (!config_check_range_ok(cell->uart_base, size))
+		return cell->num_memory_regions;
+	for (i = 0; i < cell->num_memory_regions; i++)
+		if ((mem[i].flags & rw_io) == rw_io &&
+		    config_check_range_ok(mem[i].virt_start, mem[i].size) &&
+		    config_check_inside(cell->uart_base, size,
+					mem[i].virt_start, mem[i].size))
+			break;
+	return i;
+}
+
+/*
+ * uart_type and uart_base (config.h): none (both 0), or a known UART whose
+ * register block is aligned as the hypervisor console's must be and lies in
+ * one of the cell's read-write IO regions, i.e. a device the cell owns.
+ */
+static void config_check_cell_uart(struct config_check *c,
+				   const struct warden_cell_desc *cell)
+{
+	const char *name = config_check_uart_name(cell->uart_type);
+	const uint64_t base = cell->uart_base;
+	uint64_t align, size;
+
+	if (name[0] == '\0') {
+		config_check_problem(c,
+				     CC_UART ": unknown uart_type %u (known: "
+					     "0..%u)",
+				     cell->uart_type,
+				     (unsigned int)WARDEN_UART_MESON);
+		return;
+	}
+	if (cell->uart_type == (uint32_t)WARDEN_UART_NONE) {
+		if (base)
+			config_check_problem(c,
+					     CC_UART ": uart_base 0x%llx "
+						     "without a uart_type",
+					     CC_ULL(base));
+		return;
+	}
+	align = config_check_uart_align(cell->uart_type);
+	size = config_check_cell_uart_size(cell->uart_type);
+	if (!config_check_aligned(base, align))
+		config_check_problem(c,
+				     CC_UART ": uart_base 0x%llx of the %s is "
+					     "not aligned to 0x%llx",
+				     CC_ULL(base), name, CC_ULL(align));
+	else if (config_check_cell_uart_region(cell, size) ==
+		 cell->num_memory_regions)
+		config_check_problem(c,
+				     CC_UART ": the %s at 0x%llx+0x%llx is not "
+					     "inside a read-write IO memory "
+					     "region of the cell",
+				     name, CC_ULL(base), CC_ULL(size));
+}
+
 /* ---- DMA ------------------------------------------------------------ */
 
 /* The first region of the cell whose device does DMA, or n. */
@@ -503,6 +584,7 @@ unsigned int config_check_cell(const void *blob, uint64_t size,
 	config_check_cell_irqs_in_root(&c, cell);
 	config_check_links_root(&c, cell);
 	config_check_cell_vuart(&c, cell);
+	config_check_cell_uart(&c, cell);
 	config_check_cell_dma(&c, cell);
 	config_check_cell_direct(&c, cell);
 	return c.problems;

@@ -478,9 +478,10 @@ static void config_check_cell_desc(struct config_check *c,
 	else if (!config_check_printable(cell->name, len))
 		config_check_problem(c,
 				     "cell name has non-printable characters");
-	if (cell->reserved)
+	if (cell->reserved != 0u) {
 		config_check_problem(c, "cell reserved is 0x%x, not 0",
 				     cell->reserved);
+	}
 }
 
 static void config_check_cpu_set(struct config_check *c,
@@ -795,7 +796,8 @@ unsigned int config_check_system(const void *blob, uint64_t size,
 			"have one, the root cell's must be 0",
 			CC_ULL(sys->root_cell.vuart_base),
 			sys->root_cell.vuart_irq);
-	if (sys->root_cell.uart_type || sys->root_cell.uart_base)
+	if ((sys->root_cell.uart_type != 0u) ||
+	    (sys->root_cell.uart_base != 0u)) {
 		config_check_problem(
 			&c,
 			"cell UART (uart_type %u, uart_base 0x%llx): only "
@@ -803,6 +805,7 @@ unsigned int config_check_system(const void *blob, uint64_t size,
 			"(its console is the platform's uart_type)",
 			sys->root_cell.uart_type,
 			CC_ULL(sys->root_cell.uart_base));
+	}
 	return c.problems;
 }
 

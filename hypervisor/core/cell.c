@@ -436,12 +436,14 @@ void cell_fail(struct per_cpu *pc, const char *fmt, ...)
 static void cell_comm_console_uart(const struct warden_cell_desc *d,
 				   struct warden_comm_region *comm)
 {
-	if (d->uart_type != WARDEN_UART_NONE) {
+	if (d->uart_type != (u32)WARDEN_UART_NONE) {
 		comm->console_uart_type = d->uart_type;
 		comm->console_uart_base = d->uart_base;
 	} else if (d->vuart_base != 0u) {
-		comm->console_uart_type = WARDEN_UART_PL011;
+		comm->console_uart_type = (u32)WARDEN_UART_PL011;
 		comm->console_uart_base = d->vuart_base;
+	} else {
+		/* none: the console hypercall only */
 	}
 }
 

@@ -11,9 +11,9 @@
 #                        and fail if an area is below its floor
 #                        (tests/coverage-threshold.txt)
 #
-# Every C file of hypervisor/ and lib/ counts, tested or not: each is also
-# compiled for arm64 with --coverage (never linked), which gives the
-# executable lines of a file no unit test compiles.  Files that cannot run
+# Every C file of hypervisor/, lib/ and inmates/lib/ counts, tested or not:
+# each is also compiled for arm64 with --coverage (never linked), which
+# gives the executable lines of a file no unit test compiles.  Files that cannot run
 # on the host are listed, with their reason, in tests/coverage-exclude.txt.
 
 .PHONY: coverage coverage-build

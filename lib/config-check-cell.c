@@ -388,6 +388,104 @@ static void config_check_cell_vuart(struct config_check *c,
 	config_check_cell_vuart_irq(c, cell);
 }
 
+/* ---- the cell's own UART ------------------------------------------- */
+
+#define CC_UART "cell UART"
+
+/*
+ * The bytes of a UART type's register block that must lie in one IO
+ * region: its aligned block (config.h), but only the 0x18 bytes of the
+ * Amlogic UART, which SoCs place merely word aligned.
+ */
+static uint64_t config_check_cell_uart_size(uint32_t type)
+{
+	uint64_t size = config_check_uart_align(type);
+
+	if (type == (uint32_t)WARDEN_UART_MESON) {
+		size = 0x18u;
+	}
+	return size;
+}
+
+/* Does one read-write IO region of the cell hold the whole block? */
+static int config_check_cell_uart_owned(const struct warden_cell_desc *cell,
+					uint64_t size)
+{
+	const struct warden_memory *mem = warden_cell_mem(cell);
+	const uint32_t rw_io = WARDEN_MEM_IO | WARDEN_MEM_READ |
+			       WARDEN_MEM_WRITE;
+	uint32_t i;
+	int owned = 0;
+
+	if (config_check_range_ok(cell->uart_base, size) != 0) {
+		for (i = 0; (i < cell->num_memory_regions) && (owned == 0);
+		     i++) {
+			if (((mem[i].flags & rw_io) == rw_io) &&
+			    (config_check_range_ok(mem[i].virt_start,
+						   mem[i].size) != 0) &&
+			    (config_check_inside(cell->uart_base, size,
+						 mem[i].virt_start,
+						 mem[i].size) != 0)) {
+				owned = 1;
+			}
+		}
+	}
+	return owned;
+}
+
+/* A known UART: its block aligned, and in a device region of the cell. */
+static void config_check_cell_uart_block(struct config_check *c,
+					 const struct warden_cell_desc *cell,
+					 const char *name)
+{
+	const uint64_t base = cell->uart_base;
+	const uint64_t align = config_check_uart_align(cell->uart_type);
+	const uint64_t size = config_check_cell_uart_size(cell->uart_type);
+
+	if (config_check_aligned(base, align) == 0) {
+		config_check_problem(c,
+				     CC_UART ": uart_base 0x%llx of the %s is "
+					     "not aligned to 0x%llx",
+				     CC_ULL(base), name, CC_ULL(align));
+	} else if (config_check_cell_uart_owned(cell, size) == 0) {
+		config_check_problem(c,
+				     CC_UART ": the %s at 0x%llx+0x%llx is not "
+					     "inside a read-write IO memory "
+					     "region of the cell",
+				     name, CC_ULL(base), CC_ULL(size));
+	} else {
+		/* a device the cell owns */
+	}
+}
+
+/*
+ * uart_type and uart_base (config.h): none (both 0), or a known UART whose
+ * register block is aligned as the hypervisor console's must be and lies in
+ * one of the cell's read-write IO regions, i.e. a device the cell owns.
+ */
+static void config_check_cell_uart(struct config_check *c,
+				   const struct warden_cell_desc *cell)
+{
+	const char *name = config_check_uart_name(cell->uart_type);
+
+	if (name[0] == '\0') {
+		config_check_problem(c,
+				     CC_UART ": unknown uart_type %u (known: "
+					     "0..%u)",
+				     cell->uart_type,
+				     (unsigned int)WARDEN_UART_MESON);
+	} else if (cell->uart_type != (uint32_t)WARDEN_UART_NONE) {
+		config_check_cell_uart_block(c, cell, name);
+	} else if (cell->uart_base != 0u) {
+		config_check_problem(c,
+				     CC_UART ": uart_base 0x%llx without a "
+					     "uart_type",
+				     CC_ULL(cell->uart_base));
+	} else {
+		/* none: the inmate prints through the console hypercall */
+	}
+}
+
 /* ---- DMA ------------------------------------------------------------ */
 
 /* The first region of the cell whose device does DMA, or n. */
@@ -503,6 +601,7 @@ unsigned int config_check_cell(const void *blob, uint64_t size,
 	config_check_cell_irqs_in_root(&c, cell);
 	config_check_links_root(&c, cell);
 	config_check_cell_vuart(&c, cell);
+	config_check_cell_uart(&c, cell);
 	config_check_cell_dma(&c, cell);
 	config_check_cell_direct(&c, cell);
 	return c.problems;

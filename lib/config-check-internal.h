@@ -117,6 +117,11 @@ struct config_check_frame {
 unsigned int config_check_gic_frames(const struct warden_platform *p,
 				     struct config_check_frame *f);
 
+/* A UART type's name in messages, or "" for an unknown type. */
+const char *config_check_uart_name(uint32_t type);
+/* The alignment of a UART type's register block (config.h). */
+uint64_t config_check_uart_align(uint32_t type);
+
 int config_check_mem_equal(const char *a, const char *b, unsigned int len);
 int config_check_name_ok(const char *name);
 /* Append at most len bytes of s to the prefix. */

@@ -295,8 +295,7 @@ static void config_check_gic(struct config_check *c,
 			CONFIG_CHECK_FIRST_SPI - 1);
 }
 
-/* The UART's name in messages, or "" for an unknown type. */
-static const char *config_check_uart_name(uint32_t type)
+const char *config_check_uart_name(uint32_t type)
 {
 	const char *name;
 
@@ -329,8 +328,7 @@ static const char *config_check_uart_name(uint32_t type)
 	return name;
 }
 
-/* The alignment of each UART's register block (config.h). */
-static uint64_t config_check_uart_align(uint32_t type)
+uint64_t config_check_uart_align(uint32_t type)
 {
 	uint64_t align;
 
@@ -452,7 +450,6 @@ static void config_check_cell_desc(struct config_check *c,
 {
 	unsigned int len =
 		config_check_strnlen(cell->name, WARDEN_CELL_NAME_MAX);
-	unsigned int i;
 
 	if (!config_check_mem_equal(cell->signature, WARDEN_CELL_SIGNATURE,
 				    WARDEN_SIGNATURE_LEN))
@@ -481,11 +478,10 @@ static void config_check_cell_desc(struct config_check *c,
 	else if (!config_check_printable(cell->name, len))
 		config_check_problem(c,
 				     "cell name has non-printable characters");
-	for (i = 0; i < sizeof(cell->reserved) / sizeof(cell->reserved[0]); i++)
-		if (cell->reserved[i])
-			config_check_problem(
-				c, "cell reserved[%u] is 0x%llx, not 0", i,
-				CC_ULL(cell->reserved[i]));
+	if (cell->reserved != 0u) {
+		config_check_problem(c, "cell reserved is 0x%x, not 0",
+				     cell->reserved);
+	}
 }
 
 static void config_check_cpu_set(struct config_check *c,
@@ -800,6 +796,16 @@ unsigned int config_check_system(const void *blob, uint64_t size,
 			"have one, the root cell's must be 0",
 			CC_ULL(sys->root_cell.vuart_base),
 			sys->root_cell.vuart_irq);
+	if ((sys->root_cell.uart_type != 0u) ||
+	    (sys->root_cell.uart_base != 0u)) {
+		config_check_problem(
+			&c,
+			"cell UART (uart_type %u, uart_base 0x%llx): only "
+			"inmate cells name one, the root cell's must be 0 "
+			"(its console is the platform's uart_type)",
+			sys->root_cell.uart_type,
+			CC_ULL(sys->root_cell.uart_base));
+	}
 	return c.problems;
 }
 

@@ -12,8 +12,8 @@
 #   make linux-cell     a Linux cell's initramfs, the root's archive with it
 #                       and the stock kernel, and its disk (build/linux-cell/;
 #                       scripts/mkcellinitramfs.sh, scripts/mkcelldisk.sh)
-#   make coverage       the unit tests' line coverage of hypervisor/ and lib/
-#                       (tests/coverage.mk)
+#   make coverage       the unit tests' line coverage of hypervisor/, lib/ and
+#                       the inmate library's UART drivers (tests/coverage.mk)
 #   make lint           clang-tidy and MISRA alone (tests/static/*.sh)
 #
 # Unit tests: each tests/unit/<x>.mk fragment appends a name to UNIT_TESTS and

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Line coverage of hypervisor/ and lib/ by the host unit tests.  Included by
+# Line coverage of hypervisor/, lib/ and the inmate library's UART drivers
+# by the host unit tests.  Included by
 # tests/build.mk, which provides UNIT_TESTS, UNIT_<name>_SRCS/_CFLAGS/_DEPS,
 # UNIT_HDRS and unit_abs.
 #
@@ -10,9 +11,9 @@
 #                        and fail if an area is below its floor
 #                        (tests/coverage-threshold.txt)
 #
-# Every C file of hypervisor/ and lib/ counts, tested or not: each is also
-# compiled for arm64 with --coverage (never linked), which gives the
-# executable lines of a file no unit test compiles.  Files that cannot run
+# Every C file of hypervisor/, lib/ and inmates/lib/ counts, tested or not:
+# each is also compiled for arm64 with --coverage (never linked), which
+# gives the executable lines of a file no unit test compiles.  Files that cannot run
 # on the host are listed, with their reason, in tests/coverage-exclude.txt.
 
 .PHONY: coverage coverage-build
@@ -41,13 +42,21 @@ COV_BINS := $(foreach t,$(sort $(UNIT_TESTS)),$(COV_DIR)/unit/$(t)/$(t))
 # The executable lines of every C file of the hypervisor and lib/, as the
 # firmware's compiler sees them at -O0, like the unit tests (the object is
 # thrown away).
+# The inmate library's UART drivers count too (area inmates/lib; the rest
+# of the library is excluded: tests/coverage-exclude.txt), compiled as the
+# inmates are.
 COV_ALL_SRCS := $(sort $(wildcard hypervisor/core/*.c hypervisor/arch/*/*.c \
-	lib/*.c))
+	lib/*.c inmates/lib/uart*.c))
 COV_BASE := $(patsubst %.c,$(COV_DIR)/base/%.gcno,$(COV_ALL_SRCS))
 
 $(COV_DIR)/base/%.gcno: %.c $(UNIT_HDRS) $(TOP)/tests/coverage.mk
 	@mkdir -p $(@D)
 	@$(CC_A64) $(HYP_CFLAGS) -O0 --coverage -c -o $(COV_DIR)/base/$*.o $<
+
+$(COV_DIR)/base/inmates/lib/%.gcno: inmates/lib/%.c $(INM_DEPS) \
+		$(TOP)/tests/coverage.mk
+	@mkdir -p $(@D)
+	@$(CC_A64) $(INM_CFLAGS) -O0 --coverage -c -o $(COV_DIR)/base/inmates/lib/$*.o $<
 
 coverage-build: $(COV_BINS) $(COV_BASE)
 

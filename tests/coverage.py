@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""Line coverage of hypervisor/ and lib/ by the host unit tests.
+"""Line coverage of hypervisor/, lib/ and inmates/lib/ by the host unit tests.
 
 Reads the gcov data of every unit test program built by `make coverage`
 (<dir>/unit/<test>/**.gcda) and the arm64 notes files of every C file of the
@@ -21,7 +21,7 @@ import os
 import subprocess
 import sys
 
-AREAS = ("hypervisor/core", "hypervisor/arch/arm64", "lib")
+AREAS = ("hypervisor/core", "hypervisor/arch/arm64", "lib", "inmates/lib")
 
 
 def gcov_json(files, cwd):

@@ -10,8 +10,8 @@
 #                (tests/cli/run.sh) and `config create`'s golden, reference
 #                and sweep tests (tests/config-create.sh); each PASS/FAIL
 #                line counts; then the unit tests' line coverage of
-#                hypervisor/ and lib/ against its floors (`make coverage`,
-#                one test)
+#                hypervisor/, lib/ and inmates/lib/uart*.c against its
+#                floors (`make coverage`, one test)
 #   4. fuzz      the config validator under libFuzzer, FUZZ_TEST_SECONDS
 #                (default 60; one test)
 #   5. system    tests/system/run.sh: QEMU scenarios on GICv3 and GICv2
@@ -376,9 +376,10 @@ test_config_create() {
 	fi
 }
 
-# Line coverage of hypervisor/ and lib/ by the unit tests (`make coverage`,
-# tests/coverage.mk): the table goes to the output and the log; one test,
-# failed if an area falls below its floor (tests/coverage-threshold.txt).
+# Line coverage of hypervisor/, lib/ and inmates/lib/uart*.c by the unit
+# tests (`make coverage`, tests/coverage.mk): the table goes to the output
+# and the log; one test, failed if an area falls below its floor
+# (tests/coverage-threshold.txt).
 test_coverage() {
 	local log=$logs/coverage.log
 	if "${make_cmd[@]}" -s -C "$top" --no-print-directory coverage \

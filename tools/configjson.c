@@ -102,6 +102,17 @@ static void configjson_cell_flags(struct json *j, uint32_t flags)
 	json_hex(j, "flags_value", flags);
 }
 
+/* A UART type by name, or by number if it has none (config check says). */
+static void configjson_uart_type(struct json *j, uint32_t type)
+{
+	const char *uart = configshow_uart_name(type);
+
+	if (uart)
+		json_string(j, "type", uart);
+	else
+		json_uint(j, "type", type);
+}
+
 static void configjson_cell(struct json *j, const char *key,
 			    const struct configshow_cell *c, int is_root)
 {
@@ -121,7 +132,13 @@ static void configjson_cell(struct json *j, const char *key,
 		json_uint(j, "irq", d->vuart_irq);
 		json_end_object(j);
 	}
-	if (d->reserved[0] || d->reserved[1])
+	if (d->uart_type || d->uart_base) {
+		json_begin_object(j, "uart");
+		configjson_uart_type(j, d->uart_type);
+		json_hex(j, "base", d->uart_base);
+		json_end_object(j);
+	}
+	if (d->reserved)
 		json_bool(j, "reserved_not_zero", 1);
 	json_uint(j, "num_memory_regions", d->num_memory_regions);
 	json_uint(j, "num_irq_ranges", d->num_irq_ranges);
@@ -157,16 +174,12 @@ static void configjson_gic(struct json *j, const struct warden_platform *p)
 
 static void configjson_platform(struct json *j, const struct warden_platform *p)
 {
-	const char *uart = configshow_uart_name(p->uart_type);
 	uint32_t i, n = p->num_cpus;
 
 	json_begin_object(j, "platform");
 	configjson_gic(j, p);
 	json_begin_object(j, "uart");
-	if (uart)
-		json_string(j, "type", uart);
-	else
-		json_uint(j, "type", p->uart_type);
+	configjson_uart_type(j, p->uart_type);
 	json_hex(j, "base", p->uart_base);
 	json_end_object(j);
 	json_uint(j, "num_cpus", p->num_cpus);

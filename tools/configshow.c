@@ -450,6 +450,20 @@ static void configshow_text_cut(const struct configshow_cell *c)
 		       d->num_irq_ranges, c->num_links, d->num_links);
 }
 
+/* The cell's own UART (uart_type, uart_base), as the platform's. */
+static void configshow_cell_uart(const struct warden_cell_desc *d)
+{
+	const char *uart = configshow_uart_name(d->uart_type);
+
+	if (uart)
+		printf("  " CONFIGSHOW_LABEL "%s at 0x%08llx\n", "own UART",
+		       uart, (unsigned long long)d->uart_base);
+	else
+		printf("  " CONFIGSHOW_LABEL "unknown type %u at 0x%08llx\n",
+		       "own UART", d->uart_type,
+		       (unsigned long long)d->uart_base);
+}
+
 static void configshow_text_cell(const struct configshow_cell *c, int is_root)
 {
 	const struct warden_cell_desc *d = c->desc;
@@ -474,7 +488,9 @@ static void configshow_text_cell(const struct configshow_cell *c, int is_root)
 		       "INTID %u\n",
 		       "console UART", (unsigned long long)d->vuart_base,
 		       d->vuart_irq);
-	if (d->reserved[0] || d->reserved[1])
+	if (d->uart_type || d->uart_base)
+		configshow_cell_uart(d);
+	if (d->reserved)
 		printf("  " CONFIGSHOW_LABEL "not zero\n", "reserved fields");
 	configshow_text_mem(c);
 	if (c->irqs)

@@ -429,6 +429,24 @@ void cell_fail(struct per_cpu *pc, const char *fmt, ...)
 	park(pc);
 }
 
+/*
+ * The UART the inmate may drive itself (cell.h): its own, else the PL011
+ * emulated at vuart_base; the comm region was cleared, so none is 0.
+ */
+static void cell_comm_console_uart(const struct warden_cell_desc *d,
+				   struct warden_comm_region *comm)
+{
+	if (d->uart_type != (u32)WARDEN_UART_NONE) {
+		comm->console_uart_type = d->uart_type;
+		comm->console_uart_base = d->uart_base;
+	} else if (d->vuart_base != 0u) {
+		comm->console_uart_type = (u32)WARDEN_UART_PL011;
+		comm->console_uart_base = d->vuart_base;
+	} else {
+		/* none: the console hypercall only */
+	}
+}
+
 /* RAM and comm region as a fresh start finds them. */
 int cell_prepare_start(struct cell *cell)
 {
@@ -450,6 +468,7 @@ int cell_prepare_start(struct cell *cell)
 	comm->revision = WARDEN_COMM_REVISION;
 	comm->cell_id = cell->id;
 	comm->console_flags = cell->desc->flags & WARDEN_CELL_CONSOLE;
+	cell_comm_console_uart(cell->desc, comm);
 	/* a request of the last run is void; its number is not reused */
 	cell->comm_msg = WARDEN_MSG_NONE;
 	cell->powering_off = false;

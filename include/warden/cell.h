@@ -35,8 +35,9 @@
  * 4: WARDEN_REPLY_POWERING_OFF (the layout is that of 3).  A hypervisor of
  * revision 3 takes that reply for a refusal, so a cell checks the revision
  * before it gives it.
+ * 5: console_uart_type and console_uart_base (zero in revision 4).
  */
-#define WARDEN_COMM_REVISION 4
+#define WARDEN_COMM_REVISION 5
 
 /*
  * The message protocol.  The root asks (WARDEN_HC_CELL_SHUTDOWN): the
@@ -116,7 +117,16 @@ struct warden_comm_region {
 	uint32_t num_links; /* entries of links[]: the config's links */
 	uint32_t reserved;
 	struct warden_comm_link links[WARDEN_MAX_LINKS];
-	uint8_t hypervisor_half_end[2048 - 1600];
+	/*
+	 * The UART the cell may print on itself, a WARDEN_UART_* (config.h)
+	 * at IPA console_uart_base: the cell's own UART if its config names
+	 * one (warden_cell_desc.uart_type), else the emulated PL011
+	 * (vuart_base), else WARDEN_UART_NONE: only the console hypercall.
+	 */
+	uint32_t console_uart_type;
+	uint32_t reserved2;
+	uint64_t console_uart_base;
+	uint8_t hypervisor_half_end[2048 - 1616];
 	/* --- written by the inmate --- */
 	/*
 	 * WARDEN_REPLY_* to request reply_seq: the inmate writes the reply,

@@ -152,7 +152,20 @@ struct warden_cell_desc {
 	 */
 	uint32_t vuart_irq;
 	uint64_t vuart_base;
-	uint64_t reserved[2];
+	/*
+	 * A physical UART that the cell owns (inmate cells only), for the
+	 * inmate's own console: uart_type is a WARDEN_UART_* (below; 0: none,
+	 * and uart_base 0), uart_base the IPA of its register block, aligned
+	 * as the hypervisor console's must be (warden_platform.uart_base) and
+	 * inside one of the cell's read-write IO memory regions.  The
+	 * hypervisor does not touch it: it only names it in the comm region
+	 * (warden_comm_region.console_uart_type, cell.h).  These bytes were
+	 * reserved, and so zero, in older configs: the same revision reads
+	 * them as "none".
+	 */
+	uint64_t uart_base;
+	uint32_t uart_type;
+	uint32_t reserved;
 } WARDEN_PACKED;
 _Static_assert(sizeof(struct warden_cell_desc) == 104, "ABI size");
 

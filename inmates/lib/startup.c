@@ -15,6 +15,7 @@ _Static_assert(INMATE_MAX_CPUS <= WARDEN_MAX_CPUS, "no more CPUs than cells");
 void startup_boot(void)
 {
 	platform_init();
+	console_init();
 	platform_cpu_init(0);
 	timer_event_stream_enable();
 	inmate_main();

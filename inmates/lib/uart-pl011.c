@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * The PL011 (ARM PrimeCell UART, ARM DDI 0183) behind inmate/uart.h.  It
+ * The PL011 (ARM PrimeCell UART, ARM DDI 0183), WARDEN_UART_PL011.  It
  * uses the access sizes Linux's drivers do: 8-bit writes of the data
  * register and 32-bit reads of the flags (its early console), 16-bit
  * accesses of everything else (its amba-pl011 driver), so that an
- * emulated PL011 meets all three.  Baud rate and clock are left as they
- * are: a console UART was set up by whoever owns the line.
+ * emulated PL011 meets all three.
  */
-#include <inmate/inmate.h>
-#include <inmate/uart.h>
+#include <inmate/uart-driver.h>
+#include <inmate/uart-io.h>
+#include <warden/config.h>
 
 /* Registers (DDI 0183 table 3-1) */
 #define PL011_DR 0x000
@@ -34,66 +34,76 @@
 
 static void pl011_set(uint64_t base, uint32_t reg, uint16_t bits, bool on)
 {
-	uint16_t v = mmio_read16(base + reg);
+	uint16_t v = uart_io_read16(base, reg);
 
-	mmio_write16(base + reg, on ? v | bits : v & (uint16_t)~bits);
+	uart_io_write16(base, reg, on ? v | bits : v & (uint16_t)~bits);
 }
 
-void uart_init(uint64_t base)
+static int pl011_rx(uint64_t base)
 {
-	mmio_write16(base + PL011_CR, 0);
-	mmio_write16(base + PL011_IMSC, 0);
-	mmio_write16(base + PL011_LCR_H, PL011_LCR_H_WLEN_8 | PL011_LCR_H_FEN);
-	mmio_write16(base + PL011_CR,
-		     PL011_CR_UARTEN | PL011_CR_TXE | PL011_CR_RXE);
-	while (uart_getc(base) >= 0)
-		;
-	mmio_write16(base + PL011_ICR, PL011_INT_ALL);
-}
-
-void uart_putc(uint64_t base, char c)
-{
-	while (mmio_read32(base + PL011_FR) & PL011_FR_TXFF)
-		;
-	mmio_write8(base + PL011_DR, (uint8_t)c);
-}
-
-void uart_puts(uint64_t base, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '\n')
-			uart_putc(base, '\r');
-		uart_putc(base, *s);
-	}
-}
-
-int uart_getc(uint64_t base)
-{
-	if (mmio_read16(base + PL011_FR) & PL011_FR_RXFE)
+	if (uart_io_read16(base, PL011_FR) & PL011_FR_RXFE)
 		return -1;
 	/* the error bits [11:8] are dropped with the character */
-	return mmio_read16(base + PL011_DR) & 0xff;
+	return uart_io_read16(base, PL011_DR) & 0xff;
 }
 
-void uart_rx_irq(uint64_t base, bool on)
+/* DDI 0183 3.3.8: disable the UART before its line settings change */
+static void pl011_init(uint64_t base)
+{
+	uart_io_write16(base, PL011_CR, 0);
+	uart_io_write16(base, PL011_IMSC, 0);
+	uart_io_write16(base, PL011_LCR_H,
+			PL011_LCR_H_WLEN_8 | PL011_LCR_H_FEN);
+	uart_io_write16(base, PL011_CR,
+			PL011_CR_UARTEN | PL011_CR_TXE | PL011_CR_RXE);
+	while (pl011_rx(base) >= 0)
+		;
+	uart_io_write16(base, PL011_ICR, PL011_INT_ALL);
+}
+
+static bool pl011_tx_full(uint64_t base)
+{
+	return (uart_io_read32(base, PL011_FR) & PL011_FR_TXFF) != 0;
+}
+
+static void pl011_tx(uint64_t base, uint8_t c)
+{
+	uart_io_write8(base, PL011_DR, c);
+}
+
+static void pl011_rx_irq(uint64_t base, bool on)
 {
 	pl011_set(base, PL011_IMSC, PL011_INT_RX | PL011_INT_RT, on);
 }
 
-void uart_tx_irq(uint64_t base, bool on)
+static void pl011_tx_irq(uint64_t base, bool on)
 {
 	pl011_set(base, PL011_IMSC, PL011_INT_TX, on);
 }
 
-bool uart_tx_ready(uint64_t base)
+/* The transmit interrupt is latched until cleared in UARTICR. */
+static bool pl011_tx_ready(uint64_t base)
 {
-	if (!(mmio_read16(base + PL011_MIS) & PL011_INT_TX))
+	if (!(uart_io_read16(base, PL011_MIS) & PL011_INT_TX))
 		return false;
-	mmio_write16(base + PL011_ICR, PL011_INT_TX);
+	uart_io_write16(base, PL011_ICR, PL011_INT_TX);
 	return true;
 }
 
-void uart_loopback(uint64_t base, bool on)
+static void pl011_loopback(uint64_t base, bool on)
 {
 	pl011_set(base, PL011_CR, PL011_CR_LBE, on);
 }
+
+const struct uart_driver uart_pl011 = {
+	.type = WARDEN_UART_PL011,
+	.name = "PL011",
+	.init = pl011_init,
+	.tx_full = pl011_tx_full,
+	.tx = pl011_tx,
+	.rx = pl011_rx,
+	.rx_irq = pl011_rx_irq,
+	.tx_irq = pl011_tx_irq,
+	.tx_ready = pl011_tx_ready,
+	.loopback = pl011_loopback,
+};

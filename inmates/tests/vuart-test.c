@@ -34,6 +34,7 @@
 #define VUART_TEST_INT_TX 0x20u
 
 static uint64_t vuart_test_base = VUART_TEST_BASE;
+static struct uart vuart_test_uart;
 
 /* What the interrupt handler received, for the main loop. */
 static char vuart_test_rx[256];
@@ -47,12 +48,12 @@ static void vuart_test_irq(uint32_t intid)
 
 	(void)intid;
 	vuart_test_irqs++;
-	if (uart_tx_ready(vuart_test_base)) {
-		uart_tx_irq(vuart_test_base, false);
+	if (uart_tx_ready(&vuart_test_uart)) {
+		uart_tx_irq(&vuart_test_uart, false);
 		vuart_test_tx_irqs++;
 	}
 	/* all of it: the interrupt comes again only with new input */
-	while ((c = uart_getc(vuart_test_base)) >= 0) {
+	while ((c = uart_getc(&vuart_test_uart)) >= 0) {
 		if (head - vuart_test_rx_tail < sizeof(vuart_test_rx))
 			vuart_test_rx[head++ % sizeof(vuart_test_rx)] = (char)c;
 	}
@@ -69,7 +70,7 @@ static void vuart_test_say(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
-	uart_puts(vuart_test_base, line);
+	uart_puts(&vuart_test_uart, line);
 }
 
 /* PrimeCell identification: a PL011 (0x00?41011), and 0xb105f00d. */
@@ -109,17 +110,17 @@ static void vuart_test_loopback(void)
 	unsigned int i;
 	int c;
 
-	uart_loopback(vuart_test_base, true);
+	uart_loopback(&vuart_test_uart, true);
 	for (i = 0; word[i]; i++)
-		uart_putc(vuart_test_base, word[i]);
+		uart_putc(&vuart_test_uart, word[i]);
 	for (i = 0; i + 1 < sizeof(got); i++) {
-		c = uart_getc(vuart_test_base);
+		c = uart_getc(&vuart_test_uart);
 		if (c < 0)
 			break;
 		got[i] = (char)c;
 	}
 	got[i] = '\0';
-	uart_loopback(vuart_test_base, false);
+	uart_loopback(&vuart_test_uart, false);
 	vuart_test_say("vuart-test: loopback: sent \"%s\", received \"%s\"\n",
 		       word, got);
 	TEST_CHECK(!strncmp(got, word, sizeof(word)));
@@ -132,7 +133,7 @@ static void vuart_test_tx_irq(void)
 
 	TEST_CHECK(mmio_read32(vuart_test_base + VUART_TEST_RIS) &
 		   VUART_TEST_INT_TX);
-	uart_tx_irq(vuart_test_base, true);
+	uart_tx_irq(&vuart_test_uart, true);
 	while (!vuart_test_tx_irqs && timer_now() < end)
 		timer_delay_ms(1);
 	vuart_test_say("vuart-test: transmit interrupt %s\n",
@@ -149,7 +150,7 @@ static void vuart_test_char(char c, char *line, unsigned int *len)
 		*len = 0;
 		return;
 	}
-	uart_putc(vuart_test_base, c);
+	uart_putc(&vuart_test_uart, c);
 	if (*len + 1 < VUART_TEST_LINE)
 		line[(*len)++] = c;
 }
@@ -161,7 +162,12 @@ void inmate_main(void)
 	unsigned int len = 0;
 	uint32_t tail = 0;
 
+	/* the comm region names the emulated PL011; uart= overrides it */
+	if (console_uart() != NULL)
+		vuart_test_base = console_uart()->base;
 	cmdline_get_uint("uart", &vuart_test_base);
+	TEST_CHECK(uart_open(&vuart_test_uart, WARDEN_UART_PL011,
+			     vuart_test_base) == 0);
 	cmdline_get_uint("irq", &irq);
 	if (gic_init()) {
 		printf("vuart-test: no GIC\n");
@@ -169,7 +175,7 @@ void inmate_main(void)
 	}
 	vuart_test_ids();
 	vuart_test_reset_state();
-	uart_init(vuart_test_base);
+	uart_init(&vuart_test_uart);
 	vuart_test_say("vuart-test: hello through the emulated PL011 at "
 		       "0x%lx, INTID %lu\n",
 		       vuart_test_base, irq);
@@ -178,7 +184,7 @@ void inmate_main(void)
 	gic_enable_irq((uint32_t)irq);
 	cpu_irq_enable();
 	vuart_test_tx_irq();
-	uart_rx_irq(vuart_test_base, true);
+	uart_rx_irq(&vuart_test_uart, true);
 	vuart_test_say("vuart-test: ready, %u interrupts so far\nvuart> ",
 		       vuart_test_irqs);
 	for (;;) {

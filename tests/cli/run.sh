@@ -255,6 +255,31 @@ grep -qE '^  console UART +emulated PL011 at 0x40000000, INTID 231$' "$tmp/out" 
 	why+="not shown"
 verdict "config-show/an emulated UART on the cell's RAM" "$why"
 
+# A cell naming its own UART (uart_base, uart_type: offsets 88 and 96 of
+# the cell's header) where it owns no device: shown, in text and JSON, and
+# refused with the reason.
+python3 - "$build/configs/uart-demo.cell" "$tmp/own-uart.cell" << 'EOF'
+import struct, sys
+c = bytearray(open(sys.argv[1], 'rb').read())
+struct.pack_into('<QI', c, 88, 0xff010000, 2)
+open(sys.argv[2], 'wb').write(c)
+EOF
+"$W" config show "$sys" "$tmp/own-uart.cell" > "$tmp/out" 2> "$tmp/err"
+rc=$?
+cat "$tmp/err" "$tmp/out" >> "$tmp/log"
+why=
+[ $rc -eq 1 ] || why="exit $rc; "
+grep -qF 'cell config "uart-demo": cell UART: the Cadence UART at 0xff010000+0x100 is not inside a read-write IO memory region of the cell' "$tmp/err" ||
+	why+="no reason on stderr; "
+grep -qE '^  own UART +Cadence at 0xff010000$' "$tmp/out" ||
+	why+="not shown"
+verdict "config-show/a cell UART the cell does not own" "$why"
+"$W" config show --json "$tmp/own-uart.cell" > "$tmp/out" 2> "$tmp/log"
+why=
+py_json "$tmp/out" 'd["cell"]["uart"] == {"type": "Cadence", "base": "0xff010000"}' ||
+	why="no uart object"
+verdict "config-show-json/a cell UART" "$why"
+
 "$W" config show --json "$tmp/nonexistent.cell" > "$tmp/out" 2> "$tmp/log"
 rc=$?
 why=

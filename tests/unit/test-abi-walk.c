@@ -141,8 +141,9 @@ struct table {
 	X(S, num_links, K_NUM, F_NLINK, 0, NULL, WORDS("link", "bytes"))    \
 	X(S, vuart_irq, K_NUM, 0, 0, NULL, WORDS("console UART"))           \
 	X(S, vuart_base, K_NUM, F_ADDR, 0, NULL, WORDS("console UART"))     \
-	X(S, reserved, K_NUM, F_FIXED, sizeof(uint64_t), NULL,              \
-	  WORDS("reserved[#]"))
+	X(S, uart_base, K_NUM, F_ADDR, 0, NULL, WORDS("uart_base", "UART")) \
+	X(S, uart_type, K_NUM, 0, 0, NULL, WORDS("uart_type", "UART"))      \
+	X(S, reserved, K_NUM, F_FIXED, 0, NULL, WORDS("reserved"))
 
 #define PLATFORM_FIELDS(X, S)                                                  \
 	X(S, gic_version, K_NUM, 0, 0, NULL, WORDS("GIC"))                     \

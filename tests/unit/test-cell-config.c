@@ -809,6 +809,98 @@ static void test_dma_needs_ipa_equal_pa(void)
 		      "not a device (WARDEN_MEM_IO)"));
 }
 
+/* ---- the cell's own UART ------------------------------------------ */
+
+/* cell_init()'s region 2: the device page 0x09000000, IO and read-write */
+static void test_cell_uart_valid(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.uart_type = WARDEN_UART_PL011;
+	c.desc.uart_base = 0x09000000;
+	CHECK(valid(&c));
+	c.desc.uart_type = WARDEN_UART_CADENCE;
+	c.desc.uart_base = 0x09000f00;
+	CHECK(valid(&c));
+	c.desc.uart_type = WARDEN_UART_MESON;
+	c.desc.uart_base = 0x09000fe4;
+	CHECK(valid(&c));
+	/* with an emulated PL011 too: the comm region names the own one */
+	add_irq(&c, 40, 1);
+	c.desc.vuart_base = 0x09010000;
+	c.desc.vuart_irq = 40;
+	CHECK(valid(&c));
+}
+
+static void test_cell_uart_type(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.uart_type = 7;
+	c.desc.uart_base = 0x09000000;
+	CHECK(REJECTS(&c, "cell config \"gic-demo\": cell UART: unknown "
+			  "uart_type 7 (known: 0..6)"));
+	c.desc.uart_type = WARDEN_UART_NONE;
+	CHECK(REJECTS(&c, "cell UART: uart_base 0x9000000 without a "
+			  "uart_type"));
+}
+
+static void test_cell_uart_unaligned(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.uart_type = WARDEN_UART_PL011;
+	c.desc.uart_base = 0x09000100;
+	CHECK(REJECTS(&c, "cell UART: uart_base 0x9000100 of the PL011 UART "
+			  "is not aligned to 0x1000"));
+	c.desc.uart_type = WARDEN_UART_8250_MMIO32;
+	c.desc.uart_base = 0x09000010;
+	CHECK(REJECTS(&c, "uart_base 0x9000010 of the 8250 UART (32-bit "
+			  "registers) is not aligned to 0x100"));
+	c.desc.uart_type = WARDEN_UART_BCM2835_AUX;
+	c.desc.uart_base = 0x09000020;
+	CHECK(REJECTS(&c, "is not aligned to 0x40"));
+	c.desc.uart_type = WARDEN_UART_MESON;
+	c.desc.uart_base = 0x09000002;
+	CHECK(REJECTS(&c, "is not aligned to 0x4"));
+}
+
+static void test_cell_uart_not_owned(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	c.desc.uart_type = WARDEN_UART_CADENCE;
+	/* not in any region of the cell */
+	c.desc.uart_base = 0x09001000;
+	CHECK(REJECTS(&c, "cell UART: the Cadence UART at 0x9001000+0x100 is "
+			  "not inside a read-write IO memory region"));
+	/* in RAM: not a device */
+	c.desc.uart_base = 0x40000000;
+	CHECK(REJECTS(&c, "the Cadence UART at 0x40000000+0x100 is not "
+			  "inside"));
+	/* the Amlogic block runs past the end of the page */
+	c.desc.uart_type = WARDEN_UART_MESON;
+	c.desc.uart_base = 0x09000ffc;
+	CHECK(REJECTS(&c, "the Amlogic UART at 0x9000ffc+0x18 is not inside"));
+	/* wraps around */
+	c.desc.uart_type = WARDEN_UART_CADENCE;
+	c.desc.uart_base = 0xffffffffffffff00ULL;
+	CHECK(REJECTS(&c, "not inside a read-write IO memory region"));
+	/* read-only */
+	c.desc.uart_base = 0x09000000;
+	c.mem[2].flags &= ~WARDEN_MEM_WRITE;
+	CHECK(REJECTS(&c, "the Cadence UART at 0x9000000+0x100 is not "
+			  "inside a read-write IO"));
+}
+
 static void vuart_init(struct cell *c)
 {
 	cell_init(c);
@@ -1244,6 +1336,10 @@ int main(void)
 	RUN(test_irq_not_root);
 	RUN(test_irq_partly_root);
 
+	RUN(test_cell_uart_valid);
+	RUN(test_cell_uart_type);
+	RUN(test_cell_uart_unaligned);
+	RUN(test_cell_uart_not_owned);
 	RUN(test_vuart_valid);
 	RUN(test_vuart_both_or_neither);
 	RUN(test_vuart_unaligned);

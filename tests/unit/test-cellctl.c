@@ -153,6 +153,8 @@ static void whole_life_and_back(void)
 	CHECK(comm->cell_id == 1 && comm->cell_state == WARDEN_CELL_RUNNING);
 	CHECK(comm->gic_version == WARDEN_GIC_V3); /* arch_comm_fill */
 	CHECK(comm->console_flags == 0);
+	CHECK(comm->console_uart_type == WARDEN_UART_NONE); /* hypercall */
+	CHECK(comm->console_uart_base == 0);
 	CHECK(fx_uart_has("cell \"demo\" started on CPU 2 at 0x40000000"));
 	CHECK(fx_state(1) == WARDEN_CELL_RUNNING);
 	CHECK(fx_status()->starts == 1);

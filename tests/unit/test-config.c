@@ -584,11 +584,26 @@ static void test_reserved_nonzero(void)
 	r.sys.platform.reserved[3] = 2;
 	CHECK(REJECTS(&r, "platform: reserved[3] is 0x2, not 0"));
 	ref_init(&r, WARDEN_GIC_V3);
-	r.sys.root_cell.reserved[0] = 4;
-	CHECK(REJECTS(&r, "cell reserved[0] is 0x4, not 0"));
+	r.sys.root_cell.reserved = 4;
+	CHECK(REJECTS(&r, "cell reserved is 0x4, not 0"));
 	ref_init(&r, WARDEN_GIC_V3);
-	r.sys.root_cell.reserved[1] = ~0ULL;
-	CHECK(REJECTS(&r, "cell reserved[1] is 0xffffffffffffffff, not 0"));
+	r.sys.root_cell.reserved = ~0u;
+	CHECK(REJECTS(&r, "cell reserved is 0xffffffff, not 0"));
+}
+
+/* The root's console is the platform's UART; only inmates name their own. */
+static void test_root_has_no_cell_uart(void)
+{
+	struct ref r;
+
+	ref_init(&r, WARDEN_GIC_V3);
+	r.sys.root_cell.uart_type = WARDEN_UART_PL011;
+	r.sys.root_cell.uart_base = 0x9000000;
+	CHECK(REJECTS(&r, "system config \"root\": cell UART (uart_type 1, "
+			  "uart_base 0x9000000): only inmate cells name one"));
+	ref_init(&r, WARDEN_GIC_V3);
+	r.sys.root_cell.uart_base = 0x9000000;
+	CHECK(REJECTS(&r, "(uart_type 0, uart_base 0x9000000): only inmate"));
 }
 
 /* The root cell uses the machine's UART; only inmates get an emulated one. */
@@ -1150,6 +1165,7 @@ int main(void)
 	RUN(test_uart_base_unaligned);
 	RUN(test_reserved_nonzero);
 	RUN(test_root_has_no_vuart);
+	RUN(test_root_has_no_cell_uart);
 	RUN(test_num_cpus_zero);
 	RUN(test_num_cpus_too_many);
 	RUN(test_num_cpus_64);

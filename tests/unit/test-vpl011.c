@@ -469,6 +469,38 @@ static bool is_reset(void)
 
 static struct trap_frame frame;
 
+/* The comm region names the UART the inmate may drive (cell.h). */
+static void the_comm_region_names_the_uart(void)
+{
+	volatile struct warden_comm_region *comm;
+
+	CHECK(setup() == 0);
+	comm = cell()->comm;
+	CHECK(comm->revision == WARDEN_COMM_REVISION);
+	CHECK(comm->console_uart_type == WARDEN_UART_PL011);
+	CHECK(comm->console_uart_base == UART_IPA);
+}
+
+/* A UART of its own (a device page of the root's) comes first. */
+static void the_comm_region_prefers_the_own_uart(void)
+{
+	volatile struct warden_comm_region *comm;
+
+	fx_sys_init();
+	fx_config_init(&uart, "uart", 0x4, FX_RAM_PA, UART_IRQ);
+	uart.desc.vuart_base = UART_IPA;
+	uart.desc.vuart_irq = UART_IRQ;
+	fx_add_mem(&uart, 0x0a001000, 0x0a001000, 0x1000, FX_IO);
+	uart.desc.uart_type = WARDEN_UART_CADENCE;
+	uart.desc.uart_base = 0x0a001000;
+	CHECK(fx_enable() == 0);
+	CHECK(fx_create(&uart) == CELL_ID);
+	CHECK(fx_load_start(CELL_ID) == 0);
+	comm = cell()->comm;
+	CHECK(comm->console_uart_type == WARDEN_UART_CADENCE);
+	CHECK(comm->console_uart_base == 0x0a001000);
+}
+
 static void on_cpu_reset(void *arg)
 {
 	cell_system_reset(arg, &frame);
@@ -560,6 +592,8 @@ int main(void)
 	RUN_HYP(receive_interrupts_and_trigger_levels);
 	RUN_HYP(the_interrupt_rule);
 	RUN_HYP(loopback);
+	RUN_HYP(the_comm_region_names_the_uart);
+	RUN_HYP(the_comm_region_prefers_the_own_uart);
 	RUN_HYP(reset_at_start_and_system_reset);
 	RUN_HYP(input_call_checks_its_arguments);
 	RUN_HYP(input_for_a_stopped_cell_is_dropped);

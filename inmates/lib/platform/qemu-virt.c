@@ -9,12 +9,14 @@
  * - Nobody has set up the GIC: the distributor and each CPU's
  *   redistributor are brought up here, with every interrupt in the group
  *   the library's drivers use (Group 0 on GICv2, Group 1 on GICv3).
- * - The console is the PL011, written directly (uart-pl011.c).
+ * - The console is the PL011, written directly (uart-pl011.c); the comm
+ *   region names it, as a cell's names the cell's UART.
  * - QEMU itself answers PSCI calls made with HVC (its "psci-conduit" for
  *   this machine); CPUs other than the first start powered off.
  */
 #include <inmate/inmate.h>
 #include <inmate/platform.h>
+#include <inmate/uart-driver.h>
 #include <inmate/uart.h>
 
 #define VIRT_GICD 0x08000000ull
@@ -48,6 +50,10 @@
 #define GICR_SGI_IGROUPR0 (0x10000 + 0x0080)
 
 static struct warden_comm_region qemu_virt_comm;
+static const struct uart qemu_virt_uart = {
+	.drv = &uart_pl011,
+	.base = VIRT_UART,
+};
 
 enum platform_kind platform_kind(void)
 {
@@ -113,6 +119,8 @@ void platform_init(void)
 	comm->gicd_base = VIRT_GICD;
 	comm->gicc_base = VIRT_GICC;
 	comm->console_flags = WARDEN_CELL_CONSOLE;
+	comm->console_uart_type = WARDEN_UART_PL011;
+	comm->console_uart_base = VIRT_UART;
 	comm->num_cpus = qemu_virt_count_cpus();
 	for (i = 0; i < comm->num_cpus; i++) {
 		comm->cpus[i].mpidr = i;
@@ -138,7 +146,7 @@ void platform_cpu_init(unsigned int cpu)
 
 void platform_putc(char c)
 {
-	uart_putc(VIRT_UART, c);
+	uart_putc(&qemu_virt_uart, c);
 }
 
 int64_t platform_psci(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)

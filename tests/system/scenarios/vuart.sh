@@ -9,9 +9,11 @@
 # console only once its line is complete.  Input sent with `warden cell
 # console --send` (escapes, and more than the 32-byte receive FIFO holds)
 # and through `--attach` from a pipe arrives by interrupt and is echoed
-# and answered.  `cell stats` counts the trapped accesses.  A cell without
-# an emulated UART, a bad escape and a cell that is not running are
-# refused with their reasons.
+# and answered.  uart-demo.bin prints through the UART its comm region
+# names: the emulated PL011 of its own cell (uart-demo), the console
+# hypercall in a cell with none (cell-test's).  `cell stats` counts the
+# trapped accesses.  A cell without an emulated UART, a bad escape and a
+# cell that is not running are refused with their reasons.
 . /usr/share/warden/lib.sh
 
 # ring_ends_with NAME TEXT: the cell's console ring ends with TEXT, no
@@ -87,11 +89,27 @@ check_fails "--send: a bad escape" "bad escape" \
 	warden cell console vuart-test --send 'a\qb'
 check_fails "--send and --attach together" "at most one of" \
 	warden cell console vuart-test --send a --attach
-check "uart-demo up (CPU 3)" cell_up uart-demo
-check_fails "--send to a cell without an emulated UART" \
-	"uart-demo.*has no emulated console UART" \
-	warden cell console uart-demo --send x
+
+step "one uart-demo.bin: the UART the comm region names, or the hypercall"
+check "uart-demo up (CPU 3, emulated PL011 on INTID 232)" cell_up uart-demo
+check_v "uart-demo: hello through the UART the comm region names" \
+	cell_wait_for uart-demo \
+	"Hello from uart-demo on CPU 0x3 through its PL011 at 0x9000000"
+check_v "uart-demo: its counter through it, into its ring" \
+	cell_wait_for uart-demo "uart-demo: count 2"
 check "uart-demo destroyed" warden cell destroy uart-demo
+# the same image in cell-test's cell (CPU 3), which has no UART
+check "uart-demo.bin in a cell without a UART" \
+	cell_up cell-test "$INMATES/uart-demo.bin"
+check_v "uart-demo: hello through the console hypercall" \
+	cell_wait_for cell-test \
+	"Hello from uart-demo on CPU 0x3 through the console hypercall"
+check_v "uart-demo: its counter through the hypercall" \
+	cell_wait_for cell-test "uart-demo: count 2"
+check_fails "--send to a cell without an emulated UART" \
+	"cell-test.*has no emulated console UART" \
+	warden cell console cell-test --send x
+check "cell-test destroyed" warden cell destroy cell-test
 
 step "stats, shutdown, destroy"
 check_v "stats: the trapped accesses (mmio) of CPU 2" sh -c '

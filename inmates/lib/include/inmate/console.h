@@ -10,6 +10,18 @@
 
 #include <stddef.h>
 
+struct uart;
+
+/* Boot CPU, after platform_init(): find the UART the comm region names. */
+void console_init(void);
+/*
+ * The UART the cell may drive itself (inmate/uart.h): its own device, or
+ * the PL011 the hypervisor emulates for it; NULL if the comm region names
+ * none (or one the library has no driver for).  Not set up: call
+ * uart_init() first.  printf() keeps to the console hypercall.
+ */
+const struct uart *console_uart(void);
+
 /* Write one character; no lock. */
 void console_putc(char c);
 /* Write a string or a buffer under the console lock. */

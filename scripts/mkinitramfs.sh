@@ -226,6 +226,44 @@ BANNER
 	echo "[init] no warden.scenario= on the kernel command line"
 	rc=2
 	;;
+*+*)
+	# a+b+c: several scenarios in one boot (tests/system/run.sh groups a
+	# machine's runs so; each is judged on its own part of the log, between
+	# its BEGIN and END lines).  After each, whatever it left is undone
+	# (cells destroyed, Warden disabled, the driver unloaded), so the next
+	# starts as after a boot.
+	rc=0
+	for s in $(echo "$scenario" | tr + ' '); do
+		echo "[scenario] BEGIN $s"
+		t0=$(cut -d' ' -f1 /proc/uptime)
+		if [ -f "$dir/$s.sh" ]; then
+			sh "$dir/$s.sh"
+			src=$?
+		else
+			echo "[init] unknown scenario '$s'"
+			src=2
+		fi
+		t1=$(cut -d' ' -f1 /proc/uptime)
+		echo "[scenario] END $s rc=$src ($(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%d", b - a + 0.5 }') s)"
+		[ $src -eq 0 ] || rc=1
+		if [ -e /sys/devices/warden ]; then
+			for d in /sys/devices/warden/cells/*; do
+				[ -f "$d/name" ] || continue
+				n=$(cat "$d/name")
+				[ "$n" = root ] || warden cell destroy "$n" --force
+			done
+			if [ "$(cat /sys/devices/warden/enabled 2> /dev/null)" = 1 ]; then
+				warden disable
+			fi
+			rmmod warden
+		fi > /tmp/cleanup.out 2>&1 || {
+			echo "[init] could not undo what $s left:"
+			sed 's/^/    | /' /tmp/cleanup.out
+		}
+		# the kernel's console level, as a boot leaves it (demo lowers it)
+		dmesg -n 7
+	done
+	;;
 *)
 	if [ -f "$dir/$scenario.sh" ]; then
 		sh "$dir/$scenario.sh"

@@ -2,6 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # demo: the story for humans.  Linux is already running; Warden slides under
 # it at EL2, Linux keeps working on every CPU, and Warden steps away again.
+# On QEMU virt (make demo [GIC=2]) and on QEMU's ZCU102 model (make demo
+# MACHINE=zcu102: Cortex-A53s, GIC-400, the Cadence UART).
+# machines: virt zcu102
 # shellcheck disable=SC2034 # used by lib.sh
 W_INDENT='      '
 . /usr/share/warden/lib.sh
@@ -10,11 +13,17 @@ W_INDENT='      '
 # reads well; `dmesg` at the end shows the driver's messages.
 dmesg -n 5
 
-cat <<'TXT'
+if [ "$WARDEN_MACHINE" = zcu102 ]; then
+	machine="QEMU's model of the Xilinx ZCU102 board (4 Cortex-A53s,
+  a GIC-400, a Cadence UART)"
+else
+	machine="a 4-CPU QEMU machine"
+fi
+cat <<TXT
 
   Warden demo: a static-partitioning hypervisor, launched under a running,
-  unmodified Linux kernel (Debian's stock arm64 kernel) on a 4-CPU QEMU
-  machine.  Linux becomes the root cell, then gives CPUs and memory to two
+  unmodified Linux kernel (Debian's stock arm64 kernel) on $machine.
+  Linux becomes the root cell, then gives CPUs and memory to two
   bare-metal inmates that run beside it, talks to a third through shared
   memory, and gets everything back.
 TXT

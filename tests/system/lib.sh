@@ -122,6 +122,12 @@ require() {
 	}
 }
 
+# skip WHY: a step that cannot apply on this machine, said so, not run; the
+# runner repeats the count on the PASS line.
+skip() {
+	echo "[$W_NAME] skipped on $WARDEN_MACHINE: $*"
+}
+
 # finish: summary line, and the scenario's exit code (0 = all checks passed).
 # finish_then CMD...: like finish, but the scenario ends the machine itself
 # with CMD (reboot -f, a SysRq): the summary and "[scenario] DONE rc=N" come

@@ -20,7 +20,8 @@
 #                         (run-qemu.sh --machine zcu102): the scenario's
 #                         machine facts come from lib.sh ($CELLS, INMATE_RAM,
 #                         CT_SPI, UART_SPI ...), and a step that cannot apply
-#                         there says so with a "[<scenario>] skipped" line
+#                         there says so (lib.sh: skip WHY), counted on the
+#                         PASS line
 #   # machine: its=on     QEMU machine options of its own (run-qemu.sh
 #                         --machine-opts; virt only)
 #   # expect-serial: RE   the serial log must match the extended regexp RE
@@ -119,6 +120,9 @@ judge() {
 	fi
 
 	if [ ${#why[@]} -eq 0 ]; then
+		# steps a scenario could not take on this machine (lib.sh: skip)
+		nskip=$(grep -c '^\[[a-z0-9-]*\] skipped on ' "$log")
+		[ "$nskip" -eq 0 ] || dt_note="$dt_note; $nskip steps skipped, see the log"
 		echo "PASS $name (${dt} s$dt_note)"
 		hook=$top/tests/system/hooks/$s.sh
 		if [ -x "$hook" ] && [ -z "${WARDEN_SUFFIX:-}" ]; then

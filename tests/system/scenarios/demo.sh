@@ -14,19 +14,25 @@ W_INDENT='      '
 dmesg -n 5
 
 if [ "$WARDEN_MACHINE" = zcu102 ]; then
-	machine="QEMU's model of the Xilinx ZCU102 board (4 Cortex-A53s,
-  a GIC-400, a Cadence UART)"
-else
-	machine="a 4-CPU QEMU machine"
-fi
-cat <<TXT
+	cat <<'TXT'
 
   Warden demo: a static-partitioning hypervisor, launched under a running,
-  unmodified Linux kernel (Debian's stock arm64 kernel) on $machine.
+  unmodified Linux kernel (Debian's stock arm64 kernel) on QEMU's model of
+  the Xilinx ZCU102 board: 4 Cortex-A53s, a GIC-400, a Cadence UART.
   Linux becomes the root cell, then gives CPUs and memory to two
   bare-metal inmates that run beside it, talks to a third through shared
   memory, and gets everything back.
 TXT
+else
+	cat <<'TXT'
+
+  Warden demo: a static-partitioning hypervisor, launched under a running,
+  unmodified Linux kernel (Debian's stock arm64 kernel) on a 4-CPU QEMU
+  machine.  Linux becomes the root cell, then gives CPUs and memory to two
+  bare-metal inmates that run beside it, talks to a third through shared
+  memory, and gets everything back.
+TXT
+fi
 
 step "1. Load the driver"
 say "$(grep -c ^processor /proc/cpuinfo) CPUs, kernel $(uname -r), GICv$WARDEN_GIC"

@@ -201,14 +201,17 @@ case "$scenario" in
 shell)
 	# Keep the kernel's chatter (below warnings) off the shell.
 	dmesg -n 5
+	# the machine's cell configs (tests/system/lib.sh: CELLS)
+	cdir=/etc/warden
+	[ "$machine" = virt ] || cdir=/etc/warden/$machine
 	cat <<BANNER
 
-  Warden test shell (GICv$gic).  Try:
+  Warden test shell (GICv$gic$mnote).  Try:
     insmod /lib/modules/warden.ko           load the driver
     warden enable /etc/warden/system.cell   start the hypervisor under Linux
     warden status                           state and memory pool
     warden console                          the hypervisor's console output
-    warden cell create /etc/warden/gic-demo.cell          a cell on CPU 2
+    warden cell create $cdir/gic-demo.cell          a cell on CPU 2
     warden cell load gic-demo $inm/gic-demo.bin
     warden cell start gic-demo; warden cell console gic-demo -f
     warden cell list; warden cell stats gic-demo; warden cell destroy gic-demo

@@ -19,9 +19,10 @@
  * Devices: each enabled node of the tree Linux runs on, its own pages
  * (what `warden config create` finds there; the configgen test compares
  * the two).  PCIe is disabled in that tree.  The GIC's frames are the
- * hypervisor's.  GICC and GICV are the 64 KiB-aliased frames' last 4 KiB
- * pages: the GIC-400's 8 KiB CPU interface sits at the end of each 64 KiB
- * alias, where Linux finds it too (the tree's GICC region is 0x20000).
+ * hypervisor's.  GICC and GICV are given at +0xf000 in their 128 KiB
+ * windows: the SoC repeats each 4 KiB page of the 8 KiB interface across
+ * 64 KiB, so only there are the two pages adjacent (Linux picks the same
+ * base for GICC, since the tree's region is 0x20000; config create too).
  */
 #include <warden/config.h>
 

@@ -7,8 +7,9 @@
 #   make            build firmware, driver, CLI, configs and inmates (needs `make setup`)
 #   make inmates    only the inmate library, demos and test inmates
 #   make setup      install packages and fetch the stock arm64 kernel (idempotent)
-#   make demo       the main demo in QEMU (GIC=2 for GICv2)
-#   make shell      an interactive shell in the guest (GIC=2 for GICv2)
+#   make demo       the main demo in QEMU (GIC=2 for GICv2; MACHINE=zcu102 for
+#                   QEMU's ZCU102 model)
+#   make shell      an interactive shell in the guest (GIC=2, MACHINE=zcu102)
 #   make test       every test; last line "N passed, N failed"
 #   make lint       clang-tidy and MISRA C:2012 (cppcheck) alone
 #   make bench      path lengths, bare metal against a cell (build/bench/)

@@ -70,3 +70,27 @@ $(CONFIGS_V3_CELLS): $(B)/configs/%.cell: $(TOP)/configs/qemu-arm64/%.c \
 		{ rm -f $@; exit 1; };)
 	$(foreach sys,$(CONFIGS_V2_SYSTEMS),! $(CONFIGS_CHECK) $(sys) $@ \
 		>/dev/null 2>&1 || { rm -f $@; exit 1; };)
+
+# QEMU's ZCU102 model (issue 18): configs/zcu102/zcu102.c is its system
+# config, every other config there an inmate cell config checked against it
+# (they include ../qemu-arm64/inmate-cell.h).  They go to
+# $(B)/configs/zcu102/, apart from virt's cells of the same names.
+CONFIGS_ZCU_SRCS := $(wildcard $(TOP)/configs/zcu102/*.c)
+CONFIGS_ZCU_SYSTEM := $(B)/configs/zcu102/zcu102.cell
+CONFIGS_ZCU_CELLS := $(filter-out $(CONFIGS_ZCU_SYSTEM),\
+	$(patsubst $(TOP)/configs/zcu102/%.c,$(B)/configs/zcu102/%.cell,\
+	$(CONFIGS_ZCU_SRCS)))
+CONFIGS_ZCU_DEPS := $(wildcard $(TOP)/include/warden/*.h $(TOP)/configs/zcu102/*.h) \
+	$(TOP)/configs/qemu-arm64/inmate-cell.h $(TOP)/configs/build.mk
+
+configs: $(CONFIGS_ZCU_SYSTEM) $(CONFIGS_ZCU_CELLS)
+
+$(CONFIGS_ZCU_SYSTEM): $(B)/configs/zcu102/%.cell: $(TOP)/configs/zcu102/%.c \
+		$(CONFIGS_ZCU_DEPS) $(B)/tools/warden-host
+	$(configs_extract)
+	$(CONFIGS_CHECK) $@ || { rm -f $@; exit 1; }
+
+$(CONFIGS_ZCU_CELLS): $(B)/configs/zcu102/%.cell: $(TOP)/configs/zcu102/%.c \
+		$(CONFIGS_ZCU_DEPS) $(B)/tools/warden-host $(CONFIGS_ZCU_SYSTEM)
+	$(configs_extract)
+	$(CONFIGS_CHECK) $(CONFIGS_ZCU_SYSTEM) $@ || { rm -f $@; exit 1; }

@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Build the guest initramfs: build/initramfs-warden.cpio.gz.  One image serves
-# both GICs; /init picks the config from warden.gic= on the kernel command
-# line.
+# both GICs and both machines (QEMU virt, the ZCU102 model); /init picks the
+# config from warden.gic= and warden.machine= on the kernel command line.
 #
 # Guest layout:
 #   /init                           mounts, picks the config, runs the scenario
@@ -18,6 +18,9 @@
 #   /lib/firmware/warden.bin        the hypervisor
 #   /lib/firmware/bogus.bin         not a Warden image (badinput scenario)
 #   /etc/warden/*.cell              configs; system.cell -> the one for the GIC
+#                                   (virt) or zcu102.cell (zcu102)
+#   /etc/warden/zcu102/*.cell       the ZCU102's inmate cell configs (its own
+#                                   memory map); $CELLS on that machine
 #   /usr/share/warden/inmates/*.bin inmate images (demos, test inmates)
 #   /usr/share/warden/lib.sh        shell helpers for the scenarios
 #   /usr/share/warden/scenarios/    one script per scenario
@@ -66,6 +69,7 @@ command -v cpio >/dev/null || die "cpio not installed; run scripts/setup.sh firs
 
 shopt -s nullglob
 cells=("$build"/configs/*.cell)
+zcu_cells=("$build"/configs/zcu102/*.cell)
 inmates=("$build"/inmates/*.bin)
 scenarios=("$top"/tests/system/scenarios/*.sh)
 shopt -u nullglob
@@ -82,7 +86,7 @@ for f in "$ko" "$cli" "$fw" "$fuzzer" "$ping" "$benchtool" "$jsoncheck" \
 	fi
 done
 [ ${#cells[@]} -gt 0 ] || warn "no build/configs/*.cell; the guest will have no configs"
-inputs+=("${cells[@]}")
+inputs+=("${cells[@]}" "${zcu_cells[@]}")
 for n in "${inmate_names[@]}"; do
 	[ -e "$build/inmates/$n.bin" ] ||
 		warn "build/inmates/$n.bin not built; the guest will not have it"
@@ -99,7 +103,7 @@ rm -rf "$stage"
 mkdir -p "$stage"
 cd "$stage"
 mkdir -p bin sbin usr/bin usr/sbin dev proc sys tmp run root \
-	etc/warden lib/modules lib/firmware usr/share/warden/scenarios \
+	etc/warden/zcu102 lib/modules lib/firmware usr/share/warden/scenarios \
 	usr/share/warden/inmates usr/share/bash-completion/completions
 install -m 0755 "$(readlink -f "$busybox")" bin/busybox
 ln -s busybox bin/sh
@@ -114,6 +118,13 @@ ln -s busybox bin/sh
 [ -e "$fw" ] && install -m 0644 "$fw" lib/firmware/warden.bin
 for c in "${cells[@]}"; do
 	install -m 0644 "$c" etc/warden/
+done
+# the ZCU102's system config beside virt's; its cells apart (same names)
+for c in "${zcu_cells[@]}"; do
+	case "$c" in
+	*/zcu102.cell) install -m 0644 "$c" etc/warden/ ;;
+	*) install -m 0644 "$c" etc/warden/zcu102/ ;;
+	esac
 done
 for i in "${inmates[@]}"; do
 	install -m 0644 "$i" usr/share/warden/inmates/
@@ -157,6 +168,7 @@ scenario=
 gic=3
 bench=
 system=
+machine=virt
 soak=0
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in
@@ -164,35 +176,42 @@ for arg in $(cat /proc/cmdline); do
 	warden.gic=*) gic=${arg#*=} ;;
 	warden.bench=*) bench=$(echo "${arg#*=}" | tr , ' ') ;;
 	warden.system=*) system=${arg#*=} ;;
+	warden.machine=*) machine=${arg#*=} ;;
 	warden.soak=*) soak=${arg#*=} ;;
 	esac
 done
 # WARDEN_SOAK=1 (make soak): the long loops' full length
 export WARDEN_SCENARIO=$scenario WARDEN_GIC=$gic WARDEN_BENCH="$bench" \
-	WARDEN_SOAK=$soak
+	WARDEN_SOAK=$soak WARDEN_MACHINE=$machine
 
 # warden.system=NAME.cell: another system config of /etc/warden (one
 # `warden config create` wrote, added to the initramfs by the test)
 cell=/etc/warden/qemu-arm64-gicv$gic.cell
+[ "$machine" = virt ] || cell=/etc/warden/$machine.cell
 [ -n "$system" ] && cell=/etc/warden/$(basename "$system")
 [ -f "$cell" ] || echo "[init] WARNING: $cell missing; no system config"
 ln -sf "$cell" /etc/warden/system.cell
 
-echo "[init] Warden test guest: kernel $(uname -r), GICv$gic, $(grep -c ^processor /proc/cpuinfo) CPUs, system config $(basename "$cell"), scenario '$scenario'"
+mnote=
+[ "$machine" = virt ] || mnote=" on $machine"
+echo "[init] Warden test guest$mnote: kernel $(uname -r), GICv$gic, $(grep -c ^processor /proc/cpuinfo) CPUs, system config $(basename "$cell"), scenario '$scenario'"
 dir=/usr/share/warden/scenarios
 inm=/usr/share/warden/inmates
 case "$scenario" in
 shell)
 	# Keep the kernel's chatter (below warnings) off the shell.
 	dmesg -n 5
+	# the machine's cell configs (tests/system/lib.sh: CELLS)
+	cdir=/etc/warden
+	[ "$machine" = virt ] || cdir=/etc/warden/$machine
 	cat <<BANNER
 
-  Warden test shell (GICv$gic).  Try:
+  Warden test shell (GICv$gic$mnote).  Try:
     insmod /lib/modules/warden.ko           load the driver
     warden enable /etc/warden/system.cell   start the hypervisor under Linux
     warden status                           state and memory pool
     warden console                          the hypervisor's console output
-    warden cell create /etc/warden/gic-demo.cell          a cell on CPU 2
+    warden cell create $cdir/gic-demo.cell          a cell on CPU 2
     warden cell load gic-demo $inm/gic-demo.bin
     warden cell start gic-demo; warden cell console gic-demo -f
     warden cell list; warden cell stats gic-demo; warden cell destroy gic-demo
@@ -209,6 +228,44 @@ BANNER
 "")
 	echo "[init] no warden.scenario= on the kernel command line"
 	rc=2
+	;;
+*+*)
+	# a+b+c: several scenarios in one boot (tests/system/run.sh groups a
+	# machine's runs so; each is judged on its own part of the log, between
+	# its BEGIN and END lines).  After each, whatever it left is undone
+	# (cells destroyed, Warden disabled, the driver unloaded), so the next
+	# starts as after a boot.
+	rc=0
+	for s in $(echo "$scenario" | tr + ' '); do
+		echo "[scenario] BEGIN $s"
+		t0=$(cut -d' ' -f1 /proc/uptime)
+		if [ -f "$dir/$s.sh" ]; then
+			sh "$dir/$s.sh"
+			src=$?
+		else
+			echo "[init] unknown scenario '$s'"
+			src=2
+		fi
+		t1=$(cut -d' ' -f1 /proc/uptime)
+		echo "[scenario] END $s rc=$src ($(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%d", b - a + 0.5 }') s)"
+		[ $src -eq 0 ] || rc=1
+		if [ -e /sys/devices/warden ]; then
+			for d in /sys/devices/warden/cells/*; do
+				[ -f "$d/name" ] || continue
+				n=$(cat "$d/name")
+				[ "$n" = root ] || warden cell destroy "$n" --force
+			done
+			if [ "$(cat /sys/devices/warden/enabled 2> /dev/null)" = 1 ]; then
+				warden disable
+			fi
+			rmmod warden
+		fi > /tmp/cleanup.out 2>&1 || {
+			echo "[init] could not undo what $s left:"
+			sed 's/^/    | /' /tmp/cleanup.out
+		}
+		# the kernel's console level, as a boot leaves it (demo lowers it)
+		dmesg -n 7
+	done
 	;;
 *)
 	if [ -f "$dir/$scenario.sh" ]; then

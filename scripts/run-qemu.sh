@@ -2,19 +2,27 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Boot the reference machine (DESIGN §4) with the Warden initramfs and run one
-# scenario.  The whole serial log is kept (build/logs/<scenario>-gicv<N>.log by
-# default) and also copied to stdout.  The exit code is QEMU's, 124 when the
+# scenario, or (--machine zcu102) QEMU's model of the Xilinx ZCU102 board, the
+# second reference machine (issue 18).  The whole serial log is kept
+# (build/logs/<scenario>-gicv<N>.log, or <scenario>-zcu102.log, by default)
+# and also copied to stdout.  The exit code is QEMU's, 124 when the
 # timeout stopped it, or 125 when it was stopped after a kernel or
 # hypervisor panic, lockup or RCU stall (such a machine never powers off).
 # Before a hung machine is stopped, QEMU's monitor dumps every CPU's
 # registers into the log ("[run-qemu] registers"), so that the log says
 # where each CPU was: in Linux, in an inmate or at EL2 (PSTATE's EL field).
 #
-# Usage: scripts/run-qemu.sh --gic 2|3 --scenario NAME [--timeout SEC]
-#            [--log FILE] [--interactive] [--icount] [--append ARGS]
+# Usage: scripts/run-qemu.sh --gic 2|3 --scenario NAME [--machine virt|zcu102]
+#            [--timeout SEC] [--log FILE] [--interactive] [--icount] [--append ARGS]
 #            [--smp N] [--initrd-extra CPIO]... [--machine-opts K=V,...]
 #            [--disk IMAGE] [-- EXTRA-QEMU-ARGS...]
 #
+#   --machine M     virt (default: DESIGN §4's reference machine) or zcu102:
+#                   -M xlnx-zcu102 (4 Cortex-A53s, GIC-400, so GICv2 only;
+#                   Cadence UART ttyPS0), 2 GiB with Linux on mem=1536M, the
+#                   kernel package's ZCU102 tree edited by
+#                   scripts/zcu102-dtb.sh (into build/zcu102.dtb), and the
+#                   guest's system config zcu102.cell (warden.machine=zcu102)
 #   --timeout SEC   stop QEMU after SEC seconds (default 300; none when
 #                   --interactive is given without --timeout)
 #   --interactive   serial on the terminal in both directions (Ctrl-A X quits);
@@ -51,12 +59,13 @@ usage() {
 }
 die() { echo "run-qemu: error: $*" >&2; exit 1; }
 
-gic=3 scenario='' timeout='' log='' interactive=0 icount=0 stopped=0 stop_why=''
+gic='' mach=virt scenario='' timeout='' log='' interactive=0 icount=0 stopped=0 stop_why=''
 append='' smp=4 machine_opts='' disk=''
 initrd_extra=() extra=()
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--gic) gic=${2:-}; shift 2 || usage ;;
+	--machine) mach=${2:-}; shift 2 || usage ;;
 	--scenario) scenario=${2:-}; shift 2 || usage ;;
 	--timeout) timeout=${2:-}; shift 2 || usage ;;
 	--log) log=${2:-}; shift 2 || usage ;;
@@ -72,10 +81,22 @@ while [ $# -gt 0 ]; do
 	*) echo "run-qemu: unknown argument '$1'" >&2; usage ;;
 	esac
 done
-case "$gic" in
-3) machine=virt,virtualization=on,gic-version=3,its=off ;;
-2) machine=virt,virtualization=on,gic-version=2 ;;
-*) echo "run-qemu: --gic must be 2 or 3" >&2; usage ;;
+case "$mach" in
+virt)
+	gic=${gic:-3}
+	case "$gic" in
+	3) machine=virt,virtualization=on,gic-version=3,its=off ;;
+	2) machine=virt,virtualization=on,gic-version=2 ;;
+	*) echo "run-qemu: --gic must be 2 or 3" >&2; usage ;;
+	esac
+	;;
+zcu102)
+	# the board's GIC-400 has no GICv3 mode to pick
+	gic=${gic:-2}
+	[ "$gic" = 2 ] || die "--machine zcu102 has a GIC-400: GICv2 only (--gic 2, the default there)"
+	machine=xlnx-zcu102,virtualization=on
+	;;
+*) echo "run-qemu: --machine must be virt or zcu102" >&2; usage ;;
 esac
 # a later key=value overrides the default one (QEMU takes the last)
 [ -n "$machine_opts" ] && machine=$machine,$machine_opts
@@ -91,7 +112,11 @@ command -v qemu-system-aarch64 >/dev/null || die "qemu-system-aarch64 missing; r
 initrd=$build/initramfs-warden.cpio.gz
 
 mkdir -p "$build/logs"
-log=${log:-$build/logs/$scenario-gicv$gic.log}
+if [ "$mach" = virt ]; then
+	log=${log:-$build/logs/$scenario-gicv$gic.log}
+else
+	log=${log:-$build/logs/$scenario-$mach.log}
+fi
 mkdir -p "$(dirname "$log")"
 if [ ${#initrd_extra[@]} -gt 0 ]; then
 	for f in "${initrd_extra[@]}"; do
@@ -101,15 +126,41 @@ if [ ${#initrd_extra[@]} -gt 0 ]; then
 	initrd=$log.initrd
 fi
 [ -z "$disk" ] || [ -f "$disk" ] || die "--disk: no file $disk"
+[ -z "$disk" ] || [ "$mach" = virt ] ||
+	die "--disk needs virt's virtio-mmio transports; $mach has none"
 
 case "$smp" in
 ""|*[!0-9]*) die "--smp takes a number of CPUs" ;;
 esac
 # -no-reboot: a reset of the guest ends QEMU, as a power-off does (the
 # scenarios reboot and sysreset end that way)
-cmd=(qemu-system-aarch64 -M "$machine" -cpu cortex-a57 -smp "$smp" -m 1G
-	-nographic -nic none -no-reboot -kernel "$build/Image" -initrd "$initrd"
-	-append "console=ttyAMA0 earlycon kvm-arm.mode=none mem=768M warden.scenario=$scenario warden.gic=$gic$append")
+if [ "$mach" = virt ]; then
+	cmd=(qemu-system-aarch64 -M "$machine" -cpu cortex-a57 -smp "$smp" -m 1G
+		-nographic -nic none -no-reboot -kernel "$build/Image" -initrd "$initrd"
+		-append "console=ttyAMA0 earlycon kvm-arm.mode=none mem=768M warden.scenario=$scenario warden.gic=$gic$append")
+else
+	# The board has its four A53s (and no choice of CPU model or count).
+	[ "$smp" = 4 ] || die "--machine zcu102 has 4 CPUs; no --smp"
+	# Debian's ZCU102 tree needs an edit for QEMU's model (the UART's
+	# clock and power domain live in firmware that QEMU does not run;
+	# QEMU has no ZynqMP PCIe): scripts/zcu102-dtb.sh says why, and
+	# build/zcu102.dtb is made again only when the kernel or the script
+	# changed.
+	dtb=$build/zcu102.dtb
+	src=$(ls "$build"/sysroot/usr/lib/linux-image-*/xilinx/zynqmp-zcu102-rev1.0.dtb 		2> /dev/null | head -n 1)
+	[ -n "$src" ] || die "no xilinx/zynqmp-zcu102-rev1.0.dtb under $build/sysroot; run scripts/setup.sh"
+	command -v fdtput > /dev/null || die "fdtput missing (device-tree-compiler); run scripts/setup.sh"
+	if [ ! -f "$dtb" ] || [ "$src" -nt "$dtb" ] ||
+		[ "$top/scripts/zcu102-dtb.sh" -nt "$dtb" ]; then
+		"$top/scripts/zcu102-dtb.sh" "$src" "$dtb"
+	fi
+	# -m 2G: QEMU's memory node for 4G covers the device space and Linux
+	# does not boot.  mem=1536M leaves 0x60000000-0x7fffffff to the
+	# hypervisor and the inmates (configs/zcu102/).
+	cmd=(qemu-system-aarch64 -M "$machine" -m 2G -dtb "$dtb"
+		-nographic -nic none -no-reboot -kernel "$build/Image" -initrd "$initrd"
+		-append "console=ttyPS0,115200 earlycon kvm-arm.mode=none mem=1536M warden.scenario=$scenario warden.gic=$gic warden.machine=$mach$append")
+fi
 [ $icount -eq 1 ] && cmd+=(-icount shift=0,sleep=off)
 [ -n "$disk" ] && cmd+=(-drive "if=none,file=$disk,format=raw,id=celldisk,snapshot=on"
 	-device virtio-blk-device,drive=celldisk)

@@ -124,7 +124,7 @@ def main():
         same.append(f"devices: every device the reference maps ({len(ref_io)} ranges)")
 
     if ref["irqs"] != gen["irqs"]:
-        explained.append(f"IRQs: reference {ref['irqs']} (QEMU's 256 SPIs), generated "
+        explained.append(f"IRQs: reference {ref['irqs']} (every SPI of the machine's GIC), generated "
                          f"{gen['irqs']}: every SPI there can be; the hypervisor "
                          "limits them to the GIC's (GICD_TYPER) at run time")
     if ref["links"] != gen["links"]:

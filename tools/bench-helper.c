@@ -54,7 +54,7 @@
 
 #include <warden/ioctl.h>
 
-#define WORK_BYTES (64 * 1024)
+#define WORK_BYTES ((size_t)64 * 1024)
 
 static uint64_t now_ns(void)
 {

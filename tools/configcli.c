@@ -30,7 +30,8 @@
 
 /*
  * The top-level "System RAM" lines of /proc/iomem: the RAM Linux runs in.
- * Without CAP_SYS_ADMIN every address reads as 0.
+ * Without CAP_SYS_ADMIN every address reads as 0, so a range reads
+ * 0-0; a start of 0 alone is real RAM at 0 (the ZCU102's).
  */
 static int configcli_iomem(struct configgen_opts *o)
 {
@@ -61,7 +62,8 @@ static int configcli_iomem(struct configgen_opts *o)
 			(struct configgen_range){ start, end - start + 1 };
 	}
 	free(data);
-	if (!o->num_linux_ram || !o->linux_ram[0].start) {
+	if (!o->num_linux_ram ||
+	    (!o->linux_ram[0].start && o->linux_ram[0].size == 1)) {
 		warden_err("config create failed: %s shows no System RAM "
 			   "addresses (run it as root)",
 			   CONFIGCLI_IOMEM);

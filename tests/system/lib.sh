@@ -122,6 +122,12 @@ require() {
 	}
 }
 
+# skip WHY: a step that cannot apply on this machine, said so, not run; the
+# runner repeats the count on the PASS line.
+skip() {
+	echo "[$W_NAME] skipped on $WARDEN_MACHINE: $*"
+}
+
 # finish: summary line, and the scenario's exit code (0 = all checks passed).
 # finish_then CMD...: like finish, but the scenario ends the machine itself
 # with CMD (reboot -f, a SysRq): the summary and "[scenario] DONE rc=N" come
@@ -393,6 +399,35 @@ linux_ok() {
 
 INMATES=/usr/share/warden/inmates
 CELLS=/etc/warden
+
+# What the scenarios need to know of the machine (warden.machine= on the
+# kernel command line; /init exports WARDEN_MACHINE): where its inmate cell
+# configs are and what they hold (configs/qemu-arm64/, configs/zcu102/).
+#   INMATE_RAM      the physical RAM of the inmates: gic-demo's 1 MiB, then
+#                   uart-demo, smp-demo, cell-test (+3 MiB) ... the echo
+#                   link (+6 MiB) and root-echo (+8 MiB), as their configs
+#   CT_SPI          cell-test's SPI; spi-owner, echo-server, echo-client,
+#                   root-echo's root side and echo-demo take the next five
+#   UART_SPI        the SPI of the root's console UART
+#   UART_BASE       its address, UART_DRIVER the kernel's name for it
+#   LINUX_MEM       Linux's mem=
+WARDEN_MACHINE=${WARDEN_MACHINE:-virt}
+case "$WARDEN_MACHINE" in
+zcu102)
+	CELLS=/etc/warden/zcu102
+	INMATE_RAM=0x60000000 CT_SPI=120 UART_SPI=53 UART_BASE=0xff000000
+	UART_DRIVER=xuartps LINUX_MEM=1536M
+	;;
+*)
+	INMATE_RAM=0x70000000 CT_SPI=100 UART_SPI=33 UART_BASE=0x9000000
+	UART_DRIVER=uart-pl011 LINUX_MEM=768M
+	;;
+esac
+
+# inmate_pa OFFSET: the physical address INMATE_RAM + OFFSET, in hex.
+inmate_pa() {
+	printf '0x%x\n' $((INMATE_RAM + $1))
+}
 
 # cell_dir NAME: the sysfs directory of the cell called NAME (empty if none).
 cell_dir() {

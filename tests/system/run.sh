@@ -3,17 +3,27 @@
 #
 # Host runner for the QEMU system scenarios.  For every scenario in
 # tests/system/scenarios.list (or those named as arguments) and every GIC
-# (GICS, default "3 2"), boot QEMU once and judge the serial log:
+# (GICS, default "3 2") of QEMU virt, and on QEMU's ZCU102 model (GICv2
+# only) for the scenarios that say so, boot QEMU once and judge the serial
+# log:
 #   PASS  only if "[scenario] DONE rc=0" appears, no "[check] FAIL" line and
 #         no kernel or hypervisor failure line, and QEMU exited by itself;
 #   FAIL  otherwise, with the failing checks, the log's tail and its path.
-# Prints one "PASS system/<scenario>/gicv<N>" or "FAIL ..." line per run; the
-# exit code is non-zero if any run failed.
+# Prints one "PASS system/<scenario>/gicv<N>" (virt) or "PASS
+# system/<scenario>/zcu102" or "FAIL ..." line per run; the exit code is
+# non-zero if any run failed.
 #
 # Directive lines in a scenario file:
-#   # gics: 3             only those GICs (default: all of GICS)
+#   # gics: 3             only those GICs of virt (default: all of GICS)
+#   # machines: virt zcu102  the machines it runs on (default: virt; MACHINES
+#                         picks among them).  zcu102 is QEMU's ZCU102 model
+#                         (run-qemu.sh --machine zcu102): the scenario's
+#                         machine facts come from lib.sh ($CELLS, INMATE_RAM,
+#                         CT_SPI, UART_SPI ...), and a step that cannot apply
+#                         there says so (lib.sh: skip WHY), counted on the
+#                         PASS line
 #   # machine: its=on     QEMU machine options of its own (run-qemu.sh
-#                         --machine-opts)
+#                         --machine-opts; virt only)
 #   # expect-serial: RE   the serial log must match the extended regexp RE
 #   # linux-cell: yes     the root gets a Linux cell's kernel and initramfs
 #                         under /usr/share/warden/linux/ (build/linux-cell/
@@ -23,12 +33,12 @@
 #                         scripts/mkcelldisk.sh) as a virtio-mmio block
 #                         device, 0x0a003e00 on SPI 47 (run-qemu.sh --disk)
 #
-# After a passing run, tests/system/hooks/<scenario>.sh GIC LOG runs if it
-# exists: host-side steps on the run's output, with PASS/FAIL lines of their
-# own (configgen: build the generated config, boot again on it).
+# After a passing run, tests/system/hooks/<scenario>.sh GIC LOG MACHINE runs
+# if it exists: host-side steps on the run's output, with PASS/FAIL lines of
+# their own (configgen: build the generated config, boot again on it).
 #
 # Usage: tests/system/run.sh [SCENARIO...]
-# Environment: GICS="3 2", WARDEN_TIMEOUT=300 (seconds per run, unless
+# Environment: GICS="3 2", MACHINES="virt zcu102", WARDEN_TIMEOUT=300 (seconds per run, unless
 # scenarios.list gives the scenario its own), WARDEN_TIMEOUT_ALL (seconds
 # per run, whatever the list says: make soak); for runs on another system
 # config (hooks): WARDEN_INITRD_EXTRA (a cpio added to the initramfs),
@@ -40,6 +50,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${WARDEN_BUILD:-$top/build}
 logs=$build/logs
 gics=${GICS:-3 2}
+machines=${MACHINES:-virt zcu102}
 limit=${WARDEN_TIMEOUT:-300}
 
 # Lines that mean the kernel or the hypervisor broke, whatever the script said.
@@ -77,6 +88,122 @@ build_once() {
 	[ "${built[$name]}" = ok ]
 }
 
+# judge: the verdict on one scenario's run, from $log (its serial log),
+# $rc (run-qemu.sh's), $secs, $dt and $dt_note, $done_re (the line that
+# ends the scenario: "[scenario] DONE", or its END line in a grouped boot),
+# for $s on $m (GIC $g) called $name.  Prints PASS or FAIL, sets failed=1,
+# and after a PASS runs the scenario's hook.
+judge() {
+	why=()
+	[ -f "$log" ] || { echo "FAIL $name: no log (run-qemu.sh rc=$rc)"; failed=1; return; }
+	if [ $rc -eq 124 ]; then
+		why+=("timed out after $secs s")
+	elif [ $rc -eq 125 ]; then
+		why+=("$(grep -o "STOPPED: .*" "$log" | tail -n 1)")
+	elif [ $rc -ne 0 ]; then
+		why+=("QEMU exited with rc=$rc")
+	fi
+	if ! grep -qE "$done_re rc=0([^0-9]|\$)" "$log"; then
+		done_line=$(grep -oE "$done_re rc=[0-9]+" "$log" | tail -n 1)
+		why+=("${done_line:-no $(echo "$done_re" | tr -d '\\') line}")
+	fi
+	# "# expect-serial: REGEX" lines in the scenario: the serial log
+	# (hypervisor and cell consoles included) must match each.
+	while IFS= read -r re; do
+		grep -qE -- "$re" "$log" || why+=("serial log lacks /$re/")
+	done < <(sed -n 's/^# expect-serial: //p' \
+		"$top/tests/system/scenarios/$s.sh")
+	nfail=$(grep -c '\[check\] FAIL' "$log")
+	[ "$nfail" -eq 0 ] || why+=("$nfail failed checks")
+	if grep -qE "$FAILURE_RE" "$log"; then
+		why+=("kernel/hypervisor failure in the log")
+	fi
+
+	if [ ${#why[@]} -eq 0 ]; then
+		# steps a scenario could not take on this machine (lib.sh: skip)
+		nskip=$(grep -c '^\[[a-z0-9-]*\] skipped on ' "$log")
+		[ "$nskip" -eq 0 ] || dt_note="$dt_note; $nskip steps skipped, see the log"
+		echo "PASS $name (${dt} s$dt_note)"
+		hook=$top/tests/system/hooks/$s.sh
+		if [ -x "$hook" ] && [ -z "${WARDEN_SUFFIX:-}" ]; then
+			"$hook" "$g" "$log" "$m" || failed=1
+		fi
+		return
+	fi
+	failed=1
+	reasons=$(IFS=';'; echo "${why[*]}" | sed 's/;/; /g')
+	echo "FAIL $name (${dt} s$dt_note): $reasons"
+	if [ "$nfail" -gt 0 ]; then
+		echo "    failing checks:"
+		# each FAIL line and the command output that follows it
+		awk '/\[check\] FAIL/ { p = 1; print; next }
+			p && /^    \| / { print; next }
+			{ p = 0 }' "$log" | head -n 80 | sed 's/^/    /'
+	fi
+	if grep -qE "$FAILURE_RE" "$log"; then
+		echo "    failure lines:"
+		grep -nE "$FAILURE_RE" "$log" | head -n 10 | sed 's/^/    /'
+	fi
+	echo "    last 40 lines of the serial log:"
+	tail -n 40 "$log" | sed 's/^/    | /'
+	echo "    full log: ${log#"$top"/}"
+}
+
+# run_group NAME...: on QEMU's ZCU102 model, the scenarios named in one
+# boot (/init runs "a+b+c" in turn and undoes what each left), to keep the
+# machine's share of the suite short; each is then judged on its own part
+# of the log, system-<scenario>-zcu102.log: the boot, then what lies
+# between its "[scenario] BEGIN" and "[scenario] END" lines.
+run_group() {
+	local glog=$logs/system-zcu102$suffix-group.log all total=0 grc gdt x
+	all=$(IFS=+; echo "$*")
+	for x in "$@"; do
+		total=$((total + ${WARDEN_TIMEOUT_ALL:-${limits[$x]:-$limit}}))
+	done
+	local gextra=(--machine zcu102)
+	[ -n "${WARDEN_INITRD_EXTRA:-}" ] &&
+		gextra+=(--initrd-extra "$WARDEN_INITRD_EXTRA")
+	[ -n "${WARDEN_APPEND:-}" ] && gextra+=(--append "$WARDEN_APPEND")
+	t0=$SECONDS
+	"$top/scripts/run-qemu.sh" --gic 2 --scenario "$all" \
+		--timeout "$total" --log "$glog" "${gextra[@]}" > /dev/null 2>&1
+	grc=$?
+	gdt=$((SECONDS - t0))
+	echo "system: $# scenarios in one boot of the zcu102 model ($gdt s; ${glog#"$top"/})"
+	m=zcu102 g=2 secs=$total done_re='\[scenario\] END [a-z0-9-]+'
+	for s in "$@"; do
+		name=system/$s$suffix/zcu102
+		log=$logs/system-$s$suffix-zcu102.log
+		if [ ! -f "$glog" ]; then
+			echo "FAIL $name: no log (run-qemu.sh rc=$grc)"
+			failed=1
+			continue
+		fi
+		# the boot, then the scenario's part
+		awk -v s="$s" '/\[scenario\] BEGIN / && !b { b = 1 }
+			!b { print; next }
+			$0 ~ "\\[scenario\\] BEGIN " s "$" { p = 1 }
+			p { print }
+			p && $0 ~ "\\[scenario\\] END " s " " { p = 0 }' "$glog" > "$log"
+		dt=$(sed -n "s/.*\[scenario\] END $s rc=[0-9]* (\([0-9]*\) s)/\1/p" "$log")
+		dt_note=" of guest time, in a boot of $# scenarios"
+		if grep -q "\[scenario\] END $s " "$log"; then
+			rc=0
+		elif grep -q "\[scenario\] BEGIN $s$" "$log"; then
+			# the boot ended in this scenario: the timeout's or
+			# the panic's verdict is its
+			rc=$grc dt=$gdt dt_note=" for the whole boot"
+		else
+			echo "FAIL $name: not run (the boot ended earlier; ${glog#"$top"/})"
+			failed=1
+			continue
+		fi
+		judge
+	done
+}
+
+suffix=${WARDEN_SUFFIX:-}
+group=()
 failed=0
 for s in "${scenarios[@]}"; do
 	# directives: see the top of this file
@@ -85,6 +212,8 @@ for s in "${scenarios[@]}"; do
 	s_mopts=$(sed -n 's/^# machine: //p' "$sfile" 2> /dev/null | head -n 1)
 	s_linux=$(sed -n 's/^# linux-cell: //p' "$sfile" 2> /dev/null | head -n 1)
 	s_disk=$(sed -n 's/^# disk: //p' "$sfile" 2> /dev/null | head -n 1)
+	s_machines=$(sed -n 's/^# machines: //p' "$sfile" 2> /dev/null | head -n 1)
+	s_machines=${s_machines:-virt}
 	s_extra=() s_why='' s_blog=''
 	case "$s_linux" in
 	"" | no) ;;
@@ -110,82 +239,70 @@ for s in "${scenarios[@]}"; do
 		;;
 	*) s_why="unknown '# disk: $s_disk' (cell)" ;;
 	esac
-	for g in $gics; do
-		if [ -n "$s_gics" ] && ! [[ " $s_gics " == *" $g "* ]]; then
-			continue
-		fi
-		suffix=${WARDEN_SUFFIX:-}
-		name=system/$s$suffix/gicv$g
+	# the runs: "virt:<GIC>" for each GIC, "zcu102:2"
+	runs=()
+	for m in $machines; do
+		[[ " $s_machines " == *" $m "* ]] || continue
+		case "$m" in
+		virt)
+			for g in $gics; do
+				if [ -z "$s_gics" ] || [[ " $s_gics " == *" $g "* ]]; then
+					runs+=("virt:$g")
+				fi
+			done
+			;;
+		zcu102) runs+=("zcu102:2") ;;
+		*) echo "FAIL system/$s: unknown machine '$m' in MACHINES (virt zcu102)"; failed=1 ;;
+		esac
+	done
+	for run in ${runs[@]+"${runs[@]}"}; do
+		m=${run%:*} g=${run#*:}
+		tag=gicv$g
+		[ "$m" = virt ] || tag=$m
+		name=system/$s$suffix/$tag
 		if [ -n "$s_why" ]; then
 			echo "FAIL $name: $s_why"
 			[ -z "$s_blog" ] || tail -n 20 "$s_blog" | sed 's/^/    | /'
 			failed=1
 			continue
 		fi
-		log=$logs/system-$s$suffix-gicv$g.log
+		# the ZCU102's runs share one boot, after the loop
+		if [ "$m" = zcu102 ]; then
+			group+=("$s")
+			continue
+		fi
+		log=$logs/system-$s$suffix-$tag.log
 		secs=${WARDEN_TIMEOUT_ALL:-${limits[$s]:-$limit}}
 		extra=()
 		[ -n "${WARDEN_INITRD_EXTRA:-}" ] &&
 			extra+=(--initrd-extra "$WARDEN_INITRD_EXTRA")
 		[ -n "${WARDEN_APPEND:-}" ] && extra+=(--append "$WARDEN_APPEND")
 		[ -n "$s_mopts" ] && extra+=(--machine-opts "$s_mopts")
-		extra+=("${s_extra[@]}")
+		extra+=(${s_extra[@]+"${s_extra[@]}"})
 		t0=$SECONDS
 		"$top/scripts/run-qemu.sh" --gic "$g" --scenario "$s" \
 			--timeout "$secs" --log "$log" "${extra[@]}" > /dev/null 2>&1
 		rc=$?
-		dt=$((SECONDS - t0))
-
-		why=()
-		[ -f "$log" ] || { echo "FAIL $name: no log (run-qemu.sh rc=$rc)"; failed=1; continue; }
-		if [ $rc -eq 124 ]; then
-			why+=("timed out after $secs s")
-		elif [ $rc -eq 125 ]; then
-			why+=("$(grep -o "STOPPED: .*" "$log" | tail -n 1)")
-		elif [ $rc -ne 0 ]; then
-			why+=("QEMU exited with rc=$rc")
-		fi
-		if ! grep -qE '\[scenario\] DONE rc=0([^0-9]|$)' "$log"; then
-			done_line=$(grep -oE '\[scenario\] DONE rc=[0-9]+' "$log" | tail -n 1)
-			why+=("${done_line:-no [scenario] DONE line}")
-		fi
-		# "# expect-serial: REGEX" lines in the scenario: the serial log
-		# (hypervisor and cell consoles included) must match each.
-		while IFS= read -r re; do
-			grep -qE -- "$re" "$log" || why+=("serial log lacks /$re/")
-		done < <(sed -n 's/^# expect-serial: //p' \
-			"$top/tests/system/scenarios/$s.sh")
-		nfail=$(grep -c '\[check\] FAIL' "$log")
-		[ "$nfail" -eq 0 ] || why+=("$nfail failed checks")
-		if grep -qE "$FAILURE_RE" "$log"; then
-			why+=("kernel/hypervisor failure in the log")
-		fi
-
-		if [ ${#why[@]} -eq 0 ]; then
-			echo "PASS $name (${dt} s)"
-			hook=$top/tests/system/hooks/$s.sh
-			if [ -x "$hook" ] && [ -z "${WARDEN_SUFFIX:-}" ]; then
-				"$hook" "$g" "$log" || failed=1
-			fi
-			continue
-		fi
-		failed=1
-		reasons=$(IFS=';'; echo "${why[*]}" | sed 's/;/; /g')
-		echo "FAIL $name (${dt} s): $reasons"
-		if [ "$nfail" -gt 0 ]; then
-			echo "    failing checks:"
-			# each FAIL line and the command output that follows it
-			awk '/\[check\] FAIL/ { p = 1; print; next }
-				p && /^    \| / { print; next }
-				{ p = 0 }' "$log" | head -n 80 | sed 's/^/    /'
-		fi
-		if grep -qE "$FAILURE_RE" "$log"; then
-			echo "    failure lines:"
-			grep -nE "$FAILURE_RE" "$log" | head -n 10 | sed 's/^/    /'
-		fi
-		echo "    last 40 lines of the serial log:"
-		tail -n 40 "$log" | sed 's/^/    | /'
-		echo "    full log: ${log#"$top"/}"
+		dt=$((SECONDS - t0)) dt_note='' done_re='\[scenario\] DONE'
+		judge
 	done
 done
+# the zcu102 runs: one boot for all (one alone: as on virt)
+if [ ${#group[@]} -gt 1 ]; then
+	run_group "${group[@]}"
+elif [ ${#group[@]} -eq 1 ]; then
+	s=${group[0]} m=zcu102 g=2 tag=zcu102
+	name=system/$s$suffix/zcu102 log=$logs/system-$s$suffix-zcu102.log
+	secs=${WARDEN_TIMEOUT_ALL:-${limits[$s]:-$limit}}
+	extra=(--machine zcu102)
+	[ -n "${WARDEN_INITRD_EXTRA:-}" ] &&
+		extra+=(--initrd-extra "$WARDEN_INITRD_EXTRA")
+	[ -n "${WARDEN_APPEND:-}" ] && extra+=(--append "$WARDEN_APPEND")
+	t0=$SECONDS
+	"$top/scripts/run-qemu.sh" --gic 2 --scenario "$s" \
+		--timeout "$secs" --log "$log" "${extra[@]}" > /dev/null 2>&1
+	rc=$?
+	dt=$((SECONDS - t0)) dt_note='' done_re='\[scenario\] DONE'
+	judge
+fi
 exit $failed

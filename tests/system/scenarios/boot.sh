@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # boot: the stock kernel boots on the reference machine, and the driver loads,
 # shows its device and sysfs directory, and unloads.
+# machines: virt zcu102
 . /usr/share/warden/lib.sh
 
 say "kernel $(uname -r) on $(uname -m), GICv$WARDEN_GIC"

@@ -10,6 +10,7 @@
 # on the serial log it comes out while Linux and the shell report the start
 # on the same UART, and the writers' characters may interleave.  Its later
 # lines show the serial prefix.
+# machines: virt zcu102
 # expect-serial: ^\[gic-demo\] gic-demo: timer latency min [0-9]+ ns, avg [0-9]+ ns, max [0-9]+ ns
 # expect-serial: ^\[warden\] cell "gic-demo" approved its shutdown
 . /usr/share/warden/lib.sh

@@ -2,6 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # demo: the story for humans.  Linux is already running; Warden slides under
 # it at EL2, Linux keeps working on every CPU, and Warden steps away again.
+# On QEMU virt (make demo [GIC=2]) and on QEMU's ZCU102 model (make demo
+# MACHINE=zcu102: Cortex-A53s, GIC-400, the Cadence UART).
+# machines: virt zcu102
 # shellcheck disable=SC2034 # used by lib.sh
 W_INDENT='      '
 . /usr/share/warden/lib.sh
@@ -10,7 +13,18 @@ W_INDENT='      '
 # reads well; `dmesg` at the end shows the driver's messages.
 dmesg -n 5
 
-cat <<'TXT'
+if [ "$WARDEN_MACHINE" = zcu102 ]; then
+	cat <<'TXT'
+
+  Warden demo: a static-partitioning hypervisor, launched under a running,
+  unmodified Linux kernel (Debian's stock arm64 kernel) on QEMU's model of
+  the Xilinx ZCU102 board: 4 Cortex-A53s, a GIC-400, a Cadence UART.
+  Linux becomes the root cell, then gives CPUs and memory to two
+  bare-metal inmates that run beside it, talks to a third through shared
+  memory, and gets everything back.
+TXT
+else
+	cat <<'TXT'
 
   Warden demo: a static-partitioning hypervisor, launched under a running,
   unmodified Linux kernel (Debian's stock arm64 kernel) on a 4-CPU QEMU
@@ -18,6 +32,7 @@ cat <<'TXT'
   bare-metal inmates that run beside it, talks to a third through shared
   memory, and gets everything back.
 TXT
+fi
 
 step "1. Load the driver"
 say "$(grep -c ^processor /proc/cpuinfo) CPUs, kernel $(uname -r), GICv$WARDEN_GIC"

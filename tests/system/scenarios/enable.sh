@@ -3,6 +3,7 @@
 # enable: Linux keeps running, on every CPU, once Warden sits under it:
 # workload, timers, interrupts, CPU hotplug and the hypervisor console; then
 # disable hands the machine back intact.
+# machines: virt zcu102
 . /usr/share/warden/lib.sh
 
 require "insmod warden.ko" warden_load

@@ -8,9 +8,12 @@
 # hang, and goes on when echo-server is back.  The root cannot reach the
 # link while it exists, and finds it wiped and back in its memory after.
 # A cell that is not a peer can neither ring nor reach the link.
+# The link's address and doorbell are the machine's (lib.sh: INMATE_RAM,
+# CT_SPI); what the cells see (IPAs) is the same on every machine.
+# machines: virt zcu102
 . /usr/share/warden/lib.sh
 
-LINK=0x70600000
+LINK=$(inmate_pa 0x600000)
 
 # client_saw REGEX [SECONDS]
 client_saw() {
@@ -31,7 +34,7 @@ check_v "the root owns the link's memory before" devmem $LINK 32
 step "inmate to inmate: 1000 messages, every word checked"
 check "echo-server up (CPU 3)" echo_up
 check_v "echo-server finds its link" cell_wait_for echo-server \
-	'link "echo", side 1, doorbell SPI 102' 10
+	"link \"echo\", side 1, doorbell SPI $((CT_SPI + 2))" 10
 printf 'ping=1000\0' > /tmp/cmdline
 check "echo-client up (CPU 2, ping=1000)" cell_up echo-client "$INMATES/echo-demo.bin" /tmp/cmdline@0x400ff000
 check_v "echo-server sees its peer start" cell_wait_for echo-server 'link "echo": peer running' 10
@@ -88,7 +91,7 @@ check_v "destroy both" sh -c 'warden cell destroy spi-owner && warden cell destr
 
 step "after destroy: the link is wiped and the root's again"
 check_v "the root reads zeros across the link" sh -c "
-	for a in 0x70600000 0x70601000 0x70602000 0x70602ffc; do
+	for a in $LINK $(inmate_pa 0x601000) $(inmate_pa 0x602000) $(inmate_pa 0x602ffc); do
 		v=\$(devmem \$a 32); echo \"\$a: \$v\"; [ \"\$v\" = 0x00000000 ] || exit 1
 	done"
 check_v "the root can write it again" sh -c "

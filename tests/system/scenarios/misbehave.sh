@@ -6,11 +6,16 @@
 # `warden cell list` and sysfs; a call it may not make is refused and it
 # goes on.  Either way gic-demo reports every second without a gap, Linux
 # keeps working, and the cell can be destroyed and created again.
+# The addresses the inmate touches are IPAs (cell-test.c), so its faults are
+# the same on every machine; the root's addresses and the SPIs are the
+# machine's (lib.sh: INMATE_RAM, CT_SPI).
+# machines: virt zcu102
 # expect-serial: cell "cell-test" failed: data abort: 4-byte read of 0x48000000 \(not assigned to this cell\)
 . /usr/share/warden/lib.sh
 
 # The misbehaving cell: cell-test, or another config of the same inmate on
-# CPU 3 with RAM at 0x70300000 (misbehave-direct.sh: cell-test-direct).
+# CPU 3 with RAM at INMATE_RAM + 3 MiB (misbehave-direct.sh:
+# cell-test-direct).
 CT=${MISBEHAVE_CELL:-cell-test}
 export CT
 
@@ -115,19 +120,21 @@ for kind in hvc-storm sgi-storm; do
 done
 
 step "data hygiene: nothing passes between the root and a cell through RAM"
-# cell-test's RAM is 0x70300000; the upper half of it, 0x70380000.., is free
-check_v "the root leaves data in the RAM a cell will get" sh -c '
-	devmem 0x70380000 32 0x12345678 && devmem 0x703fdffc 32 0x87654321 &&
-	devmem 0x70380000 32'
+# cell-test's RAM is INMATE_RAM + 3 MiB; the upper half of it is free
+ct_ram=$(inmate_pa 0x300000) ct_half=$(inmate_pa 0x380000)
+ct_top=$(inmate_pa 0x3fdffc)
+check_v "the root leaves data in the RAM a cell will get" sh -c "
+	devmem $ct_half 32 0x12345678 && devmem $ct_top 32 0x87654321 &&
+	devmem $ct_half 32"
 printf 'hygiene\0' > /tmp/cmdline
 check "hygiene: $CT starts" cell_up $CT "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000
 check_v "the cell finds only zeros, and fills its RAM" \
 	cell_wait_for $CT "held zeros; filled with 0xa5a5a5a5" 10
-check_v "the root cannot read the cell's RAM meanwhile" sh -c '
-	v=$(devmem 0x70380000 32); echo "root reads $v"; [ "$v" = 0x00000000 ]'
+check_v "the root cannot read the cell's RAM meanwhile" sh -c "
+	v=\$(devmem $ct_half 32); echo \"root reads \$v\"; [ \"\$v\" = 0x00000000 ]"
 check_v "destroy $CT" warden cell destroy $CT
 check_v "the root finds only zeros where the cell was" sh -c '
-	for a in 0x70300000 0x70380000 0x703c0000 0x703fdffc 0x703ffffc; do
+	for a in '"$ct_ram $ct_half $(inmate_pa 0x3c0000) $ct_top $(inmate_pa 0x3ffffc)"'; do
 		v=$(devmem $a 32); echo "$a: $v"; [ "$v" = 0x00000000 ] || exit 1
 	done'
 
@@ -148,21 +155,23 @@ check_v "every PSCI answer was the expected one" sh -c '
 check_v "destroy smp-demo" warden cell destroy smp-demo
 
 step "another cell's SPI: every write to it is ignored, its owner sees no change"
-# spi-owner (cell-test on CPU 2) owns SPI 101 and pends it every 10 ms;
-# $CT (CPU 3) writes every distributor register of SPI 101.
-printf 'spi=101\0' > /tmp/cmdline
-check "spi-owner starts (CPU 2, SPI 101)" cell_up spi-owner "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000
-check_v "spi-owner takes its SPI" cell_wait_for spi-owner "SPI 101: [0-9]+ of [0-9]+ arrived" 10
-printf 'foreign-spi=101\0' > /tmp/cmdline
-check "$CT starts (foreign-spi=101)" cell_up $CT "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000
-check_v "$CT wrote every register of SPI 101" cell_wait_for $CT \
-	"SPI 101: disable, unpend, activate, group, trigger, priority and route written" 10
-check_v "SPI 101 is out of $CT's view" cell_wait_for $CT "SPI 101 is not this cell's" 1
-check_v "spi-owner reports every second meanwhile" cell_steady spi-owner "SPI 101: [0-9]+ of [0-9]+ arrived" 3
+# spi-owner (cell-test on CPU 2) owns SPI $OS (CT_SPI + 1) and pends it
+# every 10 ms; $CT (CPU 3) writes every distributor register of SPI $OS.
+OS=$((CT_SPI + 1))
+export OS
+printf 'spi=%s\0' $OS > /tmp/cmdline
+check "spi-owner starts (CPU 2, SPI $OS)" cell_up spi-owner "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000
+check_v "spi-owner takes its SPI" cell_wait_for spi-owner "SPI $OS: [0-9]+ of [0-9]+ arrived" 10
+printf 'foreign-spi=%s\0' $OS > /tmp/cmdline
+check "$CT starts (foreign-spi=$OS)" cell_up $CT "$INMATES/cell-test.bin" /tmp/cmdline@0x400ff000
+check_v "$CT wrote every register of SPI $OS" cell_wait_for $CT \
+	"SPI $OS: disable, unpend, activate, group, trigger, priority and route written" 10
+check_v "SPI $OS is out of $CT's view" cell_wait_for $CT "SPI $OS is not this cell's" 1
+check_v "spi-owner reports every second meanwhile" cell_steady spi-owner "SPI $OS: [0-9]+ of [0-9]+ arrived" 3
 check_v "spi-owner still gets every SPI it pends" sh -c '
 	. /usr/share/warden/lib.sh
-	warden cell console spi-owner | grep -E "SPI 101: [0-9]+ of" | tail -n 2
-	warden cell console spi-owner | grep -E "SPI 101: [0-9]+ of" | tail -n 1 |
+	warden cell console spi-owner | grep -E "SPI $OS: [0-9]+ of" | tail -n 2
+	warden cell console spi-owner | grep -E "SPI $OS: [0-9]+ of" | tail -n 1 |
 		sed -E "s/.*: ([0-9]+) of ([0-9]+) arrived.*/\1 \2/" |
 		awk "{ exit !(\$1 == \$2 && \$1 > 200) }"'
 check_v "both cells still run (ignoring is the documented choice)" sh -c '

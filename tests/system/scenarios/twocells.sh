@@ -6,10 +6,12 @@
 # calls PSCI SYSTEM_RESET and SYSTEM_OFF, which affect only itself, and
 # takes an interrupt on its own SPI but cannot touch the root's; last,
 # smp-demo starts its second CPU with PSCI CPU_ON and exchanges SGIs.
+# Its SPI and the root UART's are the machine's (lib.sh: CT_SPI, UART_SPI).
+# machines: virt zcu102
 # expect-serial: ^\[uart-demo\] Hello from uart-demo
 # expect-serial: ^\[gic-demo\] gic-demo: timer latency
 # expect-serial: ^\[cell-test\] cell-test: boot 2
-# expect-serial: ^\[cell-test\] cell-test: SPI 100 arrived
+# expect-serial: ^\[cell-test\] cell-test: SPI (100|120) arrived
 # expect-serial: ^\[smp-demo\] smp-demo: SGI ping-pong done
 . /usr/share/warden/lib.sh
 
@@ -70,15 +72,15 @@ check_v "Linux still fine" workload_run
 # meanwhile (sleep 1 before the check's own line), so that the two writers
 # of the UART do not interleave within the lines the serial log must hold
 check_v "restart cell-test after SYSTEM_OFF (SPI tests)" sh -c '
-	printf "spi=100 foreign-spi=33\0" > /tmp/cmdline
+	printf "spi='"$CT_SPI"' foreign-spi='"$UART_SPI"'\0" > /tmp/cmdline
 	warden cell load cell-test '"$INMATES"'/cell-test.bin /tmp/cmdline@0x400ff000 &&
 	warden cell start cell-test > /tmp/start.out && sleep 1 &&
 	cat /tmp/start.out'
 check_v "it boots again" cell_wait_for cell-test "cell-test: tick 1"
-check_v "its own SPI 100, pended through the distributor, arrives" \
-	cell_wait_for cell-test "SPI 100 arrived"
-check_v "the root's SPI 33 (UART) stays out of its view" \
-	cell_wait_for cell-test "SPI 33 is not this cell's: enable ignored"
+check_v "its own SPI $CT_SPI, pended through the distributor, arrives" \
+	cell_wait_for cell-test "SPI $CT_SPI arrived"
+check_v "the root's SPI $UART_SPI (UART) stays out of its view" \
+	cell_wait_for cell-test "SPI $UART_SPI is not this cell's: enable ignored"
 check_v "no test failed in the cell" sh -c "! grep -F '[test] FAIL' $(cell_dir cell-test)/console"
 check_v "destroy both" sh -c 'warden cell destroy cell-test && warden cell destroy gic-demo'
 

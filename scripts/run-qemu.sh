@@ -157,9 +157,14 @@ else
 	# -m 2G: QEMU's memory node for 4G covers the device space and Linux
 	# does not boot.  mem=1536M leaves 0x60000000-0x7fffffff to the
 	# hypervisor and the inmates (configs/zcu102/).
+	# The board's second UART (UART1, 0xff010000) is an inmate's in the
+	# demo (configs/zcu102/uart1-demo.c): QEMU writes it to a file, and
+	# its lines join the serial log as "[uart1] ..." (see below).
 	cmd=(qemu-system-aarch64 -M "$machine" -m 2G -dtb "$dtb"
-		-nographic -nic none -no-reboot -kernel "$build/Image" -initrd "$initrd"
+		-nographic -serial mon:stdio -serial "file:$log.uart1"
+		-nic none -no-reboot -kernel "$build/Image" -initrd "$initrd"
 		-append "console=ttyPS0,115200 earlycon kvm-arm.mode=none mem=1536M warden.scenario=$scenario warden.gic=$gic warden.machine=$mach$append")
+	: > "$log.uart1"
 fi
 [ $icount -eq 1 ] && cmd+=(-icount shift=0,sleep=off)
 [ -n "$disk" ] && cmd+=(-drive "if=none,file=$disk,format=raw,id=celldisk,snapshot=on"
@@ -214,6 +219,7 @@ stop_qemu() {
 
 set +e
 if [ $interactive -eq 1 ]; then
+	[ ! -f "$log.uart1" ] || echo "[run-qemu] UART1 writes to $log.uart1"
 	"${limit[@]}" "${cmd[@]}" 2>&1 | tee -a "$log"
 	rc=${PIPESTATUS[0]}
 else
@@ -229,6 +235,13 @@ else
 	qpid=$!
 	tail -n +2 -f --pid=$qpid "$log" &
 	tpid=$!
+	# UART1's whole lines, as they come, into the log (ZCU102)
+	upid=
+	if [ -f "$log.uart1" ]; then
+		tail -n +1 -f --pid=$qpid "$log.uart1" |
+			sed -u 's/\r$//; s/^/[uart1] /' >> "$log" &
+		upid=$!
+	fi
 	# QEMU opens both FIFOs read-write, so neither open blocks
 	exec 7<> "$mon.out"
 	stop_at= deadline=$((SECONDS + ${timeout:-0}))
@@ -253,6 +266,7 @@ else
 	wait $qpid
 	rc=$?
 	wait $tpid 2> /dev/null
+	[ -z "$upid" ] || wait $upid 2> /dev/null
 fi
 set -e
 # The serial console writes CRLF; keep the log plain text.

@@ -17,6 +17,9 @@
  * side; or an emulated console UART: INMATE_CELL_VUART_BASE (an IPA) on
  * INMATE_CELL_VUART_IRQ (which must be INMATE_CELL_SPI).  INMATE_CELL_FLAGS
  * adds cell flags (WARDEN_CELL_DIRECT_IRQ) to WARDEN_CELL_CONSOLE.
+ * Optional too: a physical UART that the cell owns, INMATE_CELL_UART_TYPE
+ * (WARDEN_UART_*) on the 4 KiB page at INMATE_CELL_UART_PHYS, which the
+ * cell sees at the same address; the comm region names it to the inmate.
  */
 #ifndef INMATE_CELL_H
 #define INMATE_CELL_H
@@ -33,9 +36,15 @@
 #define INMATE_CELL_RAM_SIZE 0x100000
 #define INMATE_CELL_LINK_IPA 0x50000000
 
+#ifdef INMATE_CELL_UART_TYPE
+#define INMATE_CELL_NUM_MEM 3
+#else
+#define INMATE_CELL_NUM_MEM 2
+#endif
+
 const struct {
 	struct warden_cell_desc cell;
-	struct warden_memory mem[2];
+	struct warden_memory mem[INMATE_CELL_NUM_MEM];
 #ifdef INMATE_CELL_SPI
 	struct warden_irq_range irqs[1];
 #endif
@@ -54,7 +63,7 @@ const struct {
 #endif
 		.name = INMATE_CELL_NAME,
 		.cpu_set = INMATE_CELL_CPUS,
-		.num_memory_regions = 2,
+		.num_memory_regions = INMATE_CELL_NUM_MEM,
 #ifdef INMATE_CELL_SPI
 		.num_irq_ranges = 1,
 #endif
@@ -65,6 +74,10 @@ const struct {
 #ifdef INMATE_CELL_VUART_BASE
 		.vuart_base = INMATE_CELL_VUART_BASE,
 		.vuart_irq = INMATE_CELL_VUART_IRQ,
+#endif
+#ifdef INMATE_CELL_UART_TYPE
+		.uart_type = INMATE_CELL_UART_TYPE,
+		.uart_base = INMATE_CELL_UART_PHYS,
 #endif
 	},
 	.mem = {
@@ -84,6 +97,16 @@ const struct {
 			.flags = WARDEN_MEM_READ | WARDEN_MEM_WRITE |
 				 WARDEN_MEM_COMM_REGION,
 		},
+#ifdef INMATE_CELL_UART_TYPE
+		/* the UART, taken from the root cell while this cell exists */
+		{
+			.phys_start = INMATE_CELL_UART_PHYS,
+			.virt_start = INMATE_CELL_UART_PHYS,
+			.size = 0x1000,
+			.flags = WARDEN_MEM_READ | WARDEN_MEM_WRITE |
+				 WARDEN_MEM_IO,
+		},
+#endif
 	},
 #ifdef INMATE_CELL_SPI
 	.irqs = { { .first = INMATE_CELL_SPI, .count = 1 } },

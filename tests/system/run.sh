@@ -25,6 +25,7 @@
 #   # machine: its=on     QEMU machine options of its own (run-qemu.sh
 #                         --machine-opts; virt only)
 #   # expect-serial: RE   the serial log must match the extended regexp RE
+#   # expect-serial@M: RE the same, on machine M only (virt, zcu102)
 #   # linux-cell: yes     the root gets a Linux cell's kernel and initramfs
 #                         under /usr/share/warden/linux/ (build/linux-cell/
 #                         extra.cpio.gz, scripts/mkcellinitramfs.sh, built
@@ -111,7 +112,7 @@ judge() {
 	# (hypervisor and cell consoles included) must match each.
 	while IFS= read -r re; do
 		grep -qE -- "$re" "$log" || why+=("serial log lacks /$re/")
-	done < <(sed -n 's/^# expect-serial: //p' \
+	done < <(sed -n "s/^# expect-serial: //p; s/^# expect-serial@$m: //p" \
 		"$top/tests/system/scenarios/$s.sh")
 	nfail=$(grep -c '\[check\] FAIL' "$log")
 	[ "$nfail" -eq 0 ] || why+=("$nfail failed checks")

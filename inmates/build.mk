@@ -40,7 +40,7 @@ INM_DEPS := $(wildcard $(TOP)/inmates/lib/include/inmate/*.h \
 .PHONY: inmates
 all: inmates
 inmates: $(foreach p,$(INM_PROGS),$(INM_B)/$(p).bin) $(INM_B)/bench.bin \
-	$(INM_B)/bench-bare.elf
+	$(INM_B)/bench-bare.elf $(INM_B)/bench-bare-zcu102.elf
 
 $(INM_LDS): $(TOP)/inmates/lib/inmate.lds.S $(INM_DEPS)
 	@mkdir -p $(@D)
@@ -100,6 +100,18 @@ $(INM_B)/bench-bare.elf: $(INM_BENCH_OBJS) $(INM_BARE_OBJS) $(INM_LDS)
 	@echo "  LD      $@"
 	@$(CC_A64) $(INM_CFLAGS) $(INM_LDFLAGS) -o $@ $(INM_BENCH_OBJS) \
 		$(INM_BARE_OBJS) -lgcc
+
+# The same baseline on QEMU's ZCU102 model (make bench MACHINE=zcu102).
+$(INM_B)/lib/platform/qemu-zcu102.c.o: $(TOP)/inmates/lib/platform/qemu-virt.c $(INM_DEPS)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	@$(CC_A64) $(INM_CFLAGS) -DBARE_ZCU102 -c -o $@ $<
+
+$(INM_B)/bench-bare-zcu102.elf: $(INM_BENCH_OBJS) $(INM_COMMON_OBJS) \
+		$(INM_B)/lib/platform/qemu-zcu102.c.o $(INM_LDS)
+	@echo "  LD      $@"
+	@$(CC_A64) $(INM_CFLAGS) $(INM_LDFLAGS) -o $@ $(INM_BENCH_OBJS) \
+		$(INM_COMMON_OBJS) $(INM_B)/lib/platform/qemu-zcu102.c.o -lgcc
 
 $(INM_B)/%.bin: $(INM_B)/%.elf
 	@$(OBJCOPY_A64) -O binary $< $@

@@ -29,6 +29,11 @@
 # Outputs in build/bench/: results.md (tables), results.csv, irq-latency.png
 # (distributions, bare metal against in-cell) and the serial logs.
 #
+# MACHINE=zcu102 (make bench MACHINE=zcu102): steps 1 and 2 on QEMU's ZCU102
+# model instead (Cortex-A53, GIC-400: GICv2 only), into build/bench/zcu102/:
+# the per-operation table on a second machine.  The root, Linux-cell, scale
+# and delivery-mode figures are virt's only.
+#
 # Usage: scripts/bench.sh [--check | --baseline]     (GICS="3 2" by default)
 #   --check     then compare every in-cell median with the committed baseline
 #               (tests/bench-baseline.csv): "PASS bench/..." or "FAIL ..."
@@ -41,8 +46,12 @@ set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${WARDEN_BUILD:-$top/build}
-out=$build/bench
-gics=${GICS:-3 2}
+machine=${MACHINE:-virt}
+case "$machine" in
+virt) out=$build/bench; gics=${GICS:-3 2} ;;
+zcu102) out=$build/bench/zcu102; gics=2 ;;
+*) echo "bench: error: MACHINE=$machine: virt or zcu102" >&2; exit 2 ;;
+esac
 baseline=$top/tests/bench-baseline.csv
 # How much a path may grow over the baseline, in percent.
 GROWTH_LIMIT=10
@@ -67,19 +76,25 @@ METRICS=(
 
 # bench_bare GIC LOG: the bench inmate alone on QEMU virt at EL1.
 bench_bare() {
-	local machine=virt,gic-version=$1
-	[ "$1" = 3 ] && machine=$machine,its=off
-	timeout --kill-after=10 300 qemu-system-aarch64 -M "$machine" \
-		-cpu cortex-a57 -smp 2 -m 1G -nographic -nic none \
-		-icount shift=0,sleep=off \
-		-kernel "$build/inmates/bench-bare.elf" < /dev/null > "$2" 2>&1 ||
+	local m=virt,gic-version=$1
+	[ "$1" = 3 ] && m=$m,its=off
+	local args=(-M "$m" -cpu cortex-a57 -smp 2 -m 1G
+		-kernel "$build/inmates/bench-bare.elf")
+	# the ZCU102 model: its four A53s at EL1 (no EL2, no EL3), and the
+	# bench built for its GIC-400, Cadence UART and PSCI through SMC
+	[ "$machine" = zcu102 ] &&
+		args=(-M xlnx-zcu102 -m 2G -audiodev none,id=none
+			-kernel "$build/inmates/bench-bare-zcu102.elf")
+	timeout --kill-after=10 300 qemu-system-aarch64 "${args[@]}" \
+		-nographic -nic none -icount shift=0,sleep=off \
+		< /dev/null > "$2" 2>&1 ||
 		die "bare-metal run on GICv$1 failed (rc=$?); see $2"
 	sed -i 's/\r$//' "$2"
 }
 
 # bench_cell GIC LOG: Linux, Warden and the bench cell.
 bench_cell() {
-	"$top/scripts/run-qemu.sh" --gic "$1" --scenario bench --icount \
+	"$top/scripts/run-qemu.sh" --machine "$machine" --gic "$1" --scenario bench --icount \
 		--timeout 900 --log "$2" > /dev/null 2>&1 ||
 		die "in-cell run on GICv$1 failed (rc=$?); see $2"
 }
@@ -231,6 +246,14 @@ main() {
 		log "GICv$g: in a cell"
 		bench_cell "$g" "$out/cell-gicv$g.log"
 		grep -q '\[bench\] DONE' "$out/cell-gicv$g.log" || die "in-cell run on GICv$g did not finish; see $out/cell-gicv$g.log"
+		if grep -qs '\[bench\] error' "$out/bare-gicv$g.log" "$out/cell-gicv$g.log" "$out/direct-gicv$g.log"; then
+			grep -s '\[bench\] error' "$out/bare-gicv$g.log" "$out/cell-gicv$g.log" "$out/direct-gicv$g.log" >&2
+			die "the bench inmate reported an error"
+		fi
+		if [ "$machine" = zcu102 ]; then
+			log "ZCU102: the root, Linux-cell, scale and delivery-mode runs are virt's only"
+			continue
+		fi
 		if [ "$g" = 3 ]; then
 			log "GICv3: in a cell with direct interrupts"
 			bench_direct "$out/direct-gicv3.log"
@@ -244,10 +267,6 @@ main() {
 		bench_linux "$g" "$out/linux-gicv$g.log"
 		log "GICv$g: the same Linux on bare metal"
 		bench_linux_bare "$g" "$out/linux-bare-gicv$g.log"
-		if grep -qs '\[bench\] error' "$out/bare-gicv$g.log" "$out/cell-gicv$g.log" "$out/direct-gicv$g.log"; then
-			grep -s '\[bench\] error' "$out/bare-gicv$g.log" "$out/cell-gicv$g.log" "$out/direct-gicv$g.log" >&2
-			die "the bench inmate reported an error"
-		fi
 	done
 
 	local n
@@ -264,10 +283,11 @@ main() {
 		results "$out/cell-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",warden," $2 "," $3 "," $4 "," $5 "," $6 }' >> "$csv"
 		[ -f "$out/direct-gicv$g.log" ] && [ "$g" = 3 ] &&
 			results "$out/direct-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",warden-direct," $2 "," $3 "," $4 "," $5 "," $6 }' >> "$csv"
-		modes_results "$out/modes-gicv$g.log" | awk -F, -v OFS=, -v g="$g" '{ print g, $1, $2, $3, $4, $5, $6, $7 }' >> "$csv"
+		[ "$machine" = virt ] || continue
 		root_results "$out/root-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",warden-root,1," $2 "," $2 "," $2 "," $2 }' >> "$csv"
 		linux_results "$out/linux-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",warden-linux,1," $2 "," $2 "," $2 "," $2 }' >> "$csv"
 		linux_bare_results "$out/linux-bare-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",bare-linux,1," $2 "," $2 "," $2 "," $2 }' >> "$csv"
+		modes_results "$out/modes-gicv$g.log" | awk -F, -v OFS=, -v g="$g" '{ print g, $1, $2, $3, $4, $5, $6, $7 }' >> "$csv"
 	done
 	for n in $SCALE_CPUS; do
 		[ -f "$out/scale-smp$n.log" ] || continue
@@ -277,6 +297,10 @@ main() {
 	plot
 	log "wrote $out/results.md, results.csv and irq-latency.png"
 	case "${1:-}" in
+	--check|--baseline)
+		[ "$machine" = virt ] ||
+			die "the baseline is virt's; --check and --baseline need MACHINE=virt"
+		;;&
 	--check) check ;;
 	--baseline)
 		cp "$csv" "$baseline"
@@ -509,7 +533,9 @@ write_md() {
 	local g m
 	echo "# Warden benchmarks"
 	echo
-	echo "Guest instructions, from QEMU $(qemu-system-aarch64 --version | sed -n '1s/.*version \([^ ]*\).*/\1/p') with \`-icount shift=0\` (one ns per instruction), cortex-a57."
+	local cpu=cortex-a57
+	[ "$machine" = zcu102 ] && cpu="QEMU's ZCU102 model (xlnx-zcu102: Cortex-A53, GIC-400)"
+	echo "Guest instructions, from QEMU $(qemu-system-aarch64 --version | sed -n '1s/.*version \([^ ]*\).*/\1/p') with \`-icount shift=0\` (one ns per instruction), $cpu."
 	echo "Bare metal: the same inmate code booted by QEMU at EL1. Warden: that code in a cell on CPUs 2-3, the root idle."
 	echo "Each figure is a median (p50) over 1000 events, or over 101 loops of 1000 operations for the per-operation costs (tenths of an instruction)."
 	echo
@@ -550,6 +576,7 @@ write_md() {
 		echo
 	done
 	write_modes_md
+	[ "$machine" = virt ] || return 0
 	write_root_md
 	write_linux_md
 	write_scale_md

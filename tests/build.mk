@@ -88,7 +88,7 @@ lint:
 bench:
 	@$(TOP)/scripts/setup.sh
 	+@$(MAKE) --no-print-directory all
-	@$(TOP)/scripts/bench.sh
+	@MACHINE=$(MACHINE) $(TOP)/scripts/bench.sh
 
 # The long loops at full length (WARDEN_SOAK=1 in the guest): 500 cell
 # lifecycles, 200 enable/disable cycles, ten times the fuzzing.

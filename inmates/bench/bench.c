@@ -348,8 +348,14 @@ static void bench_calls(void)
 		bench_op("psci-version", BENCH_OP_SMC, PSCI_VERSION, 0);
 	} else {
 		printf("[bench] skip hvc-null no hypervisor to call\n");
-		/* QEMU's own PSCI: what firmware costs here */
-		bench_op("psci-version", BENCH_OP_HVC, PSCI_VERSION, 0);
+		/*
+		 * QEMU's own PSCI: what firmware costs here, through the
+		 * machine's conduit (HVC on virt, SMC on the ZCU102).
+		 */
+		bench_op("psci-version",
+			 platform_psci_conduit_smc() ? BENCH_OP_SMC :
+						       BENCH_OP_HVC,
+			 PSCI_VERSION, 0);
 	}
 }
 

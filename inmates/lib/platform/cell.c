@@ -51,3 +51,8 @@ int64_t platform_psci(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
 {
 	return smccc_smc(fn, a1, a2, a3);
 }
+
+bool platform_psci_conduit_smc(void)
+{
+	return true;
+}

@@ -2,7 +2,10 @@
 /*
  * Bare metal on QEMU's virt machine (virtualization=off, secure=off), the
  * benchmarks' baseline: the same inmate code, booted by QEMU itself at EL1
- * with nothing underneath.
+ * with nothing underneath.  Built with BARE_ZCU102 defined, the same for
+ * QEMU's ZCU102 model (xlnx-zcu102, virtualization=off, secure=off): its
+ * GIC-400, without security extensions as on virt, its Cadence UART0, and
+ * PSCI through SMC (the conduit QEMU gives that machine).
  *
  * - The comm region is built here from the machine's fixed layout (DESIGN
  *   §4), so the rest of the library runs unchanged.
@@ -19,11 +22,24 @@
 #include <inmate/uart-driver.h>
 #include <inmate/uart.h>
 
+#ifdef BARE_ZCU102
+#define VIRT_GICD 0xf9010000ull
+/* the 64 KiB-aliased CPU interface: its two 4 KiB pages contiguous here */
+#define VIRT_GICC 0xf902f000ull
+#define VIRT_GICR 0 /* GICv2 only */
+#define VIRT_GICR_STRIDE 0
+#define VIRT_UART 0xff000000ull
+#define VIRT_UART_DRIVER uart_cadence
+#define VIRT_UART_TYPE WARDEN_UART_CADENCE
+#else
 #define VIRT_GICD 0x08000000ull
 #define VIRT_GICC 0x08010000ull
 #define VIRT_GICR 0x080a0000ull
 #define VIRT_GICR_STRIDE 0x20000ull
 #define VIRT_UART 0x09000000ull
+#define VIRT_UART_DRIVER uart_pl011
+#define VIRT_UART_TYPE WARDEN_UART_PL011
+#endif
 /* QEMU virt keeps the first 8 CPUs in affinity-0 cluster 0. */
 #define VIRT_MAX_CPUS 8
 
@@ -51,7 +67,7 @@
 
 static struct warden_comm_region qemu_virt_comm;
 static const struct uart qemu_virt_uart = {
-	.drv = &uart_pl011,
+	.drv = &VIRT_UART_DRIVER,
 	.base = VIRT_UART,
 };
 
@@ -119,7 +135,7 @@ void platform_init(void)
 	comm->gicd_base = VIRT_GICD;
 	comm->gicc_base = VIRT_GICC;
 	comm->console_flags = WARDEN_CELL_CONSOLE;
-	comm->console_uart_type = WARDEN_UART_PL011;
+	comm->console_uart_type = VIRT_UART_TYPE;
 	comm->console_uart_base = VIRT_UART;
 	comm->num_cpus = qemu_virt_count_cpus();
 	for (i = 0; i < comm->num_cpus; i++) {
@@ -127,6 +143,13 @@ void platform_init(void)
 		comm->cpus[i].gicr_base = VIRT_GICR + i * VIRT_GICR_STRIDE;
 	}
 	qemu_virt_gicd_init(comm->gic_version);
+#ifdef BARE_ZCU102
+	/*
+	 * The Cadence UART comes out of reset with its transmitter disabled
+	 * (Control register TXDIS, UG1087); QEMU's virt PL011 needs nothing.
+	 */
+	uart_init(&qemu_virt_uart);
+#endif
 }
 
 void platform_cpu_init(unsigned int cpu)
@@ -151,5 +174,18 @@ void platform_putc(char c)
 
 int64_t platform_psci(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3)
 {
+#ifdef BARE_ZCU102
+	return smccc_smc(fn, a1, a2, a3);
+#else
 	return smccc_hvc(fn, a1, a2, a3);
+#endif
+}
+
+bool platform_psci_conduit_smc(void)
+{
+#ifdef BARE_ZCU102
+	return true;
+#else
+	return false;
+#endif
 }

@@ -15,6 +15,7 @@
 #ifndef INMATE_PLATFORM_H
 #define INMATE_PLATFORM_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <warden/cell.h>
@@ -33,5 +34,7 @@ volatile struct warden_comm_region *platform_comm_region(void);
 void platform_putc(char c);
 /* One PSCI call (ARM DEN 0022) through the platform's conduit. */
 int64_t platform_psci(uint64_t fn, uint64_t a1, uint64_t a2, uint64_t a3);
+/* true if platform_psci() calls with SMC, false if with HVC */
+bool platform_psci_conduit_smc(void);
 
 #endif /* INMATE_PLATFORM_H */

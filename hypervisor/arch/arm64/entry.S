@@ -98,6 +98,11 @@ found_cpu:
 	b.ne	3f
 	mov	x0, x20
 	bl	setup_early		/* MMU off; invalidates our memory */
+	/*
+	 * setup_early() and setup_cpu() return an int: AAPCS64 leaves the
+	 * upper half of x0 unspecified, and Linux reads x0 as a long errno.
+	 */
+	sxtw	x0, w0
 	cbnz	x0, fail_mmu_off
 	b	4f
 3:	/* written with the MMU off: drop stale cache lines before turning it on */
@@ -109,6 +114,7 @@ found_cpu:
 	mov	x1, x21
 	mov	x2, x19
 	bl	setup_cpu
+	sxtw	x0, w0
 	cbnz	x0, fail_mmu_on
 	str	xzr, [sp]		/* Linux sees 0 in x0 */
 	b	trap_return

@@ -64,7 +64,9 @@ console_result() {
 			for (i = 4; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
 			if (v["n"] == "") exit 1
 			printf "[bench-modes] result %s %s %s %s %s %s %s ns\n",
-				p, m, v["n"], v["min"], v["p50"], v["p99"], v["max"] }'
+				p, m, v["n"], v["min"], v["p50"], v["p99"], v["max"]
+			seen = 1 }
+		END { if (!seen) { print "no \"" m "\" result in the console"; exit 1 } }'
 }
 
 # gone_after CELL: wait until the inmate powered off, then destroy it.

@@ -13,7 +13,8 @@
 #
 # Usage: scripts/boards.sh [--check]
 #   --check   exit 1 (and say so) if docs/boards.md is not what this script
-#             writes today: the table is stale (tests/config-create.sh)
+#             writes today: the table is stale (a run takes minutes, so
+#             make test does not; run it after changing config create)
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)

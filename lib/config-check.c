@@ -28,6 +28,11 @@
 #define CONFIG_CHECK_GICH_SIZE 0x2000ULL
 #define CONFIG_CHECK_GICV_SIZE 0x2000ULL
 #define CONFIG_CHECK_GICV2_ALIGN 0x1000ULL
+/* SMMUv3: two 64 KiB register pages (IHI 0070 6.1) */
+#define CONFIG_CHECK_SMMU_SIZE 0x20000ULL
+#define CONFIG_CHECK_SMMU_ALIGN 0x10000ULL
+/* ECAM: 1 MiB of configuration space per bus (PCIe base spec 7.2.2) */
+#define CONFIG_CHECK_ECAM_BUS_SIZE 0x100000ULL
 
 /* PPIs are INTIDs 16..31 (GICv3 spec, 2.2.1). */
 #define CONFIG_CHECK_FIRST_PPI 16u
@@ -428,19 +433,89 @@ static void config_check_cpus(struct config_check *c,
 	}
 }
 
+static int config_check_is_spi(uint32_t irq)
+{
+	return irq >= CONFIG_CHECK_FIRST_SPI && irq < WARDEN_MAX_IRQS;
+}
+
+/* The SMMU's frame and its two SPIs, which the hypervisor takes. */
+static void config_check_smmu(struct config_check *c,
+			      const struct warden_platform *p)
+{
+	if (!p->smmu_base) {
+		if (p->smmu_evtq_irq || p->smmu_gerror_irq)
+			config_check_problem(
+				c,
+				"platform: SMMU interrupts %u and %u, but "
+				"no SMMU (smmu_base 0)",
+				p->smmu_evtq_irq, p->smmu_gerror_irq);
+		return;
+	}
+	config_check_frame_base(c, "SMMU", p->smmu_base,
+				CONFIG_CHECK_SMMU_ALIGN);
+	if (!config_check_is_spi(p->smmu_evtq_irq) ||
+	    !config_check_is_spi(p->smmu_gerror_irq) ||
+	    p->smmu_evtq_irq == p->smmu_gerror_irq)
+		config_check_problem(
+			c,
+			"platform: SMMU event queue IRQ %u and global "
+			"error IRQ %u must be two different SPIs "
+			"(%u..%u)",
+			p->smmu_evtq_irq, p->smmu_gerror_irq,
+			CONFIG_CHECK_FIRST_SPI, WARDEN_MAX_IRQS - 1);
+}
+
+/* The PCI host bridge: its ECAM window and the stream IDs it spans. */
+static void config_check_pci(struct config_check *c,
+			     const struct warden_platform *p)
+{
+	uint64_t buses = (uint64_t)p->pci_bus_last + 1 - p->pci_bus_first;
+
+	if (!p->pci_ecam_base) {
+		if (p->pci_bus_first || p->pci_bus_last || p->pci_stream_base)
+			config_check_problem(
+				c,
+				"platform: PCI buses %u..%u, stream base "
+				"0x%llx, but no PCI host (pci_ecam_base 0)",
+				p->pci_bus_first, p->pci_bus_last,
+				CC_ULL(p->pci_stream_base));
+		return;
+	}
+	config_check_frame_base(c, "PCI ECAM", p->pci_ecam_base,
+				CONFIG_CHECK_ECAM_BUS_SIZE);
+	if (p->pci_bus_first > p->pci_bus_last)
+		config_check_problem(c,
+				     "platform: PCI bus range %u..%u is "
+				     "empty",
+				     p->pci_bus_first, p->pci_bus_last);
+	else if ((uint64_t)p->pci_stream_base +
+			 ((uint64_t)p->pci_bus_last + 1) * 256u >
+		 (1ULL << 32))
+		config_check_problem(c,
+				     "platform: PCI stream base 0x%llx plus "
+				     "the requester IDs of buses %u..%u "
+				     "pass 2^32",
+				     CC_ULL(p->pci_stream_base),
+				     p->pci_bus_first, p->pci_bus_last);
+	else if (!config_check_range_ok(p->pci_ecam_base,
+					buses * CONFIG_CHECK_ECAM_BUS_SIZE))
+		config_check_problem(c,
+				     "platform: PCI ECAM 0x%llx for %llu "
+				     "buses passes the address limit",
+				     CC_ULL(p->pci_ecam_base), CC_ULL(buses));
+}
+
 static void config_check_platform(struct config_check *c,
 				  const struct warden_platform *p)
 {
-	unsigned int i;
-
 	config_check_gic(c, p);
 	config_check_uart(c, p);
 	config_check_cpus(c, p);
-	for (i = 0; i < sizeof(p->reserved) / sizeof(p->reserved[0]); i++)
-		if (p->reserved[i])
-			config_check_problem(
-				c, "platform: reserved[%u] is 0x%llx, not 0", i,
-				CC_ULL(p->reserved[i]));
+	config_check_smmu(c, p);
+	config_check_pci(c, p);
+	if (p->reserved)
+		config_check_problem(c, "platform: reserved is 0x%llx, not 0",
+				     CC_ULL(p->reserved));
 }
 
 /* ---- cells (shared by the root cell and inmate cells) -------------- */
@@ -528,6 +603,9 @@ static void config_check_mem_reserved(struct config_check *c, unsigned int i,
 
 	config_check_mem_clash(c, i, m, "hypervisor memory", hv->phys_start,
 			       hv->size);
+	if (p->smmu_base)
+		config_check_mem_clash(c, i, m, "the SMMU", p->smmu_base,
+				       CONFIG_CHECK_SMMU_SIZE);
 	if (p->gic_version != WARDEN_GIC_V2 && p->gic_version != WARDEN_GIC_V3)
 		return;
 	if (p->gicd_base)
@@ -702,6 +780,28 @@ static int config_check_irq_range(struct config_check *c, unsigned int i,
 	return ret;
 }
 
+/* The SMMU's SPIs are the hypervisor's: no cell may own them. */
+static void config_check_irq_hyp(struct config_check *c, unsigned int i,
+				 const struct warden_irq_range *r)
+{
+	const struct warden_platform *p = &c->sys->platform;
+	const uint32_t hyp_irqs[2] = { p->smmu_evtq_irq, p->smmu_gerror_irq };
+	unsigned int k;
+
+	if (!p->smmu_base)
+		return;
+	for (k = 0; k < 2u; k++)
+		if (hyp_irqs[k] >= r->first &&
+		    hyp_irqs[k] - r->first < r->count)
+			config_check_problem(c,
+					     "IRQ range %u (%u+%u) includes "
+					     "SPI %u, the SMMU's %s interrupt, "
+					     "which the hypervisor takes",
+					     i, r->first, r->count, hyp_irqs[k],
+					     k ? "global error" :
+						 "event queue");
+}
+
 static void config_check_irqs(struct config_check *c,
 			      const struct warden_cell_desc *cell)
 {
@@ -710,8 +810,10 @@ static void config_check_irqs(struct config_check *c,
 	unsigned int i, j;
 
 	for (i = 0; i < cell->num_irq_ranges; i++)
-		if (config_check_irq_range(c, i, &irqs[i]) == 0)
+		if (config_check_irq_range(c, i, &irqs[i]) == 0) {
 			ok |= 1ULL << i;
+			config_check_irq_hyp(c, i, &irqs[i]);
+		}
 	for (i = 0; i < cell->num_irq_ranges; i++)
 		for (j = 0; j < i; j++)
 			if ((ok >> i & 1) && (ok >> j & 1) &&

@@ -41,7 +41,14 @@
 #                   so the image is never written (build/linux-cell/disk.img,
 #                   for a Linux cell: the root loads no virtio driver)
 #   --machine-opts K=V,...  appended to -M (e.g. its=on: QEMU's default
-#                   GICv3 ITS, which the reference machine turns off)
+#                   GICv3 ITS, which the reference machine turns off).
+#                   With iommu=smmuv3 (virt; issue 19) the SMMU is Warden's:
+#                   Linux gets QEMU's device tree with the SMMU node
+#                   disabled (-dtb), the system config is the *-smmu.cell
+#                   one (warden.system=), and the root has a PCI device
+#                   that does DMA: a virtio-blk-pci disk of 16 MiB
+#                   ($log.pcidisk), with its drivers
+#                   (scripts/mkpcimodules.sh) under /lib/modules/pci/
 #   --append ARGS   more kernel command-line words, e.g.
 #                   --append warden.bench=only=timer,n=4 (scenario bench)
 #   -- ARGS         appended to the QEMU command line for debugging, e.g.
@@ -118,6 +125,16 @@ else
 	log=${log:-$build/logs/$scenario-$mach.log}
 fi
 mkdir -p "$(dirname "$log")"
+
+# The SMMU machine (see --machine-opts): the root's PCI drivers
+smmu=0
+if [ "$mach" = virt ] && [[ ",$machine_opts," == *,iommu=smmuv3,* ]]; then
+	smmu=1
+	"$top/scripts/mkpcimodules.sh" "$log.pcimods.cpio.gz"
+	initrd_extra+=("$log.pcimods.cpio.gz")
+	append="$append warden.system=qemu-arm64-gicv$gic-smmu.cell"
+fi
+
 if [ ${#initrd_extra[@]} -gt 0 ]; then
 	for f in "${initrd_extra[@]}"; do
 		[ -f "$f" ] || die "--initrd-extra: no file $f"
@@ -165,6 +182,21 @@ else
 		-nic none -no-reboot -kernel "$build/Image" -initrd "$initrd"
 		-append "console=ttyPS0,115200 earlycon kvm-arm.mode=none mem=1536M warden.scenario=$scenario warden.gic=$gic warden.machine=$mach$append")
 	: > "$log.uart1"
+fi
+if [ $smmu -eq 1 ]; then
+	# Linux must not drive the SMMU (Warden refuses to take it over
+	# then): QEMU's own tree with the SMMU's node disabled.  A device
+	# without its IOMMU is then set up for DMA at physical addresses,
+	# which the root's DMA view maps one to one (hypervisor/arch/arm64/
+	# smmu.c).
+	command -v fdtput > /dev/null || die "fdtput missing (device-tree-compiler); run scripts/setup.sh"
+	"${cmd[0]}" -M "$machine,dumpdtb=$log.dtb" -cpu cortex-a57 -smp "$smp" \
+		-m 1G -nographic > /dev/null 2>&1 ||
+		die "QEMU could not dump its device tree for $machine"
+	fdtput -t s "$log.dtb" /smmuv3@9050000 status disabled
+	truncate -s 16M "$log.pcidisk"
+	cmd+=(-dtb "$log.dtb" -drive "if=none,file=$log.pcidisk,format=raw,id=pcidisk"
+		-device virtio-blk-pci,drive=pcidisk)
 fi
 [ $icount -eq 1 ] && cmd+=(-icount shift=0,sleep=off)
 [ -n "$disk" ] && cmd+=(-drive "if=none,file=$disk,format=raw,id=celldisk,snapshot=on"

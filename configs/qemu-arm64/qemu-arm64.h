@@ -42,6 +42,21 @@
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
+/*
+ * The root's SPIs: all of QEMU virt's 288 INTIDs, unless a variant keeps
+ * some for the hypervisor (the SMMU's, qemu-arm64-gicv3-smmu.c).
+ */
+#ifndef QEMU_ARM64_IRQS
+#define QEMU_ARM64_NUM_IRQ_RANGES 1
+#define QEMU_ARM64_IRQS                        \
+	{                                      \
+		{ .first = 32, .count = 256 }, \
+	}
+#endif
+#ifndef QEMU_ARM64_PLATFORM_EXTRA
+#define QEMU_ARM64_PLATFORM_EXTRA
+#endif
+
 #define MEM_RW (WARDEN_MEM_READ | WARDEN_MEM_WRITE)
 #define MEM_RWX (MEM_RW | WARDEN_MEM_EXECUTE)
 #define MEM_IO (MEM_RW | WARDEN_MEM_IO)
@@ -56,7 +71,7 @@
 const struct {
 	struct warden_system system;
 	struct warden_memory mem[8];
-	struct warden_irq_range irqs[1];
+	struct warden_irq_range irqs[QEMU_ARM64_NUM_IRQ_RANGES];
 	struct warden_link links[1];
 } WARDEN_PACKED config __attribute__((section(".warden_config"))) = {
 	.system = {
@@ -77,6 +92,7 @@ const struct {
 			.uart_base = 0x09000000,
 			.num_cpus = QEMU_ARM64_CPUS,
 			.cpu_mpidr = QEMU_ARM64_MPIDRS,
+			QEMU_ARM64_PLATFORM_EXTRA
 		},
 		.root_cell = {
 			.signature = WARDEN_CELL_SIGNATURE,
@@ -108,10 +124,7 @@ const struct {
 		/* PCIe high MMIO */
 		ROOT_MEM(0x8000000000, 0x8000000000, MEM_IO),
 	},
-	.irqs = {
-		/* all SPIs: QEMU virt has 288 INTIDs */
-		{ .first = 32, .count = 256 },
-	},
+	.irqs = QEMU_ARM64_IRQS,
 	.links = {
 		/*
 		 * To echo-demo (echo-demo.c), as /dev/warden-link-root-echo:

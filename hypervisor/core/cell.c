@@ -116,14 +116,22 @@ int cell_init(struct cell *cell, const struct warden_cell_desc *desc, u32 id)
 	if (err)
 		return err;
 	cell->stage2.vmid = (u16)id;
-	err = map_regions(cell);
+	err = arch_dma_cell_init(cell);
+	if (!err)
+		err = map_regions(cell);
 	if (!err)
 		err = vpl011_init(cell);
 	if (!err)
 		err = arch_cell_init(cell);
 	if (err)
-		paging_destroy(&cell->stage2);
+		cell_free_tables(cell);
 	return err;
+}
+
+void cell_free_tables(struct cell *cell)
+{
+	arch_dma_cell_exit(cell);
+	paging_destroy(&cell->stage2);
 }
 
 int cell_init_root(const struct warden_system *sys)
@@ -140,7 +148,7 @@ int cell_init_root(const struct warden_system *sys)
 	err = paging_map(&root_cell.stage2, console, console, PAGE_SIZE,
 			 PAGING_READ);
 	if (err)
-		paging_destroy(&root_cell.stage2);
+		cell_free_tables(&root_cell);
 	root_cell.stage2.live = true;
 	return err;
 }
@@ -427,6 +435,21 @@ void cell_fail(struct per_cpu *pc, const char *fmt, ...)
 		kick_others(cell, pc->cpu);
 	}
 	park(pc);
+}
+
+void cell_fail_dma(struct cell *cell, const char *fmt, ...)
+{
+	struct warden_cell_status *st = cell->status;
+	va_list ap;
+
+	if (!cell_change_state(cell, WARDEN_CELL_RUNNING, WARDEN_CELL_FAILED))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(st->failure, sizeof(st->failure), fmt, ap);
+	va_end(ap);
+	st->failed_cpu = cell_boot_cpu(cell);
+	printk("cell \"%s\" failed: %s\n", cell->name, st->failure);
+	kick_others(cell, ~0u);
 }
 
 /*

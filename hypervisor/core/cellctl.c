@@ -118,6 +118,11 @@ static struct cell *find_cell(u64 id)
 	return &cells[id];
 }
 
+struct cell *cellctl_cell(unsigned int id)
+{
+	return id == 0u ? &root_cell : find_cell(id);
+}
+
 /* The cell (root or inmate) that owns CPU cpu, for messages. */
 static const char *cpu_owner(unsigned int cpu)
 {
@@ -483,7 +488,10 @@ static void route_spis(const struct cell *cell, bool take)
 	u32 irq;
 
 	for (irq = 32u; irq < ARRAY_SIZE(cell->irq_bitmap) * 64u; irq++) {
-		owner = cell_owns_irq(&root_cell, irq) ? &root_cell : cell;
+		owner = (cell_owns_irq(&root_cell, irq) ||
+			 arch_irq_is_hyp(irq)) ?
+				&root_cell :
+				cell;
 		if ((owner == &root_cell) || (take && cell_owns_irq(cell, irq)))
 			arch_irq_route(owner, irq);
 	}
@@ -558,7 +566,7 @@ static long create(u64 pa, u64 size)
 	}
 	if (err) {
 		remove_pages_from_root(cell);
-		paging_destroy(&cell->stage2);
+		cell_free_tables(cell);
 		free_pages(cell);
 		return ctl_error(err, "cell \"%s\": out of memory (error %ld)",
 				 desc->name, err);
@@ -831,7 +839,7 @@ static long destroy(struct cell *cell)
 	give_memory(cell, cell->desc->num_memory_regions);
 	move_cpus_irqs(cell, false);
 	remove_pages_from_root(cell);
-	paging_destroy(&cell->stage2);
+	cell_free_tables(cell);
 	free_pages(cell);
 	printk("cell \"%s\" destroyed\n", cell->name);
 	cell->in_use = false;

@@ -47,8 +47,11 @@ long control_disable_cpu(struct trap_frame *frame)
 	control_print_stats(pc);
 	arch_cpu_deinit(pc);
 	pc->online = 0;
-	if (__atomic_sub_fetch(&hyp.cpus_enabled, 1, __ATOMIC_SEQ_CST) == 0)
+	if (__atomic_sub_fetch(&hyp.cpus_enabled, 1, __ATOMIC_SEQ_CST) == 0) {
+		/* the root's devices translate through its tables until now */
+		arch_dma_shutdown();
 		printk("disabled\n");
+	}
 	frame->x[0] = 0;
 	/* everything the MMU-off exit path reads must be in memory */
 	dcache_clean_range(frame, sizeof(*frame));

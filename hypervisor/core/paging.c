@@ -39,6 +39,7 @@ int paging_init(struct paging *pg, struct pool *pool, enum paging_format fmt,
 	pg->root_level = root_level;
 	pg->live = false;
 	pg->vmid = 0;
+	pg->mirror = NULL;
 	pg->root = pool_alloc(pool);
 	return pg->root ? 0 : -ENOMEM;
 }
@@ -165,7 +166,7 @@ static void merge_path(struct paging *pg, u64 va)
 			break;
 }
 
-int paging_map(struct paging *pg, u64 va, paddr_t pa, u64 size, u32 flags)
+static int map_merge(struct paging *pg, u64 va, paddr_t pa, u64 size, u32 flags)
 {
 	u64 start = va, end = va + size;
 	int err;
@@ -178,6 +179,15 @@ int paging_map(struct paging *pg, u64 va, paddr_t pa, u64 size, u32 flags)
 	merge_path(pg, end - 1);
 	arch_paging_publish(pg);
 	return 0;
+}
+
+int paging_map(struct paging *pg, u64 va, paddr_t pa, u64 size, u32 flags)
+{
+	int err = map_merge(pg, va, pa, size, flags);
+
+	if (!err && pg->mirror && !(flags & PAGING_DEVICE))
+		err = map_merge(pg->mirror, va, pa, size, flags & ~PAGING_EXEC);
+	return err;
 }
 
 /*
@@ -286,7 +296,7 @@ static int unmap_one(struct paging *pg, u64 va, u64 end, u64 *done)
 	return 0;
 }
 
-int paging_unmap(struct paging *pg, u64 va, u64 size)
+static int unmap_range(struct paging *pg, u64 va, u64 size)
 {
 	u64 end = va + size, done;
 	int err;
@@ -304,6 +314,15 @@ int paging_unmap(struct paging *pg, u64 va, u64 size)
 	}
 	arch_paging_publish(pg);
 	return 0;
+}
+
+int paging_unmap(struct paging *pg, u64 va, u64 size)
+{
+	int err = unmap_range(pg, va, size);
+
+	if (!err && pg->mirror)
+		err = unmap_range(pg->mirror, va, size);
+	return err;
 }
 
 int paging_lookup(const struct paging *pg, u64 va, paddr_t *pa, u32 *flags,

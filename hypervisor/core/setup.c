@@ -114,6 +114,9 @@ int setup_global(void)
 		err = link_root_init();
 	if (!err)
 		err = cellctl_init();
+	/* last: the root's DMA view must be whole before the IOMMU uses it */
+	if (!err)
+		err = arch_dma_setup();
 	if (err)
 		printk("enable failed: error %d\n", err);
 	return err;

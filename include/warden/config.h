@@ -235,7 +235,32 @@ struct warden_platform {
 	uint32_t num_cpus; /* entries used in cpu_mpidr */
 	/* MPIDR affinity (Aff3..Aff0) of each CPU, indexed by CPU number */
 	uint64_t cpu_mpidr[WARDEN_MAX_CPUS];
-	uint64_t reserved[4];
+	/*
+	 * The SMMUv3 that translates the devices' DMA (Arm IHI 0070), 0:
+	 * none.  Its 128 KiB of registers (two 64 KiB pages) belong to the
+	 * hypervisor, as its two wired SPIs do: the event queue's
+	 * (smmu_evtq_irq) and the global errors' (smmu_gerror_irq), INTIDs
+	 * that no cell may own.  At enable the SMMU must be off (SMMU_CR0.
+	 * SMMUEN 0: no Linux driver owns it); the hypervisor then gives each
+	 * stream the DMA view of its cell (docs/isolation.md), and at disable
+	 * puts the SMMU back as it found it.  These bytes were reserved, and
+	 * so zero, in older configs: the same revision reads them as "none".
+	 */
+	uint64_t smmu_base;
+	uint32_t smmu_evtq_irq;
+	uint32_t smmu_gerror_irq;
+	/*
+	 * The PCI host bridge behind the SMMU (pci_ecam_base 0: none): its
+	 * ECAM configuration space, where bus pci_bus_first starts, and its
+	 * buses up to pci_bus_last.  A function's stream ID is
+	 * pci_stream_base plus its requester ID (bus << 8 | device << 3 |
+	 * function), the device tree's iommu-map with one entry.
+	 */
+	uint64_t pci_ecam_base;
+	uint8_t pci_bus_first;
+	uint8_t pci_bus_last;
+	uint16_t reserved;
+	uint32_t pci_stream_base;
 } WARDEN_PACKED;
 _Static_assert(sizeof(struct warden_platform) == 616, "ABI size");
 

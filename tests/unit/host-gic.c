@@ -61,3 +61,26 @@ void arch_irq_set_pending(u32 intid)
 {
 	host_rec(OP_IRQ_PENDING, intid, 0);
 }
+
+/* The SMMU's SPIs, as gic.c keeps them (smmu.c takes them at enable). */
+static u32 host_hyp_irqs[1024 / 32];
+void gic_hyp_irq_enable(u32 intid);
+void gic_hyp_irq_disable(u32 intid);
+
+bool arch_irq_is_hyp(u32 intid)
+{
+	return intid >= 32u && intid < 1024u &&
+	       ((host_hyp_irqs[intid / 32u] >> (intid % 32u)) & 1u);
+}
+
+void gic_hyp_irq_enable(u32 intid)
+{
+	host_rec(OP_IRQ_HYP, intid, 1);
+	host_hyp_irqs[intid / 32u] |= 1u << (intid % 32u);
+}
+
+void gic_hyp_irq_disable(u32 intid)
+{
+	host_rec(OP_IRQ_HYP, intid, 0);
+	host_hyp_irqs[intid / 32u] &= ~(1u << (intid % 32u));
+}

@@ -18,12 +18,13 @@
 
 struct host_hyp hh;
 struct host_chain host_chain;
+u64 host_time_step = 1;
 
 void host_hyp_reset(u64 powered)
 {
 	memset(&hh, 0, sizeof(hh));
 	hh.powered = powered;
-	hh.time_step = 1;
+	hh.time_step = host_time_step;
 }
 
 void host_rec(enum host_op op, u64 a, u64 b)

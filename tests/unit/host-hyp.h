@@ -41,6 +41,7 @@ enum host_op {
 	OP_COMM_FILL, /* a: cell id */
 	OP_IRQ_RESET, /* a: INTID */
 	OP_IRQ_PENDING, /* a: INTID */
+	OP_IRQ_HYP, /* a: INTID, b: 1 taken by the hypervisor, 0 given back */
 	OP_CPU_KICK, /* a: cpu */
 	OP_CPU_START, /* a: cpu, b: entry */
 	OP_CPU_POWER_OFF, /* a: cpu */
@@ -123,6 +124,12 @@ struct host_chain {
 
 extern struct host_hyp hh;
 extern struct host_chain host_chain;
+/*
+ * hh.time_step after host_hyp_reset() (default 1).  0: time stands still,
+ * so no bounded wait times out (a simulated device in another thread may
+ * answer late).
+ */
+extern u64 host_time_step;
 
 /* Forget every call and fault, power on the CPUs in `powered`. */
 void host_hyp_reset(u64 powered);

@@ -12,7 +12,8 @@ HYP_TEST_SRCS := tests/unit/hyp-fixture.c tests/unit/host-hyp.c \
 	hypervisor/core/ratelimit.c \
 	hypervisor/core/setup.c hypervisor/core/string.c \
 	hypervisor/core/vpl011.c \
-	hypervisor/arch/arm64/pte.c lib/config-check.c \
+	hypervisor/arch/arm64/pte.c hypervisor/arch/arm64/smmu.c \
+	lib/config-check.c \
 	lib/config-check-cell.c lib/config-check-link.c
 HYP_TEST_CFLAGS := -I $(TOP)/hypervisor/include -I $(TOP)/tests/unit/host \
 	-I $(TOP)/hypervisor/arch/arm64/include
@@ -32,3 +33,7 @@ UNIT_control_CFLAGS := $(HYP_TEST_CFLAGS)
 UNIT_TESTS += vpl011
 UNIT_vpl011_SRCS := tests/unit/test-vpl011.c $(HYP_TEST_SRCS)
 UNIT_vpl011_CFLAGS := $(HYP_TEST_CFLAGS)
+
+UNIT_TESTS += smmu
+UNIT_smmu_SRCS := tests/unit/test-smmu.c $(HYP_TEST_SRCS)
+UNIT_smmu_CFLAGS := $(HYP_TEST_CFLAGS) -pthread

@@ -159,8 +159,14 @@ struct table {
 	X(S, uart_type, K_NUM, 0, 0, NULL, WORDS("UART"))                      \
 	X(S, num_cpus, K_NUM, 0, 0, NULL, WORDS("CPU"))                        \
 	X(S, cpu_mpidr, K_NUM, F_CPUS, sizeof(uint64_t), NULL, WORDS("CPU #")) \
-	X(S, reserved, K_NUM, F_FIXED, sizeof(uint64_t), NULL,                 \
-	  WORDS("reserved[#]"))
+	X(S, smmu_base, K_NUM, F_ADDR, 0, NULL, WORDS("SMMU"))                 \
+	X(S, smmu_evtq_irq, K_NUM, 0, 0, NULL, WORDS("SMMU"))                  \
+	X(S, smmu_gerror_irq, K_NUM, 0, 0, NULL, WORDS("SMMU"))                \
+	X(S, pci_ecam_base, K_NUM, F_ADDR, 0, NULL, WORDS("PCI"))              \
+	X(S, pci_bus_first, K_NUM, 0, 0, NULL, WORDS("PCI"))                   \
+	X(S, pci_bus_last, K_NUM, 0, 0, NULL, WORDS("PCI"))                    \
+	X(S, reserved, K_NUM, F_FIXED, 0, NULL, WORDS("reserved"))             \
+	X(S, pci_stream_base, K_NUM, 0, 0, NULL, WORDS("PCI"))
 
 static struct table memory_table, platform_table, cell_table;
 

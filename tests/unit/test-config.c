@@ -581,8 +581,8 @@ static void test_reserved_nonzero(void)
 	CHECK(REJECTS(&r, "memory region 3 (0x9000000+0x40000) has a "
 			  "non-zero reserved field"));
 	ref_init(&r, WARDEN_GIC_V3);
-	r.sys.platform.reserved[3] = 2;
-	CHECK(REJECTS(&r, "platform: reserved[3] is 0x2, not 0"));
+	r.sys.platform.reserved = 2;
+	CHECK(REJECTS(&r, "platform: reserved is 0x2, not 0"));
 	ref_init(&r, WARDEN_GIC_V3);
 	r.sys.root_cell.reserved = 4;
 	CHECK(REJECTS(&r, "cell reserved is 0x4, not 0"));

@@ -213,7 +213,7 @@ static void v2_handle_irq(struct per_cpu *pc)
 	pc->stats[STAT_IRQ]++;
 	/* priority drop only: GICC_CTLR.EOImodeNS = 1 (IHI 0048 4.4.1) */
 	mmio_write32(gicc, GICC_EOIR, iar);
-	if (intid < 16 || intid == gic_maintenance_irq || pc->pending.count ||
+	if (gic_irq_is_hyp(intid) || pc->pending.count ||
 	    !v2_lr_add(intid, true, 0))
 		gic_irq_slow(pc, intid, iar, (iar >> 10) & 7);
 }

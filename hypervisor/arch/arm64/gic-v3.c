@@ -639,7 +639,7 @@ static void v3_handle_irq(struct per_cpu *pc)
 	/* priority drop only: EOImode 1 (ICC_CTLR_EL1.EOImode, set at init) */
 	write_sysreg(icc_eoir1_el1, iar);
 	isb();
-	if (intid < 16 || intid == gic_maintenance_irq || pc->pending.count ||
+	if (gic_irq_is_hyp(intid) || pc->pending.count ||
 	    !v3_lr_add(intid, true, 0))
 		gic_irq_slow(pc, intid, iar, 0);
 }

@@ -16,6 +16,7 @@
  * hypervisor: it refills the list registers from the pending set.
  */
 #include <asm/gic.h>
+#include <asm/smmu.h>
 #include <asm/sysreg.h>
 #include <hyp/arch.h>
 #include <hyp/arch-setup.h>
@@ -25,17 +26,21 @@
 #include <hyp/percpu.h>
 #include <hyp/printk.h>
 #include <hyp/setup.h>
+#include <hyp/string.h>
 
 const struct gic_ops *gic;
 void *gicd_base;
 u32 gic_num_irqs;
 u32 gic_maintenance_irq;
+u32 gic_hyp_irqs[1024 / 32];
 
 int gic_setup(const struct warden_platform *p)
 {
 	gic = p->gic_version == WARDEN_GIC_V3 ? &gicv3_ops : &gicv2_ops;
 	gicd_base = (void *)(uintptr_t)p->gicd_base;
 	gic_maintenance_irq = p->maintenance_irq;
+	memset(gic_hyp_irqs, 0, sizeof(gic_hyp_irqs));
+	gic_hyp_irqs[0] = 0xffffu | 1u << (p->maintenance_irq % 32u);
 	/* GICD_TYPER.ITLinesNumber: 32 * (N + 1) INTIDs, at most 1020 */
 	gic_num_irqs = 32 * ((mmio_read32(gicd_base, GICD_TYPER) & 0x1f) + 1);
 	if (gic_num_irqs > 1020)
@@ -98,7 +103,7 @@ bool gic_irq_in_cell(const struct cell *cell, u32 intid)
 
 void gic_irq_slow(struct per_cpu *pc, u32 intid, u32 raw, u32 source)
 {
-	if (intid >= 16 && intid != gic_maintenance_irq) {
+	if (!gic_irq_is_hyp(intid)) {
 		irqchip_inject(&pc->pending, intid, true, 0);
 		return;
 	}
@@ -109,6 +114,8 @@ void gic_irq_slow(struct per_cpu *pc, u32 intid, u32 raw, u32 source)
 	} else if (intid == gic_maintenance_irq) {
 		pc->stats[STAT_MAINTENANCE]++;
 		irqchip_refill(&pc->pending);
+	} else if (intid >= 32u) {
+		(void)smmu_irq(intid);
 	} else {
 		pc->stats[STAT_SGI]++;
 		irqchip_inject(&pc->pending, intid, false, source);
@@ -220,6 +227,46 @@ void arch_irq_route(const struct cell *owner, u32 intid)
 {
 	if ((intid >= 32u) && (intid < gic_num_irqs))
 		gic->route_spi(owner, intid);
+}
+
+bool arch_irq_is_hyp(u32 intid)
+{
+	return (intid >= 32u) && (intid < 1024u) && gic_irq_is_hyp(intid);
+}
+
+/*
+ * The SMMU's interrupts are pulses (IHI 0070 7.5: wired interrupts are
+ * edge-triggered), so the SPI is made edge-triggered, Group 1 like the
+ * root's, at the priority Linux gives its own, and routed to the root,
+ * which no cell's create takes it from (route_spis, cellctl.c).
+ */
+void gic_hyp_irq_enable(u32 intid)
+{
+	u32 bit = 1u << (intid % 32u);
+
+	if ((intid < 32u) || (intid >= gic_num_irqs))
+		return;
+	gic_hyp_irqs[intid / 32u] |= bit;
+	mmio_write32(gicd_base, GICD_ICENABLER + intid / 32u * 4u, bit);
+	gicd_update32(GICD_ICFGR + intid / 16u * 4u, 0,
+		      2u << (intid % 16u * 2u));
+	gicd_update32(GICD_IPRIORITYR + (intid & ~3u),
+		      0xffu << (intid % 4u * 8u),
+		      GIC_LR_PRIORITY << (intid % 4u * 8u));
+	/* GICv3: acknowledged through ICC_IAR1_EL1 (IHI 0069 4.6) */
+	if (hyp.config->platform.gic_version == WARDEN_GIC_V3)
+		gicd_update32(GICD_IGROUPR + intid / 32u * 4u, 0, bit);
+	gic->route_spi(&root_cell, intid);
+	mmio_write32(gicd_base, GICD_ICPENDR + intid / 32u * 4u, bit);
+	mmio_write32(gicd_base, GICD_ISENABLER + intid / 32u * 4u, bit);
+}
+
+void gic_hyp_irq_disable(u32 intid)
+{
+	if ((intid < 32u) || (intid >= gic_num_irqs))
+		return;
+	arch_irq_reset(intid);
+	gic_hyp_irqs[intid / 32u] &= ~(1u << (intid % 32u));
 }
 
 /*

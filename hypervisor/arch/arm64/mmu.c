@@ -10,6 +10,7 @@
 #include <warden/config.h>
 #include <asm/gic.h>
 #include <asm/mmu.h>
+#include <asm/smmu.h>
 #include <asm/spinlock.h>
 #include <asm/sysreg.h>
 #include <hyp/arch.h>
@@ -96,6 +97,13 @@ static int map_platform(const struct warden_platform *p)
 		err = map_device(p->gicc_base, 0x2000);
 	if (!err && p->gic_version == WARDEN_GIC_V2)
 		err = map_device(p->gich_base, PAGE_SIZE);
+	/* the SMMU's two register pages (IHI 0070 6.1), and the ECAM it scans */
+	if (!err)
+		err = map_device(p->smmu_base, 0x20000);
+	if (!err && p->smmu_base)
+		err = map_device(p->pci_ecam_base,
+				 ((u64)p->pci_bus_last + 1u - p->pci_bus_first)
+					 << 20);
 	return err;
 }
 
@@ -141,6 +149,10 @@ void arch_paging_publish(const struct paging *pg)
 
 void arch_paging_flush(const struct paging *pg, u64 va)
 {
+	if (pg->fmt == PAGING_DMA) {
+		smmu_flush_va(pg->vmid, va);
+		return;
+	}
 	dsb(ishst);
 	if (pg->fmt == PAGING_HYP) {
 		tlbi_addr(vae2is, va >> 12);
@@ -167,6 +179,10 @@ void arch_paging_flush_all(const struct paging *pg)
 {
 	u64 vttbr = read_sysreg(vttbr_el2);
 
+	if (pg->fmt == PAGING_DMA) {
+		smmu_flush_asid(pg->vmid);
+		return;
+	}
 	dsb(ishst);
 	if (pg->fmt == PAGING_HYP) {
 		tlbi(alle2is);

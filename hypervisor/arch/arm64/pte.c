@@ -16,6 +16,7 @@
 #define PTE_ADDR_MASK 0x0000fffffffff000UL
 #define PTE_AF BIT(10)
 #define PTE_SH_INNER (3UL << 8)
+#define PTE_NG BIT(11) /* stage 1: not global, matched with the ASID */
 #define PTE_XN BIT(54)
 
 /* stage 1, EL2 regime (D8.4.3): AP[1] is RES1 with one privilege level */
@@ -86,7 +87,13 @@ u64 arch_pte_leaf(enum paging_format fmt, unsigned int level, paddr_t pa,
 	u64 v = (pa & PTE_ADDR_MASK) | PTE_AF;
 
 	v |= level == MAX_LEVEL ? PTE_TYPE_PAGE : PTE_TYPE_BLOCK;
-	v |= fmt == PAGING_HYP ? s1_attrs(flags) : s2_attrs(flags);
+	v |= fmt == PAGING_STAGE2 ? s2_attrs(flags) : s1_attrs(flags);
+	/*
+	 * A DMA view is an SMMU stage 1 whose TLB entries must never match
+	 * another cell's streams: each cell's are tagged with its ASID.
+	 */
+	if (fmt == PAGING_DMA)
+		v |= PTE_NG;
 	/* never execute from device memory (D8.5.5: speculative fetches) */
 	if (!(flags & PAGING_EXEC) || (flags & PAGING_DEVICE))
 		v |= PTE_XN;
@@ -119,7 +126,7 @@ u32 arch_pte_flags(enum paging_format fmt, u64 pte)
 
 	if (!(pte & PTE_XN))
 		f |= PAGING_EXEC;
-	if (fmt == PAGING_HYP) {
+	if (fmt != PAGING_STAGE2) {
 		f |= PAGING_READ;
 		if (!(pte & PTE_S1_RDONLY))
 			f |= PAGING_WRITE;

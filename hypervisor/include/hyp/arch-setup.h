@@ -35,6 +35,18 @@ void arch_irq_reset(u32 intid);
 void arch_irq_route(const struct cell *owner, u32 intid);
 /* Make an SPI pending at the distributor (a link's doorbell). */
 void arch_irq_set_pending(u32 intid);
+/* Is this SPI the hypervisor's own (the IOMMU's)?  It follows the root. */
+bool arch_irq_is_hyp(u32 intid);
+
+/* --- DMA: the IOMMU (none: each is a no-op) --- */
+/* The cell's DMA view (cell->dma), before its stage 2 is filled. */
+int arch_dma_cell_init(struct cell *cell);
+/* Its streams back to the root, its DMA view freed. */
+void arch_dma_cell_exit(struct cell *cell);
+/* At enable, after the root cell: take the IOMMU, the root's streams. */
+int arch_dma_setup(void);
+/* At disable, or a failed enable: the IOMMU as it was before enable. */
+void arch_dma_shutdown(void);
 
 /* --- CPUs of inmate cells --- */
 /* Interrupt `cpu` with the hypervisor's own SGI (cell_check_stop()). */

@@ -39,6 +39,8 @@ struct cell {
 	const struct warden_cell_desc *desc; /* the hypervisor's own copy */
 	u64 cpu_set; /* CPUs (platform indices) owned */
 	struct paging stage2;
+	/* what its devices' DMA reaches, if there is an IOMMU (smmu.c) */
+	struct paging dma;
 	/* SPIs owned, by INTID; SGIs/PPIs follow the CPUs */
 	u64 irq_bitmap[1024 / 64];
 	struct mmio_table mmio;
@@ -100,6 +102,14 @@ void cell_system_reset(struct per_cpu *pc, struct trap_frame *frame);
 /* The cell broke a rule: stop it and say why; does not return. */
 void cell_fail(struct per_cpu *pc, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3), noreturn));
+/*
+ * A device of the running cell broke a rule (its DMA, seen by the IOMMU):
+ * fail the cell from whichever CPU saw it, and stop its CPUs.
+ */
+void cell_fail_dma(struct cell *cell, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Free the cell's translation tables: stage 2 and DMA view. */
+void cell_free_tables(struct cell *cell);
 /*
  * A character from the console hypercall of an inmate cell.  The line goes
  * to the console ring, and to the UART if the config allows, once whole.

@@ -16,6 +16,8 @@ paddr_t cellctl_errmsg_page(void);
 u64 cellctl_ids(void);
 /* Cells in use, the root included. */
 unsigned int cellctl_count(void);
+/* The cell with this id (0: the root), or NULL if there is none. */
+struct cell *cellctl_cell(unsigned int id);
 /*
  * The root cell calls PSCI SYSTEM_OFF, SYSTEM_RESET or SYSTEM_RESET2
  * (`what`): every inmate cell would end with the machine.  Never silent:

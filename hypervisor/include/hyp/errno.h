@@ -18,6 +18,7 @@
 #define ERANGE 34
 #define ENOSYS 38
 #define ENOTCONN 107
+#define ETIMEDOUT 110
 #define EINPROGRESS 115
 
 #endif /* HYP_ERRNO_H */

@@ -23,15 +23,22 @@ struct pool;
 enum paging_format {
 	PAGING_HYP, /* EL2 stage 1 */
 	PAGING_STAGE2, /* EL1&0 stage 2 */
+	PAGING_DMA, /* a cell's DMA view: the IOMMU's stage 1, non-global */
 };
 
 struct paging {
 	u64 *root;
 	unsigned int root_level;
 	enum paging_format fmt;
-	u16 vmid; /* stage 2: for TLB maintenance */
+	u16 vmid; /* stage 2: VMID; DMA: ASID; for TLB maintenance */
 	bool live; /* in use by a CPU: changes need break-before-make */
 	struct pool *pool;
+	/*
+	 * Tables kept equal to these for memory (mappings without
+	 * PAGING_DEVICE), never executable: a cell's DMA view beside its
+	 * stage 2.  Maps and unmaps go to both; revoke does not.
+	 */
+	struct paging *mirror;
 };
 
 int paging_init(struct paging *pg, struct pool *pool, enum paging_format fmt,

@@ -100,6 +100,21 @@ extern const struct gic_ops *gic;
 extern void *gicd_base;
 extern u32 gic_num_irqs;
 extern u32 gic_maintenance_irq;
+/*
+ * INTIDs that the hypervisor handles itself rather than list for a cell:
+ * the SGIs, the maintenance PPI and its own SPIs (the SMMU's).  One test
+ * of this bitmap is the whole check on the interrupt fast path.
+ */
+extern u32 gic_hyp_irqs[1024 / 32];
+
+static inline bool gic_irq_is_hyp(u32 intid)
+{
+	return (gic_hyp_irqs[intid / 32u] >> (intid % 32u)) & 1u;
+}
+
+/* Take an SPI for the hypervisor: edge-triggered, to the root's CPUs. */
+void gic_hyp_irq_enable(u32 intid);
+void gic_hyp_irq_disable(u32 intid);
 
 static inline u32 mmio_read32(const void *base, u64 off)
 {

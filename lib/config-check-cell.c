@@ -52,10 +52,11 @@ static int config_check_cell_layout(struct config_check *c,
 	if (size != expected) {
 		config_check_problem(c,
 				     "%llu bytes, but its %u memory regions, "
-				     "%u IRQ ranges and %u links make %llu",
+				     "%u IRQ ranges, %u links and %u PCI "
+				     "devices make %llu",
 				     CC_ULL(size), cell->num_memory_regions,
 				     cell->num_irq_ranges, cell->num_links,
-				     CC_ULL(expected));
+				     cell->num_pci_devices, CC_ULL(expected));
 		return -1;
 	}
 	return 0;
@@ -532,6 +533,68 @@ static void config_check_cell_dma(struct config_check *c,
 	}
 }
 
+/* ---- PCI functions -------------------------------------------------- */
+
+#define CC_BDF(b) ((b) >> 8), (((b) >> 3) & 0x1fu), ((b)&7u)
+
+/*
+ * warden_pci_device (config.h): each on the host bridge's buses, each once,
+ * with a host bridge and an SMMU to confine its DMA; and no memory region
+ * of the cell may reach into the ECAM, which the hypervisor filters.
+ */
+static void config_check_cell_pci(struct config_check *c,
+				  const struct warden_cell_desc *cell)
+{
+	const struct warden_platform *p = &c->sys->platform;
+	const struct warden_pci_device *d = warden_cell_pci(cell);
+	const struct warden_memory *m = warden_cell_mem(cell);
+	uint64_t ecam = ((uint64_t)p->pci_bus_last + 1u - p->pci_bus_first)
+			<< 20;
+	unsigned int i, j, bus;
+
+	for (i = 0; p->pci_ecam_base && i < cell->num_memory_regions; i++)
+		if (config_check_overlap(m[i].phys_start, m[i].size,
+					 p->pci_ecam_base, ecam))
+			config_check_problem(
+				c,
+				"memory region %u (0x%llx+0x%llx) overlaps "
+				"the PCI ECAM (0x%llx+0x%llx), which the "
+				"hypervisor filters for the cell",
+				i, CC_ULL(m[i].phys_start), CC_ULL(m[i].size),
+				CC_ULL(p->pci_ecam_base), CC_ULL(ecam));
+	for (i = 0; i < cell->num_pci_devices; i++) {
+		bus = (unsigned int)d[i].bdf >> 8;
+		if (d[i].reserved16 || d[i].reserved)
+			config_check_problem(c,
+					     "PCI device %u: reserved fields "
+					     "are not 0",
+					     i);
+		if (!p->pci_ecam_base || !p->smmu_base)
+			config_check_problem(
+				c,
+				"PCI device %u (%02x:%02x.%u): the system "
+				"has no %s",
+				i, CC_BDF(d[i].bdf),
+				p->pci_ecam_base ?
+					"SMMU to confine its DMA (smmu_base)" :
+					"PCI host bridge (pci_ecam_base)");
+		else if (bus < p->pci_bus_first || bus > p->pci_bus_last)
+			config_check_problem(c,
+					     "PCI device %u (%02x:%02x.%u) is "
+					     "not on the host bridge's buses "
+					     "%02x-%02x",
+					     i, CC_BDF(d[i].bdf),
+					     p->pci_bus_first, p->pci_bus_last);
+		for (j = 0; j < i; j++)
+			if (d[j].bdf == d[i].bdf)
+				config_check_problem(c,
+						     "PCI device %u "
+						     "(%02x:%02x.%u) is also "
+						     "PCI device %u",
+						     i, CC_BDF(d[i].bdf), j);
+	}
+}
+
 /*
  * WARDEN_CELL_DIRECT_IRQ (config.h).  The cell's CPUs run with
  * HCR_EL2.IMO = 0 and take its physical Group 1 interrupts themselves.
@@ -604,6 +667,7 @@ unsigned int config_check_cell(const void *blob, uint64_t size,
 	config_check_cell_uart(&c, cell);
 	config_check_cell_dma(&c, cell);
 	config_check_cell_direct(&c, cell);
+	config_check_cell_pci(&c, cell);
 	return c.problems;
 }
 
@@ -691,6 +755,27 @@ static void config_check_cell_pair_irqs(struct config_check *c,
 					ib[j].first, ib[j].count, n->b);
 }
 
+/* One PCI function in two cells. */
+static void config_check_cell_pair_pci(struct config_check *c,
+				       const struct warden_cell_desc *a,
+				       const struct warden_cell_desc *b,
+				       const struct config_check_cell_names *n)
+{
+	const struct warden_pci_device *da = warden_cell_pci(a);
+	const struct warden_pci_device *db = warden_cell_pci(b);
+	unsigned int i, j;
+
+	for (i = 0; i < a->num_pci_devices; i++)
+		for (j = 0; j < b->num_pci_devices; j++)
+			if (da[i].bdf == db[j].bdf)
+				config_check_problem(c,
+						     "PCI %02x:%02x.%u is in "
+						     "both (\"%s\" device %u, "
+						     "\"%s\" device %u)",
+						     CC_BDF(da[i].bdf), n->a, i,
+						     n->b, j);
+}
+
 unsigned int config_check_cell_pair(const struct warden_cell_desc *a,
 				    const struct warden_cell_desc *b,
 				    config_report_fn report, void *ctx)
@@ -714,6 +799,7 @@ unsigned int config_check_cell_pair(const struct warden_cell_desc *a,
 	config_check_cell_pair_cpus(&c, a, b);
 	config_check_cell_pair_mem(&c, a, b, &n);
 	config_check_cell_pair_irqs(&c, a, b, &n);
+	config_check_cell_pair_pci(&c, a, b, &n);
 	config_check_links_pair(&c, a, b, 0);
 	return c.problems;
 }

@@ -171,6 +171,12 @@ int config_check_cell_counts(struct config_check *c,
 				     cell->num_links, WARDEN_MAX_LINKS);
 		ret = -1;
 	}
+	if (cell->num_pci_devices > WARDEN_MAX_PCI_DEVICES) {
+		config_check_problem(c, "%u PCI devices, more than %u",
+				     cell->num_pci_devices,
+				     WARDEN_MAX_PCI_DEVICES);
+		ret = -1;
+	}
 	return ret;
 }
 
@@ -553,10 +559,6 @@ static void config_check_cell_desc(struct config_check *c,
 	else if (!config_check_printable(cell->name, len))
 		config_check_problem(c,
 				     "cell name has non-printable characters");
-	if (cell->reserved != 0u) {
-		config_check_problem(c, "cell reserved is 0x%x, not 0",
-				     cell->reserved);
-	}
 }
 
 static void config_check_cpu_set(struct config_check *c,
@@ -898,6 +900,12 @@ unsigned int config_check_system(const void *blob, uint64_t size,
 			"have one, the root cell's must be 0",
 			CC_ULL(sys->root_cell.vuart_base),
 			sys->root_cell.vuart_irq);
+	if (sys->root_cell.num_pci_devices != 0u)
+		config_check_problem(&c,
+				     "%u PCI devices: only inmate cells list "
+				     "them, the root has every function no "
+				     "cell takes",
+				     sys->root_cell.num_pci_devices);
 	if ((sys->root_cell.uart_type != 0u) ||
 	    (sys->root_cell.uart_base != 0u)) {
 		config_check_problem(

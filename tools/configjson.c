@@ -138,11 +138,10 @@ static void configjson_cell(struct json *j, const char *key,
 		json_hex(j, "base", d->uart_base);
 		json_end_object(j);
 	}
-	if (d->reserved)
-		json_bool(j, "reserved_not_zero", 1);
 	json_uint(j, "num_memory_regions", d->num_memory_regions);
 	json_uint(j, "num_irq_ranges", d->num_irq_ranges);
 	json_uint(j, "num_links", d->num_links);
+	json_uint(j, "num_pci_devices", d->num_pci_devices);
 	json_begin_array(j, "memory_regions");
 	for (i = 0; i < c->num_mem; i++)
 		configjson_mem(j, NULL, &c->mem[i]);

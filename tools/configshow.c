@@ -490,8 +490,9 @@ static void configshow_text_cell(const struct configshow_cell *c, int is_root)
 		       d->vuart_irq);
 	if (d->uart_type || d->uart_base)
 		configshow_cell_uart(d);
-	if (d->reserved)
-		printf("  " CONFIGSHOW_LABEL "not zero\n", "reserved fields");
+	if (d->num_pci_devices)
+		printf("  " CONFIGSHOW_LABEL "%u\n", "PCI devices",
+		       d->num_pci_devices);
 	configshow_text_mem(c);
 	if (c->irqs)
 		configshow_text_irqs(c);

@@ -9,6 +9,7 @@
  *   struct warden_memory    [num_memory_regions]
  *   struct warden_irq_range [num_irq_ranges]
  *   struct warden_link      [num_links]
+ *   struct warden_pci_device [num_pci_devices]   (revision 3)
  *
  * A system config blob is struct warden_system, whose last member is the root
  * cell's struct warden_cell_desc, followed by the root cell's arrays exactly
@@ -25,7 +26,7 @@
 #define WARDEN_SYSTEM_SIGNATURE "WRDNSYST"
 #define WARDEN_CELL_SIGNATURE "WRDNCELL"
 #define WARDEN_SIGNATURE_LEN 8
-#define WARDEN_CONFIG_REVISION 2
+#define WARDEN_CONFIG_REVISION 3 /* 3: PCI functions in cell configs */
 
 #define WARDEN_ARCH_ARM64 1
 
@@ -112,6 +113,32 @@ static inline uint64_t warden_link_size(const struct warden_link *l)
 	return l->common_size + 2 * l->section_size;
 }
 
+/*
+ * A PCI function that an inmate cell owns, on the platform's host bridge
+ * (warden_platform.pci_ecam_base), which needs the SMMU (smmu_base) to
+ * confine its DMA.  At create it leaves the root cell:
+ *   - its stream ID translates through the cell's DMA view (the SMMU);
+ *   - its configuration space is the cell's: the cell sees the ECAM
+ *     window at its physical address, where every other function reads
+ *     as absent; the root's writes to it are ignored, its reads answered;
+ *   - the cell may turn memory decoding on only while each memory BAR lies
+ *     inside one of its IO memory regions mapped at IPA = PA, and move a
+ *     decoding BAR only there; I/O decoding and the expansion ROM stay off;
+ *   - its BARs' MMIO and its INTx SPI are ordinary IO memory regions and
+ *     IRQ ranges of the cell's config, which the root gives up as usual.
+ * At destroy its decoding and bus mastering are turned off, and it goes
+ * back to the root.  A function that the root's Linux drives is refused at
+ * create (warden.ko names the driver).  Endpoints only, not bridges.
+ */
+#define WARDEN_MAX_PCI_DEVICES 8 /* per cell */
+
+struct warden_pci_device {
+	uint16_t bdf; /* requester ID: bus << 8 | device << 3 | function */
+	uint16_t reserved16;
+	uint32_t reserved;
+} WARDEN_PACKED;
+_Static_assert(sizeof(struct warden_pci_device) == 8, "ABI size");
+
 /* struct warden_cell_desc.flags */
 #define WARDEN_CELL_CONSOLE 0x0001u /* may print on the hypervisor console */
 /*
@@ -165,7 +192,8 @@ struct warden_cell_desc {
 	 */
 	uint64_t uart_base;
 	uint32_t uart_type;
-	uint32_t reserved;
+	/* PCI functions (inmate cells only): after the links (revision 3) */
+	uint32_t num_pci_devices;
 } WARDEN_PACKED;
 _Static_assert(sizeof(struct warden_cell_desc) == 104, "ABI size");
 
@@ -315,6 +343,15 @@ warden_cell_links(const struct warden_cell_desc *cell)
 	return (const struct warden_link *)(const void *)end;
 }
 
+static inline const struct warden_pci_device *
+warden_cell_pci(const struct warden_cell_desc *cell)
+{
+	const struct warden_link *end =
+		warden_cell_links(cell) + cell->num_links;
+
+	return (const struct warden_pci_device *)(const void *)end;
+}
+
 /* Size of a cell blob as its counts describe it (counts must be checked). */
 static inline uint64_t warden_cell_size(const struct warden_cell_desc *cell)
 {
@@ -323,7 +360,9 @@ static inline uint64_t warden_cell_size(const struct warden_cell_desc *cell)
 		       sizeof(struct warden_memory) +
 	       (uint64_t)cell->num_irq_ranges *
 		       sizeof(struct warden_irq_range) +
-	       (uint64_t)cell->num_links * sizeof(struct warden_link);
+	       (uint64_t)cell->num_links * sizeof(struct warden_link) +
+	       (uint64_t)cell->num_pci_devices *
+		       sizeof(struct warden_pci_device);
 }
 
 static inline uint64_t warden_system_size(const struct warden_system *sys)

@@ -162,16 +162,19 @@ void *cell_blob(const struct cell *c, size_t *size)
 	unsigned int nm = c->desc.num_memory_regions;
 	unsigned int ni = c->desc.num_irq_ranges;
 	unsigned int nl = c->desc.num_links;
-	size_t mem, irq, link;
+	unsigned int np = c->desc.num_pci_devices;
+	size_t mem, irq, link, pci;
 	char *blob;
 
 	nm = nm > MAX_MEM ? MAX_MEM : nm;
 	ni = ni > MAX_IRQ ? MAX_IRQ : ni;
 	nl = nl > MAX_LINK ? MAX_LINK : nl;
+	np = np > WARDEN_MAX_PCI_DEVICES ? WARDEN_MAX_PCI_DEVICES : np;
 	mem = nm * sizeof(struct warden_memory);
 	irq = ni * sizeof(struct warden_irq_range);
 	link = nl * sizeof(struct warden_link);
-	*size = sizeof(c->desc) + mem + irq + link;
+	pci = np * sizeof(struct warden_pci_device);
+	*size = sizeof(c->desc) + mem + irq + link + pci;
 	blob = malloc(*size);
 	if (!blob)
 		abort();
@@ -179,6 +182,7 @@ void *cell_blob(const struct cell *c, size_t *size)
 	memcpy(blob + sizeof(c->desc), c->mem, mem);
 	memcpy(blob + sizeof(c->desc) + mem, c->irq, irq);
 	memcpy(blob + sizeof(c->desc) + mem + irq, c->link, link);
+	memcpy(blob + sizeof(c->desc) + mem + irq + link, c->pci, pci);
 	return blob;
 }
 

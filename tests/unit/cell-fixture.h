@@ -32,6 +32,7 @@ struct cell {
 	struct warden_memory mem[MAX_MEM];
 	struct warden_irq_range irq[MAX_IRQ];
 	struct warden_link link[MAX_LINK];
+	struct warden_pci_device pci[WARDEN_MAX_PCI_DEVICES];
 };
 
 /* A system config blob with the root cell's arrays after it. */

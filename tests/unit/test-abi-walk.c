@@ -143,7 +143,7 @@ struct table {
 	X(S, vuart_base, K_NUM, F_ADDR, 0, NULL, WORDS("console UART"))     \
 	X(S, uart_base, K_NUM, F_ADDR, 0, NULL, WORDS("uart_base", "UART")) \
 	X(S, uart_type, K_NUM, 0, 0, NULL, WORDS("uart_type", "UART"))      \
-	X(S, reserved, K_NUM, F_FIXED, 0, NULL, WORDS("reserved"))
+	X(S, num_pci_devices, K_NUM, 0, 0, NULL, WORDS("PCI", "bytes"))
 
 #define PLATFORM_FIELDS(X, S)                                                  \
 	X(S, gic_version, K_NUM, 0, 0, NULL, WORDS("GIC"))                     \

@@ -175,7 +175,7 @@ static void test_truncated(void)
 		else if (len < sizeof(struct warden_cell_desc))
 			CHECK(strstr(col.text, "too small"));
 		else
-			CHECK(strstr(col.text, "links make"));
+			CHECK(strstr(col.text, "PCI devices make"));
 	}
 	free(blob);
 }
@@ -215,7 +215,7 @@ static void test_too_long(void)
 	CHECK(check_bytes(big, size + 1, &col) == 1);
 	snprintf(want, sizeof(want),
 		 "cell config \"gic-demo\": %zu bytes, but its 3 memory "
-		 "regions, 1 IRQ ranges and 0 links make %zu",
+		 "regions, 1 IRQ ranges, 0 links and 0 PCI devices make %zu",
 		 size + 1, size);
 	CHECK(strstr(col.text, want));
 	free(big);
@@ -234,8 +234,9 @@ static void test_count_mismatch(void)
 	blob = cell_blob(&c, &size);
 	((struct warden_cell_desc *)blob)->num_irq_ranges = 2;
 	CHECK(check_bytes(blob, size, &col) == 1);
-	CHECK(strstr(col.text,
-		     "3 memory regions, 2 IRQ ranges and 0 links make"));
+	CHECK(strstr(
+		col.text,
+		"3 memory regions, 2 IRQ ranges, 0 links and 0 PCI devices make"));
 	free(blob);
 }
 
@@ -275,7 +276,7 @@ static void test_revision(void)
 	sys_init();
 	cell_init(&c);
 	c.desc.revision = WARDEN_CONFIG_REVISION + 1;
-	CHECK(REJECTS(&c, "revision 3 is not 2"));
+	CHECK(REJECTS(&c, "revision 4 is not 3"));
 }
 
 static void test_architecture(void)
@@ -1156,6 +1157,104 @@ static void test_vuart_all_problems(void)
 	CHECK(REJECTS_N(&c, 2, "not page aligned", "not an SPI"));
 }
 
+/* ---- PCI functions ---------------------------------------------------- */
+
+/* The reference system with QEMU virt's SMMU and PCI host (one bus). */
+static void sys_with_pci(void)
+{
+	struct warden_platform *p = &sys_ref.sys.platform;
+
+	sys_init();
+	p->smmu_base = 0x09050000;
+	p->smmu_evtq_irq = 1000;
+	p->smmu_gerror_irq = 1001;
+	p->pci_ecam_base = 0x4010000000;
+	p->pci_bus_last = 0;
+}
+
+static void pci_add(struct cell *c, uint16_t bdf)
+{
+	c->pci[c->desc.num_pci_devices++].bdf = bdf;
+}
+
+static void test_pci_valid(void)
+{
+	struct cell c;
+
+	sys_with_pci();
+	cell_init(&c);
+	pci_add(&c, 0x10);
+	pci_add(&c, 0x18);
+	CHECK(valid(&c));
+}
+
+static void test_pci_needs_smmu_and_host(void)
+{
+	struct cell c;
+
+	sys_init();
+	cell_init(&c);
+	pci_add(&c, 0x10);
+	CHECK(REJECTS(&c, "PCI device 0 (00:02.0): the system has no PCI "
+			  "host bridge (pci_ecam_base)"));
+	sys_with_pci();
+	sys_ref.sys.platform.smmu_base = 0;
+	sys_ref.sys.platform.smmu_evtq_irq = 0;
+	sys_ref.sys.platform.smmu_gerror_irq = 0;
+	CHECK(REJECTS(&c, "PCI device 0 (00:02.0): the system has no SMMU to "
+			  "confine its DMA (smmu_base)"));
+}
+
+static void test_pci_bad_entries(void)
+{
+	struct cell c;
+
+	sys_with_pci();
+	cell_init(&c);
+	pci_add(&c, 0x110);
+	CHECK(REJECTS(&c, "PCI device 0 (01:02.0) is not on the host "
+			  "bridge's buses 00-00"));
+	cell_init(&c);
+	pci_add(&c, 0x10);
+	pci_add(&c, 0x10);
+	CHECK(REJECTS(&c, "PCI device 1 (00:02.0) is also PCI device 0"));
+	cell_init(&c);
+	pci_add(&c, 0x10);
+	c.pci[0].reserved = 1;
+	CHECK(REJECTS(&c, "PCI device 0: reserved fields are not 0"));
+	cell_init(&c);
+	c.desc.num_pci_devices = WARDEN_MAX_PCI_DEVICES + 1;
+	CHECK(REJECTS(&c, "9 PCI devices, more than 8"));
+}
+
+static void test_pci_ecam_is_filtered(void)
+{
+	struct cell c;
+
+	sys_with_pci();
+	cell_init(&c);
+	mem_set(&c.mem[c.desc.num_memory_regions++], 0x4010000000, 0x4010000000,
+		0x1000, WARDEN_MEM_READ | WARDEN_MEM_WRITE | WARDEN_MEM_IO);
+	CHECK(REJECTS_N(&c, 2,
+			"overlaps the PCI ECAM (0x4010000000+0x100000), "
+			"which the hypervisor filters for the cell"));
+}
+
+static void test_pair_pci(void)
+{
+	struct cell a, b;
+
+	sys_with_pci();
+	cell_init(&a);
+	other_init(&b);
+	pci_add(&a, 0x10);
+	pci_add(&b, 0x18);
+	pci_add(&b, 0x10);
+	CHECK(PAIR(&a, &b, 1,
+		   "PCI 00:02.0 is in both (\"gic-demo\" device 0, "
+		   "\"uart-demo\" device 1)"));
+}
+
 /* ---- pairs of cells ------------------------------------------------ */
 
 static void test_pair_valid(void)
@@ -1367,5 +1466,10 @@ int main(void)
 	RUN(test_pair_irq);
 	RUN(test_pair_name);
 	RUN(test_pair_everything);
+	RUN(test_pci_valid);
+	RUN(test_pci_needs_smmu_and_host);
+	RUN(test_pci_bad_entries);
+	RUN(test_pci_ecam_is_filtered);
+	RUN(test_pair_pci);
 	UNIT_DONE();
 }

@@ -138,7 +138,7 @@ static void test_link_count_mismatch(void)
 	blob = cell_blob(&a, &size);
 	((struct warden_cell_desc *)blob)->num_links = 1;
 	CHECK(check_bytes(blob, size, &col) == 1);
-	CHECK(strstr(col.text, "1 IRQ ranges and 1 links make"));
+	CHECK(strstr(col.text, "1 IRQ ranges, 1 links and 0 PCI devices make"));
 	free(blob);
 }
 

@@ -19,6 +19,8 @@ CONFIGS_SYSTEMS := qemu-arm64-gicv3 qemu-arm64-gicv2 \
 # cells its scenario runs (tests/system/scenarios/smmu.sh).
 CONFIGS_SMMU_SYSTEMS := qemu-arm64-gicv3-smmu qemu-arm64-gicv2-smmu
 CONFIGS_SMMU_CELLS := gic-demo
+# cells with PCI functions: checked against the SMMU systems only
+CONFIGS_PCI_CELLS := dma-test
 CONFIGS_SRCS := $(wildcard $(TOP)/configs/qemu-arm64/*.c)
 CONFIGS_NAMES := $(patsubst $(TOP)/configs/qemu-arm64/%.c,%,$(CONFIGS_SRCS))
 CONFIGS_SYSTEM_CELLS := $(patsubst %,$(B)/configs/%.cell,\
@@ -29,7 +31,8 @@ CONFIGS_GICV3_ONLY := bench-direct cell-test-direct vuart-test-direct \
 	echo-demo-direct linux-demo-direct
 CONFIGS_INMATE_CELLS := $(patsubst %,$(B)/configs/%.cell,\
 	$(filter-out $(CONFIGS_SYSTEMS) $(CONFIGS_SMMU_SYSTEMS) \
-	$(CONFIGS_GICV3_ONLY),$(CONFIGS_NAMES)))
+	$(CONFIGS_PCI_CELLS) $(CONFIGS_GICV3_ONLY),$(CONFIGS_NAMES)))
+CONFIGS_PCI_CELLS_OUT := $(patsubst %,$(B)/configs/%.cell,$(CONFIGS_PCI_CELLS))
 CONFIGS_SMMU_CELLS_OUT := $(patsubst %,$(B)/configs/%.cell,\
 	$(CONFIGS_SMMU_SYSTEMS))
 CONFIGS_V3_CELLS := $(patsubst %,$(B)/configs/%.cell,\
@@ -52,7 +55,13 @@ CONFIGS_CHECK := $(B)/tools/warden-host config check
 .PHONY: configs
 all: configs
 configs: $(CONFIGS_SYSTEM_CELLS) $(CONFIGS_INMATE_CELLS) $(CONFIGS_V3_CELLS) \
-	$(CONFIGS_SMMU_CELLS_OUT)
+	$(CONFIGS_SMMU_CELLS_OUT) $(CONFIGS_PCI_CELLS_OUT)
+
+$(CONFIGS_PCI_CELLS_OUT): $(B)/configs/%.cell: $(TOP)/configs/qemu-arm64/%.c \
+		$(CONFIGS_DEPS) $(B)/tools/warden-host $(CONFIGS_SMMU_CELLS_OUT)
+	$(configs_extract)
+	$(foreach sys,$(CONFIGS_SMMU_CELLS_OUT),$(CONFIGS_CHECK) $(sys) $@ || \
+		{ rm -f $@; exit 1; };)
 
 # Compile $< and extract its config section into $@.
 define configs_extract

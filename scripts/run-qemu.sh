@@ -45,10 +45,15 @@
 #                   With iommu=smmuv3 (virt; issue 19) the SMMU is Warden's:
 #                   Linux gets QEMU's device tree with the SMMU node
 #                   disabled (-dtb), the system config is the *-smmu.cell
-#                   one (warden.system=), and the root has a PCI device
-#                   that does DMA: a virtio-blk-pci disk of 16 MiB
-#                   ($log.pcidisk), with its drivers
-#                   (scripts/mkpcimodules.sh) under /lib/modules/pci/
+#                   one (warden.system=), and the PCI bus has a
+#                   virtio-blk-pci disk of 16 MiB at 00:01.0 ($log.pcidisk;
+#                   its drivers, scripts/mkpcimodules.sh, are under
+#                   /lib/modules/pci/) and QEMU's edu DMA device at 00:02.0
+#                   (for a cell: configs/qemu-arm64/dma-test.c).  edu needs
+#                   an MSI controller in QEMU: GICv3 gets its=on, and the
+#                   ITS (or GICv2's v2m frame) is disabled in Linux's tree
+#                   too, so Linux's devices use INTx (Warden has no ITS
+#                   support yet, and maps no MSI doorbell for DMA)
 #   --append ARGS   more kernel command-line words, e.g.
 #                   --append warden.bench=only=timer,n=4 (scenario bench)
 #   -- ARGS         appended to the QEMU command line for debugging, e.g.
@@ -130,6 +135,7 @@ mkdir -p "$(dirname "$log")"
 smmu=0
 if [ "$mach" = virt ] && [[ ",$machine_opts," == *,iommu=smmuv3,* ]]; then
 	smmu=1
+	[ "$gic" = 3 ] && machine=$machine,its=on
 	"$top/scripts/mkpcimodules.sh" "$log.pcimods.cpio.gz"
 	initrd_extra+=("$log.pcimods.cpio.gz")
 	append="$append warden.system=qemu-arm64-gicv$gic-smmu.cell"
@@ -194,9 +200,20 @@ if [ $smmu -eq 1 ]; then
 		-m 1G -nographic > /dev/null 2>&1 ||
 		die "QEMU could not dump its device tree for $machine"
 	fdtput -t s "$log.dtb" /smmuv3@9050000 status disabled
+	if [ "$gic" = 3 ]; then
+		fdtput -t s "$log.dtb" /intc@8000000/its@8080000 status disabled
+	else
+		fdtput -t s "$log.dtb" /intc@8000000/v2m@8020000 status disabled
+	fi
+	# and the host bridge's link to it, or Linux warns that MSIs fail
+	for p in msi-map msi-parent; do
+		fdtget "$log.dtb" /pcie@10000000 $p > /dev/null 2>&1 &&
+			fdtput -d "$log.dtb" /pcie@10000000 $p
+	done
 	truncate -s 16M "$log.pcidisk"
 	cmd+=(-dtb "$log.dtb" -drive "if=none,file=$log.pcidisk,format=raw,id=pcidisk"
-		-device virtio-blk-pci,drive=pcidisk)
+		-device virtio-blk-pci,drive=pcidisk,addr=01.0
+		-device edu,addr=02.0,dma_mask=0xffffffffff)
 fi
 [ $icount -eq 1 ] && cmd+=(-icount shift=0,sleep=off)
 [ -n "$disk" ] && cmd+=(-drive "if=none,file=$disk,format=raw,id=celldisk,snapshot=on"

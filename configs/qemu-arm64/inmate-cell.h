@@ -20,6 +20,10 @@
  * Optional too: a physical UART that the cell owns, INMATE_CELL_UART_TYPE
  * (WARDEN_UART_*) on the 4 KiB page at INMATE_CELL_UART_PHYS, which the
  * cell sees at the same address; the comm region names it to the inmate.
+ * Or a window of device memory, INMATE_CELL_IO_PHYS and _SIZE, at the same
+ * address (a PCI function's BARs: the hypervisor lets the cell place them
+ * only there); and one PCI function, INMATE_CELL_PCI_BDF (bus << 8 |
+ * device << 3 | function), which needs the SMMU system configs.
  */
 #ifndef INMATE_CELL_H
 #define INMATE_CELL_H
@@ -36,7 +40,10 @@
 #define INMATE_CELL_RAM_SIZE 0x100000
 #define INMATE_CELL_LINK_IPA 0x50000000
 
-#ifdef INMATE_CELL_UART_TYPE
+#if defined(INMATE_CELL_UART_TYPE) && defined(INMATE_CELL_IO_PHYS)
+#error "INMATE_CELL_UART_TYPE or INMATE_CELL_IO_PHYS, not both"
+#endif
+#if defined(INMATE_CELL_UART_TYPE) || defined(INMATE_CELL_IO_PHYS)
 #define INMATE_CELL_NUM_MEM 3
 #else
 #define INMATE_CELL_NUM_MEM 2
@@ -50,6 +57,9 @@ const struct {
 #endif
 #ifdef INMATE_CELL_LINK_NAME
 	struct warden_link links[1];
+#endif
+#ifdef INMATE_CELL_PCI_BDF
+	struct warden_pci_device pci[1];
 #endif
 } WARDEN_PACKED config __attribute__((section(".warden_config"))) = {
 	.cell = {
@@ -69,6 +79,9 @@ const struct {
 #endif
 #ifdef INMATE_CELL_LINK_NAME
 		.num_links = 1,
+#endif
+#ifdef INMATE_CELL_PCI_BDF
+		.num_pci_devices = 1,
 #endif
 		.reset_address = INMATE_CELL_RAM_IPA,
 #ifdef INMATE_CELL_VUART_BASE
@@ -107,6 +120,16 @@ const struct {
 				 WARDEN_MEM_IO,
 		},
 #endif
+#ifdef INMATE_CELL_IO_PHYS
+		/* device memory, taken from the root cell too */
+		{
+			.phys_start = INMATE_CELL_IO_PHYS,
+			.virt_start = INMATE_CELL_IO_PHYS,
+			.size = INMATE_CELL_IO_SIZE,
+			.flags = WARDEN_MEM_READ | WARDEN_MEM_WRITE |
+				 WARDEN_MEM_IO,
+		},
+#endif
 	},
 #ifdef INMATE_CELL_SPI
 	.irqs = { { .first = INMATE_CELL_SPI, .count = 1 } },
@@ -122,6 +145,9 @@ const struct {
 		.side = INMATE_CELL_LINK_SIDE,
 		.doorbell_irq = INMATE_CELL_LINK_DOORBELL,
 	} },
+#endif
+#ifdef INMATE_CELL_PCI_BDF
+	.pci = { { .bdf = INMATE_CELL_PCI_BDF } },
 #endif
 };
 

@@ -444,6 +444,8 @@ void cell_fail_dma(struct cell *cell, const char *fmt, ...)
 
 	if (!cell_change_state(cell, WARDEN_CELL_RUNNING, WARDEN_CELL_FAILED))
 		return;
+	/* its devices stop too: no more DMA until its next start */
+	pci_cell_quiesce(cell);
 	va_start(ap, fmt);
 	vsnprintf(st->failure, sizeof(st->failure), fmt, ap);
 	va_end(ap);

@@ -39,8 +39,6 @@ static paddr_t pa_of(const void *p)
 	return (paddr_t)(uintptr_t)p;
 }
 
-static long ctl_error(long err, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
 /*
  * At most 10 refusals a second reach the console, so that a root that calls
  * wrongly in a loop cannot flood it; every refusal still goes to the error
@@ -49,7 +47,7 @@ static long ctl_error(long err, const char *fmt, ...)
 static struct ratelimit ctl_refusals =
 	RATELIMIT_INIT(10, "refusals of management calls");
 
-static long ctl_error(long err, const char *fmt, ...)
+long cellctl_refuse(long err, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -195,18 +193,18 @@ static long check_cpus(const struct warden_cell_desc *d)
 			continue;
 		owner = cpu_owner(cpu);
 		if (owner)
-			return ctl_error(
+			return cellctl_refuse(
 				-EBUSY,
 				"cell \"%s\": CPU %u is owned by cell \"%s\"",
 				d->name, cpu, owner);
 		if (READ_ONCE(per_cpu_of(cpu)->online) || !arch_cpu_is_off(cpu))
-			return ctl_error(
+			return cellctl_refuse(
 				-EBUSY,
 				"cell \"%s\": CPU %u is still running in the root cell (take it offline first)",
 				d->name, cpu);
 	}
 	if (!(root_cell.cpu_set & ~d->cpu_set))
-		return ctl_error(
+		return cellctl_refuse(
 			-EINVAL,
 			"cell \"%s\": would leave the root cell without CPUs",
 			d->name);
@@ -225,7 +223,7 @@ static long check_memory(const struct warden_cell_desc *d)
 		if (root_maps(m[i].phys_start, m[i].size, PAGING_READ))
 			continue;
 		owner = mem_owner(m[i].phys_start, m[i].size);
-		return ctl_error(
+		return cellctl_refuse(
 			-EBUSY,
 			"cell \"%s\": memory region %u (%#llx+%#llx) %s%s%s",
 			d->name, i, (unsigned long long)m[i].phys_start,
@@ -248,11 +246,13 @@ static long check_irqs(const struct warden_cell_desc *d)
 			if (cell_owns_irq(&root_cell, irq))
 				continue;
 			owner = irq_owner(irq);
-			return ctl_error(-EBUSY, "cell \"%s\": IRQ %u %s%s%s",
-					 d->name, irq,
-					 owner ? "is owned by cell \"" :
-						 "is not the root cell's",
-					 owner ? owner : "", owner ? "\"" : "");
+			return cellctl_refuse(-EBUSY,
+					      "cell \"%s\": IRQ %u %s%s%s",
+					      d->name, irq,
+					      owner ? "is owned by cell \"" :
+						      "is not the root cell's",
+					      owner ? owner : "",
+					      owner ? "\"" : "");
 		}
 	}
 	return 0;
@@ -293,7 +293,7 @@ static long check_links(const struct warden_cell_desc *d)
 		    root_maps(l[i].phys_start, size, PAGING_READ))
 			continue;
 		owner = mem_owner(l[i].phys_start, size);
-		return ctl_error(
+		return cellctl_refuse(
 			-EBUSY, "cell \"%s\": link \"%s\" (%#llx+%#llx) %s%s%s",
 			d->name, l[i].name, (unsigned long long)l[i].phys_start,
 			(unsigned long long)size,
@@ -324,9 +324,9 @@ static long check_name(const struct warden_cell_desc *d)
 	for (i = 1; i < WARDEN_MAX_CELLS; i++)
 		if (cells[i].in_use && string_name_eq(cells[i].name, d->name,
 						      sizeof(cells[i].name)))
-			return ctl_error(-EEXIST,
-					 "a cell named \"%s\" exists (id %u)",
-					 d->name, i);
+			return cellctl_refuse(
+				-EEXIST, "a cell named \"%s\" exists (id %u)",
+				d->name, i);
 	return 0;
 }
 
@@ -339,24 +339,23 @@ static long get_config(u64 pa, u64 size, struct warden_cell_desc **out)
 
 	if (size < sizeof(struct warden_cell_desc) ||
 	    size > WARDEN_CELL_CONFIG_MAX || pa + size < pa)
-		return ctl_error(-EINVAL,
-				 "cell config: size %llu not in %u..%u",
-				 (unsigned long long)size,
-				 (unsigned int)sizeof(struct warden_cell_desc),
-				 WARDEN_CELL_CONFIG_MAX);
+		return cellctl_refuse(
+			-EINVAL, "cell config: size %llu not in %u..%u",
+			(unsigned long long)size,
+			(unsigned int)sizeof(struct warden_cell_desc),
+			WARDEN_CELL_CONFIG_MAX);
 	if (!root_maps(pa & ~(PAGE_SIZE - 1),
 		       ALIGN_UP(pa + size, PAGE_SIZE) - (pa & ~(PAGE_SIZE - 1)),
 		       PAGING_READ))
-		return ctl_error(-EFAULT,
-				 "cell config: %#llx+%#llx is not root memory",
-				 (unsigned long long)pa,
-				 (unsigned long long)size);
+		return cellctl_refuse(
+			-EFAULT, "cell config: %#llx+%#llx is not root memory",
+			(unsigned long long)pa, (unsigned long long)size);
 	copy = pool_alloc(&hyp.pool);
 	if (!copy)
-		return ctl_error(-ENOMEM, "cell config: out of memory");
+		return cellctl_refuse(-ENOMEM, "cell config: out of memory");
 	err = arch_phys_copy_from(copy, pa, size);
 	if (err)
-		err = ctl_error(
+		err = cellctl_refuse(
 			err, "cell config: cannot copy %#llx+%#llx (error %ld)",
 			(unsigned long long)pa, (unsigned long long)size, err);
 	if (!err &&
@@ -544,8 +543,8 @@ static long create(u64 pa, u64 size)
 		if (!cells[id].in_use)
 			cell = &cells[id];
 	if (!cell)
-		return ctl_error(-ENOSPC, "no free cell: at most %u cells",
-				 WARDEN_MAX_CELLS - 1);
+		return cellctl_refuse(-ENOSPC, "no free cell: at most %u cells",
+				      WARDEN_MAX_CELLS - 1);
 	id = (unsigned int)(cell - cells);
 	err = get_config(pa, size, &desc);
 	if (err)
@@ -553,8 +552,9 @@ static long create(u64 pa, u64 size)
 	err = cell_init(cell, desc, id);
 	if (err) {
 		pool_free(&hyp.pool, desc);
-		return ctl_error(err, "cell \"%s\": cannot build (error %ld)",
-				 desc->name, err);
+		return cellctl_refuse(err,
+				      "cell \"%s\": cannot build (error %ld)",
+				      desc->name, err);
 	}
 	err = add_pages(cell);
 	if (!err)
@@ -564,12 +564,24 @@ static long create(u64 pa, u64 size)
 		if (err)
 			give_memory(cell, cell->desc->num_memory_regions);
 	}
+	if (!err) {
+		err = pci_cell_take(cell);
+		if (err) {
+			link_detach(cell);
+			give_memory(cell, cell->desc->num_memory_regions);
+			remove_pages_from_root(cell);
+			cell_free_tables(cell);
+			free_pages(cell);
+			return err;
+		}
+	}
 	if (err) {
 		remove_pages_from_root(cell);
 		cell_free_tables(cell);
 		free_pages(cell);
-		return ctl_error(err, "cell \"%s\": out of memory (error %ld)",
-				 desc->name, err);
+		return cellctl_refuse(err,
+				      "cell \"%s\": out of memory (error %ld)",
+				      desc->name, err);
 	}
 	move_cpus_irqs(cell, true);
 	cell->in_use = true;
@@ -623,21 +635,23 @@ static long set_loadable(struct cell *cell, u64 on)
 	int err;
 
 	if (on > 1)
-		return ctl_error(-EINVAL, "set loadable: bad argument %llu",
-				 (unsigned long long)on);
+		return cellctl_refuse(-EINVAL,
+				      "set loadable: bad argument %llu",
+				      (unsigned long long)on);
 	if (on && !stopped(cell->state))
-		return ctl_error(
+		return cellctl_refuse(
 			-EBUSY,
 			"cell \"%s\" is %s: shut it down before loading",
 			cell->name, state_name(cell->state));
 	if (!on && cell->state != WARDEN_CELL_LOADING)
-		return ctl_error(-EINVAL, "cell \"%s\" is not being loaded",
-				 cell->name);
+		return cellctl_refuse(
+			-EINVAL, "cell \"%s\" is not being loaded", cell->name);
 	err = loadable_to_root(cell, on);
 	if (err) {
 		loadable_to_root(cell, false);
-		return ctl_error(err, "cell \"%s\": loadable regions: error %d",
-				 cell->name, err);
+		return cellctl_refuse(err,
+				      "cell \"%s\": loadable regions: error %d",
+				      cell->name, err);
 	}
 	if (!on) {
 		cell->loaded = true;
@@ -658,13 +672,14 @@ static long start_entry(struct cell *cell, u64 flags, u64 entry, u64 x0)
 	bool boot = (flags & WARDEN_START_BOOT) != 0u;
 
 	if (flags & ~(u64)(WARDEN_START_BOOT | WARDEN_START_RELOAD))
-		return ctl_error(-EINVAL, "start: unknown flags %#llx",
-				 (unsigned long long)flags);
+		return cellctl_refuse(-EINVAL, "start: unknown flags %#llx",
+				      (unsigned long long)flags);
 	if (boot && !cell_entry_valid(cell, entry))
-		return ctl_error(-EINVAL,
-				 "cell \"%s\": entry %#llx is not an aligned "
-				 "address in memory the cell may execute",
-				 cell->name, (unsigned long long)entry);
+		return cellctl_refuse(
+			-EINVAL,
+			"cell \"%s\": entry %#llx is not an aligned "
+			"address in memory the cell may execute",
+			cell->name, (unsigned long long)entry);
 	cell->entry = boot ? entry : cell->desc->reset_address;
 	cell->entry_x0 = boot ? x0 : 0;
 	cell->reset_by_root = (flags & WARDEN_START_RELOAD) != 0u;
@@ -679,10 +694,10 @@ static long start(struct cell *cell, u64 flags, u64 entry, u64 x0)
 	int err;
 
 	if (!stopped(before))
-		return ctl_error(-EBUSY, "cell \"%s\" is %s", cell->name,
-				 state_name(before));
+		return cellctl_refuse(-EBUSY, "cell \"%s\" is %s", cell->name,
+				      state_name(before));
 	if (!cell->loaded)
-		return ctl_error(
+		return cellctl_refuse(
 			-EINVAL,
 			"cell \"%s\" was never loaded: load an image first",
 			cell->name);
@@ -693,15 +708,17 @@ static long start(struct cell *cell, u64 flags, u64 entry, u64 x0)
 	if (!err)
 		err = cell_prepare_start(cell);
 	if (err)
-		return ctl_error(err, "cell \"%s\": cannot start (error %d)",
-				 cell->name, err);
+		return cellctl_refuse(err,
+				      "cell \"%s\": cannot start (error %d)",
+				      cell->name, err);
 	cell_set_state(cell, WARDEN_CELL_RUNNING);
 	per_cpu_of(boot)->cell = cell;
 	err = arch_cpu_start(boot, cell->entry, cell->entry_x0);
 	if (err) {
 		cell_set_state(cell, before);
-		return ctl_error(err, "cell \"%s\": CPU %u does not start (%d)",
-				 cell->name, boot, err);
+		return cellctl_refuse(err,
+				      "cell \"%s\": CPU %u does not start (%d)",
+				      cell->name, boot, err);
 	}
 	printk("cell \"%s\" started on CPU %u at %#llx\n", cell->name, boot,
 	       (unsigned long long)cell->entry);
@@ -723,8 +740,8 @@ static long stop(struct cell *cell, u32 to)
 		s = __atomic_load_n(&cell->state, __ATOMIC_SEQ_CST);
 	err = cell_stop_cpus(cell);
 	if (err)
-		return ctl_error(err, "cell \"%s\": its CPUs do not stop",
-				 cell->name);
+		return cellctl_refuse(err, "cell \"%s\": its CPUs do not stop",
+				      cell->name);
 	if (running(s))
 		cell_set_state(cell, to);
 	return 0;
@@ -774,8 +791,8 @@ static long shutdown_reply(struct cell *cell, u32 reply)
 		return -EINPROGRESS;
 	}
 	if (reply != WARDEN_REPLY_APPROVED)
-		return ctl_error(-EBUSY, "cell \"%s\" refused to shut down",
-				 cell->name);
+		return cellctl_refuse(
+			-EBUSY, "cell \"%s\" refused to shut down", cell->name);
 	printk("cell \"%s\" approved its shutdown\n", cell->name);
 	return stop(cell, WARDEN_CELL_SHUT_DOWN);
 }
@@ -791,13 +808,14 @@ static long shutdown(struct cell *cell, u64 flags)
 	u32 reply;
 
 	if (flags & ~(u64)WARDEN_SHUTDOWN_FORCE)
-		return ctl_error(-EINVAL, "shutdown: unknown flags %#llx",
-				 (unsigned long long)flags);
+		return cellctl_refuse(-EINVAL, "shutdown: unknown flags %#llx",
+				      (unsigned long long)flags);
 	if (!(flags & WARDEN_SHUTDOWN_FORCE) && shut_down_as_agreed(cell, s))
 		return 0;
 	if (!running(s))
-		return ctl_error(-EINVAL, "cell \"%s\" is not running (%s)",
-				 cell->name, state_name(s));
+		return cellctl_refuse(-EINVAL,
+				      "cell \"%s\" is not running (%s)",
+				      cell->name, state_name(s));
 	if (flags & WARDEN_SHUTDOWN_FORCE) {
 		forget_request(cell);
 		return stop(cell, WARDEN_CELL_SHUT_DOWN);
@@ -834,6 +852,7 @@ static long destroy(struct cell *cell)
 	err = stop(cell, WARDEN_CELL_SHUT_DOWN);
 	if (err)
 		return err;
+	pci_cell_release(cell);
 	link_detach(cell);
 	clear_ram(cell);
 	give_memory(cell, cell->desc->num_memory_regions);
@@ -868,19 +887,19 @@ static long console_input(struct cell *cell, u64 chars, u64 count)
 	long ret;
 
 	if (count == 0 || count > VPL011_INPUT_MAX)
-		return ctl_error(-EINVAL,
-				 "console input: %llu characters, not 1..%u",
-				 (unsigned long long)count, VPL011_INPUT_MAX);
+		return cellctl_refuse(
+			-EINVAL, "console input: %llu characters, not 1..%u",
+			(unsigned long long)count, VPL011_INPUT_MAX);
 	if (count < VPL011_INPUT_MAX && (chars >> (8 * count)))
-		return ctl_error(
+		return cellctl_refuse(
 			-EINVAL,
 			"console input: %#llx holds more than %llu characters",
 			(unsigned long long)chars, (unsigned long long)count);
 	ret = vpl011_input(cell, chars, (u32)count);
 	if (ret == -ENODEV)
-		return ctl_error(ret,
-				 "cell \"%s\" has no emulated console UART",
-				 cell->name);
+		return cellctl_refuse(
+			ret, "cell \"%s\" has no emulated console UART",
+			cell->name);
 	return ret;
 }
 
@@ -894,8 +913,8 @@ static long dispatch(u64 fid, struct trap_frame *frame)
 		return state(&root_cell, frame);
 	cell = find_cell(frame->x[1]);
 	if (!cell)
-		return ctl_error(-ENOENT, "no cell with id %llu",
-				 (unsigned long long)frame->x[1]);
+		return cellctl_refuse(-ENOENT, "no cell with id %llu",
+				      (unsigned long long)frame->x[1]);
 	switch (fid) {
 	case WARDEN_HC_CELL_SET_LOADABLE:
 		return set_loadable(cell, frame->x[2]);

@@ -15,6 +15,7 @@
 #include <hyp/console.h>
 #include <hyp/errno.h>
 #include <hyp/link.h>
+#include <hyp/pci.h>
 #include <hyp/percpu.h>
 #include <hyp/printk.h>
 #include <hyp/setup.h>
@@ -114,6 +115,8 @@ int setup_global(void)
 		err = link_root_init();
 	if (!err)
 		err = cellctl_init();
+	if (!err)
+		err = pci_root_init();
 	/* last: the root's DMA view must be whole before the IOMMU uses it */
 	if (!err)
 		err = arch_dma_setup();

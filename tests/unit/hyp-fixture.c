@@ -189,6 +189,7 @@ u64 fx_put_config(const struct fx_config *c)
 	size_t mem = c->desc.num_memory_regions * sizeof(struct warden_memory);
 	size_t irq = c->desc.num_irq_ranges * sizeof(struct warden_irq_range);
 	size_t link = c->desc.num_links * sizeof(struct warden_link);
+	size_t pci = c->desc.num_pci_devices * sizeof(struct warden_pci_device);
 	unsigned char *b = fx_cfg;
 
 	memset(fx_cfg, 0, sizeof(fx_cfg));
@@ -196,7 +197,8 @@ u64 fx_put_config(const struct fx_config *c)
 	memcpy(b + sizeof(c->desc), c->mem, mem);
 	memcpy(b + sizeof(c->desc) + mem, c->irq, irq);
 	memcpy(b + sizeof(c->desc) + mem + irq, c->link, link);
-	return sizeof(c->desc) + mem + irq + link;
+	memcpy(b + sizeof(c->desc) + mem + irq + link, c->pci, pci);
+	return sizeof(c->desc) + mem + irq + link + pci;
 }
 
 struct hc_args {

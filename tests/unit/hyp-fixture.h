@@ -49,6 +49,7 @@ struct fx_config {
 	struct warden_memory mem[FX_MAX_MEM];
 	struct warden_irq_range irq[FX_MAX_IRQ];
 	struct warden_link link[FX_MAX_LINK];
+	struct warden_pci_device pci[WARDEN_MAX_PCI_DEVICES];
 };
 
 /* The system config: fx_sys.sys.root_cell is fx_sys.root's desc. */

@@ -7,7 +7,7 @@ HYP_TEST_SRCS := tests/unit/hyp-fixture.c tests/unit/host-hyp.c \
 	tests/unit/host-gic.c tests/unit/host-lr.c hypervisor/core/cell.c \
 	hypervisor/core/cellctl.c hypervisor/core/console.c \
 	hypervisor/core/control.c hypervisor/core/link.c \
-	hypervisor/core/mmio.c hypervisor/core/paging.c \
+	hypervisor/core/mmio.c hypervisor/core/paging.c hypervisor/core/pci.c \
 	hypervisor/core/pool.c hypervisor/core/printf.c \
 	hypervisor/core/ratelimit.c \
 	hypervisor/core/setup.c hypervisor/core/string.c \

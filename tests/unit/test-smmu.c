@@ -75,7 +75,8 @@ static void *sim_run(void *arg)
 
 		*reg32(R_CR0ACK) = *reg32(R_CR0);
 		*reg32(R_IRQ_CTRLACK) = *reg32(R_IRQ_CTRL);
-		*reg32(R_GBPA) &= ~0x80000000u;
+		if (*reg32(R_GBPA) & 0x80000000u)
+			*reg32(R_GBPA) &= ~0x80000000u;
 		if (atomic_load(&sim_stall)) {
 			/* time passes while commands wait: the driver gives up */
 			if (prod != (cons & 0xffffffu))
@@ -119,6 +120,17 @@ static void ecam_fn(unsigned int dev, unsigned int fn, u16 vendor, u8 hdr)
 	cfg[0xe] = hdr;
 }
 
+static void mem_root(unsigned int i, u64 pa, u64 size)
+{
+	struct warden_memory *m = &fx_sys.mem[i];
+
+	m->phys_start = pa;
+	m->virt_start = pa;
+	m->size = size;
+	m->flags = FX_IO;
+	fx_sys.sys.root_cell.num_memory_regions = i + 1;
+}
+
 /* The fixture's machine with an SMMU and one PCI bus. */
 static void sys_with_smmu(void)
 {
@@ -149,6 +161,8 @@ static void sys_with_smmu(void)
 	fx_sys.irq[0].count = 64;
 	fx_sys.irq[1].first = 98;
 	fx_sys.irq[1].count = 190;
+	/* the root maps the ECAM, as a root cell with a host bridge does */
+	mem_root(5, (u64)(uintptr_t)ecam, ECAM_SIZE);
 	host_time_step = 0;
 	atomic_store(&sim_stop, 0);
 	if (pthread_create(&sim, NULL, sim_run, NULL))
@@ -230,7 +244,7 @@ static void cells_move_memory_out_of_dma_views(void)
 	CHECK(dma_maps(cell, c.mem[0].virt_start));
 	CHECK(c.mem[0].phys_start == FX_RAM_PA);
 	/* a stream of the cell: its STE points at the cell's context */
-	CHECK(smmu_stream_assign(0x10, cell) == 0);
+	CHECK(arch_dma_stream_assign(0x10, cell) == 0);
 	CHECK(ste_valid(0x10));
 	CHECK(fx_hc(WARDEN_HC_CELL_DESTROY, 1, 0) == 0);
 	CHECK(dma_maps(&root_cell, FX_RAM_PA));
@@ -274,7 +288,7 @@ static void events_are_reported(void)
 	fx_config_init(&c, "demo", 0x4, FX_RAM_PA, 33);
 	CHECK(fx_create(&c) == 1);
 	CHECK(fx_load_start(1) == 0);
-	CHECK(smmu_stream_assign(0x18, cellctl_cell(1)) == 0);
+	CHECK(arch_dma_stream_assign(0x18, cellctl_cell(1)) == 0);
 	event_post(0x10, 0x18, 0x40000000, true);
 	CHECK(smmu_irq(EVTQ_IRQ));
 	CHECK(fx_state(1) == WARDEN_CELL_FAILED);
@@ -377,6 +391,162 @@ static void a_stuck_or_failing_queue_fails_enable(void)
 	sim_end();
 }
 
+/* ---- PCI functions of cells (core/pci.c) ------------------------------ */
+
+#define FN_EDU 0x10u /* 00:02.0 */
+#define WINDOW 0x0a001000UL /* the cell's BAR window, in the root's IO */
+
+static u32 *cfg32(u16 bdf, u32 reg)
+{
+	return (u32 *)(void *)(ecam + ((u32)bdf << 12) + reg);
+}
+
+/* A cell "pci" on CPU 2 with function bdf and the window at WINDOW. */
+static long pci_cell_named(const char *name, u64 cpus, u64 ram, u16 bdf)
+{
+	struct fx_config c;
+
+	fx_config_init(&c, name, cpus, ram, ram == FX_RAM_PA ? 33 : 34);
+	if (ram == FX_RAM_PA)
+		fx_add_mem(&c, WINDOW, WINDOW, 0x1000, FX_IO);
+	c.pci[c.desc.num_pci_devices++].bdf = bdf;
+	return fx_create(&c);
+}
+
+static long pci_cell(u16 bdf)
+{
+	return pci_cell_named("pci", 0x4, FX_RAM_PA, bdf);
+}
+
+static enum mmio_result cfg_access(struct cell *cell, u16 bdf, u32 reg,
+				   unsigned int size, bool write, u64 *val)
+{
+	struct mmio_access acc = {
+		.addr = (u64)(uintptr_t)ecam + ((u32)bdf << 12) + reg,
+		.value = *val,
+		.size = size,
+		.write = write,
+	};
+	enum mmio_result r = mmio_dispatch(cell, &acc);
+
+	*val = acc.value;
+	return r;
+}
+
+static void pci_function_moves_to_the_cell(void)
+{
+	u64 page, v;
+	struct cell *cell;
+
+	sys_with_smmu();
+	*cfg32(FN_EDU, 4) = 0x7; /* the root had it decoding */
+	CHECK(fx_enable() == 0);
+	page = (u64)(uintptr_t)cfg32(FN_EDU, 0);
+	CHECK(fx_root_flags(page) != 0);
+	CHECK(pci_cell(FN_EDU) == 1);
+	cell = cellctl_cell(1);
+	CHECK((*cfg32(FN_EDU, 4) & 7u) == 0); /* quiesced */
+	CHECK(fx_root_flags(page) == 0); /* trapped for the root now */
+	CHECK(ste_valid(FN_EDU));
+	/* the cell sees its function, and nothing else */
+	v = 0;
+	CHECK(cfg_access(cell, FN_EDU, 0, 4, false, &v) == MMIO_HANDLED);
+	CHECK(v == 0xffff1af4u);
+	CHECK(cfg_access(cell, 0x00, 0, 4, false, &v) == MMIO_HANDLED &&
+	      v == 0xffffffffu);
+	CHECK(cfg_access(cell, 0x00, 0, 2, false, &v) == MMIO_HANDLED &&
+	      v == 0xffffu);
+	v = 0;
+	CHECK(cfg_access(cell, 0x00, 4, 2, true, &v) == MMIO_HANDLED);
+	CHECK(*cfg32(0x00, 4) == 0xffffffffu); /* not written */
+	v = 0;
+	CHECK(cfg_access(cell, FN_EDU, 2, 4, false, &v) == MMIO_ERROR);
+	CHECK(cfg_access(cell, FN_EDU, 0, 8, false, &v) == MMIO_ERROR);
+	/* the root reads it, and cannot write it */
+	v = 0;
+	CHECK(cfg_access(&root_cell, FN_EDU, 0, 4, false, &v) == MMIO_HANDLED &&
+	      v == 0xffff1af4u);
+	v = 0x7;
+	CHECK(cfg_access(&root_cell, FN_EDU, 4, 2, true, &v) == MMIO_HANDLED);
+	CHECK((*cfg32(FN_EDU, 4) & 7u) == 0);
+	/* its own functions' writes still go through the trap */
+	v = 0x5;
+	CHECK(cfg_access(&root_cell, 0x18, 0x3c, 1, true, &v) == MMIO_HANDLED);
+	CHECK((*cfg32(0x18, 0x3c) & 0xffu) == 5u);
+	/* destroy: quiesced again, the root's once more */
+	*cfg32(FN_EDU, 4) = 0x6;
+	CHECK(fx_hc(WARDEN_HC_CELL_DESTROY, 1, 0) == 0);
+	CHECK((*cfg32(FN_EDU, 4) & 7u) == 0);
+	CHECK(fx_root_flags(page) != 0);
+	sim_end();
+}
+
+static void pci_writes_are_filtered(void)
+{
+	struct cell *cell;
+	u64 v;
+
+	sys_with_smmu();
+	*cfg32(FN_EDU, 0x10) = 0; /* BAR 0: 32-bit memory */
+	*cfg32(FN_EDU, 0x14) = 0x1; /* BAR 1: I/O */
+	CHECK(fx_enable() == 0);
+	CHECK(pci_cell(FN_EDU) == 1);
+	cell = cellctl_cell(1);
+	/* simulated ECAM memory: a BAR reads back what was written */
+	v = 0x0a003000;
+	CHECK(cfg_access(cell, FN_EDU, 0x10, 4, true, &v) == MMIO_HANDLED);
+	CHECK(*cfg32(FN_EDU, 0x10) == 0x0a003000u); /* decoding off: free */
+	v = 0x6;
+	CHECK(cfg_access(cell, FN_EDU, 4, 2, true, &v) == MMIO_HANDLED);
+	CHECK((*cfg32(FN_EDU, 4) & 0x2u) == 0); /* outside: not decoding */
+	CHECK((*cfg32(FN_EDU, 4) & 0x4u) != 0); /* bus mastering is its */
+	CHECK(fx_uart_has(
+		"cell \"pci\": PCI 00:02.0: a BAR lies outside the cell's memory: memory decoding stays off"));
+	v = WINDOW;
+	CHECK(cfg_access(cell, FN_EDU, 0x10, 4, true, &v) == MMIO_HANDLED);
+	v = 0x3;
+	CHECK(cfg_access(cell, FN_EDU, 4, 2, true, &v) == MMIO_HANDLED);
+	CHECK((*cfg32(FN_EDU, 4) & 0x3u) == 0x2u); /* memory, not I/O */
+	CHECK(fx_uart_has("I/O space decoding stays off"));
+	/* decoding: a BAR moves only inside the window */
+	v = 0x0a003000;
+	CHECK(cfg_access(cell, FN_EDU, 0x10, 4, true, &v) == MMIO_HANDLED);
+	CHECK(*cfg32(FN_EDU, 0x10) == WINDOW);
+	v = 0;
+	CHECK(cfg_access(cell, FN_EDU, 0x10, 2, true, &v) == MMIO_HANDLED);
+	CHECK(*cfg32(FN_EDU, 0x10) == WINDOW);
+	CHECK(fx_uart_has("BARs are written 32 bits at a time"));
+	v = 0x1234;
+	CHECK(cfg_access(cell, FN_EDU, 0x30, 4, true, &v) == MMIO_HANDLED);
+	CHECK(*cfg32(FN_EDU, 0x30) == 0xffffffffu); /* ROM: ignored */
+	v = 0x77;
+	CHECK(cfg_access(cell, FN_EDU, 0x40, 1, true, &v) == MMIO_HANDLED);
+	CHECK((*cfg32(FN_EDU, 0x40) & 0xffu) == 0x77u); /* the rest: its */
+	/* a blocked DMA of the cell's device stops the device too */
+	CHECK(fx_load_start(1) == 0);
+	event_post(0x10, FN_EDU, 0x7e000000, false);
+	CHECK(smmu_irq(EVTQ_IRQ));
+	CHECK(fx_state(1) == WARDEN_CELL_FAILED);
+	CHECK((*cfg32(FN_EDU, 4) & 0x7u) == 0);
+	sim_end();
+}
+
+static void pci_refusals_say_why(void)
+{
+	sys_with_smmu();
+	ecam_fn(4, 0, 0x8086, 0x01); /* a bridge */
+	CHECK(fx_enable() == 0);
+	CHECK(pci_cell(0x08) < 0);
+	CHECK(fx_err_has("cell \"pci\": PCI 00:01.0: no such function"));
+	CHECK(pci_cell(0x20) < 0);
+	CHECK(fx_err_has(
+		"PCI 00:04.0 is a bridge: only endpoints can be given to a cell"));
+	CHECK(pci_cell(FN_EDU) == 1);
+	CHECK(pci_cell_named("pci2", 0x8, FX_RAM_PA + 0x200000, FN_EDU) < 0);
+	CHECK(fx_err_has("PCI 00:02.0 is in both"));
+	sim_end();
+}
+
 int main(void)
 {
 	RUN_HYP(enable_takes_the_smmu);
@@ -386,5 +556,8 @@ int main(void)
 	RUN_HYP(disable_gives_it_back);
 	RUN_HYP(refusals_say_why);
 	RUN_HYP(a_stuck_or_failing_queue_fails_enable);
+	RUN_HYP(pci_function_moves_to_the_cell);
+	RUN_HYP(pci_writes_are_filtered);
+	RUN_HYP(pci_refusals_say_why);
 	UNIT_DONE();
 }

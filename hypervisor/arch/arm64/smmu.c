@@ -322,7 +322,7 @@ static int ste_set(u32 sid, const struct cell *cell)
 	return cmd(CMD_CFGI_STE | (u64)sid << 32, 1);
 }
 
-int smmu_stream_assign(u32 sid, const struct cell *cell)
+int arch_dma_stream_assign(u32 sid, const struct cell *cell)
 {
 	if (!smmu)
 		return -ENODEV;
@@ -418,7 +418,7 @@ static int root_streams(const struct warden_platform *p)
 					nfn = 8;
 				sid = p->pci_stream_base +
 				      (bus << 8 | dev << 3 | fn);
-				err = smmu_stream_assign(sid, &root_cell);
+				err = arch_dma_stream_assign(sid, &root_cell);
 				if (err)
 					printk("SMMU: PCI %02x:%02x.%u (stream %#x): cannot give it to the root (%d)\n",
 					       bus, dev, fn, sid, err);
@@ -700,7 +700,10 @@ static void global_errors(void)
 
 	for (b = 0; b < 9u; b++)
 		if ((active & BIT(b)) && ratelimit_allow(&evt_limit))
-			printk("SMMU: global error: %s\n", what[b]);
+			printk("SMMU: global error: %s (event queue %#x/%#x, command queue %#x/%#x)\n",
+			       what[b], rd32(SMMU_EVENTQ_PROD),
+			       rd32(SMMU_EVENTQ_CONS), rd32(SMMU_CMDQ_PROD),
+			       rd32(SMMU_CMDQ_CONS));
 	wr32(SMMU_GERRORN, rd32(SMMU_GERROR));
 }
 

@@ -43,6 +43,8 @@ bool arch_irq_is_hyp(u32 intid);
 int arch_dma_cell_init(struct cell *cell);
 /* Its streams back to the root, its DMA view freed. */
 void arch_dma_cell_exit(struct cell *cell);
+/* Give stream sid to cell's DMA view (it must have one): 0 or -errno. */
+int arch_dma_stream_assign(u32 sid, const struct cell *cell);
 /* At enable, after the root cell: take the IOMMU, the root's streams. */
 int arch_dma_setup(void);
 /* At disable, or a failed enable: the IOMMU as it was before enable. */

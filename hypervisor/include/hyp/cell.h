@@ -21,6 +21,7 @@
 #include <asm/spinlock.h>
 #include <hyp/mmio.h>
 #include <hyp/paging.h>
+#include <hyp/pci.h>
 #include <hyp/types.h>
 #include <hyp/vpl011.h>
 
@@ -71,6 +72,7 @@ struct cell {
 	u32 line_shown; /* of line_len, in the ring already */
 	char line[CELL_LINE_MAX + 2]; /* and "\n\0" */
 	struct vpl011 vuart; /* the emulated console UART, if it has one */
+	struct pci_fn pci[WARDEN_MAX_PCI_DEVICES]; /* by index in the config */
 };
 
 extern struct cell root_cell;

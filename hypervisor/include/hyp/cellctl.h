@@ -19,6 +19,12 @@ unsigned int cellctl_count(void);
 /* The cell with this id (0: the root), or NULL if there is none. */
 struct cell *cellctl_cell(unsigned int id);
 /*
+ * Refuse the management call in progress: the message goes to the error
+ * page the root reads (and, rate limited, to the console); returns err.
+ */
+long cellctl_refuse(long err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/*
  * The root cell calls PSCI SYSTEM_OFF, SYSTEM_RESET or SYSTEM_RESET2
  * (`what`): every inmate cell would end with the machine.  Never silent:
  * each is named on the console with what happens to it.  Returns -EBUSY if

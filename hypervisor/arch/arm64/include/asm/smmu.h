@@ -15,8 +15,6 @@ bool smmu_present(void);
 /* TLB maintenance for the DMA view with this ASID (the cell's id). */
 void smmu_flush_va(u16 asid, u64 va);
 void smmu_flush_asid(u16 asid);
-/* Give stream sid to cell (its DMA view), or make it abort (cell NULL). */
-int smmu_stream_assign(u32 sid, const struct cell *cell);
 /* One of the SMMU's SPIs: handle it and return true; else false. */
 bool smmu_irq(u32 intid);
 

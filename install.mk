@@ -58,8 +58,11 @@ INSTALL_HEADERS := $(wildcard $(TOP)/include/warden/*.h)
 .PHONY: install install-build deb
 install-build: hypervisor tools configs inmates
 
-# Configs: every .cell of the build (the list is read when the recipe runs,
-# after install-build made them).
+# The configs configs/build.mk builds (not whatever else is in build/).
+INSTALL_CELLS := $(CONFIGS_SYSTEM_CELLS) $(CONFIGS_INMATE_CELLS) \
+	$(CONFIGS_V3_CELLS)
+INSTALL_ZCU_CELLS := $(CONFIGS_ZCU_SYSTEM) $(CONFIGS_ZCU_CELLS)
+
 install: install-build
 	@test -n "$(VERSION)" || { echo "install: no WARDEN_CLI_VERSION in tools/warden.h" >&2; exit 1; }
 	$(INSTALL) -d $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(PREFIX)/bin \
@@ -80,9 +83,9 @@ install: install-build
 		$(DESTDIR)$(PREFIX)/lib/warden/inmates/
 	$(INSTALL) -m 0755 $(TOP)/tools/warden-service \
 		$(DESTDIR)$(PREFIX)/lib/warden/warden-service
-	$(INSTALL) -m 0644 $$(ls $(B)/configs/*.cell) \
+	$(INSTALL) -m 0644 $(INSTALL_CELLS) \
 		$(DESTDIR)$(PREFIX)/share/warden/configs/qemu-arm64/
-	$(INSTALL) -m 0644 $$(ls $(B)/configs/zcu102/*.cell) \
+	$(INSTALL) -m 0644 $(INSTALL_ZCU_CELLS) \
 		$(DESTDIR)$(PREFIX)/share/warden/configs/zcu102/
 	$(INSTALL) -m 0644 $(INSTALL_HEADERS) $(DESTDIR)$(PREFIX)/include/warden/
 	$(INSTALL) -m 0644 $(TOP)/tools/warden.bash-completion \

@@ -50,8 +50,9 @@ INSTALL_INMATES := uart-demo gic-demo smp-demo echo-demo cell-test \
 INSTALL_SRCDIR := $(PREFIX)/src/warden-$(VERSION)
 # The module's source: Kbuild only looks under driver/, which includes the
 # ABI headers and the shared config validator by relative path.
-INSTALL_DRIVER_SRCS := $(wildcard $(TOP)/driver/*.c $(TOP)/driver/*.h) \
-	$(TOP)/driver/Kbuild
+# (not Kbuild's own warden.mod.c, left by a build in the tree)
+INSTALL_DRIVER_SRCS := $(filter-out %.mod.c,\
+	$(wildcard $(TOP)/driver/*.c $(TOP)/driver/*.h)) $(TOP)/driver/Kbuild
 INSTALL_LIB_SRCS := $(wildcard $(TOP)/lib/*.c $(TOP)/lib/*.h)
 INSTALL_HEADERS := $(wildcard $(TOP)/include/warden/*.h)
 

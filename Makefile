@@ -13,6 +13,8 @@
 #   make test       every test; last line "N passed, N failed"
 #   make lint       clang-tidy and MISRA C:2012 (cppcheck) alone
 #   make bench      path lengths, bare metal against a cell (build/bench/)
+#   make install    DESTDIR=... [PREFIX=/usr]: the installed files (install.mk)
+#   make deb        the Debian packages for arm64 in build/deb/ (install.mk)
 
 TOP := $(abspath .)
 B := $(TOP)/build
@@ -36,6 +38,7 @@ include tools/build.mk
 include configs/build.mk
 include inmates/build.mk
 include tests/build.mk
+include install.mk
 
 setup:
 	@$(TOP)/scripts/setup.sh

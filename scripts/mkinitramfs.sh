@@ -5,31 +5,41 @@
 # both GICs and both machines (QEMU virt, the ZCU102 model); /init picks the
 # config from warden.gic= and warden.machine= on the kernel command line.
 #
+# Warden's own files come from the built `warden` package, unpacked with
+# dpkg-deb -x as they would be on a board (issue 21), so that a file the
+# package forgets fails the tests: build/deb/warden_<version>_arm64.deb,
+# made (scripts/mkdeb.sh, about a minute) when it is missing or older than
+# a source it is built from.  The module comes from build/driver (the
+# warden-dkms package builds the same one: tests/packaging.sh).
+#
 # Guest layout:
 #   /init                           mounts, picks the config, runs the scenario
 #   /bin/busybox                    static arm64; applet links made at boot
-#   /lib/modules/warden.ko          the driver
-#   /usr/bin/warden                 the CLI
+#   /lib/modules/warden.ko          the driver (build/driver)
+#   (package) /usr/sbin/warden      the CLI
+#   (package) /usr/bin/warden-link-ping  Linux's end of the echo protocol
+#   (package) /usr/share/bash-completion/completions/warden  bash completion
+#   (package) /lib/firmware/warden.bin   the hypervisor
+#   (package) /usr/share/warden/configs/{qemu-arm64,zcu102}/*.cell  configs
+#   (package) /usr/lib/warden/inmates/*.bin  inmate images (demos, tests)
+#   (package) the rest of the package (unit, headers, docs, /etc/warden/cells)
 #   /usr/bin/warden-fuzz            random hypercalls and ioctls (tests)
-#   /usr/bin/warden-link-ping       Linux's end of the echo protocol
 #   /usr/bin/warden-bench           the root's timing helper (make bench)
 #   /usr/bin/json-check             strict JSON checker for --json output
-#   /usr/share/bash-completion/completions/warden  bash completion of the CLI
-#   /lib/firmware/warden.bin        the hypervisor
 #   /lib/firmware/bogus.bin         not a Warden image (badinput scenario)
-#   /etc/warden/*.cell              configs; system.cell -> the one for the GIC
-#                                   (virt) or zcu102.cell (zcu102)
-#   /etc/warden/zcu102/*.cell       the ZCU102's inmate cell configs (its own
-#                                   memory map); $CELLS on that machine
-#   /usr/share/warden/inmates/*.bin inmate images (demos, test inmates)
+#   /etc/warden/*.cell              links to the package's qemu-arm64 configs
+#                                   and zcu102.cell; system.cell -> the one
+#                                   for the GIC (virt) or zcu102.cell (zcu102)
+#   /etc/warden/zcu102/*.cell       links to the ZCU102's inmate cell configs
+#                                   (its own memory map); $CELLS on that machine
 #   /usr/share/warden/lib.sh        shell helpers for the scenarios
 #   /usr/share/warden/scenarios/    one script per scenario
 #
 # The image is rebuilt only when an input changed (a checksum list of the
-# inputs is kept next to it).  A missing Warden artifact (module, CLI,
-# firmware, configs, inmates) is reported and left out, so the testbed works
-# while the other parts are being written; the scenarios then fail with a
-# clear check.
+# inputs is kept next to it).  A missing test helper or module is reported
+# and left out, so the testbed works while the other parts are being
+# written; the scenarios then fail with a clear check.  A package that does
+# not build is an error.
 #
 # Usage: scripts/mkinitramfs.sh [--force]
 set -euo pipefail
@@ -55,43 +65,39 @@ esac
 
 busybox=$build/busybox
 ko=$build/driver/warden.ko
-cli=$build/tools/warden
 fuzzer=$build/tests/fuzz/warden-fuzz
-ping=$build/tools/warden-link-ping
 benchtool=$build/tools/warden-bench
 jsoncheck=$build/tests/system/json-check
-completion=$top/tools/warden.bash-completion
-fw=$build/hypervisor/warden.bin
-# inmates/build.mk builds these; any other $build/inmates/*.bin goes in too
-inmate_names=(uart-demo gic-demo smp-demo echo-demo cell-test vuart-test)
 [ -e "$busybox" ] || die "$busybox missing; run scripts/setup.sh first"
 command -v cpio >/dev/null || die "cpio not installed; run scripts/setup.sh first"
+command -v dpkg-deb >/dev/null || die "dpkg-deb not installed; run scripts/setup.sh first"
+
+# The package, made again if a source it is built from is newer.
+version=$(cd "$top" && dpkg-parsechangelog -S Version) ||
+	die "cannot read the version from debian/changelog"
+deb=$build/deb/warden_${version}_arm64.deb
+if [ ! -f "$deb" ] || [ -n "$(cd "$top" && find hypervisor lib include tools \
+	configs inmates debian Makefile install.mk docs/install.md \
+	scripts/mkdeb.sh -type f -newer "$deb" 2> /dev/null | head -n 1)" ]; then
+	echo "mkinitramfs: making the packages (scripts/mkdeb.sh)"
+	"$top/scripts/mkdeb.sh" > /dev/null || die "make deb failed; the guest gets Warden from its package"
+fi
+[ -f "$deb" ] || die "no $deb after make deb"
 
 shopt -s nullglob
-cells=("$build"/configs/*.cell)
-zcu_cells=("$build"/configs/zcu102/*.cell)
-inmates=("$build"/inmates/*.bin)
 scenarios=("$top"/tests/system/scenarios/*.sh)
 shopt -u nullglob
 [ ${#scenarios[@]} -gt 0 ] || die "no scenarios in tests/system/scenarios"
 
 # Everything the image is made of, this script included.
-inputs=("$top/scripts/mkinitramfs.sh" "$top/scripts/cpio-lib.sh" "$busybox" "$top/tests/system/lib.sh" "${scenarios[@]}")
-for f in "$ko" "$cli" "$fw" "$fuzzer" "$ping" "$benchtool" "$jsoncheck" \
-	"$completion"; do
+inputs=("$top/scripts/mkinitramfs.sh" "$top/scripts/cpio-lib.sh" "$busybox" "$top/tests/system/lib.sh" "${scenarios[@]}" "$deb")
+for f in "$ko" "$fuzzer" "$benchtool" "$jsoncheck"; do
 	if [ -e "$f" ]; then
 		inputs+=("$f")
 	else
 		warn "${f#"$top"/} not built; the guest will not have it"
 	fi
 done
-[ ${#cells[@]} -gt 0 ] || warn "no build/configs/*.cell; the guest will have no configs"
-inputs+=("${cells[@]}" "${zcu_cells[@]}")
-for n in "${inmate_names[@]}"; do
-	[ -e "$build/inmates/$n.bin" ] ||
-		warn "build/inmates/$n.bin not built; the guest will not have it"
-done
-inputs+=("${inmates[@]}")
 
 new_sums=$(sha256sum "${inputs[@]}" | sed "s|  $top/|  |")
 if [ $force -eq 0 ] && [ -f "$out" ] && [ -f "$sums" ] &&
@@ -102,32 +108,25 @@ fi
 rm -rf "$stage"
 mkdir -p "$stage"
 cd "$stage"
+dpkg-deb -x "$deb" . || die "dpkg-deb -x $deb failed"
 mkdir -p bin sbin usr/bin usr/sbin dev proc sys tmp run root \
-	etc/warden/zcu102 lib/modules lib/firmware usr/share/warden/scenarios \
-	usr/share/warden/inmates usr/share/bash-completion/completions
+	etc/warden/zcu102 lib/modules lib/firmware usr/share/warden/scenarios
 install -m 0755 "$(readlink -f "$busybox")" bin/busybox
 ln -s busybox bin/sh
 [ -e "$ko" ] && install -m 0644 "$ko" lib/modules/warden.ko
-[ -e "$cli" ] && install -m 0755 "$cli" usr/bin/warden
 [ -e "$fuzzer" ] && install -m 0755 "$fuzzer" usr/bin/warden-fuzz
-[ -e "$ping" ] && install -m 0755 "$ping" usr/bin/warden-link-ping
 [ -e "$benchtool" ] && install -m 0755 "$benchtool" usr/bin/warden-bench
 [ -e "$jsoncheck" ] && install -m 0755 "$jsoncheck" usr/bin/json-check
-[ -e "$completion" ] &&
-	install -m 0644 "$completion" usr/share/bash-completion/completions/warden
-[ -e "$fw" ] && install -m 0644 "$fw" lib/firmware/warden.bin
-for c in "${cells[@]}"; do
-	install -m 0644 "$c" etc/warden/
+# The configs where the scenarios look, as links to the package's: virt's
+# in /etc/warden, the ZCU102's system config beside them and its cells
+# apart (same names).
+configs=/usr/share/warden/configs
+for c in ."$configs"/qemu-arm64/*.cell ."$configs"/zcu102/zcu102.cell; do
+	[ -e "$c" ] || die "the package has no ${c#.}"
+	ln -s "${c#.}" etc/warden/
 done
-# the ZCU102's system config beside virt's; its cells apart (same names)
-for c in "${zcu_cells[@]}"; do
-	case "$c" in
-	*/zcu102.cell) install -m 0644 "$c" etc/warden/ ;;
-	*) install -m 0644 "$c" etc/warden/zcu102/ ;;
-	esac
-done
-for i in "${inmates[@]}"; do
-	install -m 0644 "$i" usr/share/warden/inmates/
+for c in ."$configs"/zcu102/*.cell; do
+	[ "${c##*/}" = zcu102.cell ] || ln -s "${c#.}" etc/warden/zcu102/
 done
 install -m 0644 "$top/tests/system/lib.sh" usr/share/warden/lib.sh
 for s in "${scenarios[@]}"; do
@@ -196,7 +195,7 @@ mnote=
 [ "$machine" = virt ] || mnote=" on $machine"
 echo "[init] Warden test guest$mnote: kernel $(uname -r), GICv$gic, $(grep -c ^processor /proc/cpuinfo) CPUs, system config $(basename "$cell"), scenario '$scenario'"
 dir=/usr/share/warden/scenarios
-inm=/usr/share/warden/inmates
+inm=/usr/lib/warden/inmates
 case "$scenario" in
 shell)
 	# Keep the kernel's chatter (below warnings) off the shell.

@@ -15,12 +15,17 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=${WARDEN_BUILD:-$top/build}
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/warden
 sysroot=$build/sysroot
-stamp_pkgs=$cache/.host-packages-v5
+stamp_pkgs=$cache/.host-packages-v6
 
 HOST_PKGS=(qemu-system-arm gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 	   device-tree-compiler cpio make gcc clang-format clang-tidy cppcheck python3
 	   bc flex bison libssl-dev libelf-dev clang libclang-rt-14-dev
 	   gnuplot-nox kmod e2fsprogs gzip)
+# make deb and its tests (issue 21): the Debian tools, the cross-build
+# essentials, DKMS (dh-dkms), systemd-analyze (systemd), shellcheck.
+# Without their recommends: dkms would pull in the host's kernel headers.
+PKG_PKGS=(dpkg-dev debhelper dh-dkms dkms lintian fakeroot
+	  crossbuild-essential-arm64 systemd shellcheck)
 
 die() { echo "setup: error: $*" >&2; exit 1; }
 log() { echo "setup: $*"; }
@@ -34,11 +39,18 @@ apt_update() {
 	apt_updated=1
 }
 
-install_host_packages() {
-	local missing=() p
-	for p in "${HOST_PKGS[@]}"; do
-		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+# missing PKG...: those of PKG that are not installed
+missing() {
+	local p
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || echo "$p"
 	done
+}
+
+install_host_packages() {
+	local missing=() missing_pkg=()
+	mapfile -t missing < <(missing "${HOST_PKGS[@]}")
+	mapfile -t missing_pkg < <(missing "${PKG_PKGS[@]}")
 	if ! dpkg --print-foreign-architectures | grep -qx arm64; then
 		log "enabling arm64 multiarch"
 		sudo_if dpkg --add-architecture arm64
@@ -50,6 +62,13 @@ install_host_packages() {
 		apt_update
 		sudo_if env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null ||
 			die "apt-get install ${missing[*]} failed"
+	fi
+	if [ ${#missing_pkg[@]} -gt 0 ]; then
+		log "installing ${missing_pkg[*]} (packaging)"
+		apt_update
+		sudo_if env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			--no-install-recommends "${missing_pkg[@]}" >/dev/null ||
+			die "apt-get install ${missing_pkg[*]} failed"
 	fi
 }
 
@@ -86,7 +105,8 @@ fetch() {
 main() {
 	mkdir -p "$cache" "$build"
 	if [ ! -f "$stamp_pkgs" ] || ! command -v aarch64-linux-gnu-gcc >/dev/null ||
-		! command -v qemu-system-aarch64 >/dev/null; then
+		! command -v qemu-system-aarch64 >/dev/null ||
+		! command -v dpkg-buildpackage >/dev/null; then
 		install_host_packages
 		touch "$stamp_pkgs"
 	fi

@@ -12,9 +12,13 @@
 #                line counts; then the unit tests' line coverage of
 #                hypervisor/, lib/ and inmates/lib/uart*.c against its
 #                floors (`make coverage`, one test)
-#   4. fuzz      the config validator under libFuzzer, FUZZ_TEST_SECONDS
+#   4. package   tests/packaging.sh: make deb, lintian, the packages
+#                against make install, dkms.conf's build against the arm64
+#                headers, systemd-analyze verify, warden.service's helper;
+#                each PASS/FAIL line counts
+#   5. fuzz      the config validator under libFuzzer, FUZZ_TEST_SECONDS
 #                (default 60; one test)
-#   5. system    tests/system/run.sh: QEMU scenarios on GICv3 and GICv2
+#   6. system    tests/system/run.sh: QEMU scenarios on GICv3 and GICv2
 # Not here: `make bench-check` (scripts/bench.sh --check, about 5 minutes),
 # which would take the suite further past its 15-minute aim (issue 6).
 # The last line is "N passed, N failed"; the exit code is non-zero if any
@@ -399,6 +403,25 @@ unit_phase() {
 	test_coverage
 }
 
+# --- packaging ------------------------------------------------------------------
+
+# tests/packaging.sh (issue 21): each of its PASS/FAIL lines counts.
+test_packaging() {
+	local out=$logs/packaging.log rc np nf
+	"$top/tests/packaging.sh" > "$out" 2>&1
+	rc=$?
+	grep -E '^FAIL |^    ' "$out"
+	np=$(grep -c '^PASS ' "$out")
+	nf=$(grep -c '^FAIL ' "$out")
+	passed=$((passed + np))
+	failed=$((failed + nf))
+	if [ $rc -ne 0 ] && [ "$nf" -eq 0 ]; then
+		fail "packaging: tests/packaging.sh rc=$rc (see ${out#"$top"/})"
+	elif [ "$nf" -eq 0 ]; then
+		echo "PASS packaging ($np tests; see ${out#"$top"/})"
+	fi
+}
+
 # --- 4. system tests ----------------------------------------------------------
 
 # run_counted KIND LOG CMD...: run CMD, which prints one "PASS KIND/..." or
@@ -450,6 +473,7 @@ built_phase() {
 }
 
 built_phase unit unit_phase
+built_phase package test_packaging
 built_phase fuzz test_fuzz
 if [ $run_system -eq 1 ]; then
 	built_phase system test_system

@@ -20,7 +20,9 @@ TOOLS_SRCS := $(addprefix $(TOP)/,tools/warden.c tools/hv.c \
 TOOLS_DEPS := $(TOOLS_SRCS) $(wildcard $(TOP)/tools/*.h) \
 	$(wildcard $(TOP)/lib/*.h) $(wildcard $(TOP)/include/warden/*.h) \
 	$(TOP)/tools/build.mk
-TOOLS_CFLAGS := $(WARN) -std=gnu11 -O2 -I $(TOP)/include -I $(TOP)/lib
+# TOOLS_EXTRA_CFLAGS: e.g. -g from debian/rules, for the -dbgsym package.
+TOOLS_CFLAGS := $(WARN) -std=gnu11 -O2 -I $(TOP)/include -I $(TOP)/lib \
+	$(TOOLS_EXTRA_CFLAGS)
 
 .PHONY: tools
 all: tools

@@ -397,7 +397,8 @@ linux_ok() {
 
 # --- cells ---------------------------------------------------------------------
 
-INMATES=/usr/share/warden/inmates
+# the package's inmates (scripts/mkinitramfs.sh)
+INMATES=/usr/lib/warden/inmates
 CELLS=/etc/warden
 
 # What the scenarios need to know of the machine (warden.machine= on the

@@ -45,8 +45,7 @@ INSTALL ?= install
 VERSION := $(shell sed -n 's/^\#define WARDEN_CLI_VERSION "\(.*\)"/\1/p' \
 	$(TOP)/tools/warden.h)
 
-INSTALL_INMATES := uart-demo gic-demo smp-demo echo-demo cell-test \
-	vuart-test bench
+INSTALL_INMATES := $(INM_PROGS) bench
 INSTALL_SRCDIR := $(PREFIX)/src/warden-$(VERSION)
 # The module's source: Kbuild only looks under driver/, which includes the
 # ABI headers and the shared config validator by relative path.
@@ -61,7 +60,7 @@ install-build: hypervisor tools configs inmates
 
 # The configs configs/build.mk builds (not whatever else is in build/).
 INSTALL_CELLS := $(CONFIGS_SYSTEM_CELLS) $(CONFIGS_INMATE_CELLS) \
-	$(CONFIGS_V3_CELLS)
+	$(CONFIGS_V3_CELLS) $(CONFIGS_SMMU_CELLS_OUT) $(CONFIGS_PCI_CELLS_OUT)
 INSTALL_ZCU_CELLS := $(CONFIGS_ZCU_SYSTEM) $(CONFIGS_ZCU_CELLS)
 
 install: install-build

@@ -20,7 +20,7 @@ CONFIGS_SYSTEMS := qemu-arm64-gicv3 qemu-arm64-gicv2 \
 CONFIGS_SMMU_SYSTEMS := qemu-arm64-gicv3-smmu qemu-arm64-gicv2-smmu
 CONFIGS_SMMU_CELLS := gic-demo
 # cells with PCI functions: checked against the SMMU systems only
-CONFIGS_PCI_CELLS := dma-test
+CONFIGS_PCI_CELLS := dma-test pci-busy
 CONFIGS_SRCS := $(wildcard $(TOP)/configs/qemu-arm64/*.c)
 CONFIGS_NAMES := $(patsubst $(TOP)/configs/qemu-arm64/%.c,%,$(CONFIGS_SRCS))
 CONFIGS_SYSTEM_CELLS := $(patsubst %,$(B)/configs/%.cell,\

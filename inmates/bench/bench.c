@@ -31,24 +31,7 @@
  */
 #define BENCH_SETTLE_MS 300
 
-/*
- * The settling wait polls the counter rather than waiting in WFE, as
- * timer_delay_ms() does: QEMU's TCG implements WFE as a yield to its main
- * loop, so under -icount each WFE costs microseconds of host time for a
- * few nanoseconds of guest time, and 300 ms took minutes.
- */
-static void bench_poll_ns(uint64_t ns)
-{
-	uint64_t end = timer_now() + timer_ns_to_ticks(ns);
-
-	while (timer_now() < end)
-		__asm__ volatile("" : : : "memory");
-}
-
-static void bench_settle(void)
-{
-	bench_poll_ns(BENCH_SETTLE_MS * 1000000ull);
-}
+static void bench_sleep_ns(uint64_t ns);
 
 #define BENCH_HIST_PER_LINE 6 /* lines stay short of CELL_LINE_MAX */
 
@@ -183,6 +166,29 @@ static void bench_vectors(void *table)
 }
 
 /*
+ * Sleep in WFI until the timer fires, ns from now.  Not a poll of the
+ * counter: under -icount QEMU runs the vCPUs in turn on one thread and
+ * every instruction of any of them advances the clock, so a cell that
+ * polls through its settling time leaves the root's vCPUs only their turns
+ * of it, and what the root still does after `warden cell start` (the CLI
+ * exiting, its shell) lands inside the first measurements: 8 instructions
+ * more on every timer interrupt, and a tail.  In WFI the cell's vCPU is
+ * idle, the root runs, and the clock skips ahead when all are idle.  Not
+ * WFE either: TCG makes each WFE a yield to its main loop, microseconds of
+ * host time for nanoseconds of guest time.
+ */
+static void bench_sleep_ns(uint64_t ns)
+{
+	gic_enable_irq(BENCH_TIMER_PPI);
+	bench_vectors(measure_vectors);
+	bench_timer_seen = 0;
+	timer_set_cval(timer_now() + timer_ns_to_ticks(ns));
+	measure_wait_irq(&bench_timer_seen);
+	bench_vectors(vectors);
+	gic_disable_irq(BENCH_TIMER_PPI);
+}
+
+/*
  * 1. Timer interrupt: from expiry (the virtual timer's compare value, on
  * the counter's ns scale) to the handler's first instruction, and to the
  * first instruction after its EOI write.  gap_ns more between the samples
@@ -242,7 +248,7 @@ static void bench_loaded(void)
 	if (cmdline_get_uint("wait", &ms) && ms <= 10000) {
 		printf("[bench] waiting %llu ms for the root's load\n",
 		       (unsigned long long)ms);
-		bench_poll_ns(ms * 1000000ull);
+		bench_sleep_ns(ms * 1000000ull);
 	}
 	bench_hist = false;
 	bench_timer_run("timer-entry-loaded", "timer-eoi-loaded",
@@ -481,7 +487,7 @@ void inmate_main(void)
 		printf("[bench] error: no GIC\n");
 		goto out;
 	}
-	bench_settle();
+	bench_sleep_ns(BENCH_SETTLE_MS * 1000000ull);
 	bench_options();
 	if (bench_wanted("timer"))
 		bench_timer();

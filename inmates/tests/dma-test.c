@@ -21,7 +21,8 @@
  * says what it did, and that it still runs, should it not be stopped.
  *
  * Command line: ecam=ADDR (the host bridge's ECAM, bus 0), bar=ADDR, and
- * optionally target=ADDR.  Lines start with "dma-test: "; failed checks
+ * optionally target=ADDR, and badbar=ADDR: first try BAR 0 at ADDR, outside
+ * the window, which must leave memory decoding off.  Lines start with "dma-test: "; failed checks
  * print "[test] FAIL ...".
  */
 #include <inmate/inmate.h>
@@ -111,6 +112,24 @@ static void dma_own_ram(void)
 	       i, EDU_BUF_SIZE);
 }
 
+/*
+ * badbar=ADDR: BAR 0 placed outside the cell's window, then memory decoding
+ * asked for: the hypervisor must leave decoding off.
+ */
+static void dma_bad_bar(uint64_t cfg, uint64_t addr)
+{
+	uint32_t cmd;
+
+	mmio_write32(cfg + PCI_BAR0, (uint32_t)addr);
+	mmio_write16(cfg + PCI_COMMAND, PCI_COMMAND_MEM);
+	cmd = mmio_read32(cfg + PCI_COMMAND);
+	printf("dma-test: BAR 0 at 0x%llx, outside its window: memory "
+	       "decoding %s\n",
+	       (unsigned long long)addr,
+	       (cmd & PCI_COMMAND_MEM) ? "on" : "off");
+	TEST_CHECK(!(cmd & PCI_COMMAND_MEM));
+}
+
 void inmate_main(void)
 {
 	unsigned int dev = 32;
@@ -129,6 +148,8 @@ void inmate_main(void)
 		return;
 	}
 	cfg = dma_cfg(dev);
+	if (cmdline_get_uint("badbar", &target))
+		dma_bad_bar(cfg, target);
 	mmio_write32(cfg + PCI_BAR0, (uint32_t)dma_bar);
 	cmd = (uint16_t)mmio_read32(cfg + PCI_COMMAND);
 	mmio_write16(cfg + PCI_COMMAND,

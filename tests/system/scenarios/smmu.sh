@@ -20,6 +20,7 @@
 # expect-serial: ^\[warden\] SMMU at 0x9050000: on, 65536 stream IDs
 # expect-serial: ^\[warden\] SMMU: [0-9]+ PCI functions on buses 00-ff, DMA through the root cell's memory
 # expect-serial: ^\[warden\] SMMU at 0x9050000: given back as it was
+# expect-serial: ^\[warden\] cell "dma-test": PCI 00:02.0: a BAR lies outside the cell's memory: memory decoding stays off
 # expect-serial: ^\[warden\] cell "dma-test" failed: DMA of stream 0x10 \(PCI 00:02.0\): write to 0x7fc00000 blocked: not mapped for its cell
 . /usr/share/warden/lib.sh
 
@@ -70,11 +71,13 @@ require "cell create gic-demo (the other cell)" warden cell create "$CELLS/gic-d
 check_v "gic-demo runs" sh -c "warden cell load gic-demo $INMATES/gic-demo.bin &&
 	warden cell start gic-demo"
 require "cell create dma-test takes 00:02.0" warden cell create "$CELLS/dma-test.cell"
-printf 'ecam=0x4010000000 bar=0x3e000000\0' > /tmp/cmdline
+printf 'ecam=0x4010000000 bar=0x3e000000 badbar=0x10000000\0' > /tmp/cmdline
 check_v "cell load and start" sh -c "warden cell load dma-test $INMATES/dma-test.bin /tmp/cmdline@0x400ff000 &&
 	warden cell start dma-test"
 check_v "it sees its own function only" \
 	cell_wait_for dma-test "dma-test: 1 PCI function\(s\) visible on bus 0"
+check_v "a BAR outside its window: no decoding" cell_wait_for dma-test \
+	"BAR 0 at 0x10000000, outside its window: memory decoding off"
 check_v "its BAR in its window" cell_wait_for dma-test "BAR 0 at 0x3e000000, ident 0x10000ed"
 check_v "DMA through its own RAM" \
 	cell_wait_for dma-test "DMA through its own RAM: 2048 of 2048 bytes came back" 20

@@ -11,6 +11,7 @@
 
 #include <linux/amba/bus.h>
 #include <linux/device.h>
+#include <linux/pci.h>
 #include <linux/platform_device.h>
 
 #include "warden.h"
@@ -80,10 +81,53 @@ static int devices_refuse(const struct warden_cell_desc *d, u32 region,
 	return -EBUSY;
 }
 
+/*
+ * A PCI function the cell takes (struct warden_pci_device) must have no
+ * driver in the root: the hypervisor would pull it from under that driver
+ * (its decoding and bus mastering off, its configuration space frozen).
+ * Say which driver, and how to let go of it.  The host bridge is domain 0
+ * (the system config has one).
+ */
+static int devices_check_pci(const struct warden_cell_desc *d, char *errmsg)
+{
+#ifdef CONFIG_PCI
+	const struct warden_pci_device *fn = warden_cell_pci(d);
+	struct pci_dev *pdev;
+	const char *drv;
+	u32 i;
+
+	for (i = 0; i < d->num_pci_devices; i++) {
+		pdev = pci_get_domain_bus_and_slot(0, fn[i].bdf >> 8,
+						   fn[i].bdf & 0xff);
+		if (!pdev)
+			continue;
+		drv = pdev->driver ? pdev->driver->name : NULL;
+		if (drv)
+			warden_errmsg(errmsg,
+				      "cell \"%.32s\": PCI %s is driven by "
+				      "Linux's \"%s\" in the root cell: "
+				      "unbind it first: echo %s > "
+				      "/sys/bus/pci/drivers/%s/unbind",
+				      d->name, pci_name(pdev), drv,
+				      pci_name(pdev), drv);
+		pci_dev_put(pdev);
+		if (drv)
+			return -EBUSY;
+	}
+#else
+	(void)d;
+	(void)errmsg;
+#endif
+	return 0;
+}
+
 int devices_check_free(const struct warden_cell_desc *d, char *errmsg)
 {
 	const struct warden_memory *mem = warden_cell_mem(d);
 	u32 i;
+
+	if (devices_check_pci(d, errmsg))
+		return -EBUSY;
 
 	for (i = 0; i < d->num_memory_regions; i++) {
 		struct devices_search s = {

@@ -70,6 +70,10 @@ check_v "a pattern in the root's RAM" devmem $ROOT_PA 32 0x5aa5c33c
 require "cell create gic-demo (the other cell)" warden cell create "$CELLS/gic-demo.cell"
 check_v "gic-demo runs" sh -c "warden cell load gic-demo $INMATES/gic-demo.bin &&
 	warden cell start gic-demo"
+check_fails "cell create pci-busy: 00:01.0 is the root's disk, driven by Linux" \
+	"cell \"pci-busy\": PCI 0000:00:01.0 is driven by Linux's \"virtio-pci\" in the root cell: unbind it first: echo 0000:00:01.0 > /sys/bus/pci/drivers/virtio-pci/unbind" \
+	warden cell create "$CELLS/pci-busy.cell"
+check_v "the disk still works" disk_io refused
 require "cell create dma-test takes 00:02.0" warden cell create "$CELLS/dma-test.cell"
 printf 'ecam=0x4010000000 bar=0x3e000000 badbar=0x10000000\0' > /tmp/cmdline
 check_v "cell load and start" sh -c "warden cell load dma-test $INMATES/dma-test.bin /tmp/cmdline@0x400ff000 &&

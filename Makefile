@@ -13,6 +13,8 @@
 #   make test       every test; last line "N passed, N failed"
 #   make lint       clang-tidy and MISRA C:2012 (cppcheck) alone
 #   make bench      path lengths, bare metal against a cell (build/bench/)
+#   make man        the man pages: build/man/warden.8, warden-config.5,
+#                   warden-link-ping.1 (docs/build.mk)
 
 TOP := $(abspath .)
 B := $(TOP)/build
@@ -36,6 +38,7 @@ include tools/build.mk
 include configs/build.mk
 include inmates/build.mk
 include tests/build.mk
+include docs/build.mk
 
 setup:
 	@$(TOP)/scripts/setup.sh

@@ -20,7 +20,7 @@ stamp_pkgs=$cache/.host-packages-v5
 HOST_PKGS=(qemu-system-arm gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 	   device-tree-compiler cpio make gcc clang-format clang-tidy cppcheck python3
 	   bc flex bison libssl-dev libelf-dev clang libclang-rt-14-dev
-	   gnuplot-nox kmod e2fsprogs gzip)
+	   gnuplot-nox kmod e2fsprogs gzip groff man-db)
 
 die() { echo "setup: error: $*" >&2; exit 1; }
 log() { echo "setup: $*"; }
@@ -86,7 +86,8 @@ fetch() {
 main() {
 	mkdir -p "$cache" "$build"
 	if [ ! -f "$stamp_pkgs" ] || ! command -v aarch64-linux-gnu-gcc >/dev/null ||
-		! command -v qemu-system-aarch64 >/dev/null; then
+		! command -v qemu-system-aarch64 >/dev/null ||
+		! command -v groff >/dev/null; then
 		install_host_packages
 		touch "$stamp_pkgs"
 	fi

@@ -23,8 +23,10 @@
 #   docs/no-design        no file of the tree points at ../shared/DESIGN.md
 #   docs/readme           README.md is a front page: the two commands, a
 #                         figure of docs/benchmarks.md, the guides linked
-# The guest commands of docs/getting-started.md run in QEMU: system
-# scenario `guide` (tests/system/scenarios/guide.sh).
+#   docs/guide-blocks     every sh block of docs/getting-started.md is
+#                         marked guest or board, and the guest ones are
+#                         exactly the lines that the system scenario `guide`
+#                         (tests/system/scenarios/guide.sh) runs in QEMU
 #
 # Usage: tests/docs.sh   (needs `make tools`: build/tools/warden-host)
 set -uo pipefail
@@ -206,6 +208,27 @@ elif ! "${CROSS_COMPILE:-aarch64-linux-gnu-}readelf" -h "$tmp/oot/hello.elf" |
 	why="hello.elf does not start at 0x40000000"
 fi
 verdict "docs/inmate-oot" "$why"
+
+# --- getting started: the guest blocks are the scenario's --------------------
+
+# Every sh block of the guide is marked guest (run in QEMU by the system
+# scenario `guide`, which holds them in guide_blocks) or board (with the
+# reason in the text); the scenario's lines are exactly the guest blocks'.
+why=
+g=$top/docs/getting-started.md
+unmarked=$(awk '/^```sh/ && prev !~ /^<!-- test: (guest|board) -->$/ { n++ } { prev = $0 } END { print n + 0 }' "$g")
+[ "$unmarked" -eq 0 ] || why+=" $unmarked sh blocks without a test mark;"
+awk '$0 == "<!-- test: guest -->" { on = 1; if (n++) print "# ---"; next }
+	on && /^```sh/ { next } on && /^```/ { on = 0; next } on' "$g" > "$tmp/guide-md"
+sed -n "/^\tcat << 'GUIDE'\$/,/^GUIDE\$/p" "$top/tests/system/scenarios/guide.sh" |
+	sed '1d; $d' > "$tmp/guide-scenario"
+if [ ! -s "$tmp/guide-md" ]; then
+	why+=" no guest blocks in the guide;"
+elif ! diff -u "$tmp/guide-scenario" "$tmp/guide-md" > "$tmp/guide.diff"; then
+	why+=" tests/system/scenarios/guide.sh differs from the guide: $(grep -E '^[-+][^-+]' "$tmp/guide.diff" | head -n 4 | tr '\n' ' ')"
+fi
+grep -qx 'guide' "$top/tests/system/scenarios.list" || why+=" guide is not in scenarios.list;"
+verdict "docs/guide-blocks ($(grep -c . "$tmp/guide-md") lines)" "$why"
 
 # --- links and pointers ---------------------------------------------------------
 

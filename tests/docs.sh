@@ -252,8 +252,8 @@ verdict "docs/no-design" "${why:+still pointing at ../shared/DESIGN.md: $why}"
 
 why=
 r=$top/README.md
-grep -q '`make demo`' "$r" || why+=" no 'make demo';"
-grep -q '`make test`' "$r" || why+=" no 'make test';"
+grep -qE '^make demo( |$)' "$r" || why+=" no 'make demo' command;"
+grep -qE '^make test( |$)' "$r" || why+=" no 'make test' command;"
 for g in getting-started install porting inmates config-reference architecture \
 	boards benchmarks isolation links linux-cells; do
 	grep -q "(docs/$g.md)" "$r" || why+=" no link to docs/$g.md;"

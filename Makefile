@@ -25,7 +25,8 @@ CC_A64 := $(CROSS_COMPILE)gcc
 OBJCOPY_A64 := $(CROSS_COMPILE)objcopy
 HOSTCC ?= gcc
 
-# DESIGN §5: strict warnings as errors everywhere.
+# docs/architecture.md, code conventions: strict warnings as errors
+# everywhere.
 WARN := -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 	-Wconversion -Wno-sign-conversion
 

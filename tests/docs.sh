@@ -21,6 +21,7 @@
 #   docs/links            every relative link of README.md and docs/*.md
 #                         names a file of the tree
 #   docs/no-design        no file of the tree points at ../shared/DESIGN.md
+#                         or its sections (but a known list, not ours)
 #   docs/readme           README.md is a front page: the two commands, a
 #                         figure of docs/benchmarks.md, the guides linked
 #   docs/guide-blocks     every sh block of docs/getting-started.md is
@@ -247,8 +248,24 @@ for f in "$top"/README.md "$top"/docs/*.md; do
 done
 verdict "docs/links" "$why"
 
-why=$(cd "$top" && git grep -l 'shared/DESIGN\.md' -- . ':!tests/docs.sh' 2> /dev/null | tr '\n' ' ')
-verdict "docs/no-design" "${why:+still pointing at ../shared/DESIGN.md: $why}"
+# The design is docs/architecture.md.  Comments in hypervisor/ and configs/
+# still cite DESIGN's sections; those files are another engineer's while
+# issue 21 is worked on, and are named here until they change (remove each
+# as it does: a file listed that no longer points there fails too).
+design_left=(configs/qemu-arm64/qemu-arm64.h hypervisor/arch/arm64/entry.S
+	hypervisor/arch/arm64/include/asm/barrier.h
+	hypervisor/arch/arm64/include/asm/percpu.h
+	hypervisor/arch/arm64/include/asm/spinlock.h
+	hypervisor/arch/arm64/traps.c hypervisor/core/cellctl.c)
+why=
+while read -r f; do
+	[[ " ${design_left[*]} " == *" $f "* ]] || why+=" $f;"
+done < <(cd "$top" && git grep -lE 'shared/DESIGN\.md|DESIGN (§|section)' -- . ':!tests/docs.sh' 2> /dev/null)
+for f in "${design_left[@]}"; do
+	grep -qE 'DESIGN (§|section)' "$top/$f" 2> /dev/null ||
+		why+=" $f no longer cites DESIGN: drop it from design_left;"
+done
+verdict "docs/no-design" "${why:+still pointing at the design outside the tree:$why}"
 
 why=
 r=$top/README.md

@@ -205,8 +205,9 @@ def md_page(md, name, section, title):
     def flush():
         nonlocal para
         if para:
-            out.append(".PP" if not in_list else ".IP")
-            out.extend(inline_md(p) for p in para)
+            # one line: a `code` span may cross the source's line breaks
+            out.append(".PP")
+            out.append(inline_md(" ".join(para)))
         para = []
 
     while i < len(lines):
@@ -247,7 +248,11 @@ def md_page(md, name, section, title):
             flush()
             in_list = True
             item = m.group(1)
-            f = re.match(r"^\*\*`([^`]+)`\*\*(?: \(([^)]*)\))?:? ?(.*)$", item)
+            # the item's continuation lines, indented
+            while i < len(lines) and lines[i].startswith("  ") and lines[i].strip():
+                item += " " + lines[i].strip()
+                i += 1
+            f = re.match(r"^\*\*`([^`]+)`\*\*(?: \(([^)]*)\))?:? ?(.*)$", item, re.S)
             if f:
                 tag = "\\fB" + esc_opt(f.group(1)) + "\\fR"
                 if f.group(2):
@@ -259,9 +264,6 @@ def md_page(md, name, section, title):
                     para = []
             else:
                 out += [".IP \\(bu 2", inline_md(item)]
-            continue
-        if in_list and line.startswith("  "):
-            out.append(inline_md(line.strip()))
             continue
         in_list = False
         para.append(line.strip())

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * warden-link-ping: Linux's end of the echo protocol (include/warden/
- * echo.h) over a link of the root cell.
+ * warden-link-ping: Linux's end of the echo protocol
+ * (include/warden/echo.h) over a link of the root cell.
  *
  *   warden-link-ping [-n COUNT] [-t TIMEOUT_MS] [LINK]
  *

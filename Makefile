@@ -15,6 +15,8 @@
 #   make bench      path lengths, bare metal against a cell (build/bench/)
 #   make install    DESTDIR=... [PREFIX=/usr]: the installed files (install.mk)
 #   make deb        the Debian packages for arm64 in build/deb/ (install.mk)
+#   make man        the man pages: build/man/warden.8, warden-config.5,
+#                   warden-link-ping.1 (docs/build.mk)
 
 TOP := $(abspath .)
 B := $(TOP)/build
@@ -25,7 +27,8 @@ CC_A64 := $(CROSS_COMPILE)gcc
 OBJCOPY_A64 := $(CROSS_COMPILE)objcopy
 HOSTCC ?= gcc
 
-# DESIGN §5: strict warnings as errors everywhere.
+# docs/architecture.md, code conventions: strict warnings as errors
+# everywhere.
 WARN := -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 	-Wconversion -Wno-sign-conversion
 
@@ -39,6 +42,7 @@ include configs/build.mk
 include inmates/build.mk
 include tests/build.mk
 include install.mk
+include docs/build.mk
 
 setup:
 	@$(TOP)/scripts/setup.sh

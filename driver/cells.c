@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Cell ioctls: create, load, start, shut down and destroy inmate cells
- * (DESIGN §2), and input for their emulated console UARTs.  The driver
- * does what only Linux can do: take the cell's CPUs offline and back
+ * (docs/architecture.md), and input for their emulated console UARTs.  The
+ * driver does what only Linux can do: take the cell's CPUs offline and back
  * online through CPU hotplug, and copy images into the cell's loadable
  * memory while the hypervisor lends it to the root.
  * Everything else, and every final check, is the hypervisor's.

@@ -3,8 +3,9 @@
  * Per-CPU work at EL2: probing the hyp stub, entering the firmware and
  * leaving it.  VBAR_EL2 is per CPU, so each sequence runs on its own CPU
  * with IRQs off, under cpus_read_lock() held by the caller so that the set
- * of online CPUs cannot change (DESIGN §4, pitfall 3).  Probes run from an
- * IPI; entering and leaving EL2 run from a task (see cpu_run_in_task()).
+ * of online CPUs cannot change (architecture.md, stub pitfall 3).  Probes run
+ * from an IPI; entering and leaving EL2 run from a task (see
+ * cpu_run_in_task()).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -29,8 +30,8 @@ static enum cpu_el2 cpu_el2_owner(void)
 	if (!hvc_stub_answers())
 		return CPU_EL2_OTHER;
 	/*
-	 * Warden answers stub calls like the stub (DESIGN §4 pitfall 5), but
-	 * the stub answers HVC_STUB_ERR to the version call.
+	 * Warden answers stub calls like the stub (architecture.md, stub
+	 * pitfall 5), but the stub answers HVC_STUB_ERR to the version call.
 	 */
 	if (hvc_call0(WARDEN_HC_VERSION) == WARDEN_MAGIC)
 		return CPU_EL2_WARDEN;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * WARDEN_IOCTL_DISABLE: hand every CPU back to Linux's hyp stub (DESIGN §2,
- * destroy / disable).  The firmware restores the stub's VBAR_EL2 that it
- * saved on entry, so no kernel symbol is needed (DESIGN §4).
+ * WARDEN_IOCTL_DISABLE: hand every CPU back to Linux's hyp stub
+ * (docs/architecture.md, entry from Linux).  The firmware restores the
+ * stub's VBAR_EL2 that it saved on entry, so no kernel symbol is needed.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -13,9 +13,9 @@
 #include "warden.h"
 
 /*
- * After disable every CPU must be back at the stub's vectors (DESIGN §4,
- * pitfall 4): the stub answers its probe again and no longer knows Warden's
- * version call.
+ * After disable every CPU must be back at the stub's vectors
+ * (docs/architecture.md, stub pitfall 4): the stub answers its probe again
+ * and no longer knows Warden's version call.
  */
 static int disable_check_stub(void)
 {

@@ -2,7 +2,8 @@
 /*
  * WARDEN_IOCTL_ENABLE: check the system config and the firmware, load both
  * into the hypervisor memory and enter the firmware at EL2 on every online
- * CPU (DESIGN §2, enable).  Any failure leaves the system as it was.
+ * CPU (architecture.md, entry from Linux).  Any failure leaves the system
+ * as it was.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -24,7 +25,9 @@
 /* Far more than any real system config: a header and a few dozen regions. */
 #define ENABLE_CONFIG_MAX SZ_64K
 
-/* VHE: no stub to enter the firmware through (DESIGN §4, pitfall 2). */
+/*
+ * VHE: no stub to enter the firmware through (architecture.md, stub pitfall 2).
+ */
 static int enable_check_el(char *errmsg)
 {
 	if (hvc_kernel_at_el1())
@@ -198,7 +201,7 @@ static void enable_adopt_mapping(void *mem, const struct fw_layout *lay)
 
 /*
  * The steps that need a stable set of online CPUs: map CPUs to the config,
- * load the image, enter EL2 everywhere.  DESIGN §4 pitfall 3.
+ * load the image, enter EL2 everywhere.  architecture.md, stub pitfall 3.
  */
 static int enable_enter(const struct warden_system *sys,
 			const struct firmware *fw, struct fw_layout *lay,

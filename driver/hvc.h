@@ -6,11 +6,11 @@
  * The stock 6.1 hyp stub (arch/arm64/include/asm/virt.h) takes the function
  * in x0: 0 set VBAR_EL2, 1 soft restart (branch to x1 at EL2 with the MMU
  * off, x0..x2 taken from x2..x4), 2 reset vectors, 3 finalise EL2; any other
- * value answers HVC_STUB_ERR (0xbadca11).  DESIGN §4.
+ * value answers HVC_STUB_ERR (0xbadca11).  docs/architecture.md.
  *
  * The firmware promises to preserve x18..x30 and SP across any call, but may
- * use x0..x17 freely, so all of those are clobbered here (DESIGN §4,
- * pitfall 6).  "memory" because the firmware reads memory Linux wrote (the
+ * use x0..x17 freely, so all of those are clobbered here (architecture.md,
+ * stub pitfall 6).  "memory" because the firmware reads memory Linux wrote (the
  * image and config) and the console it writes is read back afterwards.
  */
 #ifndef WARDEN_DRIVER_HVC_H
@@ -23,8 +23,8 @@
 
 /*
  * With VHE the kernel itself runs at EL2 and an HVC would trap into its own
- * vectors, which panic on it; there is no stub then (DESIGN §4, pitfall 2).
- * Nothing may call hvc_call() unless this says EL1.
+ * vectors, which panic on it; there is no stub then (architecture.md, stub
+ * pitfall 2).  Nothing may call hvc_call() unless this says EL1.
  */
 static __always_inline bool hvc_kernel_at_el1(void)
 {
@@ -63,8 +63,9 @@ static __always_inline unsigned long hvc_call0(unsigned long fn)
 
 /*
  * True if EL2 answers a stub call it does not know with HVC_STUB_ERR, as
- * the stub does (and the Warden firmware must, DESIGN §4 pitfall 5).  KVM's
- * nVHE host vectors answer -1 here instead, so this also catches KVM.
+ * the stub does (and the Warden firmware must, architecture.md, stub
+ * pitfall 5).  KVM's nVHE host vectors answer -1 here instead, so this
+ * also catches KVM.
  */
 static __always_inline bool hvc_stub_answers(void)
 {

@@ -45,7 +45,7 @@ static size_t image_dcache_line(void)
  * Clean and invalidate [start, start + size) of a cacheable mapping to the
  * point of coherency, where accesses with the MMU off (Device / Non-cacheable)
  * meet it.  "dc civac": the kernel patches "dc cvac" for errata, an inline
- * one would not be (DESIGN §4, pitfall 6).
+ * one would not be (architecture.md, stub pitfall 6).
  */
 void image_clean_to_poc(const void *start, size_t size)
 {
@@ -61,7 +61,8 @@ void image_clean_to_poc(const void *start, size_t size)
 /*
  * EL2 runs with the MMU and caches off until the firmware turns them on, so
  * it fetches and reads straight from memory: push the loaded image and
- * config out to PoC, and drop any stale instructions (DESIGN §4, pitfall 6).
+ * config out to PoC, and drop any stale instructions (architecture.md, stub
+ * pitfall 6).
  */
 void image_sync_for_el2(const void *start, size_t size)
 {

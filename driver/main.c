@@ -3,10 +3,10 @@
  * warden.ko: module set-up, /dev/warden and its ioctls.
  *
  * The driver loads the Warden firmware into reserved memory and enters it at
- * EL2 on every online CPU through the kernel's hyp stub (DESIGN §2 enable).
- * It uses only exported symbols, so it builds and runs on a stock kernel.
- * Loaded in a Linux cell instead, it only answers the root's shutdown
- * requests (incell.c).
+ * EL2 on every online CPU through the kernel's hyp stub (architecture.md,
+ * entry from Linux).  It uses only exported symbols, so it builds and runs
+ * on a stock kernel.  Loaded in a Linux cell instead, it only answers the
+ * root's shutdown requests (incell.c).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 

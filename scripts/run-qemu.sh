@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Boot the reference machine (DESIGN §4) with the Warden initramfs and run one
-# scenario, or (--machine zcu102) QEMU's model of the Xilinx ZCU102 board, the
-# second reference machine (issue 18).  The whole serial log is kept
+# Boot the reference machine (docs/architecture.md, test strategy) with the
+# Warden initramfs and run one scenario, or (--machine zcu102) QEMU's model
+# of the Xilinx ZCU102 board, the second reference machine (issue 18).  The
+# whole serial log is kept
 # (build/logs/<scenario>-gicv<N>.log, or <scenario>-zcu102.log, by default)
 # and also copied to stdout.  The exit code is QEMU's, 124 when the
 # timeout stopped it, or 125 when it was stopped after a kernel or
@@ -17,7 +18,7 @@
 #            [--smp N] [--initrd-extra CPIO]... [--machine-opts K=V,...]
 #            [--disk IMAGE] [-- EXTRA-QEMU-ARGS...]
 #
-#   --machine M     virt (default: DESIGN §4's reference machine) or zcu102:
+#   --machine M     virt (default: the reference machine) or zcu102:
 #                   -M xlnx-zcu102 (4 Cortex-A53s, GIC-400, so GICv2 only;
 #                   Cadence UART ttyPS0), 2 GiB with Linux on mem=1536M, the
 #                   kernel package's ZCU102 tree edited by

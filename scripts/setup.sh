@@ -20,7 +20,7 @@ stamp_pkgs=$cache/.host-packages-v6
 HOST_PKGS=(qemu-system-arm gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 	   device-tree-compiler cpio make gcc clang-format clang-tidy cppcheck python3
 	   bc flex bison libssl-dev libelf-dev clang libclang-rt-14-dev
-	   gnuplot-nox kmod e2fsprogs gzip)
+	   gnuplot-nox kmod e2fsprogs gzip groff man-db)
 # make deb and its tests (issue 21): the Debian tools, the cross-build
 # essentials, DKMS (dh-dkms), systemd-analyze (systemd), shellcheck.
 # Without their recommends: dkms would pull in the host's kernel headers.
@@ -106,7 +106,8 @@ main() {
 	mkdir -p "$cache" "$build"
 	if [ ! -f "$stamp_pkgs" ] || ! command -v aarch64-linux-gnu-gcc >/dev/null ||
 		! command -v qemu-system-aarch64 >/dev/null ||
-		! command -v dpkg-buildpackage >/dev/null; then
+		! command -v dpkg-buildpackage >/dev/null ||
+		! command -v groff >/dev/null; then
 		install_host_packages
 		touch "$stamp_pkgs"
 	fi

@@ -8,7 +8,8 @@
 #                baseline (tests/static/misra.sh); one test each
 #   3. unit      every host unit test program, the CLI's host tests
 #                (tests/cli/run.sh) and `config create`'s golden, reference
-#                and sweep tests (tests/config-create.sh); each PASS/FAIL
+#                and sweep tests (tests/config-create.sh), the man pages'
+#                and guides' tests (tests/docs.sh); each PASS/FAIL
 #                line counts; then the unit tests' line coverage of
 #                hypervisor/, lib/ and inmates/lib/uart*.c against its
 #                floors (`make coverage`, one test)
@@ -380,6 +381,23 @@ test_config_create() {
 	fi
 }
 
+# The man pages and the guides (tests/docs.sh): groff -ww, a section of
+# warden(8) per command, the config reference against config.h, the guides'
+# out-of-tree inmate, links; each line counts.
+test_docs() {
+	local out=$logs/docs.log rc np nf
+	"$top/tests/docs.sh" > "$out" 2>&1
+	rc=$?
+	grep -E '^(PASS|FAIL) ' "$out"
+	np=$(grep -c '^PASS ' "$out")
+	nf=$(grep -c '^FAIL ' "$out")
+	passed=$((passed + np))
+	failed=$((failed + nf))
+	if [ $rc -ne 0 ] && [ "$nf" -eq 0 ]; then
+		fail "docs: tests/docs.sh rc=$rc after $np passing tests (see ${out#"$top"/})"
+	fi
+}
+
 # Line coverage of hypervisor/, lib/ and inmates/lib/uart*.c by the unit
 # tests (`make coverage`, tests/coverage.mk): the table goes to the output
 # and the log; one test, failed if an area falls below its floor
@@ -400,6 +418,7 @@ unit_phase() {
 	test_unit
 	test_cli
 	test_config_create
+	test_docs
 	test_coverage
 }
 

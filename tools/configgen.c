@@ -276,7 +276,7 @@ static void cg_cpus(struct cg *g)
 
 /*
  * Warden runs at EL2 and forwards PSCI to the firmware at EL3 with SMC;
- * PSCI through HVC would be the hypervisor's own job (DESIGN §4).
+ * PSCI through HVC would be the hypervisor's own job (docs/architecture.md).
  */
 static void cg_psci(struct cg *g)
 {

@@ -1,21 +1,27 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * warden-link-ping: Linux's end of the echo protocol (include/warden/
- * echo.h) over a link of the root cell, through /dev/warden-link-<name>.
- * Sends N messages, waits for each echo (by the doorbell), checks every
- * word of it, and prints the round-trip latency: min, average, max.
+ * warden-link-ping: Linux's end of the echo protocol
+ * (include/warden/echo.h) over a link of the root cell.
  *
  *   warden-link-ping [-n COUNT] [-t TIMEOUT_MS] [LINK]
  *
- * LINK is a link name or a device path (default root-echo).  COUNT 0 runs
- * until the peer stops answering.  Exit status: 0 all echoes verified, 1
- * an echo was wrong, 2 the peer is not there or stopped answering (the
- * output says which state it is in), 3 usage or device errors.
+ * Opens the link device /dev/warden-link-LINK (LINK is a link name, or a
+ * device path if it has a slash; default root-echo), maps its sections,
+ * sends COUNT messages (-n, default 1000; 0 runs until the peer stops
+ * answering) and waits for each echo by the doorbell, up to TIMEOUT_MS
+ * (-t, default 1000).  It checks every word of each echo, then prints the
+ * round-trip latency: min, average, max.  The peer is an inmate running
+ * the echo protocol, such as echo-demo.bin in the echo-demo cell.
+ *
+ * Exit status: 0 all echoes verified, 1 an echo was wrong, 2 the peer is
+ * not there or stopped answering (the output says which state it is in),
+ * 3 usage or device errors.
  *
  * When the peer is destroyed, the driver revokes our mappings before the
  * hypervisor wipes the region: the next access raises SIGBUS, which ends
  * the run with status 2 and the peer's state.
  */
+/* The comment above and usage() are warden-link-ping(1): scripts/mkman.py. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>

@@ -82,7 +82,7 @@ static const struct warden_opt warden_opt_hv_mem = {
 };
 static const struct warden_opt warden_opt_console = {
 	0, "console", WARDEN_OPT_CONSOLE,
-	"the hypervisor's PL011: a DT path or address, or none", "UART"
+	"the hypervisor's console UART: DT path, address or none", "UART"
 };
 
 static const struct warden_opt warden_opt_ram = {

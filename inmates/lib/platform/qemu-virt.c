@@ -7,8 +7,9 @@
  * GIC-400, without security extensions as on virt, its Cadence UART0, and
  * PSCI through SMC (the conduit QEMU gives that machine).
  *
- * - The comm region is built here from the machine's fixed layout (DESIGN
- *   §4), so the rest of the library runs unchanged.
+ * - The comm region is built here from the machine's fixed layout
+ *   (docs/architecture.md, the reference machine), so the rest of the
+ *   library runs unchanged.
  * - Nobody has set up the GIC: the distributor and each CPU's
  *   redistributor are brought up here, with every interrupt in the group
  *   the library's drivers use (Group 0 on GICv2, Group 1 on GICv3).

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * What differs between the two places an inmate runs.  Each build links
- * exactly one implementation (DESIGN §5, a variant picks a file at link
- * time):
+ * exactly one implementation (architecture.md, core and arch split: a variant
+ * picks a file at link time):
  *
  * - platform/cell.c: inside a Warden cell.  The hypervisor provides the
  *   comm region, the console is a hypercall and PSCI goes through SMC.

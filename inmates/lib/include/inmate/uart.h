@@ -3,7 +3,7 @@
  * A UART that the inmate drives itself: a device given to the cell, or the
  * console UART the hypervisor emulates for it (the cell config's
  * vuart_base and vuart_irq).  One interface for every kind of UART
- * (DESIGN §3): uart.c picks the driver of a WARDEN_UART_* type
+ * (docs/architecture.md): uart.c picks the driver of a WARDEN_UART_* type
  * (include/warden/config.h) at run time, and each uart-<name>.c knows one
  * UART's registers (inmate/uart-driver.h).  Which UART the cell has is in
  * its comm region: console_uart() (inmate/console.h).

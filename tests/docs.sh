@@ -248,15 +248,10 @@ for f in "$top"/README.md "$top"/docs/*.md; do
 done
 verdict "docs/links" "$why"
 
-# The design is docs/architecture.md.  Comments in hypervisor/ and configs/
-# still cite DESIGN's sections; those files are another engineer's while
-# issue 21 is worked on, and are named here until they change (remove each
-# as it does: a file listed that no longer points there fails too).
-design_left=(configs/qemu-arm64/qemu-arm64.h hypervisor/arch/arm64/entry.S
-	hypervisor/arch/arm64/include/asm/barrier.h
-	hypervisor/arch/arm64/include/asm/percpu.h
-	hypervisor/arch/arm64/include/asm/spinlock.h
-	hypervisor/arch/arm64/traps.c hypervisor/core/cellctl.c)
+# The design is docs/architecture.md: no file may point at a design outside
+# the tree.  design_left names files allowed to, for a while (each must
+# still do so, or the test fails); none are left.
+design_left=()
 why=
 while read -r f; do
 	[[ " ${design_left[*]} " == *" $f "* ]] || why+=" $f;"

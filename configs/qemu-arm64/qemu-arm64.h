@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The reference QEMU virt machine (DESIGN §4), shared by its two system
+ * The reference QEMU virt machine (docs/architecture.md), shared by its two system
  * configs, which differ only in the interrupt controller: each defines
  * QEMU_ARM64_GIC (the platform's GIC fields) and includes this file.
  *

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The root cell's management hypercalls: create, load, start, shut down and
- * destroy inmate cells (DESIGN §2), and input for their emulated console
+ * destroy inmate cells (docs/architecture.md), and input for their emulated console
  * UARTs (vpl011.c).  They run on a root CPU, one at a time
  * (ctl_lock).  Every argument is checked, and a failed call leaves the
  * system as it was; its reason, in words, goes to the console and to a page

@@ -3,7 +3,7 @@
  * EL2 entry points of warden.bin.
  *
  * hyp_entry is reached through the kernel's hyp stub (HVC_SOFT_RESTART,
- * DESIGN §4): EL2, MMU and caches off, x0 = WARDEN_ENTRY_*, x1 = physical
+ * docs/architecture.md): EL2, MMU and caches off, x0 = WARDEN_ENTRY_*, x1 = physical
  * base of hypervisor memory, ELR_EL2/SPSR_EL2 = Linux's return state.  Linux
  * only gave up x0-x17, so nothing else may be touched before its registers
  * are saved in a trap frame; the frame is also how we return to it.

@@ -19,7 +19,7 @@
 #include <hyp/printk.h>
 #include <hyp/ratelimit.h>
 
-/* Stub calls (DESIGN §4): the kernel's hyp stub answers this to unknown x0 */
+/* Stub calls (docs/architecture.md): the kernel's hyp stub answers this to unknown x0 */
 #define HVC_STUB_ERR 0xbadca11UL
 #define SMCCC_OWNER(fid) (((fid) >> 24) & 0x3f)
 

@@ -6,7 +6,7 @@
 /*
  * In a loop that waits for another CPU.  YIELD also lets QEMU switch vCPUs
  * under -icount, where a bare loop would never let the other one run
- * (DESIGN §4).
+ * (docs/architecture.md).
  */
 #define cpu_relax() asm volatile("yield" ::: "memory")
 

@@ -7,7 +7,7 @@
 
 /*
  * EL2 state as the kernel's hyp stub left it, restored on disable so that
- * Linux finds its stub exactly as before (DESIGN §4).
+ * Linux finds its stub exactly as before (docs/architecture.md).
  */
 struct arch_el2_state {
 	u64 hcr, vtcr, vttbr, sctlr, tcr, mair, ttbr0, vbar;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Ticket lock.  Waiters execute WFE, so that under QEMU -icount a waiting
- * vCPU yields to the holder (DESIGN §4); the holder's store-release of the
+ * vCPU yields to the holder (docs/architecture.md); the holder's store-release of the
  * owner field is a "write to the global monitor" that wakes them.
  * Only used with the MMU on: exclusives need Normal cacheable memory.
  */

@@ -32,7 +32,7 @@ warden console
 warden config cell-create --system /etc/warden/system.cell --name my-demo --cpus 2 --ram 1M --console -o my-demo.c
 # ---
 warden cell create my-demo.cell
-warden cell load my-demo /usr/share/warden/inmates/uart-demo.bin
+warden cell load my-demo /usr/lib/warden/inmates/uart-demo.bin
 warden cell start my-demo
 warden cell list
 sleep 1

@@ -4,8 +4,9 @@
 # The whole test suite, as `make test` runs it (after scripts/setup.sh):
 #   1. build     `make all unit-tests` with the strict warnings (one test)
 #   2. static    clang-format, cppcheck, header self-containment, clang-tidy
-#                (tests/static/clang-tidy.sh) and MISRA C:2012 against its
-#                baseline (tests/static/misra.sh); one test each
+#                (tests/static/clang-tidy.sh), MISRA C:2012 against its
+#                baseline (tests/static/misra.sh) and the hypervisor's size
+#                (tests/static/size.sh); one test each
 #   3. unit      every host unit test program, the CLI's host tests
 #                (tests/cli/run.sh) and `config create`'s golden, reference
 #                and sweep tests (tests/config-create.sh), the man pages'
@@ -274,6 +275,11 @@ test_misra() {
 	static_script misra tests/static/misra.sh
 }
 
+# The hypervisor below its 10,000 lines (tests/static/size.sh).
+test_size() {
+	static_script size tests/static/size.sh
+}
+
 # --- fuzzing ---------------------------------------------------------------
 
 # The config validator under libFuzzer for FUZZ_TEST_SECONDS (default 60):
@@ -476,6 +482,7 @@ test_cppcheck
 test_headers
 test_clang_tidy
 test_misra
+test_size
 phase_end
 
 # Unit, fuzz and system tests would run stale or missing binaries

@@ -240,3 +240,21 @@ const char *afx_failure(long id)
 		return "";
 	return fx_status()->failure;
 }
+
+/* gic-lr.S: the list registers by number, as named system registers */
+static const char *const lr_names[16] = {
+	"ich_lr0_el2",	"ich_lr1_el2",	"ich_lr2_el2",	"ich_lr3_el2",
+	"ich_lr4_el2",	"ich_lr5_el2",	"ich_lr6_el2",	"ich_lr7_el2",
+	"ich_lr8_el2",	"ich_lr9_el2",	"ich_lr10_el2", "ich_lr11_el2",
+	"ich_lr12_el2", "ich_lr13_el2", "ich_lr14_el2", "ich_lr15_el2"
+};
+
+u64 gicv3_lr_read(unsigned int n)
+{
+	return host_read_sysreg(lr_names[n & 15u]);
+}
+
+void gicv3_lr_write(unsigned int n, u64 v)
+{
+	host_write_sysreg(lr_names[n & 15u], v);
+}

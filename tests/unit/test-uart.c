@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The hypervisor console's UART drivers (hypervisor/arch/arm64/uart*.c)
+ * The hypervisor console's UART driver (hypervisor/arch/arm64/uart.c)
  * against a model of each UART: a transmit FIFO that the model's "line"
  * drains by one character every few status reads, and the status bit the
  * datasheet defines for it (PL011 UARTFR.TXFF, Cadence Channel_sts.TFUL,
@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include <asm/uart-io.h>
-#include <asm/uart.h>
 #include <hyp/arch-setup.h>
 #include <hyp/arch.h>
 

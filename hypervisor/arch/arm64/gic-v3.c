@@ -72,98 +72,6 @@ static int gicr_cpu[WARDEN_MAX_CPUS];
 /* each CPU's frame (physical address), or 0 if it has none */
 static u64 cpu_gicr[WARDEN_MAX_CPUS];
 
-static u64 lr_read_raw(unsigned int n)
-{
-	switch (n) {
-	case 0:
-		return read_sysreg(ich_lr0_el2);
-	case 1:
-		return read_sysreg(ich_lr1_el2);
-	case 2:
-		return read_sysreg(ich_lr2_el2);
-	case 3:
-		return read_sysreg(ich_lr3_el2);
-	case 4:
-		return read_sysreg(ich_lr4_el2);
-	case 5:
-		return read_sysreg(ich_lr5_el2);
-	case 6:
-		return read_sysreg(ich_lr6_el2);
-	case 7:
-		return read_sysreg(ich_lr7_el2);
-	case 8:
-		return read_sysreg(ich_lr8_el2);
-	case 9:
-		return read_sysreg(ich_lr9_el2);
-	case 10:
-		return read_sysreg(ich_lr10_el2);
-	case 11:
-		return read_sysreg(ich_lr11_el2);
-	case 12:
-		return read_sysreg(ich_lr12_el2);
-	case 13:
-		return read_sysreg(ich_lr13_el2);
-	case 14:
-		return read_sysreg(ich_lr14_el2);
-	default:
-		return read_sysreg(ich_lr15_el2);
-	}
-}
-
-static void lr_write_raw(unsigned int n, u64 v)
-{
-	switch (n) {
-	case 0:
-		write_sysreg(ich_lr0_el2, v);
-		break;
-	case 1:
-		write_sysreg(ich_lr1_el2, v);
-		break;
-	case 2:
-		write_sysreg(ich_lr2_el2, v);
-		break;
-	case 3:
-		write_sysreg(ich_lr3_el2, v);
-		break;
-	case 4:
-		write_sysreg(ich_lr4_el2, v);
-		break;
-	case 5:
-		write_sysreg(ich_lr5_el2, v);
-		break;
-	case 6:
-		write_sysreg(ich_lr6_el2, v);
-		break;
-	case 7:
-		write_sysreg(ich_lr7_el2, v);
-		break;
-	case 8:
-		write_sysreg(ich_lr8_el2, v);
-		break;
-	case 9:
-		write_sysreg(ich_lr9_el2, v);
-		break;
-	case 10:
-		write_sysreg(ich_lr10_el2, v);
-		break;
-	case 11:
-		write_sysreg(ich_lr11_el2, v);
-		break;
-	case 12:
-		write_sysreg(ich_lr12_el2, v);
-		break;
-	case 13:
-		write_sysreg(ich_lr13_el2, v);
-		break;
-	case 14:
-		write_sysreg(ich_lr14_el2, v);
-		break;
-	default:
-		write_sysreg(ich_lr15_el2, v);
-		break;
-	}
-}
-
 static u32 gicr_affinity(u64 mpidr)
 {
 	return (u32)(((mpidr >> 32) & 0xff) << 24 | (mpidr & 0xffffff));
@@ -480,7 +388,7 @@ static int v3_cpu_init(struct per_cpu *pc, bool fresh)
 	write_sysreg(icc_ctlr_el1, ctlr | ICC_CTLR_EOIMODE);
 
 	for (n = 0; n < v3_lr_count; n++)
-		lr_write_raw(n, 0);
+		gicv3_lr_write(n, 0);
 	write_sysreg(ich_ap1r0_el2, 0);
 	write_sysreg(ich_vmcr_el2, vmcr);
 	write_sysreg(ich_hcr_el2, ICH_HCR_EN);
@@ -502,7 +410,7 @@ static void v3_cpu_deinit(struct per_cpu *pc)
 	maintenance_irq_enable(false);
 	write_sysreg(ich_hcr_el2, 0);
 	for (n = 0; n < v3_lr_count; n++)
-		lr_write_raw(n, 0);
+		gicv3_lr_write(n, 0);
 	write_sysreg(icc_pmr_el1, (vmcr >> VMCR_VPMR_SHIFT) & 0xff);
 	write_sysreg(icc_bpr1_el1, (vmcr >> VMCR_VBPR1_SHIFT) & 7);
 	write_sysreg(icc_igrpen1_el1, (vmcr & VMCR_VENG1) ? 1 : 0);
@@ -579,7 +487,7 @@ static u64 v3_empty_lrs(void)
 
 static bool v3_lr_read(unsigned int n, u32 *intid, bool *hw, bool *pending)
 {
-	u64 lr = lr_read_raw(n);
+	u64 lr = gicv3_lr_read(n);
 
 	if (!(lr >> LR_STATE_SHIFT))
 		return false;
@@ -591,7 +499,7 @@ static bool v3_lr_read(unsigned int n, u32 *intid, bool *hw, bool *pending)
 
 static void v3_lr_add_pending(unsigned int n)
 {
-	lr_write_raw(n, lr_read_raw(n) | LR_PENDING);
+	gicv3_lr_write(n, gicv3_lr_read(n) | LR_PENDING);
 }
 
 static u64 v3_lr_value(u32 intid, bool hw)
@@ -607,7 +515,7 @@ static u64 v3_lr_value(u32 intid, bool hw)
 static void v3_lr_write(unsigned int n, u32 intid, bool hw, u32 source)
 {
 	(void)source;
-	lr_write_raw(n, v3_lr_value(intid, hw));
+	gicv3_lr_write(n, v3_lr_value(intid, hw));
 }
 
 static bool v3_lr_add(u32 intid, bool hw, u32 source)
@@ -622,7 +530,7 @@ static bool v3_lr_add(u32 intid, bool hw, u32 source)
 	if (empty & 1)
 		write_sysreg(ich_lr0_el2, lr);
 	else
-		lr_write_raw((unsigned int)__builtin_ctzl(empty), lr);
+		gicv3_lr_write((unsigned int)__builtin_ctzl(empty), lr);
 	return true;
 }
 

@@ -96,6 +96,10 @@ struct gic_ops {
 };
 
 extern const struct gic_ops gicv2_ops, gicv3_ops;
+
+/* ICH_LR<n>_EL2 by number, n below the LR count (gic-lr.S) */
+u64 gicv3_lr_read(unsigned int n);
+void gicv3_lr_write(unsigned int n, u64 v);
 extern const struct gic_ops *gic;
 extern void *gicd_base;
 extern u32 gic_num_irqs;

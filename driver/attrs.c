@@ -72,12 +72,16 @@ static DEVICE_ATTR_RO(mem_pool_used);
  * What the hypervisor uses of its memory, in bytes, one "name value" per
  * line: its image (code, data, bss), the per-CPU areas of the platform's
  * CPUs, the system config, the pages taken from its pool (page tables,
- * cells' pages), their sum, and the whole region reserved for it.
+ * cells' pages), their sum, and the whole region reserved for it; then
+ * the root cell's share of the pool pages: its stage-2 tables and its DMA
+ * view's (the SMMU's; 0 without one).
  */
 static ssize_t memory_show(struct device *dev, struct device_attribute *attr,
 			   char *buf)
 {
 	u64 cpus, percpu, pool_used = 0, pool_pages = 0, used;
+	const struct warden_cell_status *root = NULL;
+	struct hvc_res res;
 	ssize_t ret;
 
 	ret = mutex_lock_interruptible(&warden.lock);
@@ -94,13 +98,18 @@ static ssize_t memory_show(struct device *dev, struct device_attribute *attr,
 	percpu = cpus * warden.hv_percpu_size;
 	used = warden.hv_core_size + percpu + warden.hv_config_size +
 	       pool_used * PAGE_SIZE;
+	res = hvc_call(WARDEN_HC_CELL_STATE, 0, 0, 0, 0);
+	if ((long)res.x0 >= 0)
+		root = cells_hv_ptr(res.x1, sizeof(*root));
 	ret = sysfs_emit(
 		buf,
 		"image %llu\nper_cpu %llu\nconfig %llu\npool_used %llu\n"
-		"used %llu\npool_size %llu\nregion %llu\n",
+		"used %llu\npool_size %llu\nregion %llu\n"
+		"root_stage2_tables %llu\nroot_dma_tables %llu\n",
 		warden.hv_core_size, percpu, warden.hv_config_size,
 		pool_used * PAGE_SIZE, used, pool_pages * PAGE_SIZE,
-		warden.hv_size);
+		warden.hv_size, root ? (u64)root->stage2_pages * PAGE_SIZE : 0,
+		root ? (u64)root->dma_pages * PAGE_SIZE : 0);
 	mutex_unlock(&warden.lock);
 	return ret;
 }

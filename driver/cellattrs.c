@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * /sys/devices/warden/cells/<id>/: name, state, cpus, failure, stats/,
- * console, console_total and links of each inmate cell (layout: ioctl.h).  Values
+ * console, console_total, links and tables of each inmate cell (layout: ioctl.h).  Values
  * come from the cell's status page and console ring, which the hypervisor
  * maps read-only into the root cell and refreshes on WARDEN_HC_CELL_STATE.
  */
@@ -121,6 +121,16 @@ static ssize_t cellattrs_links(struct warden_cell *c, char *buf)
 	return n;
 }
 
+/*
+ * "stage2 <pages>" and "dma <pages>": the translation tables the hypervisor
+ * holds for the cell (dma: its DMA view in the SMMU, 0 without one).
+ */
+static ssize_t cellattrs_tables(struct warden_cell *c, char *buf)
+{
+	return sysfs_emit(buf, "stage2 %u\ndma %u\n", c->status->stage2_pages,
+			  c->status->dma_pages);
+}
+
 #define CELLATTRS_RO(attr)                                              \
 	static ssize_t attr##_show(struct kobject *kobj,                \
 				   struct kobj_attribute *a, char *buf) \
@@ -136,12 +146,18 @@ CELLATTRS_RO(failure);
 CELLATTRS_RO(console);
 CELLATTRS_RO(console_total);
 CELLATTRS_RO(links);
+CELLATTRS_RO(tables);
 
 static struct attribute *cellattrs_list[] = {
-	&cellattrs_attr_name.attr,    &cellattrs_attr_state.attr,
-	&cellattrs_attr_cpus.attr,    &cellattrs_attr_failure.attr,
-	&cellattrs_attr_console.attr, &cellattrs_attr_console_total.attr,
-	&cellattrs_attr_links.attr,   NULL,
+	&cellattrs_attr_name.attr,
+	&cellattrs_attr_state.attr,
+	&cellattrs_attr_cpus.attr,
+	&cellattrs_attr_failure.attr,
+	&cellattrs_attr_console.attr,
+	&cellattrs_attr_console_total.attr,
+	&cellattrs_attr_links.attr,
+	&cellattrs_attr_tables.attr,
+	NULL,
 };
 
 static const struct attribute_group cellattrs_group = {

@@ -26,6 +26,11 @@
 #      spins with interrupts masked takes, and its timer latency while the
 #      root is busy, for a normal and a direct cell (GICv2 refuses the
 #      direct one: the reason is printed).
+#   7. the SMMU (issue 19; scenario "bench-smmu", on -M virt,iommu=smmuv3):
+#      the root's virtio-blk-pci reads with Warden off and on in one boot,
+#      with the root's exits per MiB, the pages of SMMU and stage-2 tables
+#      of the root and of a cell that owns a PCI function, and a trapped
+#      config-space read in that cell (the bench inmate, only=pci).
 # Outputs in build/bench/: results.md (tables), results.csv, irq-latency.png
 # (distributions, bare metal against in-cell) and the serial logs.
 #
@@ -125,6 +130,26 @@ modes_results() {
 		  if (!(k in row)) order[++n] = k
 		  row[k] = $5 "," $6 "," $7 "," $8 "," $9 }
 		END { for (i = 1; i <= n; i++) print order[i] "," row[order[i]] }'
+}
+
+# bench_smmu GIC LOG: the SMMU machine: the root's disk, table pages and a
+# cell's trapped config-space reads.
+bench_smmu() {
+	"$top/scripts/run-qemu.sh" --gic "$1" --scenario bench-smmu --icount \
+		--machine-opts iommu=smmuv3 --timeout 900 --log "$2" > /dev/null 2>&1 ||
+		die "SMMU run on GICv$1 failed (rc=$?); see $2"
+	grep -q '\[scenario\] DONE rc=0' "$2" ||
+		die "SMMU run on GICv$1: a check failed; see $2"
+}
+
+# smmu_results LOG: CSV fields "metric,platform,n,min,p50,p99,max" of the
+# bench-smmu run: its own figures (n 1) and the bench inmate's, each once
+# (the console lines are logged twice).
+smmu_results() {
+	{ grep -o '\[bench-smmu\] result .*' "$1" | awk '{ print $3 ",warden-smmu,1," $4 "," $4 "," $4 "," $4 }'
+	  results "$1" | awk '{ print $1 ",warden-smmu," $2 "," $3 "," $4 "," $5 "," $6 }'; } |
+		awk -F, '!($1 in row) { order[++n] = $1 } { row[$1] = $0 }
+			END { for (i = 1; i <= n; i++) print row[order[i]] }'
 }
 
 # bench_root GIC LOG: Linux, Warden and two cells, measured from the root.
@@ -267,6 +292,8 @@ main() {
 		bench_linux "$g" "$out/linux-gicv$g.log"
 		log "GICv$g: the same Linux on bare metal"
 		bench_linux_bare "$g" "$out/linux-bare-gicv$g.log"
+		log "GICv$g: the SMMU (the root's disk, table pages, config-space reads)"
+		bench_smmu "$g" "$out/smmu-gicv$g.log"
 	done
 
 	local n
@@ -288,6 +315,8 @@ main() {
 		linux_results "$out/linux-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",warden-linux,1," $2 "," $2 "," $2 "," $2 }' >> "$csv"
 		linux_bare_results "$out/linux-bare-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",bare-linux,1," $2 "," $2 "," $2 "," $2 }' >> "$csv"
 		modes_results "$out/modes-gicv$g.log" | awk -F, -v OFS=, -v g="$g" '{ print g, $1, $2, $3, $4, $5, $6, $7 }' >> "$csv"
+		[ -f "$out/smmu-gicv$g.log" ] &&
+			smmu_results "$out/smmu-gicv$g.log" | awk -v g="$g" '{ print g "," $0 }' >> "$csv"
 	done
 	for n in $SCALE_CPUS; do
 		[ -f "$out/scale-smp$n.log" ] || continue
@@ -412,7 +441,7 @@ figures_md() {
 		printf '| %s (%s) |' "$what" "$unit"
 		for g in $gics; do
 			awk -F, -v g="$g" -v m="$name" -v scale="$scale" -v unit="$unit" '
-				$1 == g && $2 == m && $3 ~ /^(warden-root|warden-linux|bare-linux)$/ { v = $6 }
+				$1 == g && $2 == m && $3 ~ /^(warden-root|warden-linux|bare-linux|warden-smmu)$/ { v = $6 }
 				END {
 					digits = unit == "%" ? 3 : (scale == 1 ? 1 : 2)
 					if (v == "") printf " — |"; else printf " %.*f |", digits, v * scale
@@ -422,6 +451,31 @@ figures_md() {
 		printf ' %s |\n' "$target"
 	done
 	echo
+}
+
+# The SMMU's figures (issue 19, point 7): name|what|scale|unit|target.
+SMMU_FIGURES=(
+	"pci-config-read|a cell reads its own PCI function's IDs in the ECAM (trapped; bare metal: one load)|1|instructions|"
+	"pci-config-read-absent|a cell reads a function it does not own (all-ones)|1|instructions|"
+	"smmu-tables-root-dma-pages|the root's DMA view in the SMMU, after enable|1|pages|"
+	"smmu-tables-root-stage2-pages|the root's stage 2, for comparison|1|pages|"
+	"smmu-tables-cell-dma-pages|dma-test's DMA view (1 MiB of RAM, one PCI function)|1|pages|"
+	"smmu-tables-cell-stage2-pages|dma-test's stage 2|1|pages|"
+	"virtio-read-off|the root's disk: 16 MiB with O_DIRECT, Warden off (median of 9)|1e-6|ms|"
+	"virtio-read-on|the same through the SMMU, Warden on (median of 9)|1e-6|ms|"
+	"virtio-read-ratio|throughput on / off (not instruction-exact: see below)|1|ratio|"
+	"virtio-read-exits-exits|the root's exits per MiB read, Warden on: all|1|/MiB|"
+	"virtio-read-exits-irq|the root's exits per MiB: interrupts (the disk's INTx among them)|1|/MiB|"
+)
+
+# The SMMU's table.
+write_smmu_md() {
+	grep -q ',warden-smmu,' "$out/results.csv" || return 0
+	echo "## DMA through the SMMU, PCI functions in cells"
+	echo
+	echo "Scenario \`bench-smmu\` on \`-M virt,iommu=smmuv3\`: the root reads its virtio-blk-pci disk (O_DIRECT, every byte the device's DMA) before and after enable in one boot; table pages from \`/sys/devices/warden/memory\` and \`cells/<id>/tables\`; the bench inmate in the dma-test cell, which owns the edu function, reads config space 1000 times a loop. The exits and the config-space reads are exact. The read times are not: the disk completes in host time, and the -icount clock jumps over idle time to its next deadline, so runs vary by tens of percent either way."
+	echo
+	figures_md "${SMMU_FIGURES[@]}"
 }
 
 # The Linux cell's table.
@@ -579,6 +633,7 @@ write_md() {
 	[ "$machine" = virt ] || return 0
 	write_root_md
 	write_linux_md
+	write_smmu_md
 	write_scale_md
 }
 

@@ -29,6 +29,22 @@ static inline u64 *table_of(u64 pte)
 	return (u64 *)(uintptr_t)arch_pte_addr(pte);
 }
 
+/* A table page from the pool, counted in pg->pages (cell status pages). */
+static u64 *table_alloc(struct paging *pg)
+{
+	u64 *t = pool_alloc(pg->pool);
+
+	if (t)
+		pg->pages++;
+	return t;
+}
+
+static void table_free(struct paging *pg, u64 *t)
+{
+	pool_free(pg->pool, t);
+	pg->pages--;
+}
+
 int paging_init(struct paging *pg, struct pool *pool, enum paging_format fmt,
 		unsigned int root_level)
 {
@@ -40,7 +56,8 @@ int paging_init(struct paging *pg, struct pool *pool, enum paging_format fmt,
 	pg->live = false;
 	pg->vmid = 0;
 	pg->mirror = NULL;
-	pg->root = pool_alloc(pool);
+	pg->pages = 0;
+	pg->root = table_alloc(pg);
 	return pg->root ? 0 : -ENOMEM;
 }
 
@@ -60,7 +77,7 @@ static void pte_replace(struct paging *pg, u64 *pte, u64 val, u64 va)
  */
 static int split_block(struct paging *pg, u64 *pte, unsigned int level, u64 va)
 {
-	u64 *table = pool_alloc(pg->pool);
+	u64 *table = table_alloc(pg);
 	paddr_t pa = arch_pte_addr(*pte);
 	u32 flags = arch_pte_flags(pg->fmt, *pte);
 	u64 step = level_size(level + 1);
@@ -91,7 +108,7 @@ static u64 *next_table(struct paging *pg, u64 *pte, unsigned int level, u64 va,
 		err = split_block(pg, pte, level, va);
 		return err ? NULL : table_of(*pte);
 	}
-	u64 *table = pool_alloc(pg->pool);
+	u64 *table = table_alloc(pg);
 
 	if (!table)
 		return NULL;
@@ -141,7 +158,7 @@ static bool merge_table(struct paging *pg, u64 *pte, unsigned int level, u64 va)
 			return false;
 	pte_replace(pg, pte, arch_pte_leaf(pg->fmt, level, pa0, f0),
 		    va & ~(level_size(level) - 1));
-	pool_free(pg->pool, t);
+	table_free(pg, t);
 	return true;
 }
 
@@ -290,7 +307,7 @@ static int unmap_one(struct paging *pg, u64 va, u64 end, u64 *done)
 		if (!table_empty(child))
 			break;
 		pte_replace(pg, parent, 0, va);
-		pool_free(pg->pool, child);
+		table_free(pg, child);
 		level--;
 	}
 	return 0;
@@ -396,7 +413,7 @@ void paging_destroy(struct paging *pg)
 			}
 			continue;
 		}
-		pool_free(pg->pool, t);
+		table_free(pg, t);
 		if (depth == 0)
 			break;
 		depth--;

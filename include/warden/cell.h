@@ -185,7 +185,13 @@ struct warden_cell_status {
 	 * left the cell shut down for the root to load and start it again.
 	 */
 	uint64_t reset_requests;
-	uint64_t reserved[7];
+	/*
+	 * Pages of translation tables the hypervisor holds for the cell: its
+	 * stage 2, and its DMA view in the SMMU (0 without an SMMU).
+	 */
+	uint32_t stage2_pages;
+	uint32_t dma_pages;
+	uint64_t reserved[6];
 } WARDEN_PACKED;
 _Static_assert(sizeof(struct warden_cell_status) <= WARDEN_STATUS_SIZE,
 	       "ABI size: the status pages");

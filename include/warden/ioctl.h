@@ -146,12 +146,17 @@ _Static_assert(sizeof(struct warden_test_call_args) == 48, "ABI size");
  *             (cell.h): "cpu<N> <count>", a line per CPU of the cell
  *   console   the cell's console ring: its last 4 KiB of output
  *   console_total  bytes ever written to it (for `console -f`)
+ *   links     "<link> <side> <peer>" for each link of its config
+ *   tables    "stage2 <pages>" and "dma <pages>": the translation tables
+ *             the hypervisor holds for it (dma: its SMMU DMA view)
  * and for the whole machine, /sys/devices/warden/ with (besides enabled,
  * console, version, links, mem_pool_pages, mem_pool_used, cpus_in_hypervisor)
  *   root_stats/  the root cell's CPUs, as a cell's stats/
  *   memory      what the hypervisor uses, in bytes, "name value" per line:
  *               image, per_cpu, config, pool_used, used (their sum),
- *               pool_size, region (all of its memory)
+ *               pool_size, region (all of its memory), and the root
+ *               cell's share of pool_used: root_stage2_tables and
+ *               root_dma_tables (its SMMU DMA view)
  *   system_config  (root only) the system config Warden runs with, as
  *               enabled: struct warden_system and the root's arrays
  */

@@ -388,6 +388,26 @@ static void bench_gicd(void)
 		 1u << (BENCH_SPI % 32));
 }
 
+/*
+ * Scenario bench-smmu (issue 19), in the dma-test cell, which owns a PCI
+ * function: a read of that function's vendor and device ID in the ECAM
+ * (cfg=ADDR), which the hypervisor traps and answers (core/pci.c), and
+ * of a function the cell does not own (absent=ADDR), which reads as
+ * all-ones.  On bare metal such a read is one load.
+ */
+static void bench_pci(void)
+{
+	uint64_t cfg;
+
+	if (!cmdline_get_uint("cfg", &cfg)) {
+		printf("[bench] error: only=pci needs cfg=ADDR\n");
+		return;
+	}
+	bench_op("pci-config-read", BENCH_OP_LDR, cfg, 0);
+	if (cmdline_get_uint("absent", &cfg))
+		bench_op("pci-config-read-absent", BENCH_OP_LDR, cfg, 0);
+}
+
 static void bench_sgi_receiver(unsigned int cpu)
 {
 	(void)cpu;
@@ -442,7 +462,8 @@ static void bench_sgi(void)
  * Command line (cells only; bare metal has none), for profiling one path:
  * "only=<group>" (timer, calls, gicd or sgi) and "n=<count>" events, also
  * the loop runs, with no warm-up.  Scenario bench-modes names the groups
- * that run only when named: loaded, tick (with "ms=<ticks>") and spin.
+ * that run only when named: loaded, tick (with "ms=<ticks>") and spin;
+ * scenario bench-smmu names pci (with "cfg=<addr>", "absent=<addr>").
  */
 static void bench_options(void)
 {
@@ -503,6 +524,8 @@ void inmate_main(void)
 		bench_tick();
 	if (bench_chosen("spin"))
 		bench_spin();
+	if (bench_chosen("pci"))
+		bench_pci();
 	if (bench_unexpected)
 		printf("[bench] error: %u unexpected interrupts\n",
 		       bench_unexpected);

@@ -48,6 +48,7 @@ static void uses_1g_blocks(void)
 	CHECK(level_of(0x40000000 + GB + 0x1234000) == 1);
 	/* root + one level-1 table: blocks need nothing more */
 	CHECK(pool.used == 2);
+	CHECK(pg.pages == 2);
 }
 
 static void uses_2m_blocks_when_unaligned_to_1g(void)
@@ -143,8 +144,10 @@ static void unmap_frees_empty_tables(void)
 	before = pool.used;
 	CHECK(paging_map(&pg, 0x80a0000, 0x80a0000, 0x80000, PAGING_RW) == 0);
 	CHECK(pool.used == before + 3);
+	CHECK(pg.pages == pool.used); /* the cell status's table count */
 	CHECK(paging_unmap(&pg, 0x80a0000, 0x80000) == 0);
 	CHECK(pool.used == before);
+	CHECK(pg.pages == pool.used);
 	CHECK(level_of(0x80a0000) == -1);
 }
 
@@ -171,10 +174,12 @@ static void give_back_merges_into_blocks(void)
 	CHECK(paging_unmap(&pg, 0x70000000, MB) == 0);
 	CHECK(level_of(0x70100000) == 3);
 	CHECK(pool.used == used + 1);
+	CHECK(pg.pages == pool.used);
 	CHECK(paging_map(&pg, 0x70000000, 0x70000000, MB,
 			 PAGING_RW | PAGING_EXEC) == 0);
 	CHECK(level_of(0x70000000) == 2);
 	CHECK(pool.used == used);
+	CHECK(pg.pages == pool.used); /* merged tables are uncounted */
 }
 
 /* Different attributes or a hole keep the table. */
@@ -207,8 +212,10 @@ static void destroy_returns_every_page(void)
 			 PAGING_RW) == 0);
 	CHECK(paging_map(&pg, 0x8000000000, 0x8000000000, 512 * GB,
 			 PAGING_RW | PAGING_DEVICE) == 0);
+	CHECK(pg.pages == pool.used);
 	paging_destroy(&pg);
 	CHECK(pool.used == 0);
+	CHECK(pg.pages == 0);
 }
 
 /* Revoked: nothing translates, one flush of all; restored: all as before. */

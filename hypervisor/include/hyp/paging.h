@@ -32,6 +32,7 @@ struct paging {
 	enum paging_format fmt;
 	u16 vmid; /* stage 2: VMID; DMA: ASID; for TLB maintenance */
 	bool live; /* in use by a CPU: changes need break-before-make */
+	u32 pages; /* table pages in use, the root table included */
 	struct pool *pool;
 	/*
 	 * Tables kept equal to these for memory (mappings without

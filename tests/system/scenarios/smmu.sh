@@ -75,6 +75,15 @@ check_fails "cell create pci-busy: 00:01.0 is the root's disk, driven by Linux" 
 	warden cell create "$CELLS/pci-busy.cell"
 check_v "the disk still works" disk_io refused
 require "cell create dma-test takes 00:02.0" warden cell create "$CELLS/dma-test.cell"
+# tables_ok: the cell's stage 2 and DMA view, and the root's, have pages
+tables_ok() {
+	_t=$(cell_dir dma-test)/tables
+	cat "$_t" && grep _tables "$WARDEN_SYSFS/memory" || return 1
+	awk '$1 == "stage2" || $1 == "dma" { if ($2 < 1) bad = 1; n++ }
+		$1 ~ /^root_(stage2|dma)_tables$/ { if ($2 < 4096) bad = 1; n++ }
+		END { exit bad || n != 4 }' "$_t" "$WARDEN_SYSFS/memory"
+}
+check_v "its tables: a stage 2 and a DMA view, as the root has" tables_ok
 printf 'ecam=0x4010000000 bar=0x3e000000 badbar=0x10000000\0' > /tmp/cmdline
 check_v "cell load and start" sh -c "warden cell load dma-test $INMATES/dma-test.bin /tmp/cmdline@0x400ff000 &&
 	warden cell start dma-test"

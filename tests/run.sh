@@ -275,7 +275,7 @@ test_misra() {
 	static_script misra tests/static/misra.sh
 }
 
-# The hypervisor below its 10,000 lines (tests/static/size.sh).
+# The hypervisor well below 10,000 lines of code (tests/static/size.sh).
 test_size() {
 	static_script size tests/static/size.sh
 }

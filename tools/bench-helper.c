@@ -415,9 +415,10 @@ static int cmd_read(const char *dev, const char *mib_arg)
 		}
 	}
 	t1 = now_ns();
+	if (t1 == t0)
+		t1++;
 	printf("%llu ns %llu MiB/s\n", (unsigned long long)(t1 - t0),
-	       (unsigned long long)(mib * 1000000000ull /
-				    (t1 - t0 ? t1 - t0 : 1)));
+	       (unsigned long long)(mib * 1000000000ull / (t1 - t0)));
 	ret = 0;
 out_close:
 	close(fd);

@@ -303,7 +303,7 @@ void cell_update_status(struct cell *cell)
 	st->cpu_set = cell->cpu_set; /* the root's shrinks and grows */
 	st->cpus_running = running;
 	st->stage2_pages = cell->stage2.pages;
-	st->dma_pages = cell->dma.root ? cell->dma.pages : 0u;
+	st->dma_pages = (cell->dma.root != NULL) ? cell->dma.pages : 0u;
 }
 
 /* Ask every other CPU of the cell that runs it to stop. */

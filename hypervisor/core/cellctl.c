@@ -551,44 +551,48 @@ static long create(u64 pa, u64 size)
 		return err;
 	err = cell_init(cell, desc, id);
 	if (err) {
+		/* the message first: it names the config's cell */
+		err = cellctl_refuse(err,
+				     "cell \"%s\": cannot build (error %ld)",
+				     desc->name, err);
 		pool_free(&hyp.pool, desc);
-		return cellctl_refuse(err,
-				      "cell \"%s\": cannot build (error %ld)",
-				      desc->name, err);
+		return err;
 	}
 	err = add_pages(cell);
 	if (!err)
 		err = take_memory(cell);
-	if (!err) {
-		err = link_attach(cell);
-		if (err)
-			give_memory(cell, cell->desc->num_memory_regions);
-	}
-	if (!err) {
-		err = pci_cell_take(cell);
-		if (err) {
-			link_detach(cell);
-			give_memory(cell, cell->desc->num_memory_regions);
-			remove_pages_from_root(cell);
-			cell_free_tables(cell);
-			free_pages(cell);
-			return err;
-		}
-	}
 	if (err) {
-		remove_pages_from_root(cell);
-		cell_free_tables(cell);
-		free_pages(cell);
-		return cellctl_refuse(err,
-				      "cell \"%s\": out of memory (error %ld)",
-				      desc->name, err);
+		err = cellctl_refuse(err,
+				     "cell \"%s\": out of memory (error %ld)",
+				     desc->name, err);
+		goto out_pages;
 	}
+	err = link_attach(cell);
+	if (err) {
+		err = cellctl_refuse(err,
+				     "cell \"%s\": out of memory (error %ld)",
+				     desc->name, err);
+		goto out_memory;
+	}
+	err = pci_cell_take(cell); /* refuses in words itself */
+	if (err)
+		goto out_links;
 	move_cpus_irqs(cell, true);
 	cell->in_use = true;
 	cell_set_state(cell, WARDEN_CELL_CREATED);
 	printk("cell \"%s\" created: id %u, CPUs %#llx\n", cell->name, id,
 	       (unsigned long long)cell->cpu_set);
 	return id;
+
+out_links:
+	link_detach(cell);
+out_memory:
+	give_memory(cell, cell->desc->num_memory_regions);
+out_pages:
+	remove_pages_from_root(cell);
+	cell_free_tables(cell);
+	free_pages(cell);
+	return err;
 }
 
 /* Loadable regions, into the root (map) or out of it. */

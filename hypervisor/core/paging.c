@@ -34,7 +34,7 @@ static u64 *table_alloc(struct paging *pg)
 {
 	u64 *t = pool_alloc(pg->pool);
 
-	if (t)
+	if (t != NULL)
 		pg->pages++;
 	return t;
 }

@@ -2,17 +2,20 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # The hypervisor's size against its promise (docs/architecture.md): the
-# hypervisor, hypervisor/ (core, arm64 and their headers), stays below
-# 10,000 lines, counted the strictest way: every line of every .c, .h and
-# .S file, blank lines and comments included (wc -l).  Also printed, not
-# limited: its code lines (neither blank nor only comment), and those of
-# the config validator in lib/ that the firmware links in as well.
+# hypervisor, core and arm64 (hypervisor/, with their headers), stays well
+# below 10,000 lines of code.  Lines of code are counted as a reviewer or
+# an assessor counts them: every line of a .c, .h or .S file that is
+# neither blank nor only comment (the comments that cite the ARM ARM and
+# the GIC spec are the style's, not code).  The limit, LIMIT, keeps a
+# margin below 10,000, so that a feature that would eat it has to make
+# room first.  Also printed, not limited: every line (wc -l), and the code
+# lines of the config validator in lib/, which the firmware links in too.
 #
 # Usage: tests/static/size.sh      (exit 1 over the limit)
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
-LIMIT=10000
+LIMIT=8500
 
 files() { find "$top/$1" -name '*.[chS]' | sort; }
 
@@ -38,10 +41,10 @@ echo "hypervisor/: ${#hyp[@]} files, $total lines, $code of them code"
 echo "lib/config-check* (linked into the firmware too): $libcode code lines"
 for d in core arch/arm64 include; do
 	mapfile -t f < <(files "hypervisor/$d")
-	echo "  hypervisor/$d: $(cat "${f[@]}" | wc -l) lines"
+	echo "  hypervisor/$d: $(code_lines "${f[@]}") lines of code"
 done
-if [ "$total" -ge "$LIMIT" ]; then
-	echo "size: hypervisor/ has $total lines, not below $LIMIT: make room before adding"
+if [ "$code" -gt "$LIMIT" ]; then
+	echo "size: hypervisor/ has $code lines of code, over $LIMIT: make room before adding"
 	exit 1
 fi
-echo "size: hypervisor/ $total lines (limit $LIMIT), $code code lines"
+echo "size: hypervisor/ $code lines of code (limit $LIMIT), $total in all"

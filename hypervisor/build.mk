@@ -39,12 +39,12 @@ $(HYP_B)/include/asm/asm-offsets.h: hypervisor/arch/arm64/asm-offsets.c \
 $(HYP_B)/%.o: %.c $(HYP_B)/include/asm/asm-offsets.h
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC_A64) $(HYP_CFLAGS) -MMD -c -o $@ $<
+	@$(CC_A64) $(HYP_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(HYP_B)/%.o: %.S $(HYP_B)/include/asm/asm-offsets.h
 	@mkdir -p $(dir $@)
 	@echo "  AS      $<"
-	@$(CC_A64) $(HYP_CFLAGS) -D__ASSEMBLER__ -MMD -c -o $@ $<
+	@$(CC_A64) $(HYP_CFLAGS) -D__ASSEMBLER__ -MMD -MP -c -o $@ $<
 
 $(HYP_B)/warden.elf: $(HYP_OBJS) hypervisor/hypervisor.lds
 	@echo "  LD      $@"

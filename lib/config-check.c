@@ -478,15 +478,30 @@ static void config_check_pci(struct config_check *c,
 	uint64_t buses = (uint64_t)p->pci_bus_last + 1 - p->pci_bus_first;
 
 	if (!p->pci_ecam_base) {
-		if (p->pci_bus_first || p->pci_bus_last || p->pci_stream_base)
+		if (p->pci_bus_first || p->pci_bus_last || p->pci_stream_base ||
+		    p->pci_intx_irq)
 			config_check_problem(
 				c,
 				"platform: PCI buses %u..%u, stream base "
-				"0x%llx, but no PCI host (pci_ecam_base 0)",
+				"0x%llx, INTx IRQ %u, but no PCI host "
+				"(pci_ecam_base 0)",
 				p->pci_bus_first, p->pci_bus_last,
-				CC_ULL(p->pci_stream_base));
+				CC_ULL(p->pci_stream_base), p->pci_intx_irq);
 		return;
 	}
+	/* the four INTx lines: SPIs, none of them the SMMU's */
+	if (p->pci_intx_irq &&
+	    (p->pci_intx_irq < CONFIG_CHECK_FIRST_SPI ||
+	     p->pci_intx_irq + 3u >= WARDEN_MAX_IRQS ||
+	     (p->smmu_base && (p->smmu_evtq_irq - p->pci_intx_irq < 4u ||
+			       p->smmu_gerror_irq - p->pci_intx_irq < 4u))))
+		config_check_problem(c,
+				     "platform: PCI INTx lines %u..%u: not "
+				     "four SPIs of %u..%u apart from the "
+				     "SMMU's",
+				     p->pci_intx_irq, p->pci_intx_irq + 3u,
+				     CONFIG_CHECK_FIRST_SPI,
+				     WARDEN_MAX_IRQS - 1);
 	config_check_frame_base(c, "PCI ECAM", p->pci_ecam_base,
 				CONFIG_CHECK_ECAM_BUS_SIZE);
 	if (p->pci_bus_first > p->pci_bus_last)
@@ -519,9 +534,6 @@ static void config_check_platform(struct config_check *c,
 	config_check_cpus(c, p);
 	config_check_smmu(c, p);
 	config_check_pci(c, p);
-	if (p->reserved)
-		config_check_problem(c, "platform: reserved is 0x%llx, not 0",
-				     CC_ULL(p->reserved));
 }
 
 /* ---- cells (shared by the root cell and inmate cells) -------------- */

@@ -8,5 +8,6 @@
 #define INMATE_CELL_CPUS 0x8
 #define INMATE_CELL_RAM 0x70d00000
 #define INMATE_CELL_PCI_BDF 0x08
+#define INMATE_CELL_SPI 36 /* the disk's INTA, device 1 */
 
 #include "inmate-cell.h"

@@ -7,7 +7,8 @@
  * QEMU's device tree: smmuv3@9050000, 0x20000 long, interrupts SPI 74-77
  * (eventq, priq, cmdq-sync, gerror: INTIDs 106-109), edge-triggered; the
  * PCIe host's ECAM at 0x4010000000 for buses 0-255, and its iommu-map
- * <0 &smmu 0 0x10000>: stream ID = requester ID.  The root keeps every
+ * <0 &smmu 0 0x10000>: stream ID = requester ID; its interrupt-map sends
+ * INTA of device 0 to SPI 3 (INTID 35), the others by the standard swizzle.  The root keeps every
  * SPI but the two the hypervisor takes (106, 109); the PRI queue and the
  * CMD_SYNC interrupt are not used (smmu.c).
  */
@@ -17,7 +18,7 @@
 #define QEMU_ARM64_PLATFORM_EXTRA                                              \
 	.smmu_base = 0x09050000, .smmu_evtq_irq = 106, .smmu_gerror_irq = 109, \
 	.pci_ecam_base = 0x4010000000, .pci_bus_first = 0,                     \
-	.pci_bus_last = 255, .pci_stream_base = 0,
+	.pci_bus_last = 255, .pci_stream_base = 0, .pci_intx_irq = 35,
 
 #define QEMU_ARM64_NUM_IRQ_RANGES 3
 #define QEMU_ARM64_IRQS                                                     \

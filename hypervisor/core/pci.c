@@ -42,6 +42,7 @@
 #define PCI_BAR0 0x10u
 #define PCI_BAR_END 0x28u
 #define PCI_ROM 0x30u
+#define PCI_INTERRUPT_PIN 0x3du
 #define PCI_BAR_IO 0x1u
 #define PCI_BAR_64 0x4u /* memory BAR type 0b10 */
 
@@ -322,6 +323,78 @@ int pci_root_init(void)
 
 /* ---- a cell takes and gives back its functions ------------------------------ */
 
+/*
+ * The INTID that the function's INTx pin drives, or 0 if it has none: pin
+ * P of device D on the host's first bus drives line (D + P - 1) mod 4
+ * (the interrupt-map of the platform config, pci_intx_irq).  -1 for a pin
+ * whose line Warden cannot tell: no lines described, or a function behind
+ * a bridge, whose pin the bridges swizzle on the way.
+ */
+static int intx_irq(u16 bdf)
+{
+	u32 pin = cfg_read(bdf, PCI_INTERRUPT_PIN, 1) & 0xffu;
+	u32 dev = ((u32)bdf >> 3) & 0x1fu;
+
+	if (pin == 0u || pin > 4u)
+		return 0;
+	if (!plat()->pci_intx_irq || ((u32)bdf >> 8) != plat()->pci_bus_first)
+		return -1;
+	return (int)(plat()->pci_intx_irq + (dev + pin - 1u) % 4u);
+}
+
+/* A function of the root's on the first bus whose INTx line is irq. */
+static int intx_sharer(int irq, u16 self)
+{
+	u32 fn;
+	u16 bdf;
+
+	for (fn = 0; fn < 256u; fn++) {
+		bdf = (u16)(((u32)plat()->pci_bus_first << 8) | fn);
+		if (bdf != self && !owner_of(bdf) &&
+		    (cfg_read(bdf, PCI_VENDOR_ID, 2) & 0xffffu) != 0xffffu &&
+		    intx_irq(bdf) == irq)
+			return bdf;
+	}
+	return -1;
+}
+
+/*
+ * A function's INTx line goes with it: the cell must own it (its irqs),
+ * and no function left in the root may share it, whose interrupts the
+ * root would lose.  A line Warden cannot tell is refused, rather than left
+ * to fire into the root.
+ */
+static int check_intx(const struct cell *cell, u16 bdf, const char *name)
+{
+	int irq = intx_irq(bdf), other;
+	char other_name[12];
+
+	if (irq < 0)
+		return (int)cellctl_refuse(
+			-EINVAL,
+			"cell \"%s\": PCI %s raises INTx, but its line is unknown: %s",
+			cell->name, name,
+			plat()->pci_intx_irq ?
+				"it is behind a bridge" :
+				"the system config describes no INTx lines (pci_intx_irq)");
+	if (irq == 0)
+		return 0;
+	if (!cell_owns_irq(cell, (u32)irq))
+		return (int)cellctl_refuse(
+			-EINVAL,
+			"cell \"%s\": PCI %s raises INTx on IRQ %d, which the cell does not own: add it to the cell's IRQs",
+			cell->name, name, irq);
+	other = intx_sharer(irq, bdf);
+	if (other >= 0) {
+		fn_name((u16)other, other_name, sizeof(other_name));
+		return (int)cellctl_refuse(
+			-EBUSY,
+			"cell \"%s\": PCI %s's INTx line, IRQ %d, is also PCI %s's in the root cell, which would lose its interrupts",
+			cell->name, name, irq, other_name);
+	}
+	return 0;
+}
+
 static int check_fn(const struct cell *cell, u16 bdf)
 {
 	const struct warden_platform *p = plat();
@@ -354,7 +427,7 @@ static int check_fn(const struct cell *cell, u16 bdf)
 			-EINVAL,
 			"cell \"%s\": PCI %s is a bridge: only endpoints can be given to a cell",
 			cell->name, name);
-	return 0;
+	return check_intx(cell, bdf, name);
 }
 
 /* Decoding and bus mastering off: the function does nothing until told. */

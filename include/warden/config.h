@@ -283,11 +283,15 @@ struct warden_platform {
 	 * buses up to pci_bus_last.  A function's stream ID is
 	 * pci_stream_base plus its requester ID (bus << 8 | device << 3 |
 	 * function), the device tree's iommu-map with one entry.
+	 * pci_intx_irq (0: not described) is the SPI's INTID that INTA of
+	 * device 0 on bus pci_bus_first drives; the other lines follow by
+	 * the standard swizzle: pin P (1-4, INTA-INTD) of device D drives
+	 * pci_intx_irq + (D + P - 1) % 4 (the device tree's interrupt-map).
 	 */
 	uint64_t pci_ecam_base;
 	uint8_t pci_bus_first;
 	uint8_t pci_bus_last;
-	uint16_t reserved;
+	uint16_t pci_intx_irq;
 	uint32_t pci_stream_base;
 } WARDEN_PACKED;
 _Static_assert(sizeof(struct warden_platform) == 616, "ABI size");

@@ -20,10 +20,14 @@
  * the cell, naming the stream, the address and the direction.  The inmate
  * says what it did, and that it still runs, should it not be stopped.
  *
+ * With intx=INTID it also checks that the device's INTx reaches the cell:
+ * it has the device raise its interrupt (edu's interrupt raise register),
+ * takes it on that SPI, and acknowledges it at the device.
+ *
  * Command line: ecam=ADDR (the host bridge's ECAM, bus 0), bar=ADDR, and
- * optionally target=ADDR, and badbar=ADDR: first try BAR 0 at ADDR, outside
- * the window, which must leave memory decoding off.  Lines start with "dma-test: "; failed checks
- * print "[test] FAIL ...".
+ * optionally intx=INTID, target=ADDR, and badbar=ADDR: first try BAR 0 at
+ * ADDR, outside the window, which must leave memory decoding off.  Lines
+ * start with "dma-test: "; failed checks print "[test] FAIL ...".
  */
 #include <inmate/inmate.h>
 #include <inmate/test.h>
@@ -31,6 +35,9 @@
 #define EDU_ID 0x11e81234u
 #define EDU_IDENT 0x00u
 #define EDU_IDENT_VALUE 0x010000edu
+#define EDU_IRQ_STATUS 0x24u
+#define EDU_IRQ_RAISE 0x60u
+#define EDU_IRQ_ACK 0x64u
 #define EDU_DMA_SRC 0x80u
 #define EDU_DMA_DST 0x88u
 #define EDU_DMA_CNT 0x90u
@@ -54,6 +61,7 @@ static uint8_t dma_src[EDU_BUF_SIZE] __attribute__((aligned(4096)));
 static uint8_t dma_dst[EDU_BUF_SIZE] __attribute__((aligned(4096)));
 
 static uint64_t dma_ecam, dma_bar;
+static volatile uint32_t dma_irqs, dma_irq_status;
 
 static uint64_t dma_cfg(unsigned int dev)
 {
@@ -112,6 +120,37 @@ static void dma_own_ram(void)
 	       i, EDU_BUF_SIZE);
 }
 
+/* The device's INTx: read and acknowledge its status, so the line drops. */
+static void dma_intx(uint32_t intid)
+{
+	(void)intid;
+	dma_irq_status = mmio_read32(dma_bar + EDU_IRQ_STATUS);
+	mmio_write32(dma_bar + EDU_IRQ_ACK, dma_irq_status);
+	dma_irqs++;
+}
+
+/* intx=INTID: the device raises its interrupt, the cell takes it. */
+static void dma_intx_test(uint32_t intid)
+{
+	uint64_t end;
+
+	if (gic_init()) {
+		printf("[test] FAIL dma-test: no GIC\n");
+		return;
+	}
+	gic_set_handler(intid, dma_intx);
+	gic_enable_irq(intid);
+	cpu_irq_enable();
+	mmio_write32(dma_bar + EDU_IRQ_RAISE, 0x5a);
+	end = timer_now() + timer_ns_to_ticks(500000000ull);
+	while (dma_irqs == 0 && timer_now() < end)
+		;
+	cpu_irq_disable();
+	TEST_CHECK(dma_irqs == 1 && dma_irq_status == 0x5a);
+	printf("dma-test: INTx on IRQ %u: %u interrupt(s), status 0x%x, acknowledged\n",
+	       intid, dma_irqs, dma_irq_status);
+}
+
 /*
  * badbar=ADDR: BAR 0 placed outside the cell's window, then memory decoding
  * asked for: the hypervisor must leave decoding off.
@@ -160,6 +199,8 @@ void inmate_main(void)
 	printf("dma-test: BAR 0 at 0x%llx, ident 0x%x\n",
 	       (unsigned long long)dma_bar, mmio_read32(dma_bar + EDU_IDENT));
 	dma_own_ram();
+	if (cmdline_get_uint("intx", &target))
+		dma_intx_test((uint32_t)target);
 	if (cmdline_get_uint("target", &target)) {
 		printf("dma-test: DMA write of %u bytes to 0x%llx, outside the "
 		       "cell\n",

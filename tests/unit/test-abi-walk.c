@@ -165,7 +165,7 @@ struct table {
 	X(S, pci_ecam_base, K_NUM, F_ADDR, 0, NULL, WORDS("PCI"))              \
 	X(S, pci_bus_first, K_NUM, 0, 0, NULL, WORDS("PCI"))                   \
 	X(S, pci_bus_last, K_NUM, 0, 0, NULL, WORDS("PCI"))                    \
-	X(S, reserved, K_NUM, F_FIXED, 0, NULL, WORDS("reserved"))             \
+	X(S, pci_intx_irq, K_NUM, 0, 0, NULL, WORDS("INTx"))                   \
 	X(S, pci_stream_base, K_NUM, 0, 0, NULL, WORDS("PCI"))
 
 static struct table memory_table, platform_table, cell_table;

@@ -581,13 +581,41 @@ static void test_reserved_nonzero(void)
 	CHECK(REJECTS(&r, "memory region 3 (0x9000000+0x40000) has a "
 			  "non-zero reserved field"));
 	ref_init(&r, WARDEN_GIC_V3);
-	r.sys.platform.reserved = 2;
-	CHECK(REJECTS(&r, "platform: reserved is 0x2, not 0"));
+	r.sys.platform.pci_intx_irq = 35;
+	CHECK(REJECTS(&r, "platform: PCI buses 0..0, stream base 0x0, INTx "
+			  "IRQ 35, but no PCI host (pci_ecam_base 0)"));
 	ref_init(&r, WARDEN_GIC_V3);
 	/* the last IRQ range's 8 bytes become a PCI device's */
 	r.sys.root_cell.num_irq_ranges--;
 	r.sys.root_cell.num_pci_devices = 1;
 	CHECK(REJECTS_SOME(&r, "1 PCI devices: only inmate cells list them"));
+}
+
+/* A PCI host's four INTx lines are SPIs, none of them the SMMU's. */
+static void test_pci_intx_lines(void)
+{
+	struct ref r;
+	static const uint16_t bad[] = { 20, 1018, 103, 106 };
+	unsigned int i;
+
+	for (i = 0; i < 4; i++) {
+		ref_init(&r, WARDEN_GIC_V3);
+		r.sys.platform.smmu_base = 0x09050000;
+		r.sys.platform.smmu_evtq_irq = 106;
+		r.sys.platform.smmu_gerror_irq = 109;
+		r.sys.platform.pci_ecam_base = 0x4010000000;
+		r.sys.platform.pci_intx_irq = 35;
+		/* the SMMU's SPIs are the hypervisor's: not the root's */
+		r.irq[1].first = 110;
+		r.irq[1].count = 178;
+		if (i == 0) {
+			struct collect col = { 0 };
+
+			CHECK(check_exact(&r, sizeof(r), &col) == 0);
+		}
+		r.sys.platform.pci_intx_irq = bad[i];
+		CHECK(REJECTS_SOME(&r, "platform: PCI INTx lines"));
+	}
 }
 
 /* The root's console is the platform's UART; only inmates name their own. */
@@ -1163,6 +1191,7 @@ int main(void)
 	RUN(test_uart_base);
 	RUN(test_uart_base_unaligned);
 	RUN(test_reserved_nonzero);
+	RUN(test_pci_intx_lines);
 	RUN(test_root_has_no_vuart);
 	RUN(test_root_has_no_cell_uart);
 	RUN(test_num_cpus_zero);

@@ -547,6 +547,54 @@ static void pci_refusals_say_why(void)
 	sim_end();
 }
 
+/* pin (1-4) of function bdf, in its config space */
+static void intx_pin(u16 bdf, u8 pin)
+{
+	ecam[((u32)bdf << 12) + 0x3d] = pin;
+}
+
+/* A cell with function bdf and the SPI spi. */
+static long pci_cell_spi(u16 bdf, u32 spi)
+{
+	struct fx_config c;
+
+	fx_config_init(&c, "pci", 0x4, FX_RAM_PA, spi);
+	fx_add_mem(&c, WINDOW, WINDOW, 0x1000, FX_IO);
+	c.pci[c.desc.num_pci_devices++].bdf = bdf;
+	return fx_create(&c);
+}
+
+/* An INTx pin whose line the config does not say is refused. */
+static void pci_intx_needs_its_line(void)
+{
+	sys_with_smmu();
+	intx_pin(FN_EDU, 1); /* INTA of device 2 */
+	CHECK(fx_enable() == 0);
+	CHECK(pci_cell_spi(FN_EDU, 37) < 0);
+	CHECK(fx_err_has(
+		"cell \"pci\": PCI 00:02.0 raises INTx, but its line is unknown: the system config describes no INTx lines (pci_intx_irq)"));
+	sim_end();
+}
+
+static void pci_intx_line_is_the_cells_alone(void)
+{
+	sys_with_smmu();
+	intx_pin(FN_EDU, 1);
+	fx_sys.sys.platform.pci_intx_irq = 35; /* device 2's INTA: 37 */
+	CHECK(fx_enable() == 0);
+	CHECK(pci_cell_spi(FN_EDU, 33) < 0);
+	CHECK(fx_err_has(
+		"cell \"pci\": PCI 00:02.0 raises INTx on IRQ 37, which the cell does not own: add it to the cell's IRQs"));
+	intx_pin(0x18, 4); /* INTD of device 3: the same line */
+	CHECK(pci_cell_spi(FN_EDU, 37) < 0);
+	CHECK(fx_err_has(
+		"cell \"pci\": PCI 00:02.0's INTx line, IRQ 37, is also PCI 00:03.0's in the root cell, which would lose its interrupts"));
+	intx_pin(0x18, 1); /* INTA of device 3: line 38 */
+	CHECK(pci_cell_spi(FN_EDU, 37) == 1);
+	CHECK(fx_hc(WARDEN_HC_CELL_DESTROY, 1, 0) == 0);
+	sim_end();
+}
+
 int main(void)
 {
 	RUN_HYP(enable_takes_the_smmu);
@@ -559,5 +607,7 @@ int main(void)
 	RUN_HYP(pci_function_moves_to_the_cell);
 	RUN_HYP(pci_writes_are_filtered);
 	RUN_HYP(pci_refusals_say_why);
+	RUN_HYP(pci_intx_needs_its_line);
+	RUN_HYP(pci_intx_line_is_the_cells_alone);
 	UNIT_DONE();
 }

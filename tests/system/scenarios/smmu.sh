@@ -7,9 +7,9 @@
 # the root's virtio-blk-pci disk then does real I/O, both ways, through the
 # SMMU: while a cell runs (whose RAM left the root's DMA view), and after
 # disable, when the SMMU is back as it was (off: QEMU bypasses it).
-# Then a cell gets QEMU's edu device (PCI 00:02.0): it sees only that
-# function in the ECAM, places its BAR in its own window, and DMA through
-# its own RAM works; DMA aimed at the root's RAM, at the hypervisor's and
+# Then a cell gets QEMU's edu device (PCI 00:02.0) and its INTx line (IRQ
+# 37): it sees only that function in the ECAM, places its BAR in its own
+# window, takes the device's interrupt, and DMA through its own RAM works; DMA aimed at the root's RAM, at the hypervisor's and
 # at another cell's is blocked by the SMMU, the cell fails with the stream,
 # the address and the direction, and a pattern in the root's RAM is
 # unchanged.  The root's config-space writes to the function are ignored
@@ -84,7 +84,7 @@ tables_ok() {
 		END { exit bad || n != 4 }' "$_t" "$WARDEN_SYSFS/memory"
 }
 check_v "its tables: a stage 2 and a DMA view, as the root has" tables_ok
-printf 'ecam=0x4010000000 bar=0x3e000000 badbar=0x10000000\0' > /tmp/cmdline
+printf 'ecam=0x4010000000 bar=0x3e000000 badbar=0x10000000 intx=37\0' > /tmp/cmdline
 check_v "cell load and start" sh -c "warden cell load dma-test $INMATES/dma-test.bin /tmp/cmdline@0x400ff000 &&
 	warden cell start dma-test"
 check_v "it sees its own function only" \
@@ -94,6 +94,8 @@ check_v "a BAR outside its window: no decoding" cell_wait_for dma-test \
 check_v "its BAR in its window" cell_wait_for dma-test "BAR 0 at 0x3e000000, ident 0x10000ed"
 check_v "DMA through its own RAM" \
 	cell_wait_for dma-test "DMA through its own RAM: 2048 of 2048 bytes came back" 20
+check_v "its INTx (IRQ 37, given with it) reaches it" cell_wait_for dma-test \
+	"INTx on IRQ 37: 1 interrupt\(s\), status 0x5a, acknowledged"
 check_v "no failed check" sh -c "! warden cell console dma-test | grep -F '[test] FAIL'"
 check_v "the root's config-space write to it is ignored" sh -c "
 	before=\$(od -An -tx1 -j4 -N1 $EDU/config)

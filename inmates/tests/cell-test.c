@@ -357,6 +357,34 @@ static void bad_ap1r(void)
 		;
 }
 
+/*
+ * GICv3: LPIs on its own redistributor, with the pending table pointed at
+ * the hypervisor's memory (a GIC writes pending bits back there).  The
+ * hypervisor hides LPIs from cells: GICR_TYPER.PLPIS reads 0, EnableLPIs
+ * does not stick, the tables' bases read as zero.
+ */
+static void bad_lpi(void)
+{
+	uint64_t rd = comm_region()->cpus[0].gicr_base;
+	uint32_t typer, ctlr, pend;
+
+	if (comm_region()->gic_version != 3 || !rd) {
+		printf("cell-test: no redistributor (GICv%u): nothing to try\n",
+		       comm_region()->gic_version);
+		return;
+	}
+	mmio_write32(rd + 0x78, 0x7fc00000); /* GICR_PENDBASER */
+	mmio_write32(rd + 0x70, 0x7fc00000); /* GICR_PROPBASER */
+	mmio_write32(rd, mmio_read32(rd) | 1); /* GICR_CTLR.EnableLPIs */
+	typer = mmio_read32(rd + 8);
+	ctlr = mmio_read32(rd);
+	pend = mmio_read32(rd + 0x78);
+	printf("cell-test: LPIs: reads returned PLPIS %u, EnableLPIs %u, "
+	       "PENDBASER 0x%x\n",
+	       typer & 1, ctlr & 1, pend);
+	TEST_CHECK(!(typer & 1) && !(ctlr & 1) && pend == 0);
+}
+
 static void bad_hvc_storm(void)
 {
 	printf("cell-test: hypercall storm\n");
@@ -422,6 +450,7 @@ static const struct {
 	{ "hvc-storm", bad_hvc_storm },
 	{ "sgi-storm", bad_sgi_storm },
 	{ "fake-reply", bad_fake_reply },
+	{ "lpi", bad_lpi },
 };
 
 static void cell_test_misbehave(const char *kind)

@@ -335,11 +335,11 @@ static void redistributor(void)
 	CHECK(afx_read(c, SGI_PAGE(2) + 0x20, 4) == 0);
 	afx_write(c, SGI_PAGE(2) + 0x20, 4, 1);
 	CHECK(*afx_reg(SGI_PAGE(2) + 0x20) == 9);
-	/* the cell's RD_base frame is mapped, not trapped */
-	CHECK(fx_cell_flags(c, AFX_GICR + 2 * AFX_GICR_STRIDE, NULL) != 0);
+	/* no RD_base frame is mapped: all trap */
+	CHECK(fx_cell_flags(c, AFX_GICR + 2 * AFX_GICR_STRIDE, NULL) == 0);
 	CHECK(fx_cell_flags(c, AFX_GICR, NULL) == 0);
 	CHECK(afx_mmio(c, AFX_GICR + 2 * AFX_GICR_STRIDE, 4, false, &v) ==
-	      MMIO_UNHANDLED);
+	      MMIO_HANDLED);
 	CHECK(afx_mmio(c, SGI_PAGE(2) + 0x1000, 4, false, &v) ==
 	      MMIO_UNHANDLED);
 	CHECK(afx_mmio(c, SGI_PAGE(2), 1, false, &v) == MMIO_UNHANDLED);
@@ -658,6 +658,42 @@ static void spi_reset(void)
 	CHECK(gic_setup(&hyp.config->platform) == 0 && gic_num_irqs == 1020);
 }
 
+/*
+ * A cell's own RD_base frame: it wakes its redistributor and reads what
+ * identifies it, but gets no LPIs: PLPIS, VLPIS and DirectLPI hidden,
+ * EnableLPIs kept as the hardware has it, the LPI tables' bases RAZ/WI.
+ */
+static void redistributor_no_lpis(void)
+{
+	const u64 rd = AFX_GICR + 2 * AFX_GICR_STRIDE;
+	struct cell *c;
+
+	CHECK(afx_enable(WARDEN_GIC_V3) == 0);
+	CHECK(afx_cell() > 0);
+	c = cell_of(1);
+	*afx_reg64(rd + 8) = 0x20000001bULL; /* Last, DirectLPI, VLPIS, PLPIS */
+	CHECK(afx_read(c, rd + 8, 8) == 0x200000010ULL);
+	CHECK(afx_read(c, rd + 8, 4) == 0x10);
+	*afx_reg(rd) = 0x8; /* GICR_CTLR.RWP */
+	CHECK(afx_read(c, rd, 4) == 0x8);
+	afx_write(c, rd, 4, 0x1); /* EnableLPIs */
+	CHECK(*afx_reg(rd) == 0);
+	*afx_reg(rd) = 0x1; /* enabled before: stays, but reads as 0 */
+	afx_write(c, rd, 4, 0);
+	CHECK(*afx_reg(rd) == 0x1 && afx_read(c, rd, 4) == 0);
+	*afx_reg(rd + 0x78) = 0x1234;
+	afx_write(c, rd + 0x78, 4, 0x7fc00000); /* GICR_PENDBASER */
+	afx_write(c, rd + 0x70, 4, 0x7fc00000); /* GICR_PROPBASER */
+	CHECK(*afx_reg(rd + 0x78) == 0x1234 && *afx_reg(rd + 0x70) == 0);
+	CHECK(afx_read(c, rd + 0x78, 4) == 0);
+	afx_write(c, rd + 0x14, 4, 0x2); /* GICR_WAKER: its own to use */
+	CHECK(*afx_reg(rd + 0x14) == 0x2 && afx_read(c, rd + 0x14, 4) == 0x2);
+	/* another CPU's frame: not even its wake-up */
+	afx_write(c, AFX_GICR + 0x14, 4, 0x2);
+	CHECK(*afx_reg(AFX_GICR + 0x14) == 0);
+	CHECK(afx_read(c, AFX_GICR, 4) == 0);
+}
+
 /* A CPU's redistributor frame follows the CPU between cells. */
 static void cpu_frames(void)
 {
@@ -667,9 +703,9 @@ static void cpu_frames(void)
 	CHECK(afx_enable(WARDEN_GIC_V3) == 0);
 	CHECK(afx_cell() > 0);
 	c = cell_of(1);
-	CHECK(fx_root_flags(AFX_GICR + 2 * AFX_GICR_STRIDE) == 0);
+	/* nothing to map: a frame traps for every cell, its owner's filter */
 	CHECK(arch_cell_cpu_map(&root_cell, 2) == 0);
-	CHECK(fx_root_flags(AFX_GICR + 2 * AFX_GICR_STRIDE) != 0);
+	CHECK(fx_root_flags(AFX_GICR + 2 * AFX_GICR_STRIDE) == 0);
 	CHECK(arch_cell_cpu_unmap(c, 3) == 0);
 	CHECK(fx_cell_flags(c, AFX_GICR + 3 * AFX_GICR_STRIDE, NULL) == 0);
 	/* a CPU without a redistributor frame has nothing to map */
@@ -797,6 +833,7 @@ int main(void)
 	RUN_HYP(irouter);
 	RUN_HYP(sgir_v2);
 	RUN_HYP(redistributor);
+	RUN_HYP(redistributor_no_lpis);
 	RUN_HYP(sgi1r);
 	RUN_HYP(inject_v3);
 	RUN_HYP(drain_v3);

@@ -2,8 +2,9 @@
 /*
  * GICv3 back end (GIC architecture spec IHI 0069).  The physical CPU
  * interface is used through ICC_* system registers at EL2, the virtual one
- * through ICH_* (chapter 12.5).  Redistributors stay mapped to the root cell;
- * only the distributor is emulated.
+ * through ICH_* (chapter 12.5).  The distributor and the redistributors
+ * trap for every cell, the root included, and are filtered (gicd.c,
+ * rd_frame(), gicr_access()).
  */
 #include <asm/gic.h>
 #include <asm/sysreg.h>
@@ -60,7 +61,13 @@
 #define GICR_IPRIORITYR0 0x0400
 #define GICR_IGRPMODR0 0x0d00
 #define GICD_CTLR_DS BIT(6) /* security disabled (IHI 0069 12.9.4) */
+#define GICR_CTLR 0x0000
+#define GICR_CTLR_ENABLE_LPIS 0x1u
 #define GICR_IIDR 0x0004
+#define GICR_STATUSR 0x0010
+#define GICR_WAKER 0x0014
+/* GICR_TYPER's PLPIS, VLPIS and DirectLPI (IHI 0069 12.11.35) */
+#define GICR_TYPER_LPIS (BIT(0) | BIT(1) | BIT(3))
 #define GICR_TYPER 0x0008
 #define GICR_ID_START 0xffd0 /* PIDR/CIDR identification registers */
 
@@ -147,22 +154,47 @@ static void maintenance_irq_enable(bool on)
 }
 
 /*
- * Another CPU's redistributor: its identification registers may be read
- * (Linux finds its own frame by reading GICR_TYPER of each in turn, IHI
- * 0069 9.6), everything else reads as zero and writes are ignored.
+ * The RD_base frame of a redistributor, as cells and the root see it.
+ * Another CPU's: its identification registers may be read (Linux finds its
+ * own frame by reading GICR_TYPER of each in turn, IHI 0069 9.6), the rest
+ * reads as zero and writes are ignored.  Its own (own): the same, and it
+ * wakes the redistributor (GICR_WAKER) and reads GICR_CTLR's RWP.
+ *
+ * No cell gets LPIs: GICR_TYPER.PLPIS and DirectLPI read as 0, a write to
+ * GICR_CTLR keeps the hardware's EnableLPIs, and the LPI registers
+ * (PROPBASER, PENDBASER, SETLPIR...) read as zero.  A cell that could set
+ * GICR_PENDBASER would point the redistributor's pending table at memory
+ * that is not its own, which a GIC writes to (its cached pending bits go
+ * back to the table, IHI 0069 5.1.1), and LPIs once enabled may not be
+ * disabled again for the CPU's next owner (IMPLEMENTATION DEFINED, 12.11.2).
  */
-static void foreign_frame(u8 *frame, u32 reg, struct mmio_access *acc)
+static void rd_frame(u8 *frame, u32 reg, struct mmio_access *acc, bool own)
 {
-	if (acc->write)
+	bool ident = reg == GICR_TYPER || reg == GICR_TYPER + 4 ||
+		     reg == GICR_IIDR || reg >= GICR_ID_START;
+	bool ctl = own && (reg == GICR_CTLR || reg == GICR_STATUSR ||
+			   reg == GICR_WAKER);
+	u32 v = (u32)acc->value;
+
+	if (acc->write) {
+		if (reg == GICR_CTLR)
+			v = (v & ~GICR_CTLR_ENABLE_LPIS) |
+			    (mmio_read32(frame, reg) & GICR_CTLR_ENABLE_LPIS);
+		if (ctl && acc->size == 4)
+			mmio_write32(frame, reg, v);
 		return;
-	if (reg == GICR_TYPER && acc->size == 8)
-		acc->value = mmio_read64(frame, reg);
-	else if ((reg == GICR_TYPER || reg == GICR_TYPER + 4 ||
-		  reg == GICR_IIDR || reg >= GICR_ID_START) &&
-		 reg < GICR_RD_SIZE && acc->size == 4)
+	}
+	if (reg == GICR_TYPER && acc->size == 8) {
+		acc->value = mmio_read64(frame, reg) & ~GICR_TYPER_LPIS;
+		return;
+	}
+	acc->value = 0;
+	if ((ident || ctl) && reg < GICR_RD_SIZE && acc->size == 4)
 		acc->value = mmio_read32(frame, reg);
-	else
-		acc->value = 0;
+	if (reg == GICR_TYPER)
+		acc->value &= ~GICR_TYPER_LPIS;
+	if (reg == GICR_CTLR)
+		acc->value &= ~(u64)GICR_CTLR_ENABLE_LPIS;
 }
 
 /*
@@ -184,11 +216,15 @@ static enum mmio_result gicr_access(struct cell *cell, void *arg,
 	if (frame >= gicr_count || acc->size < 4)
 		return MMIO_UNHANDLED;
 	if (gicr_cpu[frame] < 0 ||
-	    !cell_owns_cpu(cell, (unsigned int)gicr_cpu[frame])) {
-		foreign_frame(base, reg, acc);
+	    !cell_owns_cpu(cell, (unsigned int)gicr_cpu[frame]) ||
+	    reg < GICR_SGI_OFFSET) {
+		rd_frame(base, reg, acc,
+			 gicr_cpu[frame] >= 0 &&
+				 cell_owns_cpu(cell,
+					       (unsigned int)gicr_cpu[frame]));
 		return MMIO_HANDLED;
 	}
-	if (reg < GICR_SGI_OFFSET || reg >= GICR_SGI_OFFSET + GICR_SGI_PAGE)
+	if (reg >= GICR_SGI_OFFSET + GICR_SGI_PAGE)
 		return MMIO_UNHANDLED;
 	if (gic_field_access(cell, base + GICR_SGI_OFFSET,
 			     reg - GICR_SGI_OFFSET, acc, true))
@@ -198,17 +234,13 @@ static enum mmio_result gicr_access(struct cell *cell, void *arg,
 	return MMIO_HANDLED;
 }
 
-/* The RD_base frame (wake-up, LPI tables) is the cell's own to use. */
+/* Nothing of the redistributors is mapped: all of them trap (rd_frame). */
 static int v3_cpu_map(struct cell *cell, unsigned int cpu, bool map)
 {
-	u64 frame = gicr_of_cpu(cpu);
-
-	if (!frame)
-		return 0;
-	if (!map)
-		return paging_unmap(&cell->stage2, frame, GICR_RD_SIZE);
-	return paging_map(&cell->stage2, frame, frame, GICR_RD_SIZE,
-			  PAGING_RW | PAGING_DEVICE);
+	(void)cell;
+	(void)cpu;
+	(void)map;
+	return 0;
 }
 
 /*
@@ -235,15 +267,9 @@ static void direct_spis(const struct cell *cell)
 	}
 }
 
-/*
- * The cell gets the RD_base frames of its CPUs mapped; their SGI pages
- * trap to gicr_access().
- */
+/* Every access of the cell to the redistributors traps to gicr_access(). */
 static int v3_cell_init(struct cell *cell)
 {
-	unsigned int cpu;
-	int err;
-
 	if (gic_cell_direct(cell) &&
 	    !(mmio_read32(gicd_base, GICD_CTLR) & GICD_CTLR_DS)) {
 		printk("cell \"%s\": direct interrupts need GICD_CTLR.DS = 1: "
@@ -255,13 +281,6 @@ static int v3_cell_init(struct cell *cell)
 
 	if (gic_cell_direct(cell))
 		direct_spis(cell);
-	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++) {
-		if (!cell_owns_cpu(cell, cpu))
-			continue;
-		err = v3_cpu_map(cell, cpu, true);
-		if (err)
-			return err;
-	}
 	return mmio_register(&cell->mmio, gicr_base, gicr_count * gicr_stride,
 			     gicr_access, NULL);
 }

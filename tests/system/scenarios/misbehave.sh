@@ -84,7 +84,7 @@ check_v "a failed cell is created again and runs" sh -c '
 	warden cell destroy $CT'
 
 step "calls the cell may not make: refused, the cell goes on"
-for kind in cpu-on smc hvc mgmt sgi; do
+for kind in cpu-on smc hvc mgmt sgi lpi; do
 	check "$kind: $CT starts" misbehave "$kind"
 	check_v "$kind: refused, $CT still running" refused_call "$kind"
 	check_v "$kind: gic-demo and Linux go on" others_fine

@@ -370,38 +370,40 @@ test_cli() {
 	fi
 }
 
+# counted_script NAME SCRIPT SHOW: run SCRIPT (to build/logs/NAME.log), show
+# its lines that match the regex SHOW, and count each of its "PASS "/"FAIL "
+# lines as a test; a script that failed without a FAIL line, or printed no
+# test at all, fails once more.  Returns 1 if any failed; counted_np holds
+# the passes.
+counted_script() {
+	local name=$1 out=$logs/$1.log rc nf
+	"$top/$2" > "$out" 2>&1
+	rc=$?
+	grep -E "$3" "$out"
+	counted_np=$(grep -c '^PASS ' "$out")
+	nf=$(grep -c '^FAIL ' "$out")
+	passed=$((passed + counted_np))
+	failed=$((failed + nf))
+	if { [ $rc -ne 0 ] && [ "$nf" -eq 0 ]; } ||
+		[ $((counted_np + nf)) -eq 0 ]; then
+		fail "$name: $2 rc=$rc after $counted_np passing tests (see ${out#"$top"/})"
+		return 1
+	fi
+	[ "$nf" -eq 0 ]
+}
+
 # `config create` (tests/config-create.sh): golden outputs, the reference
 # machine against its hand-written config, the sweep over the kernel
 # package's DTBs; each line counts.
 test_config_create() {
-	local out=$logs/config-create.log rc np nf
-	"$top/tests/config-create.sh" > "$out" 2>&1
-	rc=$?
-	grep -E '^(PASS|FAIL) |^    ' "$out"
-	np=$(grep -c '^PASS ' "$out")
-	nf=$(grep -c '^FAIL ' "$out")
-	passed=$((passed + np))
-	failed=$((failed + nf))
-	if [ $rc -ne 0 ] || [ $((np + nf)) -eq 0 ]; then
-		fail "config: tests/config-create.sh rc=$rc after $np passing tests (see ${out#"$top"/})"
-	fi
+	counted_script config-create tests/config-create.sh '^(PASS|FAIL) |^    '
 }
 
 # The man pages and the guides (tests/docs.sh): groff -ww, a section of
 # warden(8) per command, the config reference against config.h, the guides'
 # out-of-tree inmate, links; each line counts.
 test_docs() {
-	local out=$logs/docs.log rc np nf
-	"$top/tests/docs.sh" > "$out" 2>&1
-	rc=$?
-	grep -E '^(PASS|FAIL) ' "$out"
-	np=$(grep -c '^PASS ' "$out")
-	nf=$(grep -c '^FAIL ' "$out")
-	passed=$((passed + np))
-	failed=$((failed + nf))
-	if [ $rc -ne 0 ] && [ "$nf" -eq 0 ]; then
-		fail "docs: tests/docs.sh rc=$rc after $np passing tests (see ${out#"$top"/})"
-	fi
+	counted_script docs tests/docs.sh '^(PASS|FAIL) '
 }
 
 # Line coverage of hypervisor/, lib/ and inmates/lib/uart*.c by the unit
@@ -432,19 +434,8 @@ unit_phase() {
 
 # tests/packaging.sh (issue 21): each of its PASS/FAIL lines counts.
 test_packaging() {
-	local out=$logs/packaging.log rc np nf
-	"$top/tests/packaging.sh" > "$out" 2>&1
-	rc=$?
-	grep -E '^FAIL |^    ' "$out"
-	np=$(grep -c '^PASS ' "$out")
-	nf=$(grep -c '^FAIL ' "$out")
-	passed=$((passed + np))
-	failed=$((failed + nf))
-	if [ $rc -ne 0 ] && [ "$nf" -eq 0 ]; then
-		fail "packaging: tests/packaging.sh rc=$rc (see ${out#"$top"/})"
-	elif [ "$nf" -eq 0 ]; then
-		echo "PASS packaging ($np tests; see ${out#"$top"/})"
-	fi
+	counted_script packaging tests/packaging.sh '^FAIL |^    ' &&
+		echo "PASS packaging ($counted_np tests; see build/logs/packaging.log)"
 }
 
 # --- 4. system tests ----------------------------------------------------------

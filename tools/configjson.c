@@ -154,6 +154,17 @@ static void configjson_cell(struct json *j, const char *key,
 			configjson_link(j, &c->links[i]);
 		json_end_array(j);
 	}
+	if (c->pci) {
+		json_begin_array(j, "pci_devices");
+		for (i = 0; i < c->num_pci; i++) {
+			json_begin_object(j, NULL);
+			json_uint(j, "bus", c->pci[i].bdf >> 8);
+			json_uint(j, "device", (c->pci[i].bdf >> 3) & 0x1fu);
+			json_uint(j, "function", c->pci[i].bdf & 7u);
+			json_end_object(j);
+		}
+		json_end_array(j);
+	}
 	json_end_object(j);
 }
 
@@ -180,6 +191,18 @@ static void configjson_platform(struct json *j, const struct warden_platform *p)
 	json_begin_object(j, "uart");
 	configjson_uart_type(j, p->uart_type);
 	json_hex(j, "base", p->uart_base);
+	json_end_object(j);
+	json_begin_object(j, "smmu");
+	json_hex(j, "base", p->smmu_base);
+	json_uint(j, "evtq_irq", p->smmu_evtq_irq);
+	json_uint(j, "gerror_irq", p->smmu_gerror_irq);
+	json_end_object(j);
+	json_begin_object(j, "pci_host");
+	json_hex(j, "ecam_base", p->pci_ecam_base);
+	json_uint(j, "bus_first", p->pci_bus_first);
+	json_uint(j, "bus_last", p->pci_bus_last);
+	json_hex(j, "stream_base", p->pci_stream_base);
+	json_uint(j, "intx_irq", p->pci_intx_irq);
 	json_end_object(j);
 	json_uint(j, "num_cpus", p->num_cpus);
 	if (n > WARDEN_MAX_CPUS)

@@ -212,7 +212,7 @@ static void configshow_view_cell(struct configshow_cell *c, const char *blob,
 				 size_t size, size_t off)
 {
 	const struct warden_cell_desc *d;
-	uint64_t room, irq_off, link_off;
+	uint64_t room, irq_off, link_off, pci_off;
 
 	memset(c, 0, sizeof(*c));
 	if (size < off || size - off < sizeof(*d))
@@ -236,6 +236,12 @@ static void configshow_view_cell(struct configshow_cell *c, const char *blob,
 	c->links = warden_cell_links(d);
 	c->num_links = configshow_fit(room - link_off, d->num_links,
 				      sizeof(*c->links));
+	pci_off = link_off + (uint64_t)d->num_links * sizeof(*c->links);
+	if (c->num_links < d->num_links || pci_off > room)
+		return;
+	c->pci = warden_cell_pci(d);
+	c->num_pci = configshow_fit(room - pci_off, d->num_pci_devices,
+				    sizeof(*c->pci));
 }
 
 /* Does the blob hold `len` bytes from `off` on? */
@@ -490,9 +496,14 @@ static void configshow_text_cell(const struct configshow_cell *c, int is_root)
 		       d->vuart_irq);
 	if (d->uart_type || d->uart_base)
 		configshow_cell_uart(d);
-	if (d->num_pci_devices)
+	if (d->num_pci_devices) {
 		printf("  " CONFIGSHOW_LABEL "%u\n", "PCI devices",
 		       d->num_pci_devices);
+		for (i = 0; i < c->num_pci; i++)
+			printf("    %02x:%02x.%u\n", c->pci[i].bdf >> 8,
+			       (c->pci[i].bdf >> 3) & 0x1fu,
+			       c->pci[i].bdf & 7u);
+	}
 	configshow_text_mem(c);
 	if (c->irqs)
 		configshow_text_irqs(c);
@@ -549,6 +560,17 @@ static void configshow_text_platform(const struct warden_platform *p)
 	else
 		printf("  " CONFIGSHOW_LABEL "unknown type %u at 0x%08llx\n",
 		       "UART", p->uart_type, (unsigned long long)p->uart_base);
+	if (p->smmu_base)
+		printf("  " CONFIGSHOW_LABEL "SMMUv3 at 0x%08llx, event queue "
+		       "IRQ %u, global errors IRQ %u\n",
+		       "IOMMU", (unsigned long long)p->smmu_base,
+		       p->smmu_evtq_irq, p->smmu_gerror_irq);
+	if (p->pci_ecam_base)
+		printf("  " CONFIGSHOW_LABEL "ECAM at 0x%llx, buses %02x-%02x, "
+		       "stream IDs from 0x%x, INTx from IRQ %u\n",
+		       "PCI host", (unsigned long long)p->pci_ecam_base,
+		       p->pci_bus_first, p->pci_bus_last, p->pci_stream_base,
+		       p->pci_intx_irq);
 	printf("  " CONFIGSHOW_LABEL "%u\n", "CPUs", n);
 	if (n > WARDEN_MAX_CPUS)
 		n = WARDEN_MAX_CPUS; /* the array has no more */

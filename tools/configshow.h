@@ -31,8 +31,9 @@ struct configshow_cell {
 	const struct warden_memory *mem;
 	const struct warden_irq_range *irqs;
 	const struct warden_link *links;
+	const struct warden_pci_device *pci;
 	/* entries in the file; the counts in desc may claim more */
-	uint32_t num_mem, num_irqs, num_links;
+	uint32_t num_mem, num_irqs, num_links, num_pci;
 };
 
 /* One file as shown. */

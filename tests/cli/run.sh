@@ -76,6 +76,9 @@ show_text_facts() {
 	local f=$1 out=$2 base
 	base=$(basename "$f" .cell)
 	case $base in
+	qemu-arm64-gicv3-smmu) grep -qE '^  IOMMU +SMMUv3 at 0x09050000, event queue IRQ 106, global errors IRQ 109$' "$out" &&
+		grep -qE '^  PCI host +ECAM at 0x4010000000, buses 00-ff, stream IDs from 0x0, INTx from IRQ 35$' "$out" ;;
+	dma-test) grep -qE '^  PCI devices +1$' "$out" && grep -qE '^    00:02.0$' "$out" ;;
 	qemu-arm64-gicv2*) grep -qE '^  GIC +v2$' "$out" &&
 		grep -qE '^  GICC +0x08010000$' "$out" ;;
 	qemu-arm64-gicv3*) grep -qE '^  GIC +v3$' "$out" &&
@@ -106,6 +109,8 @@ done
 # The facts a config's JSON must state, as a Python expression.
 show_json_facts() {
 	case $(basename "$1" .cell) in
+	qemu-arm64-gicv3-smmu) echo 'd["platform"]["smmu"] == {"base": "0x9050000", "evtq_irq": 106, "gerror_irq": 109} and d["platform"]["pci_host"]["intx_irq"] == 35 and d["platform"]["pci_host"]["bus_last"] == 255' ;;
+	dma-test) echo 'd["cell"]["pci_devices"] == [{"bus": 0, "device": 2, "function": 0}]' ;;
 	qemu-arm64-gicv2*) echo 'd["kind"] == "system" and d["platform"]["gic"]["version"] == 2 and d["platform"]["gic"]["gicc_base"] == "0x8010000" and d["root_cell"]["name"] == "root"' ;;
 	qemu-arm64-gicv3*) echo 'd["kind"] == "system" and d["platform"]["gic"]["version"] == 3 and d["platform"]["gic"]["gicr_base"] == "0x80a0000" and len(d["platform"]["cpus"]) == d["platform"]["num_cpus"]' ;;
 	gic-demo) echo 'd["kind"] == "cell" and d["cell"]["name"] == "gic-demo" and d["cell"]["cpu_list"] == [2] and any("loadable" in m["flags"] for m in d["cell"]["memory_regions"]) and "console_uart" not in d["cell"]' ;;

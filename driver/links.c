@@ -465,9 +465,8 @@ void links_incell_init(void)
 			pr_err("link \"%s\": no /dev/warden-link-%s (error %d)\n",
 			       l.name, l.name, ret);
 		else
-			pr_info("link \"%s\" to %s (side %u, doorbell SPI %u): /dev/warden-link-%s\n",
-				l.name, l.peer, l.side, l.doorbell_irq - 32,
-				l.name);
+			pr_info("link \"%s\" to %s (side %u, doorbell INTID %u): /dev/warden-link-%s\n",
+				l.name, l.peer, l.side, l.doorbell_irq, l.name);
 	}
 }
 

@@ -3,9 +3,10 @@
  * warden.ko in a cell.  When the device tree holds a comm region
  * (compatible "warden,comm-region", which `warden cell linux` writes:
  * tools/linuxdt.h), this Linux is an inmate, not the root: the module then
- * does none of the root's work (no hyp-stub probe, no /dev/warden) and only
- * answers the root's shutdown requests through the comm region (the
- * protocol is in warden/cell.h).  It replies WARDEN_REPLY_POWERING_OFF and
+ * does none of the root's work (no hyp-stub probe, no /dev/warden): it
+ * offers the cell's links as /dev/warden-link-<name> (links.c, from the
+ * tree's warden,link nodes) and answers the root's shutdown requests
+ * through the comm region (the protocol is in warden/cell.h).  It replies WARDEN_REPLY_POWERING_OFF and
  * powers Linux off in order, which ends in PSCI SYSTEM_OFF; or, with
  * refuse_shutdown=1, it replies WARDEN_REPLY_DENIED (docs/linux-cells.md).
  *
@@ -147,6 +148,7 @@ int incell_init(void)
 	ret = incell_map(&res);
 	if (ret)
 		return ret;
+	links_incell_init();
 	INIT_DELAYED_WORK(&incell_work, incell_poll);
 	schedule_delayed_work(&incell_work, 0);
 	pr_info("in cell %u (comm region %pR): the root cell's shutdown requests will be %s\n",
@@ -159,6 +161,7 @@ int incell_init(void)
 void incell_exit(void)
 {
 	cancel_delayed_work_sync(&incell_work);
+	links_incell_exit();
 	memunmap(incell_comm);
 	incell_comm = NULL;
 	pr_info("in a cell: no longer answering shutdown requests\n");

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The root cell's side of its links (docs/links.md): one character device
- * per link of the system config, /dev/warden-link-<name>, from enable to
- * disable.
+ * Linux's side of its links (docs/links.md): one character device per
+ * link, /dev/warden-link-<name>.  In the root, the links are those of the
+ * system config, from enable to disable (links_enable()); in a Linux cell,
+ * those of the cell config, which the tree that `warden cell linux` writes
+ * describes (warden,link nodes, tools/linuxdt.h), while the module is
+ * loaded (links_incell_init()).  Both sides ring and ask for the peer's
+ * state with the same hypercalls, by the link's index in their config.
  *
  *   mmap   (MAP_SHARED) the link's region, at offsets as laid out in
  *          config.h: common section, side 0's, side 1's.  The peer's
@@ -18,7 +22,8 @@
  *
  * Only the stock kernel's interfaces are used: a misc device, the GIC's
  * interrupt domain (found through the device tree) for the doorbell SPI,
- * and remap_pfn_range() over memory Linux does not own (the mem= hole).
+ * and remap_pfn_range() over memory Linux does not own (the mem= hole in
+ * the root; in a cell, a region no memory node covers).
  * The mapping is write-combining (Normal non-cacheable): inmates run with
  * their caches off, and both sides then see memory as it is.
  */
@@ -32,6 +37,8 @@
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/of.h>
+#include <linux/of_address.h>
+#include <linux/of_irq.h>
 #include <linux/poll.h>
 #include <linux/slab.h>
 #include <linux/sysfs.h>
@@ -43,8 +50,9 @@
 
 struct links_dev {
 	/* set at enable, fixed until disable */
-	unsigned int index; /* in the root cell's links */
-	const struct warden_link *cfg; /* in warden.sys */
+	unsigned int index; /* in this cell's config: the hypercalls' x1 */
+	/* the link as this Linux sees it: phys_start is where it maps it */
+	struct warden_link cfg;
 	char devname[16 + WARDEN_CELL_NAME_MAX];
 	struct miscdevice misc;
 	int irq; /* Linux's number of the doorbell SPI; 0: none */
@@ -170,7 +178,7 @@ static bool links_touches_peer(const struct warden_link *l, u64 off, u64 len)
 static int links_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	struct links_dev *d = ((struct links_file *)file->private_data)->dev;
-	const struct warden_link *l = d->cfg;
+	const struct warden_link *l = &d->cfg;
 	u64 off = (u64)vma->vm_pgoff << PAGE_SHIFT;
 	u64 len = vma->vm_end - vma->vm_start;
 	u64 size = warden_link_size(l);
@@ -199,7 +207,7 @@ static int links_mmap(struct file *file, struct vm_area_struct *vma)
 
 static long links_info(struct links_dev *d, void __user *uarg)
 {
-	const struct warden_link *l = d->cfg;
+	const struct warden_link *l = &d->cfg;
 	struct warden_link_info info = {
 		.phys_start = l->phys_start,
 		.size = warden_link_size(l),
@@ -277,24 +285,27 @@ static int links_map_irq(u32 intid)
 	return irq ? (int)irq : -EINVAL;
 }
 
+/*
+ * The device of link cfg, whose doorbell is Linux's irq (taken over), or
+ * -errno: why it has none (then d only describes the link, for the list).
+ */
 static int links_add(struct links_dev *d, unsigned int index,
-		     const struct warden_link *cfg)
+		     const struct warden_link *cfg, int irq)
 {
 	int ret;
 
 	memset(d, 0, sizeof(*d));
 	d->index = index;
-	d->cfg = cfg;
+	d->cfg = *cfg;
 	atomic64_set(&d->rings, 0);
 	init_waitqueue_head(&d->wait);
 	mutex_init(&d->lock);
 	INIT_LIST_HEAD(&d->files);
 	snprintf(d->devname, sizeof(d->devname), "warden-link-%.*s",
 		 WARDEN_CELL_NAME_MAX - 1, cfg->name);
-	ret = links_map_irq(cfg->doorbell_irq);
-	if (ret < 0)
-		return ret;
-	d->irq = ret;
+	if (irq < 0)
+		return irq;
+	d->irq = irq;
 	ret = request_irq(d->irq, links_doorbell, 0, d->devname, d);
 	if (ret) {
 		irq_dispose_mapping(d->irq);
@@ -333,7 +344,8 @@ void links_enable(const struct warden_system *sys)
 
 	links_num = 0;
 	for (i = 0; i < sys->root_cell.num_links; i++) {
-		ret = links_add(&links_devs[i], i, &l[i]);
+		ret = links_add(&links_devs[i], i, &l[i],
+				links_map_irq(l[i].doorbell_irq));
 		if (ret)
 			pr_err("link \"%.*s\": no /dev/warden-link-%.*s (error %d)\n",
 			       WARDEN_CELL_NAME_MAX, l[i].name,
@@ -368,6 +380,107 @@ int links_disable(void)
 }
 
 /*
+ * A warden,link node of the cell's tree (tools/linuxdt.h) as the link it
+ * describes, at the IPA where this Linux maps it; its index in the cell
+ * config in *index.  The tree is the root's work, but a stale or hand-made
+ * one must not give a device a region it does not describe.
+ */
+static int links_parse(struct device_node *np, unsigned int *index,
+		       struct warden_link *l)
+{
+	const char *name, *peer;
+	struct resource res;
+	u64 size;
+	u32 spi;
+	int ret;
+
+	memset(l, 0, sizeof(*l));
+	ret = of_address_to_resource(np, 0, &res);
+	if (!ret)
+		ret = of_property_read_string(np, "warden,name", &name);
+	if (!ret)
+		ret = of_property_read_string(np, "warden,peer", &peer);
+	if (!ret)
+		ret = of_property_read_u32(np, "warden,index", index);
+	if (!ret)
+		ret = of_property_read_u32(np, "warden,side", &l->side);
+	if (!ret)
+		ret = of_property_read_u64(np, "warden,common-size",
+					   &l->common_size);
+	if (!ret)
+		ret = of_property_read_u64(np, "warden,section-size",
+					   &l->section_size);
+	if (!ret)
+		ret = of_property_read_u32_index(np, "interrupts", 1, &spi);
+	if (ret)
+		return ret;
+	size = resource_size(&res);
+	if (*index >= WARDEN_MAX_LINKS || l->side > 1 || !l->section_size ||
+	    l->common_size > size || l->section_size > size / 2 ||
+	    size - l->common_size != 2 * l->section_size ||
+	    !PAGE_ALIGNED(res.start) || !PAGE_ALIGNED(size) ||
+	    !PAGE_ALIGNED(l->common_size) || !PAGE_ALIGNED(l->section_size))
+		return -EINVAL;
+	strscpy(l->name, name, sizeof(l->name));
+	strscpy(l->peer, peer, sizeof(l->peer));
+	l->phys_start = res.start;
+	l->virt_start = res.start;
+	l->doorbell_irq = spi + 32;
+	return 0;
+}
+
+/* Linux's number of a link node's doorbell, or -errno. */
+static int links_node_irq(struct device_node *np)
+{
+	unsigned int irq = irq_of_parse_and_map(np, 0);
+
+	return irq ? (int)irq : -EINVAL;
+}
+
+/* The cell's links, from its tree; a node that is not one is skipped. */
+void links_incell_init(void)
+{
+	struct device_node *np;
+	struct warden_link l;
+	unsigned int index;
+	int ret;
+
+	links_num = 0;
+	for_each_compatible_node(np, NULL, "warden,link")
+	{
+		if (links_num == WARDEN_MAX_LINKS) {
+			pr_err("%pOF: more than %u links: left out\n", np,
+			       WARDEN_MAX_LINKS);
+			continue;
+		}
+		ret = links_parse(np, &index, &l);
+		if (ret) {
+			pr_err("%pOF: not a link as warden cell linux writes it (error %d)\n",
+			       np, ret);
+			continue;
+		}
+		ret = links_add(&links_devs[links_num++], index, &l,
+				links_node_irq(np));
+		if (ret)
+			pr_err("link \"%s\": no /dev/warden-link-%s (error %d)\n",
+			       l.name, l.name, ret);
+		else
+			pr_info("link \"%s\" to %s (side %u, doorbell INTID %u): /dev/warden-link-%s\n",
+				l.name, l.peer, l.side, l.doorbell_irq, l.name);
+	}
+}
+
+/* Module exit: no file is open then (each holds a module reference). */
+void links_incell_exit(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < links_num; i++)
+		links_remove(&links_devs[i]);
+	links_num = 0;
+}
+
+/*
  * Mappings through /dev nodes of d: unmapping its files' address spaces
  * takes every one (a later access gets SIGBUS: nothing to fault in).
  */
@@ -389,7 +502,7 @@ static void links_set_dying(const char *name, bool dying)
 	for (i = 0; i < links_num; i++) {
 		d = &links_devs[i];
 		if (!d->registered ||
-		    strncmp(d->cfg->peer, name, WARDEN_CELL_NAME_MAX))
+		    strncmp(d->cfg.peer, name, WARDEN_CELL_NAME_MAX))
 			continue;
 		mutex_lock(&d->lock);
 		d->dying = dying;
@@ -421,9 +534,9 @@ ssize_t links_list(char *buf)
 		d = &links_devs[i];
 		st = links_state(d);
 		n += sysfs_emit_at(buf, n, "%.*s %u %.*s %s /dev/%s\n",
-				   WARDEN_CELL_NAME_MAX, d->cfg->name,
-				   d->cfg->side, WARDEN_CELL_NAME_MAX,
-				   d->cfg->peer,
+				   WARDEN_CELL_NAME_MAX, d->cfg.name,
+				   d->cfg.side, WARDEN_CELL_NAME_MAX,
+				   d->cfg.peer,
 				   st >= 0 && st < WARDEN_CELL_NUM_STATES ?
 					   cells_state_names[st] :
 					   "absent",

@@ -175,7 +175,10 @@ unsigned int cellattrs_stat_index(const char *name);
 ssize_t cellattrs_emit_stat(char *buf, const struct warden_cell_status *st,
 			    u64 cpus, unsigned int stat);
 
-/* links.c: the root's links, /dev/warden-link-<name> (warden.lock held) */
+/*
+ * links.c: Linux's links, /dev/warden-link-<name>.  In the root, from
+ * enable to disable (warden.lock held):
+ */
 void links_enable(const struct warden_system *sys);
 /* Refuses while a link device is open; else removes them all. */
 int links_disable(void);
@@ -184,6 +187,9 @@ void links_peer_leaving(const char *name);
 /* ... or it was not destroyed after all, or it is created again. */
 void links_peer_back(const char *name);
 ssize_t links_list(char *buf);
+/* In a Linux cell: the cell's links, from its device tree, until exit. */
+void links_incell_init(void);
+void links_incell_exit(void);
 
 /*
  * incell.c: warden.ko in a Linux cell.  1 if this Linux is a cell, which

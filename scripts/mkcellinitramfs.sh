@@ -17,9 +17,12 @@
 #     /lib/modules/<abi>/modules.dep   for busybox's modprobe (depmod -b;
 #                                  modules.builtin too)
 #     /lib/modules/<abi>/modules.cell  the modules in load order (/init)
-#     /lib/modules/warden.ko       the driver: in a cell it answers shutdown requests
+#     /lib/modules/warden.ko       the driver: in a cell it answers shutdown
+#                                  requests and offers the cell's links
 #     /usr/bin/warden-bench        the timing helper of `make bench` (static;
 #                                  the action "bench" runs its workload)
+#     /usr/bin/warden-link-ping    the echo protocol over a link (static):
+#                                  -e in the cell, the pinger in the root
 #   extra.cpio.gz       appended to the root's initramfs (run-qemu.sh
 #                       --initrd-extra; a scenario with "# linux-cell: yes"
 #                       gets it from tests/system/run.sh), adds to the root:
@@ -60,6 +63,7 @@ CELL_MODULES=(virtio_mmio virtio_blk ext4)
 busybox=$build/busybox
 ko=$build/driver/warden.ko
 benchtool=$build/tools/warden-bench
+pingtool=$build/tools/warden-link-ping
 [ -e "$build/Image" ] || die "$build/Image missing; run scripts/setup.sh first"
 [ -e "$busybox" ] || die "$busybox missing; run scripts/setup.sh first"
 command -v cpio >/dev/null || die "cpio not installed; run scripts/setup.sh first"
@@ -109,6 +113,7 @@ else
 	warn "${ko#"$top"/} not built; the cell will not have it"
 fi
 [ -e "$benchtool" ] && inputs+=("$benchtool")
+[ -e "$pingtool" ] && inputs+=("$pingtool")
 if stale "$out" "${inputs[@]}"; then
 	stage=$outdir/initramfs
 	rm -rf "$stage"
@@ -123,6 +128,7 @@ if stale "$out" "${inputs[@]}"; then
 		install -m 0644 "$src/cell-tests.sh" etc/cell-tests.sh
 		[ -e "$ko" ] && install -m 0644 "$ko" lib/modules/warden.ko
 		[ -e "$benchtool" ] && install -m 0755 "$benchtool" usr/bin/warden-bench
+		[ -e "$pingtool" ] && install -m 0755 "$pingtool" usr/bin/warden-link-ping
 		for f in "${mods[@]}"; do
 			rel=${f#"$moddir"/}
 			install -D -m 0644 "$f" "lib/modules/$abi/$rel"

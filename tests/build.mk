@@ -129,7 +129,8 @@ shell:
 
 # The CLI's host tests (tests/cli/run.sh, run by tests/run.sh):
 #   $(B)/tests/cli/warden      the CLI under the sanitizers, reading a fake
-#                              sysfs tree at $(B)/tests/cli/sysfs
+#                              sysfs tree at $(B)/tests/cli/sysfs (and the
+#                              tree's root compatible at .../dt-compatible)
 #   $(B)/tests/cli/json-check  the guest's JSON checker, for the host
 # and $(B)/tests/system/json-check: that checker, static arm64, for the
 # guest (the scenarios validate `--json` output with it).
@@ -142,6 +143,7 @@ all: $(B)/tests/system/json-check
 $(CLI_TEST_DIR)/warden: $(TOOLS_DEPS) $(TOP)/tests/build.mk
 	@mkdir -p $(@D)
 	$(HOSTCC) $(UNIT_CFLAGS) -DWARDEN_SYSFS='"$(CLI_TEST_DIR)/sysfs"' \
+		-DWARDEN_DT_COMPATIBLE='"$(CLI_TEST_DIR)/dt-compatible"' \
 		-o $@ $(TOOLS_SRCS)
 
 $(CLI_TEST_DIR)/json-check: $(JSON_CHECK_SRC) $(TOP)/tests/build.mk

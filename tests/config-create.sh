@@ -178,12 +178,13 @@ for g in 3 2; do
 	fi
 	# every shipped inmate cell fits the generated config too (one at a
 	# time: some are alternatives on the same CPUs), but echo-demo (and
-	# echo-demo-direct, the same cell with direct interrupts), whose
-	# peer is the reference root's demo link, and dma-test, whose PCI
+	# echo-demo-direct, the same cell with direct interrupts) and
+	# linux-demo, whose peers are the reference root's links (root-echo,
+	# root-linux), and dma-test, whose PCI
 	# function needs the SMMU machine (qemu-arm64-gicv3-smmu.c)
 	local_bad=() n=0
 	for c in "$build"/configs/*.cell; do
-		case "$c" in */qemu-arm64-* | */echo-demo.cell | */echo-demo-direct.cell | */dma-test.cell | */pci-busy.cell) continue ;; esac
+		case "$c" in */qemu-arm64-* | */echo-demo.cell | */echo-demo-direct.cell | */linux-demo.cell | */dma-test.cell | */pci-busy.cell) continue ;; esac
 		n=$((n + 1))
 		# direct interrupts need GICv3: GICv2 must refuse them, saying so
 		if [ "$g" = 2 ] && "$cli" config show "$c" 2> /dev/null |
@@ -198,7 +199,7 @@ for g in 3 2; do
 			> "$work/cells.log" 2>&1 || local_bad+=("$(basename "$c")")
 	done
 	if [ $n -gt 0 ] && [ ${#local_bad[@]} -eq 0 ]; then
-		pass "reference/gicv$g-cells (all $n shipped cell configs but echo-demo, the root link's peer, and dma-test, for the SMMU machine, check against it; on GICv2 the direct-irq ones are refused)"
+		pass "reference/gicv$g-cells (all $n shipped cell configs but echo-demo and linux-demo, the root links' peers, and dma-test, for the SMMU machine, check against it; on GICv2 the direct-irq ones are refused)"
 	else
 		fail "reference/gicv$g-cells: ${local_bad[*]:-no cells} do not check against it"
 	fi

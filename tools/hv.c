@@ -33,22 +33,51 @@ void hv_fail(const char *what, int err, const char *errmsg)
 		warden_err("%s failed: %s", what, strerror(err));
 }
 
+/*
+ * Does this Linux run in a Warden cell?  The tree that `warden cell linux`
+ * writes says so at its root (compatible "warden,linux-cell",
+ * tools/linuxdt.c); warden.ko there offers no /dev/warden, since only the
+ * root cell's Linux controls the hypervisor (driver/incell.c).
+ */
+static int hv_in_cell(void)
+{
+	char buf[256];
+	size_t n, i;
+	FILE *f = fopen(WARDEN_DT_COMPATIBLE, "rb");
+
+	if (!f)
+		return 0;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	/* a list of NUL-terminated strings (DT spec 2.3.1) */
+	for (i = 0; i < n; i += strlen(buf + i) + 1)
+		if (!strcmp(buf + i, "warden,linux-cell"))
+			return 1;
+	return 0;
+}
+
 int hv_open(const char *what)
 {
-	int fd = open(WARDEN_DEV, O_RDWR | O_CLOEXEC);
+	int fd = open(WARDEN_DEV, O_RDWR | O_CLOEXEC), err = errno;
 
 	if (fd >= 0)
 		return fd;
-	if (errno == ENOENT && !hv_module_loaded())
+	if (err == ENOENT && hv_in_cell())
+		warden_err("not available in a cell: %s (this Linux runs in "
+			   "a Warden cell; only the root cell's Linux "
+			   "controls Warden)",
+			   what);
+	else if (err == ENOENT && !hv_module_loaded())
 		warden_err("%s failed: warden.ko is not loaded (insmod "
 			   "warden.ko)",
 			   what);
-	else if (errno == ENOENT)
+	else if (err == ENOENT)
 		warden_err("%s failed: %s is missing although warden.ko is "
 			   "loaded (is devtmpfs mounted on /dev?)",
 			   what, WARDEN_DEV);
 	else
-		hv_fail(what, errno, NULL);
+		hv_fail(what, err, NULL);
 	return -1;
 }
 

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * warden-link-ping: Linux's end of the echo protocol
- * (include/warden/echo.h) over a link of the root cell.
+ * (include/warden/echo.h) over a link: of the root cell, or of a Linux
+ * cell whose warden.ko offers its links.
  *
- *   warden-link-ping [-n COUNT] [-t TIMEOUT_MS] [LINK]
+ *   warden-link-ping [-e] [-n COUNT] [-t TIMEOUT_MS] [LINK]
  *
  * Opens the link device /dev/warden-link-LINK (LINK is a link name, or a
  * device path if it has a slash; default root-echo), maps its sections,
@@ -11,7 +12,12 @@
  * answering) and waits for each echo by the doorbell, up to TIMEOUT_MS
  * (-t, default 1000).  It checks every word of each echo, then prints the
  * round-trip latency: min, average, max.  The peer is an inmate running
- * the echo protocol, such as echo-demo.bin in the echo-demo cell.
+ * the echo protocol, such as echo-demo.bin in the echo-demo cell, or
+ * another Linux running warden-link-ping -e.
+ *
+ * With -e it is the echo side instead: it answers COUNT messages (0: until
+ * the peer stops sending), each within TIMEOUT_MS of the last, by copying
+ * it into its own section and ringing back; then it prints how many.
  *
  * Exit status: 0 all echoes verified, 1 an echo was wrong, 2 the peer is
  * not there or stopped answering (the output says which state it is in),
@@ -201,6 +207,63 @@ static void report(const struct ping *p, const struct rtt *r, uint32_t sent)
 	       (unsigned long long)(r->max % 1000));
 }
 
+/* Wait for a message not echoed yet: doorbells, up to the timeout. */
+static int wait_message(struct ping *p)
+{
+	struct pollfd pfd = { .fd = p->fd, .events = POLLIN };
+	uint64_t rings,
+		deadline = now_ns() + (uint64_t)p->timeout_ms * 1000000u;
+	int64_t left;
+
+	while (p->in->seq == p->out->seq) {
+		left = (int64_t)(deadline - now_ns());
+		if (left <= 0)
+			return 0;
+		if (poll(&pfd, 1, (int)(left / 1000000) + 1) > 0 &&
+		    read(p->fd, &rings, sizeof(rings)) < 0 && errno != EAGAIN)
+			return 0;
+	}
+	return 1;
+}
+
+/* -e: echo the peer's message back, word for word; 0 or the exit status. */
+static int echo_once(struct ping *p)
+{
+	uint32_t i, seq = p->in->seq, len;
+
+	__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	len = p->in->len;
+	if (len > WARDEN_ECHO_DATA_WORDS)
+		len = WARDEN_ECHO_DATA_WORDS; /* the peer's word is no bound */
+	for (i = 0; i < len; i++)
+		p->out->data[i] = p->in->data[i];
+	p->out->len = len;
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	p->out->seq = seq;
+	if (ioctl(p->fd, WARDEN_LINK_RING)) {
+		printf("warden-link-ping: ring back of message %u refused: %s (peer \"%.32s\" is %s)\n",
+		       seq, strerror(errno), p->info.peer, peer_now(p));
+		return 2;
+	}
+	return 0;
+}
+
+static int echo(struct ping *p, unsigned long count, unsigned long *done)
+{
+	int ret = 0;
+
+	while (!ret && (!count || *done < count)) {
+		if (!wait_message(p)) {
+			printf("warden-link-ping: no message within %d ms (peer \"%.32s\" is %s)\n",
+			       p->timeout_ms, p->info.peer, peer_now(p));
+			return count ? 2 : 0;
+		}
+		ret = echo_once(p);
+		*done += !ret;
+	}
+	return ret;
+}
+
 /* TIMEOUT_MS: a whole positive number, or 0 (a usage error). */
 static int parse_ms(const char *s)
 {
@@ -213,7 +276,7 @@ static int parse_ms(const char *s)
 static int usage(void)
 {
 	fprintf(stderr,
-		"usage: warden-link-ping [-n COUNT] [-t TIMEOUT_MS] [LINK]\n");
+		"usage: warden-link-ping [-e] [-n COUNT] [-t TIMEOUT_MS] [LINK]\n");
 	return 3;
 }
 
@@ -223,12 +286,15 @@ int main(int argc, char **argv)
 	static struct ping p = { .timeout_ms = 1000 };
 	static struct rtt r;
 	static unsigned long count = 1000;
+	static unsigned long echoed;
 	static uint32_t n;
 	const char *link = "root-echo";
-	int opt, ret;
+	int opt, ret, echo_side = 0;
 
-	while ((opt = getopt(argc, argv, "n:t:")) != -1) {
-		if (opt == 'n')
+	while ((opt = getopt(argc, argv, "en:t:")) != -1) {
+		if (opt == 'e')
+			echo_side = 1;
+		else if (opt == 'n')
 			count = strtoul(optarg, NULL, 0);
 		else if (opt == 't')
 			p.timeout_ms = parse_ms(optarg);
@@ -249,8 +315,18 @@ int main(int argc, char **argv)
 	if (sigsetjmp(revoked, 1)) {
 		printf("warden-link-ping: the link was revoked at message %u: peer \"%.32s\" is being destroyed\n",
 		       n, p.info.peer);
-		report(&p, &r, n);
+		if (echo_side)
+			printf("warden-link-ping: link \"%.32s\": %lu messages echoed\n",
+			       p.info.name, echoed);
+		else
+			report(&p, &r, n);
 		return 2;
+	}
+	if (echo_side) {
+		ret = echo(&p, count, &echoed);
+		printf("warden-link-ping: link \"%.32s\" to \"%.32s\": %lu messages echoed\n",
+		       p.info.name, p.info.peer, echoed);
+		return ret;
 	}
 	/* the echo side may still hold an old seq: start after it */
 	n = p.in->seq;

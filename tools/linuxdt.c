@@ -36,6 +36,7 @@
 /* The GIC's interrupt specifier (arm,gic.yaml): type, number, flags. */
 #define LDT_IRQ_SPI 0u
 #define LDT_IRQ_PPI 1u
+#define LDT_IRQ_EDGE_RISING 1u
 #define LDT_IRQ_LEVEL_HIGH 4u
 #define LDT_IRQ_LEVEL_LOW 8u
 #define LDT_IRQ_TRIGGER 0xfu
@@ -660,6 +661,46 @@ static void ldt_comm(struct ldt *l)
 	}
 }
 
+/*
+ * One node per link of the cell (config.h, docs/links.md), for warden.ko
+ * in the cell: the region at the cell's IPA, its layout, which output
+ * section is the cell's, and the doorbell.  warden,index is the link's
+ * place in the cell config, which WARDEN_HC_LINK_RING and
+ * WARDEN_HC_LINK_STATE take in x1.  The doorbell is rising-edge: the
+ * hypervisor makes it pending once per ring, and the root's driver asks
+ * the same of its own doorbells.  Not RAM, like the comm region.
+ */
+static void ldt_link(struct ldt *l, const struct warden_link *k, uint32_t i)
+{
+	uint64_t reg[2] = { k->virt_start, warden_link_size(k) };
+	uint32_t irq[3] = { LDT_IRQ_SPI, k->doorbell_irq - 32,
+			    LDT_IRQ_EDGE_RISING };
+	char name[40];
+
+	snprintf(name, sizeof(name), "link@%llx",
+		 (unsigned long long)k->virt_start);
+	fdtwrite_begin_node(&l->w, name);
+	fdtwrite_prop_str(&l->w, "compatible", "warden,link");
+	ldt_reg(l, reg, 1);
+	fdtwrite_prop_cells(&l->w, "interrupts", irq, 3);
+	fdtwrite_prop_str(&l->w, "warden,name", k->name);
+	fdtwrite_prop_str(&l->w, "warden,peer", k->peer);
+	fdtwrite_prop_u32(&l->w, "warden,index", i);
+	fdtwrite_prop_u32(&l->w, "warden,side", k->side);
+	fdtwrite_prop_u64(&l->w, "warden,common-size", k->common_size);
+	fdtwrite_prop_u64(&l->w, "warden,section-size", k->section_size);
+	fdtwrite_end_node(&l->w);
+}
+
+static void ldt_links(struct ldt *l)
+{
+	const struct warden_link *k = warden_cell_links(l->cell);
+	uint32_t i;
+
+	for (i = 0; i < l->cell->num_links; i++)
+		ldt_link(l, &k[i], i);
+}
+
 /* ---- writing: the GIC and the timer ------------------------------------ */
 
 /*
@@ -1088,6 +1129,7 @@ static void ldt_write(struct ldt *l)
 	ldt_cpus(l);
 	ldt_memory(l);
 	ldt_comm(l);
+	ldt_links(l);
 	ldt_gic(l);
 	ldt_timer(l);
 	if (l->f)

@@ -20,6 +20,23 @@
  * at the IPA and with the size of the config's WARDEN_MEM_COMM_REGION
  * region (in the root's 2 + 2 cells).  It is not RAM: no memory node
  * covers it.
+ *
+ * And one node per link of the cell (docs/links.md), as the cell sees it:
+ *
+ *     link@50000000 {
+ *             compatible = "warden,link";
+ *             reg = <0x0 0x50000000 0x0 0x5000>;   (the whole region)
+ *             interrupts = <0 1 1>;                (doorbell SPI 33, edge)
+ *             warden,name = "ctl";
+ *             warden,peer = "root";
+ *             warden,index = <0>;                  (x1 of the link calls)
+ *             warden,side = <1>;                   (the cell's output section)
+ *             warden,common-size = /bits/ 64 <0x1000>;
+ *             warden,section-size = /bits/ 64 <0x2000>;
+ *     };
+ *
+ * The region is laid out as config.h says: common section, then side 0's
+ * and side 1's output sections.  Not RAM either.
  */
 #ifndef WARDEN_TOOLS_LINUXDT_H
 #define WARDEN_TOOLS_LINUXDT_H

@@ -44,6 +44,10 @@
 #ifndef WARDEN_SYSFS
 #define WARDEN_SYSFS "/sys/devices/warden"
 #endif
+/* The root node's compatible in Linux's view of its device tree. */
+#ifndef WARDEN_DT_COMPATIBLE
+#define WARDEN_DT_COMPATIBLE "/sys/firmware/devicetree/base/compatible"
+#endif
 
 /* Options of the commands (bits of a command's `opts`). */
 #define WARDEN_OPT_FORCE 0x1u /* --force */

@@ -17,6 +17,10 @@
  *   them the cell owns the interrupt of transport 31 only (0x0a003e00,
  *   SPI 47 = INTID 79), so its tree describes that one.
  * - The comm region at its usual IPA, above the RAM.
+ * - The root's link root-linux (one common page, one page per side, seen
+ *   where the root sees it), doorbell INTID 234: warden.ko in the cell
+ *   offers it as /dev/warden-link-root-linux.  Not in linux-demo-direct,
+ *   which the root's link does not name.
  */
 #include <warden/cell.h>
 #include <warden/config.h>
@@ -25,6 +29,10 @@
 #ifndef LINUX_DEMO_NAME
 #define LINUX_DEMO_NAME "linux-demo"
 #define LINUX_DEMO_FLAGS WARDEN_CELL_CONSOLE
+/* the root's link root-linux (qemu-arm64.h) names this cell, not a variant */
+#define LINUX_DEMO_NUM_LINKS 1
+#else
+#define LINUX_DEMO_NUM_LINKS 0
 #endif
 
 #define LINUX_DEMO_RAM 0x74000000
@@ -33,11 +41,13 @@
 #define LINUX_DEMO_VIRTIO_IRQ 79
 #define LINUX_DEMO_VUART 0x09000000
 #define LINUX_DEMO_VUART_IRQ 230
+#define LINUX_DEMO_LINK_IRQ 234 /* the doorbell of root-linux: no device's */
 
 const struct {
 	struct warden_cell_desc cell;
 	struct warden_memory mem[3];
-	struct warden_irq_range irqs[2];
+	struct warden_irq_range irqs[2 + LINUX_DEMO_NUM_LINKS];
+	struct warden_link links[LINUX_DEMO_NUM_LINKS];
 } WARDEN_PACKED config __attribute__((section(".warden_config"))) = {
 	.cell = {
 		.signature = WARDEN_CELL_SIGNATURE,
@@ -47,7 +57,8 @@ const struct {
 		.name = LINUX_DEMO_NAME,
 		.cpu_set = 0xc,
 		.num_memory_regions = 3,
-		.num_irq_ranges = 2,
+		.num_irq_ranges = 2 + LINUX_DEMO_NUM_LINKS,
+		.num_links = LINUX_DEMO_NUM_LINKS,
 		/* `warden cell linux` starts it at the kernel instead */
 		.reset_address = LINUX_DEMO_RAM,
 		.vuart_base = LINUX_DEMO_VUART,
@@ -79,5 +90,26 @@ const struct {
 	.irqs = {
 		{ .first = LINUX_DEMO_VIRTIO_IRQ, .count = 1 },
 		{ .first = LINUX_DEMO_VUART_IRQ, .count = 1 },
+#if LINUX_DEMO_NUM_LINKS
+		{ .first = LINUX_DEMO_LINK_IRQ, .count = 1 },
+#endif
 	},
+#if LINUX_DEMO_NUM_LINKS
+	/*
+	 * root-linux, the cell's side 1, where the root sees it: the tree
+	 * that `warden cell linux` writes describes it (a warden,link node).
+	 */
+	.links = {
+		{
+			.name = "root-linux",
+			.peer = "root",
+			.phys_start = 0x70810000,
+			.virt_start = 0x70810000,
+			.common_size = 0x1000,
+			.section_size = 0x1000,
+			.side = 1,
+			.doorbell_irq = LINUX_DEMO_LINK_IRQ,
+		},
+	},
+#endif
 };

@@ -72,7 +72,7 @@ const struct {
 	struct warden_system system;
 	struct warden_memory mem[8];
 	struct warden_irq_range irqs[QEMU_ARM64_NUM_IRQ_RANGES];
-	struct warden_link links[1];
+	struct warden_link links[2];
 } WARDEN_PACKED config __attribute__((section(".warden_config"))) = {
 	.system = {
 		.signature = WARDEN_SYSTEM_SIGNATURE,
@@ -140,6 +140,21 @@ const struct {
 			.section_size = 0x1000,
 			.side = 0,
 			.doorbell_irq = 104,
+		},
+		/*
+		 * To the Linux in linux-demo (linux-demo.c), whose warden.ko
+		 * offers it as /dev/warden-link-root-linux too.  SPI 233: no
+		 * device drives it, on either machine (SMMU: 106-109).
+		 */
+		{
+			.name = "root-linux",
+			.peer = "linux-demo",
+			.phys_start = 0x70810000,
+			.virt_start = 0x70810000,
+			.common_size = 0x1000,
+			.section_size = 0x1000,
+			.side = 0,
+			.doorbell_irq = 233,
 		},
 	},
 };

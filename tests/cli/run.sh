@@ -347,6 +347,26 @@ why=
 	why="not the ring as it is"
 verdict "cell-console prints the ring (fake sysfs)" "$why"
 
+# --- root-only commands in a Linux cell -----------------------------------
+# The cell's tree says "warden,linux-cell" at its root (tools/linuxdt.c);
+# there is no /dev/warden there (nor on this host): each command that needs
+# it says it is not available in a cell.
+printf 'warden,linux-cell\0' > "$cli/dt-compatible"
+why=
+for cmd in "enable $build/configs/qemu-arm64-gicv3.cell" disable \
+	"cell create $build/configs/gic-demo.cell" "cell destroy gic-demo"; do
+	# shellcheck disable=SC2086 # the command's words
+	"$W" $cmd > "$tmp/out" 2> "$tmp/err"
+	rc=$?
+	cat "$tmp/err" >> "$tmp/log"
+	[ $rc -eq 1 ] && grep -q "not available in a cell: " "$tmp/err" ||
+		why+=" '$cmd' (exit $rc: $(head -n 1 "$tmp/err"))"
+done
+rm -f "$cli/dt-compatible"
+"$W" disable > "$tmp/out" 2> "$tmp/err"
+grep -q "not available in a cell" "$tmp/err" && why+=" (said so outside a cell)"
+verdict "root-only commands in a Linux cell" "$why"
+
 # --send: escapes are checked, and only a running cell is sent to
 why=
 for bad in 'a\q' 'a\' '\x4' '\xg0' '\x'; do

@@ -818,6 +818,80 @@ static void test_comm_region(void)
 	gen_free(g);
 }
 
+/* Is node's property name the string want? */
+static int str_is(const struct fdt *t, int node, const char *name,
+		  const char *want)
+{
+	uint32_t len;
+	const uint8_t *p = fdt_prop(t, node, name, &len);
+
+	return p && len == strlen(want) + 1 && !memcmp(p, want, len);
+}
+
+/* Is node's property name the want, of 1 or 2 cells? */
+static int cells_are(const struct fdt *t, int node, const char *name,
+		     uint64_t want, uint32_t ncells)
+{
+	uint32_t len;
+	const uint8_t *p = fdt_prop(t, node, name, &len);
+
+	return p && len == 4 * ncells && fdt_cells(p, ncells) == want;
+}
+
+/*
+ * The cell's links, one node each at the cell's IPA (linuxdt.h): a link
+ * to the root with a common section, and one to an inmate without.
+ */
+static void test_links(void)
+{
+	static const uint32_t ctl_irq[] = { 0, 33 - 32, 1 };
+	static const uint32_t ab_irq[] = { 0, 34 - 32, 1 };
+	struct warden_cell_desc *root = &sys_ref.sys.root_cell;
+	struct linuxdt_opts o = { 0 };
+	struct warden_link *ab;
+	const struct fdt *t;
+	struct cell c;
+	struct gen *g;
+	int ctl, n;
+
+	sys_init();
+	linux_cell(&c, 0x4);
+	add_irq(&c, 33, 2);
+	add_link(root, sys_ref.link, "ctl", "linux", 0x74400000, 0x74400000, 0,
+		 40);
+	add_link(&c.desc, c.link, "ctl", "root", 0x74400000, 0x50000000, 1, 33);
+	ab = add_link(&c.desc, c.link, "ab", "uart-demo", 0x74600000,
+		      0x60000000, 0, 34);
+	ab->common_size = 0;
+	ab->section_size = 0x10000;
+	g = gen(&c, NULL, &o, "links");
+	CHECK(g->ret == 0 && g->parsed && g->dtc);
+	if (unit_case_failed)
+		return;
+	t = &g->t;
+	CHECK(children(t, 0, "link@") == 2);
+	ctl = fdt_path(t, "/link@50000000");
+	CHECK(ctl > 0 && fdt_compatible(t, ctl, "warden,link"));
+	CHECK(reg_is(t, ctl, 0, 0x50000000, 0x5000));
+	CHECK(irqs_are(t, ctl, ctl_irq, 3));
+	CHECK(str_is(t, ctl, "warden,name", "ctl"));
+	CHECK(str_is(t, ctl, "warden,peer", "root"));
+	CHECK(cells_are(t, ctl, "warden,index", 0, 1));
+	CHECK(cells_are(t, ctl, "warden,side", 1, 1));
+	CHECK(cells_are(t, ctl, "warden,common-size", 0x1000, 2));
+	CHECK(cells_are(t, ctl, "warden,section-size", 0x2000, 2));
+	n = fdt_path(t, "/link@60000000");
+	CHECK(n > 0 && reg_is(t, n, 0, 0x60000000, 0x20000));
+	CHECK(irqs_are(t, n, ab_irq, 3));
+	CHECK(str_is(t, n, "warden,name", "ab"));
+	CHECK(cells_are(t, n, "warden,index", 1, 1));
+	CHECK(cells_are(t, n, "warden,side", 0, 1));
+	CHECK(cells_are(t, n, "warden,common-size", 0, 2));
+	/* neither is RAM */
+	CHECK(children(t, 0, "memory@") == 1);
+	gen_free(g);
+}
+
 /* What the cell cannot have is refused, with the reason. */
 static void test_refused(void)
 {
@@ -915,6 +989,7 @@ int main(void)
 	RUN(test_device_rules);
 	RUN(test_chosen_console);
 	RUN(test_comm_region);
+	RUN(test_links);
 	RUN(test_refused);
 	RUN(test_build_bounds);
 	UNIT_DONE();

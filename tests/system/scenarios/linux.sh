@@ -12,7 +12,10 @@
 #      loads its images again); then `poweroff -f` in the cell leaves it
 #      shut down;
 #   2. the virtio-blk disk of the machine, given to the cell by its config:
-#      mounted, a file read; then `warden cell shutdown` from the root: the
+#      mounted, a file read; the root's link root-linux, which the cell's
+#      warden.ko offers as /dev/warden-link-root-linux (from the tree):
+#      warden-link-ping in the root, warden-link-ping -e in the cell, 100
+#      echoes checked; then `warden cell shutdown` from the root: the
 #      cell's warden.ko powers it off cleanly;
 #   3. a cell that reads the root's RAM (/dev/mem) fails with the reason,
 #      and the root does not notice;
@@ -80,6 +83,15 @@ check_v "warden.ko answers for it" cell_wait_for linux-demo "warden: in cell [0-
 check_v "the cell mounts the disk and reads its file" cell_run linux-demo \
 	'modprobe -a virtio_mmio virtio_blk crc32c_generic ext4; i=0; while [ ! -b /dev/vda ] && [ $i -lt 50 ]; do sleep 0.2; i=$((i+1)); done; mount -o ro /dev/vda /mnt && echo DISK: $(cat /mnt/hello.txt)' \
 	"DISK: warden virtio-blk disk: hello from the host" 60
+check_v "the cell's warden.ko offers its link" cell_run linux-demo \
+	'test -c /dev/warden-link-root-linux && echo LINKDEV=ok' "LINKDEV=ok$"
+check_v "the cell echoes on it" cell_run linux-demo \
+	'(warden-link-ping -e -n 100 -t 60000 root-linux; echo ECHO-EXIT=$?) & echo ECHO-$((1 + 1))-STARTED' \
+	"ECHO-2-STARTED"
+check_v "ping root -> Linux cell: 100 echoes verified" sh -c \
+	"warden-link-ping -n 100 -t 10000 root-linux > /tmp/link-ping.out; cat /tmp/link-ping.out; grep -q '100 of 100 echoes verified' /tmp/link-ping.out"
+check_v "... and the cell echoed them all" cell_wait_for linux-demo \
+	"root-linux\" to \"root\": 100 messages echoed" 30
 check_v "warden cell shutdown: a clean poweroff" warden cell shutdown linux-demo
 check_v "it synced and unmounted on the way" cell_wait_for linux-demo \
 	"\[cell-init\] powering off|EXT4-fs \(vda\): unmounting filesystem"

@@ -117,12 +117,14 @@ else
 fi
 
 # cell_golden NAME ARGS...: `config cell-create` for the reference
-# machine, against its golden output; a config must build and check.
+# machine (or the system config $cell_system names), against its golden
+# output; a config must build and check.
 cell_golden() {
 	local name=$1 out=$work/$1.c err=$work/$1.err rc kind=c
+	local sys=$build/configs/${cell_system:-qemu-arm64-gicv3}.cell
 	shift
 	timeout 20 "$cli" config cell-create \
-		--system "$build/configs/qemu-arm64-gicv3.cell" "$@" \
+		--system "$sys" "$@" \
 		-o "$out" 2> "$err"
 	rc=$?
 	case $rc in
@@ -140,7 +142,7 @@ cell_golden() {
 		fail "golden/$name: differs from tests/data/golden/$name.$kind"
 		sed -n '1,20s/^/    | /p' "$work/$name.diff"
 	elif [ $kind = c ] && ! { "$cli" config build "$out" -o "$work/$name.cell" &&
-		"$cli" config check "$build/configs/qemu-arm64-gicv3.cell" \
+		"$cli" config check "$sys" \
 			"$build/configs/gic-demo.cell" "$work/$name.cell"; } \
 		> "$work/$name.build" 2>&1; then
 		fail "golden/$name: does not build, or check beside gic-demo"
@@ -160,6 +162,12 @@ cell_golden cell-all-cpus --name greedy --cpus 0-3 --linux-mem 768M
 cell_golden cell-clash --name clash --cpus 3 --ram-at 0x70000000 \
 	--with "$build/configs/gic-demo.cell"
 cell_golden cell-no-room --name huge --cpus 3 --ram 512M --linux-mem 768M
+# PCI functions (--pci, repeatable), on the machine with the SMMU; and
+# refused where the platform has no PCI host bridge behind an SMMU.
+cell_system=qemu-arm64-gicv3-smmu cell_golden cell-pci --name pci --cpus 3 \
+	--linux-mem 768M --pci 00:02.0 --pci 0000:00:03.0
+cell_golden cell-pci-no-host --name pci --cpus 3 --linux-mem 768M \
+	--pci 00:02.0
 
 # The reference machine against its hand-written configs.
 for g in 3 2; do

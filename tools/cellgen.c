@@ -9,6 +9,7 @@
  * system config, and against each cell it must run beside): only a valid
  * config is written.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -106,6 +107,49 @@ int cellgen_parse_irqs(const char *s, struct warden_irq_range *r, int max)
 		r[n].first = (uint32_t)lo;
 		r[n++].count = (uint32_t)(hi - lo + 1);
 	}
+	return n;
+}
+
+/* A hexadecimal field up to max, ended by sep, which *p then passes. */
+static int cc_hex(const char **p, unsigned long max, char sep, unsigned long *v)
+{
+	char *end;
+
+	if (!isxdigit((unsigned char)**p))
+		return -1;
+	*v = strtoul(*p, &end, 16);
+	if (*v > max || *end != sep)
+		return -1;
+	*p = sep ? end + 1 : end;
+	return 0;
+}
+
+/* "BB:DD.F" or "0000:BB:DD.F", as lspci prints it, into a requester ID. */
+static int cc_parse_bdf(const char *tok, uint16_t *bdf)
+{
+	unsigned long dom = 0, bus, dev, fn;
+	const char *p = tok;
+
+	/* a domain, if given, must be 0: the platform has one host bridge */
+	if (strchr(tok, ':') != strrchr(tok, ':') && cc_hex(&p, 0, ':', &dom))
+		return -1;
+	if (cc_hex(&p, 0xff, ':', &bus) || cc_hex(&p, 0x1f, '.', &dev) ||
+	    cc_hex(&p, 7, '\0', &fn))
+		return -1;
+	*bdf = (uint16_t)(bus << 8 | dev << 3 | fn);
+	return 0;
+}
+
+int cellgen_parse_pci(const char *s, uint16_t *bdf, int max)
+{
+	char buf[512], *save = NULL, *tok;
+	int n = 0;
+
+	snprintf(buf, sizeof(buf), "%s", s);
+	for (tok = strtok_r(buf, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save))
+		if (n == max || cc_parse_bdf(tok, &bdf[n++]))
+			return -1;
 	return n;
 }
 
@@ -340,16 +384,28 @@ static void cc_desc(const struct cc *c, struct warden_cell_desc *d)
 	d->cpu_set = c->o->cpu_set;
 	d->num_memory_regions = (uint32_t)c->num_mem;
 	d->num_irq_ranges = (uint32_t)c->num_irqs;
+	d->num_pci_devices = (uint32_t)c->o->num_pci;
 	d->reset_address = c->o->ram_ipa;
+}
+
+/* The PCI functions' array, as the ABI lays it out after the links. */
+static void cc_pci(const struct cc *c, struct warden_pci_device *p)
+{
+	int i;
+
+	for (i = 0; i < c->o->num_pci; i++)
+		p[i] = (struct warden_pci_device){ .bdf = c->o->pci[i] };
 }
 
 /* Build the cell the C source describes; check it alone and in company. */
 static int cc_check(const struct cc *c)
 {
 	const struct cellgen_opts *o = c->o;
-	size_t size = sizeof(struct warden_cell_desc) +
-		      (size_t)c->num_mem * sizeof(c->mem[0]) +
-		      (size_t)c->num_irqs * sizeof(c->irqs[0]);
+	size_t mem_len = (size_t)c->num_mem * sizeof(c->mem[0]);
+	size_t irq_len = (size_t)c->num_irqs * sizeof(c->irqs[0]);
+	size_t pci_len = (size_t)o->num_pci * sizeof(struct warden_pci_device);
+	size_t size =
+		sizeof(struct warden_cell_desc) + mem_len + irq_len + pci_len;
 	uint8_t *b = calloc(1, size);
 	struct warden_cell_desc d;
 	unsigned int n;
@@ -359,9 +415,11 @@ static int cc_check(const struct cc *c)
 		return -ENOMEM;
 	cc_desc(c, &d);
 	memcpy(b, &d, sizeof(d));
-	memcpy(b + sizeof(d), c->mem, (size_t)c->num_mem * sizeof(c->mem[0]));
-	memcpy(b + sizeof(d) + (size_t)c->num_mem * sizeof(c->mem[0]), c->irqs,
-	       (size_t)c->num_irqs * sizeof(c->irqs[0]));
+	memcpy(b + sizeof(d), c->mem, mem_len);
+	memcpy(b + sizeof(d) + mem_len, c->irqs, irq_len);
+	/* no links: the PCI functions follow the IRQs */
+	cc_pci(c, (struct warden_pci_device *)(void *)(b + sizeof(d) + mem_len +
+						       irq_len));
 	n = config_check_cell(b, size, o->sys, cc_report, NULL);
 	for (i = 0; !n && i < o->num_with; i++)
 		n += config_check_cell_pair((const void *)b, o->with[i],
@@ -394,6 +452,20 @@ static void cc_emit_flags(FILE *out, uint32_t flags)
 				names[i].name);
 }
 
+static void cc_emit_pci(const struct cellgen_opts *o, FILE *out)
+{
+	int i;
+
+	if (!o->num_pci)
+		return;
+	fprintf(out, "\t.pci = {\n");
+	for (i = 0; i < o->num_pci; i++)
+		fprintf(out, "\t\t{ .bdf = 0x%04x }, /* %02x:%02x.%x */\n",
+			o->pci[i], o->pci[i] >> 8, (o->pci[i] >> 3) & 0x1fu,
+			o->pci[i] & 7u);
+	fprintf(out, "\t},\n");
+}
+
 static void cc_emit(const struct cc *c, FILE *out)
 {
 	const struct cellgen_opts *o = c->o;
@@ -415,6 +487,9 @@ static void cc_emit(const struct cc *c, FILE *out)
 	if (c->num_irqs)
 		fprintf(out, "\tstruct warden_irq_range irqs[%d];\n",
 			c->num_irqs);
+	if (o->num_pci)
+		fprintf(out, "\tstruct warden_pci_device pci[%d];\n",
+			o->num_pci);
 	fprintf(out,
 		"} WARDEN_PACKED config "
 		"__attribute__((section(\".warden_config\"))) = {\n"
@@ -425,10 +500,12 @@ static void cc_emit(const struct cc *c, FILE *out)
 		"\t\t.flags = %s,\n\t\t.name = \"%s\",\n"
 		"\t\t.cpu_set = 0x%llx,\n"
 		"\t\t.num_memory_regions = %d,\n"
-		"\t\t.num_irq_ranges = %d,\n"
-		"\t\t.reset_address = 0x%llx,\n\t},\n\t.mem = {\n",
+		"\t\t.num_irq_ranges = %d,\n",
 		o->console ? "WARDEN_CELL_CONSOLE" : "0", o->name,
-		(unsigned long long)o->cpu_set, c->num_mem, c->num_irqs,
+		(unsigned long long)o->cpu_set, c->num_mem, c->num_irqs);
+	if (o->num_pci)
+		fprintf(out, "\t\t.num_pci_devices = %d,\n", o->num_pci);
+	fprintf(out, "\t\t.reset_address = 0x%llx,\n\t},\n\t.mem = {\n",
 		(unsigned long long)o->ram_ipa);
 	for (i = 0; i < c->num_mem; i++) {
 		fprintf(out,
@@ -450,6 +527,7 @@ static void cc_emit(const struct cc *c, FILE *out)
 				c->irqs[i].first, c->irqs[i].count);
 		fprintf(out, "\t},\n");
 	}
+	cc_emit_pci(o, out);
 	fprintf(out, "};\n");
 }
 
@@ -470,6 +548,23 @@ static void cc_note_linux_irqs(const struct cc *c)
 					"is created\n",
 					o->linux_irqs[k].intid,
 					o->linux_irqs[k].name);
+}
+
+/*
+ * Linux assigns a function's BARs, and its interrupt pin is in its config
+ * space: neither is in the device tree, so the user adds them.
+ */
+static void cc_note_pci(const struct cellgen_opts *o)
+{
+	int i;
+
+	for (i = 0; i < o->num_pci; i++)
+		fprintf(stderr,
+			"note: PCI function %02x:%02x.%x: add its memory BARs "
+			"as IO regions at IPA = PA, and its INTx SPI with "
+			"--irqs, if the cell uses them\n",
+			o->pci[i] >> 8, (o->pci[i] >> 3) & 0x1fu,
+			o->pci[i] & 7u);
 }
 
 int cellgen_cell(const struct cellgen_opts *o, FILE *out)
@@ -493,6 +588,7 @@ int cellgen_cell(const struct cellgen_opts *o, FILE *out)
 		ret = cc_check(c);
 	if (!ret) {
 		cc_note_linux_irqs(c);
+		cc_note_pci(o);
 		cc_emit(c, out);
 	}
 	free(c);

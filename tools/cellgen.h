@@ -36,6 +36,9 @@ struct cellgen_opts {
 	/* INTID ranges, besides the devices' SPIs */
 	struct warden_irq_range irqs[CELLGEN_MAX_ITEMS];
 	int num_irqs;
+	/* PCI functions it owns: requester IDs (bus << 8 | dev << 3 | fn) */
+	uint16_t pci[WARDEN_MAX_PCI_DEVICES];
+	int num_pci;
 	/* cells that run at the same time: no clash with them */
 	const struct warden_cell_desc *with[CELLGEN_MAX_WITH];
 	uint64_t with_size[CELLGEN_MAX_WITH];
@@ -56,5 +59,7 @@ int cellgen_cell(const struct cellgen_opts *o, FILE *out);
 int cellgen_parse_cpus(const char *s, uint64_t *set);
 /* "40,48-50" into INTID ranges; the count, or -1 if malformed. */
 int cellgen_parse_irqs(const char *s, struct warden_irq_range *r, int max);
+/* "00:02.0,0000:01:00.1" into requester IDs; the count, or -1 if malformed. */
+int cellgen_parse_pci(const char *s, uint16_t *bdf, int max);
 
 #endif /* WARDEN_TOOLS_CELLGEN_H */

@@ -563,6 +563,17 @@ static int configcli_cell_opts(struct configcli_cell *cc, unsigned int opts)
 			return WARDEN_EXIT_USAGE;
 		}
 	}
+	v = warden_opt_value(WARDEN_OPT_PCI);
+	if (v) {
+		o->num_pci =
+			cellgen_parse_pci(v, o->pci, WARDEN_MAX_PCI_DEVICES);
+		if (o->num_pci < 0) {
+			warden_err("config cell-create: --pci %s is not up to "
+				   "%d PCI functions such as 00:02.0",
+				   v, WARDEN_MAX_PCI_DEVICES);
+			return WARDEN_EXIT_USAGE;
+		}
+	}
 	o->console = !!(opts & WARDEN_OPT_CONSOLE);
 	return WARDEN_EXIT_OK;
 }

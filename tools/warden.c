@@ -121,6 +121,10 @@ static const struct warden_opt warden_opt_devices = {
 static const struct warden_opt warden_opt_irqs = {
 	0, "irqs", WARDEN_OPT_IRQS, "more interrupts (INTIDs): 40,48-50", "LIST"
 };
+static const struct warden_opt warden_opt_pci = {
+	0, "pci", WARDEN_OPT_PCI,
+	"a PCI function it owns (repeatable, up to 8): 00:02.0", "BDF"
+};
 static const struct warden_opt warden_opt_cell_dtb = {
 	0, "dtb", WARDEN_OPT_DTB,
 	"the DTB for --devices (default: the running system's)", "FILE"
@@ -154,7 +158,7 @@ static const struct warden_opt warden_opt_cell_console = {
 	"its console lines also go to the hypervisor's UART", NULL
 };
 
-#define WARDEN_CMD_OPTS_MAX 13
+#define WARDEN_CMD_OPTS_MAX 14
 
 struct warden_cmd {
 	const char *name; /* one or more words: "enable", "config check" */
@@ -337,7 +341,7 @@ static const struct warden_cmd warden_cmds[] = {
 			  &warden_opt_ram_ipa, &warden_opt_devices,
 			  &warden_opt_irqs, &warden_opt_cell_dtb,
 			  &warden_opt_cell_linux_mem, &warden_opt_with,
-			  &warden_opt_cell_console },
+			  &warden_opt_cell_console, &warden_opt_pci },
 		.summary = "write an inmate cell config (C) from a few options",
 		.help = "Generate an inmate cell config as C source: its name, "
 			"CPUs, RAM (loadable, at\n"
@@ -350,6 +354,12 @@ static const struct warden_cmd warden_cmds[] = {
 			"System RAM in /proc/iomem, or --linux-mem elsewhere), "
 			"the hypervisor, the\n"
 			"root's links and the --with cells leave free.\n"
+			"--pci (repeatable) gives the cell PCI functions on the "
+			"host bridge behind the\n"
+			"SMMU, by requester ID as lspci prints it (00:02.0, or "
+			"0000:00:02.0); their\n"
+			"memory BARs and INTx SPI are not in the device tree: add "
+			"them yourself.\n"
 			"\n"
 			"The cell is checked against --system and against each "
 			"--with cell, as by\n"
@@ -776,6 +786,23 @@ static const struct warden_opt *warden_opt_find(const struct warden_cmd *cmd,
 }
 
 /*
+ * A repeated list option's values, joined with commas: its parser sees one
+ * list, however it was given.  512 characters hold far more items than
+ * any list option accepts, so the parser still counts too many and says so.
+ */
+static const char *warden_opt_join(unsigned int flag, const char *value)
+{
+	static char joined[512];
+	char prev[sizeof(joined) - 64]; /* the last value keeps some room */
+
+	/* the previous value may be joined itself: copy it first */
+	snprintf(prev, sizeof(prev), "%s",
+		 warden_opt_values[__builtin_ctz(flag)]);
+	snprintf(joined, sizeof(joined), "%s,%s", prev, value);
+	return joined;
+}
+
+/*
  * Take option argv[i] (and its value) out of argv[0..*n): sets its flag and
  * value.  Returns 0, or the exit code of a usage error.
  */
@@ -804,6 +831,8 @@ static int warden_opt_take(const struct warden_cmd *cmd, char **argv, int i,
 		value = argv[i + 1];
 		words = 2;
 	}
+	if ((opt->flag & WARDEN_OPT_LISTS) && (*opts & opt->flag))
+		value = warden_opt_join(opt->flag, value);
 	*opts |= opt->flag;
 	warden_opt_values[__builtin_ctz(opt->flag)] = value;
 	*n -= words;

@@ -69,6 +69,9 @@
 #define WARDEN_OPT_DEVICES 0x8000000u /* --devices LIST */
 #define WARDEN_OPT_IRQS 0x10000000u /* --irqs LIST */
 #define WARDEN_OPT_WITH 0x20000000u /* --with CELLS */
+#define WARDEN_OPT_PCI 0x80000000u /* --pci BDF, repeatable */
+/* Given more than once, these join their values with commas. */
+#define WARDEN_OPT_LISTS WARDEN_OPT_PCI
 /*
  * `cell linux` options.  A bit only has to be unique among one command's
  * options, and `cell linux` takes none of `config create`'s, whose bits

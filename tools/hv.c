@@ -48,7 +48,7 @@ static int hv_in_cell(void)
 	if (!f)
 		return 0;
 	n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
+	(void)fclose(f); /* read-only: nothing to flush */
 	buf[n] = '\0';
 	/* a list of NUL-terminated strings (DT spec 2.3.1) */
 	for (i = 0; i < n; i += strlen(buf + i) + 1)

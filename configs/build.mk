@@ -11,7 +11,7 @@
 # The system configs are checked alone; every other config there is an
 # inmate cell config, checked against each system config (GICv3, GICv2 and
 # the 8-, 16- and 64-CPU GICv3 machines of the scale benchmark).
-CONFIGS_SYSTEMS := qemu-arm64-gicv3 qemu-arm64-gicv2 \
+CONFIGS_SYSTEMS := qemu-arm64-gicv3 qemu-arm64-gicv2 qemu-arm64-gicv3-its \
 	qemu-arm64-gicv3-smp8 qemu-arm64-gicv3-smp16 qemu-arm64-gicv3-smp64 \
 	qemu-arm64-gicv3-refuse-reset qemu-arm64-gicv2-refuse-reset
 # The machine with QEMU's SMMUv3 (issue 19) keeps SPIs 106 and 109 for the

@@ -265,11 +265,24 @@ struct cpu_disable_call {
 	long err;
 };
 
-/* Runs on the target CPU, in a task, with IRQs off. */
+/*
+ * Runs on the target CPU, in a task, with IRQs off.  The hypervisor
+ * answers -EAGAIN while it holds an LPI (an MSI through the ITS) for this
+ * CPU, which cannot go back to the GIC: interrupts are let in for a moment
+ * to take it, and the call is made again.
+ */
 static void cpu_do_disable(void *arg)
 {
 	struct cpu_disable_call *call = arg;
 	unsigned long res = hvc_call0(WARDEN_HC_DISABLE);
+	unsigned int tries = 0;
+
+	while (res == (unsigned long)-EAGAIN && ++tries < 1000) {
+		local_irq_enable();
+		cpu_relax();
+		local_irq_disable();
+		res = hvc_call0(WARDEN_HC_DISABLE);
+	}
 
 	if (res == HVC_STUB_ERR)
 		call->result = CPU_WAS_OUT;

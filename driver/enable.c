@@ -112,16 +112,19 @@ static int enable_check_irqchip(const struct warden_system *sys,
 	struct resource res;
 	int i;
 
+	bool its = of_device_is_compatible(np, "arm,gic-v3-its");
+
 	for (i = 0; !of_address_to_resource(np, i, &res); i++) {
-		if (config_root_covers(sys, res.start, resource_size(&res)))
+		/* the hypervisor gives the root the ITS it names (its.c) */
+		if (config_root_covers(sys, res.start, resource_size(&res)) ||
+		    (its && res.start == sys->platform.gic_its_base))
 			continue;
 		warden_errmsg(
 			errmsg,
 			"Linux uses interrupt controller %pOF (0x%llx+0x%llx), which the system config does not give the root cell%s",
 			np, (u64)res.start, (u64)resource_size(&res),
-			of_device_is_compatible(np, "arm,gic-v3-its") ?
-				"; Warden does not support a GICv3 ITS yet: disable it in the device tree (QEMU: its=off)" :
-				"; add it to the root cell's memory regions");
+			its ? "; name it in the platform's gic_its_base (warden config create does)" :
+			      "; add it to the root cell's memory regions");
 		return -EINVAL;
 	}
 	return 0;

@@ -31,6 +31,9 @@
 /* SMMUv3: two 64 KiB register pages (IHI 0070 6.1) */
 #define CONFIG_CHECK_SMMU_SIZE 0x20000ULL
 #define CONFIG_CHECK_SMMU_ALIGN 0x10000ULL
+/* GITS control frame and translation frame (IHI 0069 12.19) */
+#define CONFIG_CHECK_ITS_SIZE 0x20000ULL
+#define CONFIG_CHECK_ITS_ALIGN 0x10000ULL
 /* ECAM: 1 MiB of configuration space per bus (PCIe base spec 7.2.2) */
 #define CONFIG_CHECK_ECAM_BUS_SIZE 0x100000ULL
 
@@ -288,7 +291,15 @@ static void config_check_gic(struct config_check *c,
 					     "not 0x%llx",
 					     CC_ULL(p->gicr_stride),
 					     CONFIG_CHECK_GICR_STRIDE);
+		if (p->gic_its_base)
+			config_check_frame_base(c, "GICv3 ITS", p->gic_its_base,
+						CONFIG_CHECK_ITS_ALIGN);
 	} else {
+		if (p->gic_its_base)
+			config_check_problem(c,
+					     "platform: an ITS (gic_its_base "
+					     "0x%llx) needs a GICv3",
+					     CC_ULL(p->gic_its_base));
 		config_check_frame_base(c, "GICC", p->gicc_base,
 					CONFIG_CHECK_GICV2_ALIGN);
 		config_check_frame_base(c, "GICH", p->gich_base,
@@ -626,6 +637,9 @@ static void config_check_mem_reserved(struct config_check *c, unsigned int i,
 		config_check_mem_clash(c, i, m, "the GIC distributor",
 				       p->gicd_base,
 				       config_check_gicd_size(p->gic_version));
+	if (p->gic_version == WARDEN_GIC_V3 && p->gic_its_base)
+		config_check_mem_clash(c, i, m, "the GICv3 ITS",
+				       p->gic_its_base, CONFIG_CHECK_ITS_SIZE);
 	/* the hypervisor maps each cell its own CPUs' redistributors */
 	if (p->gic_version == WARDEN_GIC_V3 && p->gicr_base)
 		config_check_mem_clash(c, i, m, "the GICv3 redistributors",

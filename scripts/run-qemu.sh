@@ -42,7 +42,10 @@
 #                   so the image is never written (build/linux-cell/disk.img,
 #                   for a Linux cell: the root loads no virtio driver)
 #   --machine-opts K=V,...  appended to -M (e.g. its=on: QEMU's default
-#                   GICv3 ITS, which the reference machine turns off).
+#                   GICv3 ITS, which the reference machine turns off; with
+#                   it the root gets the ITS (qemu-arm64-gicv3-its.cell)
+#                   and a virtio-blk-pci disk of 16 MiB at 00:01.0 whose
+#                   MSI-X go through it).
 #                   With iommu=smmuv3 (virt; issue 19) the SMMU is Warden's:
 #                   Linux gets QEMU's device tree with the SMMU node
 #                   disabled (-dtb), the system config is the *-smmu.cell
@@ -141,6 +144,17 @@ if [ "$mach" = virt ] && [[ ",$machine_opts," == *,iommu=smmuv3,* ]]; then
 	initrd_extra+=("$log.pcimods.cpio.gz")
 	append="$append warden.system=qemu-arm64-gicv$gic-smmu.cell"
 fi
+# The ITS machine (virt, GICv3, its=on without the SMMU): Linux's own
+# tree, a virtio-blk-pci disk whose MSI-X go through the ITS, and the
+# system config that gives the root the ITS
+its=0
+if [ "$mach" = virt ] && [ $smmu -eq 0 ] && [ "$gic" = 3 ] &&
+	[[ ",$machine_opts," == *,its=on,* ]]; then
+	its=1
+	"$top/scripts/mkpcimodules.sh" "$log.pcimods.cpio.gz"
+	initrd_extra+=("$log.pcimods.cpio.gz")
+	append="$append warden.system=qemu-arm64-gicv3-its.cell"
+fi
 
 if [ ${#initrd_extra[@]} -gt 0 ]; then
 	for f in "${initrd_extra[@]}"; do
@@ -215,6 +229,11 @@ if [ $smmu -eq 1 ]; then
 	cmd+=(-dtb "$log.dtb" -drive "if=none,file=$log.pcidisk,format=raw,id=pcidisk"
 		-device virtio-blk-pci,drive=pcidisk,addr=01.0
 		-device edu,addr=02.0,dma_mask=0xffffffffff)
+fi
+if [ $its -eq 1 ]; then
+	truncate -s 16M "$log.pcidisk"
+	cmd+=(-drive "if=none,file=$log.pcidisk,format=raw,id=pcidisk"
+		-device virtio-blk-pci,drive=pcidisk,addr=01.0)
 fi
 [ $icount -eq 1 ] && cmd+=(-icount shift=0,sleep=off)
 [ -n "$disk" ] && cmd+=(-drive "if=none,file=$disk,format=raw,id=celldisk,snapshot=on"

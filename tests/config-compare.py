@@ -22,8 +22,8 @@ def parse(path):
         sys.exit(f"{path}: not a system config")
     hv = struct.unpack_from("<QQQII", data, 16)
     plat = struct.unpack_from("<IIQQQQQQQII64Q4Q", data, 48)
-    root = struct.unpack_from("<8sHHI32sQIIQII3Q", data, 48 + 616)
-    off = 48 + 616 + 104
+    root = struct.unpack_from("<8sHHI32sQIIQII3Q", data, 48 + 624)
+    off = 48 + 624 + 104
     nmem, nirq, nlink = root[6], root[7], root[9]
     mem = [struct.unpack_from("<QQQII", data, off + 32 * i) for i in range(nmem)]
     off += 32 * nmem

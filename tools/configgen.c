@@ -472,9 +472,9 @@ static void cg_gic_child(struct cg *g, int node)
 		const char *compat, *what, *why;
 	} parts[] = {
 		{ "arm,gic-v3-its", "GICv3 ITS",
-		  ": Warden does not support an ITS yet, and `warden enable` "
-		  "refuses a Linux that uses one; disable it in the tree "
-		  "(QEMU: -M virt,its=off)" },
+		  " as memory: it is the platform's gic_its_base, whose "
+		  "control frame the hypervisor traps for the root (its "
+		  "MSIs keep working, cells get no LPIs)" },
 		{ "arm,gic-v2m-frame", "GICv2m MSI frame",
 		  " (nor to any cell): devices write it directly, so the "
 		  "root's MSIs still work, but a DMA-capable device can raise "
@@ -494,6 +494,10 @@ static void cg_gic_child(struct cg *g, int node)
 			what = parts[i].what;
 			why = parts[i].why;
 		}
+	/* one ITS: the first (a second would be refused at enable) */
+	if (fdt_compatible(f, node, "arm,gic-v3-its") &&
+	    g->plat.gic_version == WARDEN_GIC_V3 && !g->plat.gic_its_base)
+		g->plat.gic_its_base = addr;
 	cg_note("%s %s (0x%llx+0x%llx) is not given to the root cell%s", what,
 		path, (unsigned long long)addr, (unsigned long long)size, why);
 }
@@ -1250,6 +1254,10 @@ static void cg_emit_platform(const struct cg *g, FILE *out)
 			(unsigned long long)p->gicc_base,
 			(unsigned long long)p->gich_base,
 			(unsigned long long)p->gicv_base);
+	if (p->gic_its_base)
+		fprintf(out,
+			"\t\t\t.gic_its_base = 0x%llx, /* the root's MSIs */\n",
+			(unsigned long long)p->gic_its_base);
 	fprintf(out, "\t\t\t.maintenance_irq = %u, /* PPI %u */\n",
 		p->maintenance_irq, p->maintenance_irq - 16);
 	if (p->uart_type != WARDEN_UART_NONE)

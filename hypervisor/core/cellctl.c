@@ -558,6 +558,9 @@ static long create(u64 pa, u64 size)
 		pool_free(&hyp.pool, desc);
 		return err;
 	}
+	err = arch_cell_memory_check(cell); /* refuses in words itself */
+	if (err)
+		goto out_tables;
 	err = add_pages(cell);
 	if (!err)
 		err = take_memory(cell);
@@ -590,6 +593,7 @@ out_memory:
 	give_memory(cell, cell->desc->num_memory_regions);
 out_pages:
 	remove_pages_from_root(cell);
+out_tables:
 	cell_free_tables(cell);
 	free_pages(cell);
 	return err;
@@ -944,6 +948,14 @@ long cellctl_hypercall(u64 fid, struct trap_frame *frame)
 	ret = dispatch(fid, frame);
 	spin_unlock(&ctl_lock);
 	return ret;
+}
+
+void cellctl_hold(bool lock)
+{
+	if (lock)
+		spin_lock(&ctl_lock);
+	else
+		spin_unlock(&ctl_lock);
 }
 
 /* What becomes of one inmate cell when the root's call goes ahead or not. */

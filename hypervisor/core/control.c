@@ -5,6 +5,7 @@
  */
 #include <warden/hypercall.h>
 #include <asm/percpu.h>
+#include <hyp/arch.h>
 #include <hyp/arch-setup.h>
 #include <hyp/cell.h>
 #include <hyp/cellctl.h>
@@ -44,6 +45,9 @@ long control_disable_cpu(struct trap_frame *frame)
 	/* cells would lose their CPUs' hypervisor: destroy them first */
 	if (cellctl_ids() != 1)
 		return -EBUSY;
+	/* a virtual LPI cannot go back to the GIC: Linux takes it first */
+	if (arch_cpu_holds_lpis(pc))
+		return -EAGAIN;
 	control_print_stats(pc);
 	arch_cpu_deinit(pc);
 	pc->online = 0;

@@ -15,9 +15,32 @@
 #include <hyp/arch.h>
 #include <hyp/irqchip.h>
 
+/* An LPI waits in order of arrival; one already waiting merges with it. */
+static void lpi_add(struct irq_pending *p, u32 intid)
+{
+	u32 i;
+
+	for (i = 0; i < p->num_lpis; i++)
+		if (p->lpis[i] == intid)
+			return;
+	if (p->num_lpis >= IRQCHIP_MAX_LPIS) {
+		p->lpis_lost++;
+		return;
+	}
+	p->lpis[p->num_lpis++] = intid;
+	p->count++;
+	p->overflows++;
+	arch_gic_underflow_irq(true);
+}
+
 static void pending_add(struct irq_pending *p, u32 intid, bool hw, u32 source)
 {
 	u64 mask = 1UL << (intid % 64);
+
+	if (intid >= IRQCHIP_FIRST_LPI) {
+		lpi_add(p, intid);
+		return;
+	}
 
 	if (intid < IRQCHIP_NUM_SGIS && source < 8)
 		p->sgi_sources[intid] |= (u8)(1u << source);
@@ -58,7 +81,7 @@ static bool try_list(u32 intid, bool hw, u32 source)
 
 void irqchip_inject(struct irq_pending *p, u32 intid, bool hw, u32 source)
 {
-	if (intid >= IRQCHIP_MAX_IRQS)
+	if (intid >= IRQCHIP_MAX_IRQS && (intid < IRQCHIP_FIRST_LPI || hw))
 		return;
 	/* keep order: while others wait, a newcomer waits behind them */
 	if (p->count || !try_list(intid, hw, source))
@@ -104,6 +127,13 @@ void irqchip_refill(struct irq_pending *p)
 			p->bits[w] &= ~(1UL << bit);
 			p->count--;
 		}
+	}
+	while (p->num_lpis && arch_gic_empty_lrs() &&
+	       try_list(p->lpis[0], false, 0)) {
+		p->num_lpis--;
+		p->count--;
+		for (w = 0; w < p->num_lpis; w++)
+			p->lpis[w] = p->lpis[w + 1];
 	}
 	if (!p->count)
 		arch_gic_underflow_irq(false);

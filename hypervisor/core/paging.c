@@ -342,30 +342,66 @@ int paging_unmap(struct paging *pg, u64 va, u64 size)
 	return err;
 }
 
+/* The leaf descriptor that maps va, and its level; NULL if unmapped. */
+static u64 *leaf_of(const struct paging *pg, u64 va, unsigned int *level)
+{
+	unsigned int l = pg->root_level;
+	u64 *table = pg->root;
+	u64 *pte;
+
+	for (;;) {
+		pte = &table[pte_index(va, l)];
+		if (!arch_pte_valid(*pte))
+			return NULL;
+		if (!arch_pte_is_table(*pte, l)) {
+			*level = l;
+			return pte;
+		}
+		table = table_of(*pte);
+		l++;
+	}
+}
+
+/*
+ * Change the access rights of pages already mapped one by one (level-3
+ * descriptors), in place: only the permission bits change, which the
+ * architecture allows without break-before-make (ARM ARM D8.14.1), so
+ * other CPUs never see the pages unmapped.  Not the mirror's.
+ */
+int paging_protect(struct paging *pg, u64 va, u64 size, u32 flags)
+{
+	u64 end = va + size;
+	unsigned int level;
+	paddr_t pa;
+	u64 *pte;
+
+	for (; va < end; va += PAGE_SIZE) {
+		pte = leaf_of(pg, va, &level);
+		if (!pte || level != arch_paging_levels())
+			return -EINVAL;
+		pa = arch_pte_addr(*pte);
+		WRITE_ONCE(*pte, arch_pte_leaf(pg->fmt, level, pa, flags));
+		if (pg->live)
+			arch_paging_flush(pg, va);
+	}
+	return 0;
+}
+
 int paging_lookup(const struct paging *pg, u64 va, paddr_t *pa, u32 *flags,
 		  unsigned int *level_out)
 {
-	unsigned int level = pg->root_level;
-	const u64 *table = pg->root;
+	unsigned int level;
+	const u64 *pte = leaf_of(pg, va, &level);
 
-	for (;;) {
-		u64 pte = table[pte_index(va, level)];
-
-		if (!arch_pte_valid(pte))
-			return -ENOENT;
-		if (!arch_pte_is_table(pte, level)) {
-			if (pa)
-				*pa = arch_pte_addr(pte) +
-				      (va & (level_size(level) - 1));
-			if (flags)
-				*flags = arch_pte_flags(pg->fmt, pte);
-			if (level_out)
-				*level_out = level;
-			return 0;
-		}
-		table = table_of(pte);
-		level++;
-	}
+	if (!pte)
+		return -ENOENT;
+	if (pa)
+		*pa = arch_pte_addr(*pte) + (va & (level_size(level) - 1));
+	if (flags)
+		*flags = arch_pte_flags(pg->fmt, *pte);
+	if (level_out)
+		*level_out = level;
+	return 0;
 }
 
 /*

@@ -107,7 +107,7 @@ static const struct warden_pci_device *fn_of(const struct cell *cell, u16 bdf,
 }
 
 /* The inmate cell that owns function bdf, or NULL (the root's). */
-static struct cell *owner_of(u16 bdf)
+struct cell *pci_owner(u16 bdf)
 {
 	unsigned int id;
 	struct cell *c;
@@ -300,7 +300,7 @@ static enum mmio_result root_ecam(struct cell *cell, void *arg,
 	u64 off = acc->addr - plat()->pci_ecam_base;
 	u16 bdf = (u16)((off >> 12) + ((u64)plat()->pci_bus_first << 8));
 	u32 reg = (u32)(off & (ECAM_FN_SIZE - 1u));
-	const struct cell *owner = owner_of(bdf);
+	const struct cell *owner = pci_owner(bdf);
 
 	(void)cell;
 	(void)arg;
@@ -350,7 +350,7 @@ static int intx_sharer(int irq, u16 self)
 
 	for (fn = 0; fn < 256u; fn++) {
 		bdf = (u16)(((u32)plat()->pci_bus_first << 8) | fn);
-		if (bdf != self && !owner_of(bdf) &&
+		if (bdf != self && !pci_owner(bdf) &&
 		    (cfg_read(bdf, PCI_VENDOR_ID, 2) & 0xffffu) != 0xffffu &&
 		    intx_irq(bdf) == irq)
 			return bdf;
@@ -399,7 +399,7 @@ static int check_fn(const struct cell *cell, u16 bdf)
 {
 	const struct warden_platform *p = plat();
 	char name[12];
-	const struct cell *other = owner_of(bdf);
+	const struct cell *other = pci_owner(bdf);
 	u32 bus = (u32)bdf >> 8;
 
 	fn_name(bdf, name, sizeof(name));

@@ -26,7 +26,7 @@
 #define WARDEN_SYSTEM_SIGNATURE "WRDNSYST"
 #define WARDEN_CELL_SIGNATURE "WRDNCELL"
 #define WARDEN_SIGNATURE_LEN 8
-#define WARDEN_CONFIG_REVISION 3 /* 3: PCI functions in cell configs */
+#define WARDEN_CONFIG_REVISION 4 /* 3: PCI functions; 4: the GICv3 ITS */
 
 #define WARDEN_ARCH_ARM64 1
 
@@ -293,8 +293,17 @@ struct warden_platform {
 	uint8_t pci_bus_last;
 	uint16_t pci_intx_irq;
 	uint32_t pci_stream_base;
+	/*
+	 * The GICv3 ITS that translates the root's MSIs into LPIs (IHI 0069
+	 * chapter 5), 0: none.  Its two 64 KiB frames are not the root's
+	 * memory: the control frame traps (every command the root queues is
+	 * checked, docs/isolation.md "The GICv3 ITS"), and the hypervisor
+	 * maps the translation frame (GITS_TRANSLATER) to the root, and to
+	 * the root's DMA view, itself.  Cells get no LPIs.
+	 */
+	uint64_t gic_its_base;
 } WARDEN_PACKED;
-_Static_assert(sizeof(struct warden_platform) == 616, "ABI size");
+_Static_assert(sizeof(struct warden_platform) == 624, "ABI size");
 
 /*
  * struct warden_system.flags
@@ -321,7 +330,7 @@ struct warden_system {
 	struct warden_platform platform;
 	struct warden_cell_desc root_cell;
 } WARDEN_PACKED;
-_Static_assert(sizeof(struct warden_system) == 16 + 32 + 616 + 104, "ABI size");
+_Static_assert(sizeof(struct warden_system) == 16 + 32 + 624 + 104, "ABI size");
 
 static inline const struct warden_memory *
 warden_cell_mem(const struct warden_cell_desc *cell)

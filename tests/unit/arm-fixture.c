@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include <asm/its.h>
 #include <hyp/percpu.h>
 
 #include "arm-fixture.h"
@@ -142,6 +143,7 @@ int afx_enable_flags(u32 gic_version, u32 sys_flags)
 		.cell_init = gic_cell_init,
 		.cpu_init = chain_cpu_init,
 		.cpu_deinit = chain_cpu_deinit,
+		.cell_memory_check = its_cell_check,
 		.sysreg_write = sysreg_written,
 	};
 	gic_reset(gic_version);

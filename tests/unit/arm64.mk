@@ -9,7 +9,8 @@ ARM_TEST_SRCS = $(filter-out tests/unit/host-psci.c tests/unit/host-gic.c \
 	tests/unit/host-firmware.c hypervisor/core/irqchip.c \
 	hypervisor/arch/arm64/psci.c hypervisor/arch/arm64/gic.c \
 	hypervisor/arch/arm64/gic-v2.c hypervisor/arch/arm64/gic-v3.c \
-	hypervisor/arch/arm64/gicd.c hypervisor/arch/arm64/traps.c
+	hypervisor/arch/arm64/gicd.c hypervisor/arch/arm64/traps.c \
+	hypervisor/arch/arm64/its.c
 
 UNIT_TESTS += gic
 UNIT_gic_SRCS = tests/unit/test-gic.c $(ARM_TEST_SRCS)

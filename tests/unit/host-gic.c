@@ -84,3 +84,11 @@ void gic_hyp_irq_disable(u32 intid)
 	host_rec(OP_IRQ_HYP, intid, 0);
 	host_hyp_irqs[intid / 32u] &= ~(1u << (intid % 32u));
 }
+
+/* Virtual LPIs: the core's tests have none (the arm64 tests, gic.c's). */
+bool host_holds_lpis;
+bool arch_cpu_holds_lpis(struct per_cpu *pc)
+{
+	(void)pc;
+	return host_holds_lpis;
+}

@@ -319,6 +319,27 @@ int arch_phys_clear(paddr_t pa, u64 size)
 	return 0;
 }
 
+int arch_cell_memory_check(const struct cell *cell)
+{
+	return host_chain.cell_memory_check ?
+		       host_chain.cell_memory_check(cell) :
+		       0;
+}
+
+int arch_phys_copy_to(paddr_t pa, const void *src, u64 size)
+{
+	int err = host_failing(OP_PHYS_COPY, pa);
+	void *mem = phys_find(pa, size);
+
+	host_rec(OP_PHYS_COPY, pa, size);
+	if (err)
+		return err;
+	if (!mem)
+		return -EFAULT; /* no such memory */
+	memcpy(mem, src, size);
+	return 0;
+}
+
 int arch_phys_copy_from(void *dst, paddr_t pa, u64 size)
 {
 	int err = host_failing(OP_PHYS_COPY, pa);

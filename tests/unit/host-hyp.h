@@ -118,6 +118,8 @@ struct host_chain {
 	int (*cell_init)(struct cell *cell);
 	int (*cpu_init)(struct per_cpu *pc, bool from_cpu_on);
 	void (*cpu_deinit)(struct per_cpu *pc);
+	/* arch_cell_memory_check() (NULL: nothing to refuse) */
+	int (*cell_memory_check)(const struct cell *cell);
 	/* the hardware's reaction to a system register write */
 	void (*sysreg_write)(const char *name, u64 v);
 };

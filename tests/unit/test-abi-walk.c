@@ -166,7 +166,8 @@ struct table {
 	X(S, pci_bus_first, K_NUM, 0, 0, NULL, WORDS("PCI"))                   \
 	X(S, pci_bus_last, K_NUM, 0, 0, NULL, WORDS("PCI"))                    \
 	X(S, pci_intx_irq, K_NUM, 0, 0, NULL, WORDS("INTx"))                   \
-	X(S, pci_stream_base, K_NUM, 0, 0, NULL, WORDS("PCI"))
+	X(S, pci_stream_base, K_NUM, 0, 0, NULL, WORDS("PCI"))                 \
+	X(S, gic_its_base, K_NUM, F_ADDR, 0, NULL, WORDS("ITS"))
 
 static struct table memory_table, platform_table, cell_table;
 

@@ -276,7 +276,7 @@ static void test_revision(void)
 	sys_init();
 	cell_init(&c);
 	c.desc.revision = WARDEN_CONFIG_REVISION + 1;
-	CHECK(REJECTS(&c, "revision 4 is not 3"));
+	CHECK(REJECTS(&c, "revision 5 is not 4"));
 }
 
 static void test_architecture(void)

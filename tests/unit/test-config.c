@@ -307,7 +307,7 @@ static void test_system_revision(void)
 
 	ref_init(&r, WARDEN_GIC_V3);
 	r.sys.revision = WARDEN_CONFIG_REVISION + 1;
-	CHECK(REJECTS(&r, "revision 4 is not 3"));
+	CHECK(REJECTS(&r, "revision 5 is not 4"));
 }
 
 static void test_system_architecture(void)
@@ -732,7 +732,7 @@ static void test_cell_revision(void)
 
 	ref_init(&r, WARDEN_GIC_V3);
 	r.sys.root_cell.revision = 0;
-	CHECK(REJECTS(&r, "cell revision 0 is not 3"));
+	CHECK(REJECTS(&r, "cell revision 0 is not 4"));
 }
 
 static void test_cell_architecture(void)

@@ -7,6 +7,7 @@
  * rd_frame(), gicr_access()).
  */
 #include <asm/gic.h>
+#include <asm/its.h>
 #include <asm/sysreg.h>
 #include <asm/traps.h>
 #include <hyp/cell.h>
@@ -14,6 +15,7 @@
 #include <hyp/paging.h>
 #include <hyp/percpu.h>
 #include <hyp/printk.h>
+#include <hyp/ratelimit.h>
 #include <hyp/setup.h>
 
 #define ICC_CTLR_EOIMODE BIT(1)
@@ -68,6 +70,8 @@
 #define GICR_WAKER 0x0014
 /* GICR_TYPER's PLPIS, VLPIS and DirectLPI (IHI 0069 12.11.35) */
 #define GICR_TYPER_LPIS (BIT(0) | BIT(1) | BIT(3))
+#define GICR_TYPER_PLPIS BIT(0)
+#define GICR_TYPER_PROCNUM(t) ((u16)((t) >> 8))
 #define GICR_TYPER 0x0008
 #define GICR_ID_START 0xffd0 /* PIDR/CIDR identification registers */
 
@@ -78,6 +82,10 @@ static unsigned int gicr_count;
 static int gicr_cpu[WARDEN_MAX_CPUS];
 /* each CPU's frame (physical address), or 0 if it has none */
 static u64 cpu_gicr[WARDEN_MAX_CPUS];
+/* and its GICR_TYPER.Processor_Number, an ITS's name for it (PTA 0) */
+static u16 cpu_procnum[WARDEN_MAX_CPUS];
+/* virtual INTIDs the list registers take: ICH_VTR_EL2.IDbits (12.5.28) */
+static u32 v3_vintid_limit;
 
 static u32 gicr_affinity(u64 mpidr)
 {
@@ -97,18 +105,55 @@ static int v3_init(const struct warden_platform *p)
 	gicr_count = p->num_cpus;
 	for (i = 0; i < gicr_count; i++) {
 		u64 frame = gicr_base + i * gicr_stride;
-		u32 aff = (u32)(mmio_read64((void *)(uintptr_t)frame,
-					    GICR_TYPER) >>
-				32);
+		u64 typer = mmio_read64((void *)(uintptr_t)frame, GICR_TYPER);
 
 		gicr_cpu[i] = -1;
 		for (cpu = 0; cpu < p->num_cpus; cpu++)
-			if (gicr_affinity(p->cpu_mpidr[cpu]) == aff) {
+			if (gicr_affinity(p->cpu_mpidr[cpu]) ==
+			    (u32)(typer >> 32)) {
 				gicr_cpu[i] = (int)cpu;
 				cpu_gicr[cpu] = frame;
+				cpu_procnum[cpu] = GICR_TYPER_PROCNUM(typer);
 			}
 	}
 	return 0;
+}
+
+int gicv3_rd_cpu(u64 rdbase, bool pta)
+{
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < hyp.config->platform.num_cpus; cpu++)
+		if (cpu_gicr[cpu] &&
+		    (pta ? cpu_gicr[cpu] == rdbase :
+			   (u64)cpu_procnum[cpu] << 16 == rdbase))
+			return (int)cpu;
+	return -1;
+}
+
+u64 gicv3_rd_field(unsigned int cpu, bool pta)
+{
+	return pta ? cpu_gicr[cpu] : (u64)cpu_procnum[cpu] << 16;
+}
+
+u64 gicv3_rd_read64(unsigned int cpu, u32 reg)
+{
+	return cpu_gicr[cpu] ?
+		       mmio_read64((void *)(uintptr_t)cpu_gicr[cpu], reg) :
+		       0;
+}
+
+bool gicv3_lpis_enabled(unsigned int cpu)
+{
+	return cpu_gicr[cpu] &&
+	       (mmio_read32((void *)(uintptr_t)cpu_gicr[cpu], GICR_CTLR) &
+		GICR_CTLR_ENABLE_LPIS);
+}
+
+/* GICD_TYPER.IDbits: the widest INTID, in bits, minus one (12.9.38). */
+u32 gicv3_id_bits(void)
+{
+	return (mmio_read32(gicd_base, GICD_TYPER) >> 19) & 0x1fu;
 }
 
 /* Physical address of cpu's redistributor frame, or 0. */
@@ -154,6 +199,45 @@ static void maintenance_irq_enable(bool on)
 }
 
 /*
+ * GICR_CTLR.EnableLPIs as written (v): a cell's write keeps the
+ * hardware's; the root (cpu >= 0) may turn LPIs on once both tables it
+ * set are checked, as the redistributor reads them then (12.11.2).
+ */
+static u32 ctlr_lpis(u8 *frame, u32 v, int cpu)
+{
+	u32 hw = mmio_read32(frame, GICR_CTLR) & GICR_CTLR_ENABLE_LPIS;
+	unsigned int c = (unsigned int)cpu;
+
+	if (cpu < 0 || hw || !(v & GICR_CTLR_ENABLE_LPIS))
+		return (v & ~GICR_CTLR_ENABLE_LPIS) | hw;
+	if (its_lpi_table_ok(c, GICR_PROPBASER,
+			     mmio_read64(frame, GICR_PROPBASER)) &&
+	    its_lpi_table_ok(c, GICR_PENDBASER,
+			     mmio_read64(frame, GICR_PENDBASER)))
+		return v;
+	return v & ~GICR_CTLR_ENABLE_LPIS;
+}
+
+/*
+ * The root's GICR_PROPBASER or GICR_PENDBASER: read as it is; written
+ * only while LPIs are off (a change with them on is UNPREDICTABLE,
+ * 12.11.29) and only with a table in the root's RAM.
+ */
+static void root_lpi_table(u8 *frame, u32 reg, struct mmio_access *acc,
+			   unsigned int cpu)
+{
+	if (!acc->write) {
+		acc->value = acc->size == 8 ? mmio_read64(frame, reg) :
+					      mmio_read32(frame, reg);
+		return;
+	}
+	if (acc->size == 8 &&
+	    !(mmio_read32(frame, GICR_CTLR) & GICR_CTLR_ENABLE_LPIS) &&
+	    its_lpi_table_ok(cpu, reg, acc->value))
+		mmio_write64(frame, reg, acc->value);
+}
+
+/*
  * The RD_base frame of a redistributor, as cells and the root see it.
  * Another CPU's: its identification registers may be read (Linux finds its
  * own frame by reading GICR_TYPER of each in turn, IHI 0069 9.6), the rest
@@ -167,33 +251,43 @@ static void maintenance_irq_enable(bool on)
  * that is not its own, which a GIC writes to (its cached pending bits go
  * back to the table, IHI 0069 5.1.1), and LPIs once enabled may not be
  * disabled again for the CPU's next owner (IMPLEMENTATION DEFINED, 12.11.2).
+ * The root with an ITS it uses is the exception (lpis): PLPIS, EnableLPIs,
+ * PROPBASER and PENDBASER are its, the tables checked (its.c).
  */
-static void rd_frame(u8 *frame, u32 reg, struct mmio_access *acc, bool own)
+static void rd_frame(u8 *frame, u32 reg, struct mmio_access *acc, int cpu,
+		     bool own)
 {
+	bool lpis = own && its_root_lpis() &&
+		    cell_owns_cpu(&root_cell, (unsigned int)cpu);
 	bool ident = reg == GICR_TYPER || reg == GICR_TYPER + 4 ||
 		     reg == GICR_IIDR || reg >= GICR_ID_START;
 	bool ctl = own && (reg == GICR_CTLR || reg == GICR_STATUSR ||
 			   reg == GICR_WAKER);
-	u32 v = (u32)acc->value;
+	u64 hidden = lpis ? GICR_TYPER_LPIS & ~GICR_TYPER_PLPIS :
+			    GICR_TYPER_LPIS;
 
+	if (lpis && (reg == GICR_PROPBASER || reg == GICR_PENDBASER)) {
+		root_lpi_table(frame, reg, acc, (unsigned int)cpu);
+		return;
+	}
 	if (acc->write) {
 		if (reg == GICR_CTLR)
-			v = (v & ~GICR_CTLR_ENABLE_LPIS) |
-			    (mmio_read32(frame, reg) & GICR_CTLR_ENABLE_LPIS);
+			acc->value = ctlr_lpis(frame, (u32)acc->value,
+					       lpis ? cpu : -1);
 		if (ctl && acc->size == 4)
-			mmio_write32(frame, reg, v);
+			mmio_write32(frame, reg, (u32)acc->value);
 		return;
 	}
 	if (reg == GICR_TYPER && acc->size == 8) {
-		acc->value = mmio_read64(frame, reg) & ~GICR_TYPER_LPIS;
+		acc->value = mmio_read64(frame, reg) & ~hidden;
 		return;
 	}
 	acc->value = 0;
 	if ((ident || ctl) && reg < GICR_RD_SIZE && acc->size == 4)
 		acc->value = mmio_read32(frame, reg);
 	if (reg == GICR_TYPER)
-		acc->value &= ~GICR_TYPER_LPIS;
-	if (reg == GICR_CTLR)
+		acc->value &= ~hidden;
+	if (reg == GICR_CTLR && !lpis)
 		acc->value &= ~(u64)GICR_CTLR_ENABLE_LPIS;
 }
 
@@ -218,7 +312,7 @@ static enum mmio_result gicr_access(struct cell *cell, void *arg,
 	if (gicr_cpu[frame] < 0 ||
 	    !cell_owns_cpu(cell, (unsigned int)gicr_cpu[frame]) ||
 	    reg < GICR_SGI_OFFSET) {
-		rd_frame(base, reg, acc,
+		rd_frame(base, reg, acc, gicr_cpu[frame],
 			 gicr_cpu[frame] >= 0 &&
 				 cell_owns_cpu(cell,
 					       (unsigned int)gicr_cpu[frame]));
@@ -270,6 +364,8 @@ static void direct_spis(const struct cell *cell)
 /* Every access of the cell to the redistributors traps to gicr_access(). */
 static int v3_cell_init(struct cell *cell)
 {
+	int err;
+
 	if (gic_cell_direct(cell) &&
 	    !(mmio_read32(gicd_base, GICD_CTLR) & GICD_CTLR_DS)) {
 		printk("cell \"%s\": direct interrupts need GICD_CTLR.DS = 1: "
@@ -281,8 +377,9 @@ static int v3_cell_init(struct cell *cell)
 
 	if (gic_cell_direct(cell))
 		direct_spis(cell);
-	return mmio_register(&cell->mmio, gicr_base, gicr_count * gicr_stride,
-			     gicr_access, NULL);
+	err = mmio_register(&cell->mmio, gicr_base, gicr_count * gicr_stride,
+			    gicr_access, NULL);
+	return err || cell != &root_cell ? err : its_root_init(cell);
 }
 
 static void v3_comm_fill(const struct cell *cell,
@@ -382,6 +479,9 @@ static int v3_cpu_init(struct per_cpu *pc, bool fresh)
 
 	v3_lr_count = gic_usable_lrs(
 		(unsigned int)(read_sysreg(ich_vtr_el2) & 0x1f) + 1);
+	/* IDbits 0: 16 bits, 1: 24 bits */
+	v3_vintid_limit = (read_sysreg(ich_vtr_el2) >> 23 & 7u) ? 1u << 24 :
+								  1u << 16;
 	if (v3_lr_count < 2)
 		return -ENODEV;
 	if (!fresh && gic_banked_active(my_gicr_sgi_active()))
@@ -553,6 +653,30 @@ static bool v3_lr_add(u32 intid, bool hw, u32 source)
 	return true;
 }
 
+/*
+ * An LPI (the root's MSIs, through its ITS): listed for the root as a
+ * virtual LPI with the HW bit clear, as an LPI has no active state to
+ * link to (IHI 0069 4.1.1); its EOI ends it, whatever EOImode (ICV_EOIR1,
+ * 12.3.20).  Anywhere else it is dropped: a cell's CPU gets one only if the
+ * root's ITS still routes an LPI to a CPU it gave away.
+ */
+static __attribute__((cold, noinline)) void v3_lpi(struct per_cpu *pc, u32 iar)
+{
+	static struct ratelimit limit = RATELIMIT_INIT(4, "dropped LPIs");
+	u32 intid = iar & 0xffffffu;
+
+	pc->stats[STAT_IRQ]++;
+	write_sysreg(icc_eoir1_el1, iar);
+	isb();
+	if (pc->cell == &root_cell && intid < v3_vintid_limit) {
+		irqchip_inject(&pc->pending, intid, false, 0);
+		return;
+	}
+	if (ratelimit_allow(&limit))
+		printk("LPI %u on CPU %u of cell \"%s\": dropped (only the root has LPIs)\n",
+		       intid, pc->cpu, pc->cell->name);
+}
+
 static void v3_handle_irq(struct per_cpu *pc)
 {
 	u32 iar = (u32)read_sysreg(icc_iar1_el1);
@@ -560,8 +684,11 @@ static void v3_handle_irq(struct per_cpu *pc)
 
 	/* the acknowledge completes before anything it guards (IHI 0069 4.1) */
 	dsb(sy);
-	if (intid >= IRQCHIP_SPURIOUS)
+	if (intid >= IRQCHIP_SPURIOUS) {
+		if (intid >= IRQCHIP_FIRST_LPI)
+			v3_lpi(pc, iar);
 		return;
+	}
 	pc->stats[STAT_IRQ]++;
 	/* priority drop only: EOImode 1 (ICC_CTLR_EL1.EOImode, set at init) */
 	write_sysreg(icc_eoir1_el1, iar);

@@ -152,6 +152,9 @@ static void each_held(struct per_cpu *pc,
 			p->bits[w] &= ~(1UL << bit);
 		}
 	}
+	for (w = 0; w < p->num_lpis; w++)
+		fn(pc, p->lpis[w], false, true);
+	p->num_lpis = 0;
 	p->count = 0;
 	gic->underflow(false);
 }
@@ -165,7 +168,13 @@ static void each_held(struct per_cpu *pc,
  */
 static void drain_one(struct per_cpu *pc, u32 intid, bool hw, bool pending)
 {
-	if (!pending)
+	/*
+	 * An LPI cannot be made pending again from here (no GICR_SETLPIR on
+	 * QEMU's GIC): disable waits for Linux to take them (control.c);
+	 * one left at CPU_OFF is lost, as a physical one would stay pending
+	 * for the CPU that is gone.
+	 */
+	if (!pending || intid >= IRQCHIP_FIRST_LPI)
 		return;
 	if (hw) {
 		gic->deactivate(intid);
@@ -178,6 +187,22 @@ static void drain_one(struct per_cpu *pc, u32 intid, bool hw, bool pending)
 void gic_drain(struct per_cpu *pc)
 {
 	each_held(pc, drain_one);
+}
+
+bool arch_cpu_holds_lpis(struct per_cpu *pc)
+{
+	u64 used = ~gic->empty_lrs() & gic_lr_mask(gic->num_lrs());
+	bool pending, hw;
+	u32 id;
+
+	if (pc->pending.num_lpis)
+		return true;
+	for (; used; used &= used - 1)
+		if (gic->lr_read((unsigned int)__builtin_ctzl(used), &id, &hw,
+				 &pending) &&
+		    id >= IRQCHIP_FIRST_LPI)
+			return true;
+	return false;
 }
 
 /*

@@ -100,6 +100,9 @@ static int map_platform(const struct warden_platform *p)
 	/* the SMMU's two register pages (IHI 0070 6.1), and the ECAM it scans */
 	if (!err)
 		err = map_device(p->smmu_base, 0x20000);
+	/* the ITS's control frame only: the root has the translation frame */
+	if (!err && p->gic_version == WARDEN_GIC_V3)
+		err = map_device(p->gic_its_base, 0x10000);
 	if (!err && p->smmu_base)
 		err = map_device(p->pci_ecam_base,
 				 ((u64)p->pci_bus_last + 1u - p->pci_bus_first)
@@ -254,6 +257,22 @@ int arch_phys_copy_from(void *dst, paddr_t pa, u64 size)
 	err = window_open(pa, size);
 	if (!err) {
 		memcpy(dst, (const void *)(uintptr_t)pa, size);
+		window_close(pa, size);
+	}
+	spin_unlock(&window_lock);
+	return err;
+}
+
+int arch_phys_copy_to(paddr_t pa, const void *src, u64 size)
+{
+	int err;
+
+	spin_lock(&window_lock);
+	err = window_open(pa, size);
+	if (!err) {
+		memcpy((void *)(uintptr_t)pa, src, size);
+		/* for a GIC that reads memory without snooping the caches */
+		dcache_clean_range((void *)(uintptr_t)pa, size);
 		window_close(pa, size);
 	}
 	spin_unlock(&window_lock);

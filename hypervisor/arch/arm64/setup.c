@@ -4,9 +4,11 @@
  * exactly how it puts things back at disable.
  */
 #include <asm/gic.h>
+#include <asm/its.h>
 #include <asm/mmu.h>
 #include <asm/sysreg.h>
 #include <asm/traps.h>
+#include <hyp/arch.h>
 #include <hyp/arch-setup.h>
 #include <hyp/cell.h>
 #include <hyp/percpu.h>
@@ -196,4 +198,9 @@ u64 arch_time_us(void)
 int arch_cell_init(struct cell *cell)
 {
 	return gic_cell_init(cell);
+}
+
+int arch_cell_memory_check(const struct cell *cell)
+{
+	return its_cell_check(cell);
 }

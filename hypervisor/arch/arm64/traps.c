@@ -102,19 +102,30 @@ static void cell_fault(struct trap_frame *f, u64 esr, const char *fmt, ...)
 	       (unsigned long long)esr);
 }
 
-/* Why a data abort was not emulated (rare: kept off the emulation path). */
-static __attribute__((cold, noinline)) void
+/*
+ * Why a data abort was not emulated (rare: kept off the emulation path).
+ * Returns true, having reported nothing, if the access is to be retried:
+ * a translation fault on a page that is mapped again met another CPU's
+ * break-before-make of the cell's stage 2 (a block split while the cell
+ * runs, its.c).
+ */
+static __attribute__((cold, noinline)) bool
 dabt_refused(struct trap_frame *f, u64 esr, const struct mmio_access *acc,
 	     const char *why)
 {
+	if (!DABT_IS_PERM(ESR_ISS(esr)) &&
+	    !paging_lookup(&this_cpu()->cell->stage2, acc->addr, NULL, NULL,
+			   NULL))
+		return true;
 	if (!acc->size) {
 		cell_fault(f, esr, "data abort at %#llx without syndrome",
 			   (unsigned long long)acc->addr);
-		return;
+		return false;
 	}
 	cell_fault(f, esr, "data abort: %u-byte %s %#llx (%s)", acc->size,
 		   acc->write ? "write to" : "read of",
 		   (unsigned long long)acc->addr, why);
+	return false;
 }
 
 /*
@@ -154,26 +165,30 @@ handle_dabt(struct per_cpu *pc, struct trap_frame *f, u64 esr)
 	/* without a valid syndrome the instruction cannot be emulated */
 	if (!(iss & DABT_ISV) || (iss & DABT_S1PTW)) {
 		acc.size = 0;
-		dabt_refused(f, esr, &acc, NULL);
+		if (dabt_refused(f, esr, &acc, NULL))
+			return;
 		goto skip;
 	}
 	acc.size = 1u << DABT_SAS(iss);
 	if (acc.write)
 		acc.value = frame_reg(f, rt);
-	if (DABT_IS_PERM(iss)) {
-		/* mapped, but not for this access: a peer's section of a link */
-		dabt_refused(f, esr, &acc, "read-only for this cell");
+	/*
+	 * A permission fault: mapped, but not for this access.  A write may
+	 * be the cell's to make through the hypervisor (the ITS's first-level
+	 * device table, its.c); else it is a peer's section of a link.
+	 */
+	res = (!DABT_IS_PERM(iss) || acc.write) ?
+		      mmio_dispatch(pc->cell, &acc) :
+		      MMIO_UNHANDLED;
+	if (res != MMIO_HANDLED) {
+		if (dabt_refused(f, esr, &acc,
+				 DABT_IS_PERM(iss) ?
+					 "read-only for this cell" :
+				 res == MMIO_ERROR ?
+					 "an access the device does not allow" :
+					 "not assigned to this cell"))
+			return;
 		acc.value = 0;
-	} else {
-		res = mmio_dispatch(pc->cell, &acc);
-		if (res != MMIO_HANDLED) {
-			dabt_refused(
-				f, esr, &acc,
-				res == MMIO_ERROR ?
-					"an access the device does not allow" :
-					"not assigned to this cell");
-			acc.value = 0;
-		}
 	}
 	if (!(iss & DABT_WNR) && rt != 31) {
 		/* LDRSB/LDRSH/LDRSW: ISS.SSE asks for sign extension */

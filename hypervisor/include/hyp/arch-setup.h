@@ -72,6 +72,8 @@ u64 arch_time_us(void);
 int arch_phys_clear(paddr_t pa, u64 size);
 /* Copy size bytes at physical pa into dst. */
 int arch_phys_copy_from(void *dst, paddr_t pa, u64 size);
+/* Copy size bytes from src to physical pa, and on to the point of coherency. */
+int arch_phys_copy_to(paddr_t pa, const void *src, u64 size);
 /* Give this CPU back to Linux and return from frame (no return). */
 void arch_cpu_exit(struct trap_frame *frame) __attribute__((noreturn));
 /* Undo arch_cpu_init() on this CPU. */

@@ -57,4 +57,18 @@ bool arch_gic_lr_add(u32 intid, bool hw, u32 source);
 /* Request a maintenance interrupt when the list registers run low. */
 void arch_gic_underflow_irq(bool enable);
 
+/* --- cells --- */
+/*
+ * At create: 0, or a refusal in words (cellctl_refuse()) if the cell's
+ * memory holds something the hardware writes for the root (the GICv3
+ * ITS's tables).
+ */
+int arch_cell_memory_check(const struct cell *cell);
+/*
+ * At disable: true while this CPU holds interrupts for Linux that the
+ * physical GIC cannot be given back (virtual LPIs): the call is refused
+ * with -EAGAIN, and Linux takes them first.
+ */
+bool arch_cpu_holds_lpis(struct per_cpu *pc);
+
 #endif /* HYP_ARCH_H */

@@ -25,6 +25,11 @@ struct cell *cellctl_cell(unsigned int id);
 long cellctl_refuse(long err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /*
+ * Hold the management calls off (lock) or let them go on: for a change of
+ * the root's stage 2 made from outside them, which must not meet theirs.
+ */
+void cellctl_hold(bool lock);
+/*
  * The root cell calls PSCI SYSTEM_OFF, SYSTEM_RESET or SYSTEM_RESET2
  * (`what`): every inmate cell would end with the machine.  Never silent:
  * each is named on the console with what happens to it.  Returns -EBUSY if

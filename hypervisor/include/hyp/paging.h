@@ -53,6 +53,12 @@ int paging_unmap(struct paging *pg, u64 va, u64 size);
  * them valid again: a CPU that ignores its stop kick faults out of it.
  */
 void paging_revoke(struct paging *pg, bool revoke);
+/*
+ * New access rights for [va, va+size), mapped page by page already: in
+ * place, without break-before-make; -EINVAL where a page is unmapped or
+ * inside a block.  The mirror keeps its own.
+ */
+int paging_protect(struct paging *pg, u64 va, u64 size, u32 flags);
 /* Translate va; returns -ENOENT when unmapped. */
 int paging_lookup(const struct paging *pg, u64 va, paddr_t *pa, u32 *flags,
 		  unsigned int *level);

@@ -20,6 +20,8 @@ struct pci_fn {
 	bool bar_hi[PCI_MAX_BARS]; /* the upper half of a 64-bit BAR */
 };
 
+/* The inmate cell that owns function bdf, or NULL. */
+struct cell *pci_owner(u16 bdf);
 /* At enable: the root's trap handler for pages of functions cells own. */
 int pci_root_init(void);
 /* At create: take the cell's functions from the root (refusals said). */

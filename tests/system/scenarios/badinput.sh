@@ -55,11 +55,11 @@ check "Linux fine, Warden off" still_fine
 check_fails "enable refuses an empty config" "" warden enable $T/empty.cell
 check "Linux fine, Warden off" still_fine
 
-# root_cell.num_memory_regions: 16 + 32 + 616 (system header, hypervisor
+# root_cell.num_memory_regions: 16 + 32 + 624 (system header, hypervisor
 # memory, platform: config.h's ABI asserts) + 56 (cell descriptor up to
-# the counts) = 720
+# the counts) = 728
 cp "$SYSTEM_CELL" $T/huge-count.cell
-poke $T/huge-count.cell 720 '\377\377\377\177'
+poke $T/huge-count.cell 728 '\377\377\377\177'
 check_fails "enable refuses a config whose region count overruns it" "" \
 	warden enable $T/huge-count.cell
 check "Linux fine, Warden off" still_fine

@@ -99,6 +99,18 @@ extern const struct gic_ops gicv2_ops, gicv3_ops;
 
 /* ICH_LR<n>_EL2 by number, n below the LR count (gic-lr.S) */
 u64 gicv3_lr_read(unsigned int n);
+/*
+ * Redistributors as an ITS names them (RDbase: the frame's address with
+ * GITS_TYPER.PTA 1, else Processor_Number << 16): the CPU, or -1; the
+ * field for a CPU.
+ */
+int gicv3_rd_cpu(u64 rdbase, bool pta);
+u64 gicv3_rd_field(unsigned int cpu, bool pta);
+/* cpu's RD_base register reg (0 without a frame); its EnableLPIs. */
+u64 gicv3_rd_read64(unsigned int cpu, u32 reg);
+bool gicv3_lpis_enabled(unsigned int cpu);
+/* GICD_TYPER.IDbits: INTID bits minus one. */
+u32 gicv3_id_bits(void);
 void gicv3_lr_write(unsigned int n, u64 v);
 extern const struct gic_ops *gic;
 extern void *gicd_base;

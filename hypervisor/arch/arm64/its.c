@@ -67,10 +67,13 @@
 #define BASER_INDIRECT BIT(62)
 #define BASER_TYPE(b) (((b) >> 56) & 7u)
 #define BASER_TYPE_DEVICES 1u
-#define BASER_ESZ(b) ((((b) >> 48) & 0x1fu) + 1u)
 #define L1_VALID BIT(63)
-#define ADDR_4K GENMASK(51, 12)
-#define QUEUE_OFFSET GENMASK(19, 5)
+/* address and offset fields (IHI 0069 12.19, 5.3) */
+#define ADDR_4K 0x000ffffffffff000UL /* [51:12] */
+#define ADDR_64K 0x000fffffffff0000UL /* [51:16] */
+#define ADDR_ITT 0x000fffffffffff00UL /* [51:8] */
+#define BASER_ADDR 0x0000fffffffff000UL /* [47:12] */
+#define QUEUE_OFFSET 0x00000000000fffe0UL /* [19:5] */
 
 #define CMD_SIZE 32u
 #define CMD_MOVI 0x01u
@@ -86,7 +89,7 @@
 #define CMD_MOVALL 0x0eu
 #define CMD_DISCARD 0x0fu
 #define CMD_V BIT(63) /* MAPD, MAPC: map (1) or unmap (0) */
-#define CMD_RDBASE GENMASK(51, 16)
+#define CMD_RDBASE ADDR_64K
 
 /* How long the ITS may take over the root's new commands. */
 #define ITS_WAIT_US 100000u
@@ -223,9 +226,12 @@ static u64 baser_page(u64 b)
 
 static u64 baser_addr(u64 b)
 {
-	if (baser_page(b) == 0x10000)
-		return (b & GENMASK(47, 16)) | (((b >> 12) & 0xfu) << 48);
-	return b & GENMASK(47, 12);
+	u64 pa = b & BASER_ADDR;
+
+	/* 64 KiB pages: bits [15:12] hold PA[51:48] (12.19.1) */
+	if (baser_page(b) == 0x10000UL)
+		pa = (pa & ADDR_64K) | ((pa & 0xf000UL) << 36);
+	return pa;
 }
 
 /* Every second-level page an indirect table already has. */
@@ -234,9 +240,9 @@ static int take_l2_pages(u64 l1, u64 size, u64 page)
 	u64 i, e;
 	int err = 0;
 
-	for (i = 0; i < size / 8u && !err; i++) {
-		err = arch_phys_copy_from(&e, l1 + i * 8u, 8);
-		if (!err && (e & L1_VALID))
+	for (i = 0; (i < size / 8u) && (err == 0); i++) {
+		err = arch_phys_copy_from(&e, l1 + (i * 8u), 8);
+		if ((err == 0) && ((e & L1_VALID) != 0u))
 			err = take_read_only(ITS_L2, (u32)i, e & ADDR_4K, page);
 	}
 	return err;
@@ -314,7 +320,7 @@ static bool rd_is_root(u64 field)
 static const char *mapd_refusal(const u64 *cmd)
 {
 	u32 dev = (u32)(cmd[0] >> 32), bits = (u32)(cmd[1] & 0x1fu) + 1u;
-	u64 itt = cmd[2] & GENMASK(51, 8);
+	u64 itt = cmd[2] & ADDR_ITT;
 
 	if (TYPER_DEV_BITS(its.typer) < 32u && dev >> TYPER_DEV_BITS(its.typer))
 		return "a device ID the ITS does not have";
@@ -526,7 +532,7 @@ bool its_lpi_table_ok(unsigned int cpu, u32 reg, u64 val)
 		     !take(ITS_PROPS, cpu, val & ADDR_4K,
 			   (1ULL << bits) - ITS_FIRST_LPI);
 	else
-		ok = !take(ITS_PENDING, cpu, val & GENMASK(51, 16),
+		ok = !take(ITS_PENDING, cpu, val & ADDR_64K,
 			   (1ULL << (gicv3_id_bits() + 1u)) / 8u);
 	spin_unlock(&its.lock);
 	return ok;

@@ -75,18 +75,18 @@ check_fails "enable refuses hypervisor memory inside Linux RAM" "overlap" \
 	warden enable $T/overlap.cell
 check "Linux fine, Warden off" still_fine
 
-# The same, but with the root cell's RAM (memory region 0, at offset 768)
+# The same, but with the root cell's RAM (memory region 0, at offset 776)
 # shrunk to end below it, so that the config is consistent in itself and
 # only the driver, which knows where Linux's RAM is, can refuse it.
-if [ "$(peek_hex "$SYSTEM_CELL" 768 8)" = 0000004000000000 ]; then
+if [ "$(peek_hex "$SYSTEM_CELL" 776 8)" = 0000004000000000 ]; then
 	cp $T/overlap.cell $T/overlap-consistent.cell
-	poke $T/overlap-consistent.cell 784 '\000\000\000\020\000\000\000\000'
+	poke $T/overlap-consistent.cell 792 '\000\000\000\020\000\000\000\000'
 	check_fails "the driver refuses hypervisor memory that Linux uses" \
 		"overlap" warden enable $T/overlap-consistent.cell
 	check "Linux fine, Warden off" still_fine
 else
 	# the layout moved (config.h): the offsets above need updating
-	check "the root's memory region 0 is at offset 768 (RAM at 0x40000000)" \
+	check "the root's memory region 0 is at offset 776 (RAM at 0x40000000)" \
 		false
 fi
 

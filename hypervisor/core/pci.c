@@ -19,6 +19,8 @@
  * PA, a BAR is moved while decoding is on only to such a place, I/O
  * decoding and the expansion ROM stay off.  Its DMA is the SMMU's business
  * (smmu.c): the function's stream translates through the cell's DMA view.
+ * MSI and MSI-X stay off: cells get no LPIs, and their DMA views map no MSI
+ * doorbell; the function interrupts through INTx.
  */
 #include <warden/config.h>
 #include <warden/hypercall.h>
@@ -45,6 +47,12 @@
 #define PCI_INTERRUPT_PIN 0x3du
 #define PCI_BAR_IO 0x1u
 #define PCI_BAR_64 0x4u /* memory BAR type 0b10 */
+#define PCI_STATUS 0x06u
+#define PCI_STATUS_CAPS 0x10u
+#define PCI_CAPS 0x34u
+#define PCI_CAP_MSI 0x05u
+#define PCI_CAP_MSIX 0x11u
+#define PCI_MAX_CAPS 48u /* 192 bytes of capabilities, 4 each at least */
 
 static const struct warden_platform *plat(void)
 {
@@ -214,6 +222,39 @@ static int bar_outside(const struct cell *cell, const struct pci_fn *f, u32 reg,
 	return -1;
 }
 
+/*
+ * The capability of type id (PCI local bus spec 6.7): its offset, or 0.
+ * The list is the device's, so the walk is bounded.
+ */
+static u32 find_cap(u16 bdf, u32 id)
+{
+	u32 pos, n;
+
+	if (!(cfg_read(bdf, PCI_STATUS, 2) & PCI_STATUS_CAPS))
+		return 0;
+	pos = cfg_read(bdf, PCI_CAPS, 1) & ~3u;
+	for (n = 0; n < PCI_MAX_CAPS && pos >= 0x40u; n++) {
+		if (cfg_read(bdf, pos, 1) == id)
+			return pos;
+		pos = cfg_read(bdf, pos + 1u, 1) & ~3u;
+	}
+	return 0;
+}
+
+/*
+ * A write reaching a Message Control register (capability + 2): MSI's
+ * enable is bit 0, MSI-X's bit 15 (PCI local bus spec 6.8.1.3, 6.8.2.3).
+ * Returns v with the bit cleared where the write covers it.
+ */
+static u32 msi_off(u32 cap, u32 bit, u32 reg, unsigned int size, u32 v)
+{
+	u32 ctl = cap + 2u;
+
+	if (!cap || ctl < reg || ctl >= reg + size)
+		return v;
+	return v & ~(bit << ((ctl - reg) * 8u));
+}
+
 static void refused(const struct cell *cell, u16 bdf, const char *what)
 {
 	static struct ratelimit pci_limit =
@@ -263,6 +304,13 @@ static void own_write(const struct cell *cell, struct pci_fn *f, u32 reg,
 		}
 	} else if (reg >= PCI_ROM && reg < PCI_ROM + 4u) {
 		return; /* the expansion ROM stays off */
+	}
+	if (msi_off(f->msi_cap, 1u, reg, acc->size, v) != v ||
+	    msi_off(f->msix_cap, 0x8000u, reg, acc->size, v) != v) {
+		refused(cell, f->bdf,
+			"MSI stays off (cells get no LPIs): use INTx");
+		v = msi_off(f->msi_cap, 1u, reg, acc->size, v);
+		v = msi_off(f->msix_cap, 0x8000u, reg, acc->size, v);
 	}
 	cfg_write(f->bdf, reg, acc->size, v);
 }
@@ -439,6 +487,23 @@ static void quiesce(u16 bdf)
 			    PCI_COMMAND_MASTER));
 }
 
+/* MSI and MSI-X off for the cell, whatever the root left (own_write()). */
+static void msi_take(const struct cell *cell, struct pci_fn *f)
+{
+	f->msi_cap = find_cap(f->bdf, PCI_CAP_MSI);
+	f->msix_cap = find_cap(f->bdf, PCI_CAP_MSIX);
+	if (f->msi_cap)
+		cfg_write(f->bdf, f->msi_cap + 2u, 2,
+			  cfg_read(f->bdf, f->msi_cap + 2u, 2) & ~1u);
+	if (f->msix_cap)
+		cfg_write(f->bdf, f->msix_cap + 2u, 2,
+			  cfg_read(f->bdf, f->msix_cap + 2u, 2) & ~0x8000u);
+	if (f->msi_cap || f->msix_cap)
+		refused(cell, f->bdf,
+			"MSI stays off in the cell (cells get no LPIs): the "
+			"function interrupts through INTx");
+}
+
 static int give(struct cell *cell, unsigned int i, bool to_cell)
 {
 	u16 bdf = warden_cell_pci(cell->desc)[i].bdf;
@@ -457,6 +522,7 @@ static int give(struct cell *cell, unsigned int i, bool to_cell)
 	}
 	cell->pci[i].bdf = bdf;
 	bars_size(&cell->pci[i]);
+	msi_take(cell, &cell->pci[i]);
 	err = paging_unmap(&root_cell.stage2, space, ECAM_FN_SIZE);
 	if (!err)
 		err = arch_dma_stream_assign(sid, cell);

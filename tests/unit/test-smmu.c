@@ -481,6 +481,43 @@ static void pci_function_moves_to_the_cell(void)
 	sim_end();
 }
 
+/* MSI and MSI-X stay off in a cell: cells get no LPIs (pci.c). */
+static void pci_msi_stays_off(void)
+{
+	struct cell *cell;
+	u8 *cfg;
+	u64 v;
+
+	sys_with_smmu();
+	cfg = ecam + ((u32)FN_EDU << 12);
+	cfg[0x06] = 0x10; /* capabilities: MSI at 0x40, MSI-X at 0x50 */
+	cfg[0x34] = 0x40;
+	cfg[0x40] = 0x05;
+	cfg[0x41] = 0x50;
+	cfg[0x42] = 0x01; /* the root left MSI enabled */
+	cfg[0x50] = 0x11;
+	cfg[0x51] = 0x00;
+	CHECK(fx_enable() == 0);
+	CHECK(pci_cell(FN_EDU) == 1);
+	cell = cellctl_cell(1);
+	CHECK((cfg[0x42] & 1u) == 0); /* off at create */
+	CHECK(fx_uart_has(
+		"cell \"pci\": PCI 00:02.0: MSI stays off in the cell (cells get no LPIs): the function interrupts through INTx"));
+	/* enable through the control register, 16 and 32 bits wide */
+	v = 0x1;
+	CHECK(cfg_access(cell, FN_EDU, 0x42, 2, true, &v) == MMIO_HANDLED);
+	CHECK((cfg[0x42] & 1u) == 0);
+	v = 0x80000011u;
+	CHECK(cfg_access(cell, FN_EDU, 0x50, 4, true, &v) == MMIO_HANDLED);
+	CHECK((cfg[0x53] & 0x80u) == 0);
+	CHECK(fx_uart_has("MSI stays off (cells get no LPIs): use INTx"));
+	/* other writes to the capability pass */
+	v = 0x12345678u;
+	CHECK(cfg_access(cell, FN_EDU, 0x44, 4, true, &v) == MMIO_HANDLED);
+	CHECK(*cfg32(FN_EDU, 0x44) == 0x12345678u);
+	sim_end();
+}
+
 static void pci_writes_are_filtered(void)
 {
 	struct cell *cell;
@@ -606,6 +643,7 @@ int main(void)
 	RUN_HYP(a_stuck_or_failing_queue_fails_enable);
 	RUN_HYP(pci_function_moves_to_the_cell);
 	RUN_HYP(pci_writes_are_filtered);
+	RUN_HYP(pci_msi_stays_off);
 	RUN_HYP(pci_refusals_say_why);
 	RUN_HYP(pci_intx_needs_its_line);
 	RUN_HYP(pci_intx_line_is_the_cells_alone);

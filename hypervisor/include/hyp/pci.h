@@ -18,6 +18,7 @@ struct pci_fn {
 	u16 bdf;
 	u64 bar_size[PCI_MAX_BARS]; /* memory BARs; 0: none or I/O */
 	bool bar_hi[PCI_MAX_BARS]; /* the upper half of a 64-bit BAR */
+	u32 msi_cap, msix_cap; /* their capabilities' offsets, 0: none */
 };
 
 /* The inmate cell that owns function bdf, or NULL. */

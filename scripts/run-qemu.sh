@@ -55,9 +55,9 @@
 #                   /lib/modules/pci/) and QEMU's edu DMA device at 00:02.0
 #                   (for a cell: configs/qemu-arm64/dma-test.c).  edu needs
 #                   an MSI controller in QEMU: GICv3 gets its=on, and the
-#                   ITS (or GICv2's v2m frame) is disabled in Linux's tree
-#                   too, so Linux's devices use INTx (Warden has no ITS
-#                   support yet, and maps no MSI doorbell for DMA)
+#                   root keeps the ITS for its disk's MSI-X; GICv2's v2m
+#                   frame is disabled in Linux's tree, so its devices use
+#                   INTx there (the root's DMA view maps no GICv2m frame)
 #   --append ARGS   more kernel command-line words, e.g.
 #                   --append warden.bench=only=timer,n=4 (scenario bench)
 #   -- ARGS         appended to the QEMU command line for debugging, e.g.
@@ -215,16 +215,17 @@ if [ $smmu -eq 1 ]; then
 		-m 1G -nographic > /dev/null 2>&1 ||
 		die "QEMU could not dump its device tree for $machine"
 	fdtput -t s "$log.dtb" /smmuv3@9050000 status disabled
-	if [ "$gic" = 3 ]; then
-		fdtput -t s "$log.dtb" /intc@8000000/its@8080000 status disabled
-	else
+	# GICv3: the root keeps its ITS (the *-smmu config names it), so its
+	# disk's MSI-X go through the SMMU to GITS_TRANSLATER.  GICv2: the
+	# root's DMA view maps no GICv2m frame, so Linux does without it
+	if [ "$gic" = 2 ]; then
 		fdtput -t s "$log.dtb" /intc@8000000/v2m@8020000 status disabled
+		# and the host bridge's link to it, or Linux warns that MSIs fail
+		for p in msi-map msi-parent; do
+			fdtget "$log.dtb" /pcie@10000000 $p > /dev/null 2>&1 &&
+				fdtput -d "$log.dtb" /pcie@10000000 $p
+		done
 	fi
-	# and the host bridge's link to it, or Linux warns that MSIs fail
-	for p in msi-map msi-parent; do
-		fdtget "$log.dtb" /pcie@10000000 $p > /dev/null 2>&1 &&
-			fdtput -d "$log.dtb" /pcie@10000000 $p
-	done
 	truncate -s 16M "$log.pcidisk"
 	cmd+=(-dtb "$log.dtb" -drive "if=none,file=$log.pcidisk,format=raw,id=pcidisk"
 		-device virtio-blk-pci,drive=pcidisk,addr=01.0

@@ -179,6 +179,7 @@ static void configjson_gic(struct json *j, const struct warden_platform *p)
 	json_hex(j, "gicv_base", p->gicv_base);
 	json_hex(j, "gicr_base", p->gicr_base);
 	json_hex(j, "gicr_stride", p->gicr_stride);
+	json_hex(j, "its_base", p->gic_its_base);
 	json_end_object(j);
 }
 

@@ -545,6 +545,9 @@ static void configshow_text_gic(const struct warden_platform *p)
 		printf("  " CONFIGSHOW_LABEL "0x%08llx, stride 0x%llx\n",
 		       "GICR", (unsigned long long)p->gicr_base,
 		       (unsigned long long)p->gicr_stride);
+	if (p->gic_its_base)
+		printf("  " CONFIGSHOW_LABEL "0x%08llx (the root's MSIs)\n",
+		       "ITS", (unsigned long long)p->gic_its_base);
 }
 
 static void configshow_text_platform(const struct warden_platform *p)

@@ -15,10 +15,14 @@
 #ifndef QEMU_ARM64_SMMU_H
 #define QEMU_ARM64_SMMU_H
 
+#ifndef QEMU_ARM64_SMMU_ITS
+#define QEMU_ARM64_SMMU_ITS
+#endif
 #define QEMU_ARM64_PLATFORM_EXTRA                                              \
 	.smmu_base = 0x09050000, .smmu_evtq_irq = 106, .smmu_gerror_irq = 109, \
 	.pci_ecam_base = 0x4010000000, .pci_bus_first = 0,                     \
-	.pci_bus_last = 255, .pci_stream_base = 0, .pci_intx_irq = 35,
+	.pci_bus_last = 255, .pci_stream_base = 0, .pci_intx_irq = 35,         \
+	QEMU_ARM64_SMMU_ITS
 
 #define QEMU_ARM64_NUM_IRQ_RANGES 3
 #define QEMU_ARM64_IRQS                                                     \

@@ -160,7 +160,7 @@ sysc, cell, out = open(sys.argv[1], 'rb').read(), open(sys.argv[2], 'rb').read()
 os.makedirs(out)
 def put(name, data):
     open(os.path.join(out, name + '.cell'), 'wb').write(bytes(data))
-for n in (0, 4, 8, 15, 16, 47, 48, 100, 663, 664, 700, 767, 768, 799, len(sysc) - 1):
+for n in (0, 4, 8, 15, 16, 47, 48, 100, 671, 672, 700, 775, 776, 799, len(sysc) - 1):
     put('sys-trunc-%d' % n, sysc[:n])
 for n in (8, 50, 103, 104, 120, 135, 136, len(cell) - 1):
     put('cell-trunc-%d' % n, cell[:n])
@@ -168,7 +168,7 @@ for off, what in ((56, 'mem'), (60, 'irq'), (72, 'link')):   # cell counts
     for v in (65, 1000, 0xffffffff):
         c = bytearray(cell); struct.pack_into('<I', c, off, v)
         put('cell-count-%s-%d' % (what, v), c)
-        s = bytearray(sysc); struct.pack_into('<I', s, 664 + off, v)
+        s = bytearray(sysc); struct.pack_into('<I', s, 672 + off, v)
         put('sys-count-%s-%d' % (what, v), s)
 # platform.num_cpus: after the header, hypervisor memory, two u32 and 7 u64
 s = bytearray(sysc); struct.pack_into('<I', s, 16 + 32 + 8 + 7 * 8 + 4, 1000)

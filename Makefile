@@ -6,6 +6,8 @@
 #
 #   make            build firmware, driver, CLI, configs and inmates (needs `make setup`)
 #   make inmates    only the inmate library, demos and test inmates
+#   make dkms       warden.ko as Debian's dkms builds it from the warden-dkms
+#                   package (the one the QEMU guests load; driver/build.mk)
 #   make setup      install packages and fetch the stock arm64 kernel (idempotent)
 #   make demo       the main demo in QEMU (GIC=2 for GICv2; MACHINE=zcu102 for
 #                   QEMU's ZCU102 model)

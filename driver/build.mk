@@ -3,6 +3,11 @@
 # warden.ko: built by Kbuild in driver/ against the stock kernel headers
 # (scripts/setup.sh links them to build/kdir), then copied to build/driver/.
 # Included by the top-level Makefile.
+#
+# make dkms: the module as Debian's dkms builds it from the warden-dkms
+# package on a board (scripts/mkdkms.sh: build/dkms/lib/modules/<kernel>/
+# updates/dkms/warden.ko); that one goes into the guests (the initramfs
+# scripts run it), and tests/packaging.sh checks it is build/driver's twin.
 
 DRIVER_KDIR ?= $(B)/kdir
 DRIVER_DIR := $(TOP)/driver
@@ -13,9 +18,12 @@ DRIVER_DEPS := $(wildcard $(DRIVER_DIR)/*.c $(DRIVER_DIR)/*.h) \
 	$(DRIVER_DIR)/Kbuild $(wildcard $(TOP)/include/warden/*.h) \
 	$(wildcard $(TOP)/lib/config-check*.[ch])
 
-.PHONY: driver driver-clean
+.PHONY: driver driver-clean dkms
 all: driver
 driver: $(DRIVER_KO)
+
+dkms:
+	@$(TOP)/scripts/mkdkms.sh
 
 $(DRIVER_KO): $(DRIVER_DEPS)
 	@test -f $(DRIVER_KDIR)/Makefile || \
@@ -28,3 +36,4 @@ clean: driver-clean
 driver-clean:
 	@if [ -f $(DRIVER_KDIR)/Makefile ]; then $(DRIVER_KBUILD) clean >/dev/null; fi
 	rm -f $(DRIVER_KO)
+	rm -rf $(B)/dkms $(B)/dkms.inputs $(B)/dkms.log

@@ -18,7 +18,9 @@
 #                                  modules.builtin too)
 #     /lib/modules/<abi>/modules.cell  the modules in load order (/init)
 #     /lib/modules/warden.ko       the driver: in a cell it answers shutdown
-#                                  requests and offers the cell's links
+#                                  requests and offers the cell's links; the
+#                                  module dkms built from warden-dkms, as the
+#                                  root's (scripts/mkdkms.sh, build/dkms)
 #     /usr/bin/warden-bench        the timing helper of `make bench` (static;
 #                                  the action "bench" runs its workload)
 #     /usr/bin/warden-link-ping    the echo protocol over a link (static):
@@ -48,7 +50,6 @@ src=$top/tests/system/linux-cell
 . "$top/scripts/cpio-lib.sh"
 
 die() { echo "mkcellinitramfs: error: $*" >&2; exit 1; }
-warn() { echo "mkcellinitramfs: warning: $*" >&2; }
 
 force=0
 case "${1:-}" in
@@ -61,7 +62,6 @@ esac
 CELL_MODULES=(virtio_mmio virtio_blk ext4)
 
 busybox=$build/busybox
-ko=$build/driver/warden.ko
 benchtool=$build/tools/warden-bench
 pingtool=$build/tools/warden-link-ping
 [ -e "$build/Image" ] || die "$build/Image missing; run scripts/setup.sh first"
@@ -78,6 +78,9 @@ abi=${abi#vmlinuz-}
 moddir=$sysroot/lib/modules/$abi
 [ -s "$moddir/modules.dep" ] ||
 	die "no $moddir/modules.dep; run scripts/setup.sh first"
+"$top/scripts/mkdkms.sh" || die "dkms did not build warden.ko; the cell loads the module dkms builds"
+ko=$build/dkms/lib/modules/$abi/updates/dkms/warden.ko
+[ -f "$ko" ] || die "dkms built no warden.ko for $abi (${ko#"$top"/})"
 
 # the modules' files in load order: kmod's own resolution, softdeps included
 mods=()
@@ -106,12 +109,7 @@ stale() {
 out=$outdir/initramfs.cpio.gz
 inputs=("$top/scripts/mkcellinitramfs.sh" "$top/scripts/cpio-lib.sh"
 	"$src/init" "$src/cell-tests.sh" "$busybox" "$moddir/modules.dep"
-	"$moddir/modules.builtin" "${mods[@]}")
-if [ -e "$ko" ]; then
-	inputs+=("$ko")
-else
-	warn "${ko#"$top"/} not built; the cell will not have it"
-fi
+	"$moddir/modules.builtin" "${mods[@]}" "$ko")
 [ -e "$benchtool" ] && inputs+=("$benchtool")
 [ -e "$pingtool" ] && inputs+=("$pingtool")
 if stale "$out" "${inputs[@]}"; then
@@ -126,7 +124,7 @@ if stale "$out" "${inputs[@]}"; then
 		ln -s busybox bin/sh
 		install -m 0755 "$src/init" init
 		install -m 0644 "$src/cell-tests.sh" etc/cell-tests.sh
-		[ -e "$ko" ] && install -m 0644 "$ko" lib/modules/warden.ko
+		install -m 0644 "$ko" lib/modules/warden.ko
 		[ -e "$benchtool" ] && install -m 0755 "$benchtool" usr/bin/warden-bench
 		[ -e "$pingtool" ] && install -m 0755 "$pingtool" usr/bin/warden-link-ping
 		for f in "${mods[@]}"; do

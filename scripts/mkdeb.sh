@@ -8,7 +8,13 @@
 # the parent directory.  Results in build/deb/: the .deb files, .changes
 # and .buildinfo.
 #
-# Usage: scripts/mkdeb.sh     (DEB_HOST_ARCH=arm64, MKDEB_JOBS=2 by default)
+# --if-stale: only if a package is missing or a source it is built from
+# (the module's included: warden-dkms ships it) is newer; the guest's
+# initramfs (scripts/mkinitramfs.sh) and its DKMS-built module
+# (scripts/mkdkms.sh) ask for that.
+#
+# Usage: scripts/mkdeb.sh [--if-stale]   (DEB_HOST_ARCH=arm64, MKDEB_JOBS=2
+#                                         by default)
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,6 +30,30 @@ command -v dpkg-buildpackage > /dev/null ||
 version=$(cd "$top" && dpkg-parsechangelog -S Version) ||
 	die "cannot read the version from debian/changelog"
 src=$out/warden-$version
+
+# newer FILE: a source of the packages newer than FILE, if any
+newer() {
+	(cd "$top" && {
+		find hypervisor lib include tools configs inmates debian Makefile \
+			install.mk docs/install.md scripts/mkdeb.sh -type f -newer "$1"
+		find driver -maxdepth 1 -type f \( -name '*.[ch]' ! -name '*.mod.c' \
+			-o -name Kbuild -o -name dkms.conf.in \) -newer "$1"
+	} 2> /dev/null | head -n 1)
+}
+
+if [ "${1:-}" = --if-stale ]; then
+	stale=0
+	for f in "$out/warden_${version}_$arch.deb" "$out/warden-dkms_${version}_all.deb"; do
+		if [ ! -f "$f" ] || [ -n "$(newer "$f")" ]; then
+			stale=1
+		fi
+	done
+	[ $stale -eq 1 ] || exit 0
+	echo "mkdeb: making the packages (missing, or a source is newer)" >&2
+elif [ $# -gt 0 ]; then
+	echo "usage: $0 [--if-stale]" >&2
+	exit 2
+fi
 
 rm -rf "$out"
 mkdir -p "$src"

@@ -8,14 +8,16 @@
 # Warden's own files come from the built `warden` package, unpacked with
 # dpkg-deb -x as they would be on a board (issue 21), so that a file the
 # package forgets fails the tests: build/deb/warden_<version>_arm64.deb,
-# made (scripts/mkdeb.sh, about a minute) when it is missing or older than
-# a source it is built from.  The module comes from build/driver (the
-# warden-dkms package builds the same one: tests/packaging.sh).
+# made (scripts/mkdeb.sh --if-stale, about a minute) when it is missing or
+# older than a source it is built from.  The module is the one Debian's
+# dkms builds from the warden-dkms package and installs, as on a board
+# (scripts/mkdkms.sh: build/dkms/lib/modules/<kernel>/updates/dkms/), so a
+# dkms.conf that does not build fails the system tests.
 #
 # Guest layout:
 #   /init                           mounts, picks the config, runs the scenario
 #   /bin/busybox                    static arm64; applet links made at boot
-#   /lib/modules/warden.ko          the driver (build/driver)
+#   /lib/modules/warden.ko          the driver, as dkms built it (build/dkms)
 #   (package) /usr/sbin/warden      the CLI
 #   (package) /usr/bin/warden-link-ping  Linux's end of the echo protocol
 #   (package) /usr/share/bash-completion/completions/warden  bash completion
@@ -36,10 +38,10 @@
 #   /usr/share/warden/scenarios/    one script per scenario
 #
 # The image is rebuilt only when an input changed (a checksum list of the
-# inputs is kept next to it).  A missing test helper or module is reported
+# inputs is kept next to it).  A missing test helper is reported
 # and left out, so the testbed works while the other parts are being
-# written; the scenarios then fail with a clear check.  A package that does
-# not build is an error.
+# written; the scenarios then fail with a clear check.  A package or a
+# module that does not build is an error.
 #
 # Usage: scripts/mkinitramfs.sh [--force]
 set -euo pipefail
@@ -52,6 +54,8 @@ stage=$build/initramfs
 
 # shellcheck source=scripts/cpio-lib.sh
 . "$top/scripts/cpio-lib.sh"
+# shellcheck source=scripts/dkms-lib.sh
+. "$top/scripts/dkms-lib.sh"
 
 die() { echo "mkinitramfs: error: $*" >&2; exit 1; }
 warn() { echo "mkinitramfs: warning: $*" >&2; }
@@ -64,7 +68,7 @@ case "${1:-}" in
 esac
 
 busybox=$build/busybox
-ko=$build/driver/warden.ko
+ko=$(dkms_module "$build/dkms" "$build/kdir")
 fuzzer=$build/tests/fuzz/warden-fuzz
 benchtool=$build/tools/warden-bench
 jsoncheck=$build/tests/system/json-check
@@ -76,13 +80,10 @@ command -v dpkg-deb >/dev/null || die "dpkg-deb not installed; run scripts/setup
 version=$(cd "$top" && dpkg-parsechangelog -S Version) ||
 	die "cannot read the version from debian/changelog"
 deb=$build/deb/warden_${version}_arm64.deb
-if [ ! -f "$deb" ] || [ -n "$(cd "$top" && find hypervisor lib include tools \
-	configs inmates debian Makefile install.mk docs/install.md \
-	scripts/mkdeb.sh -type f -newer "$deb" 2> /dev/null | head -n 1)" ]; then
-	echo "mkinitramfs: making the packages (scripts/mkdeb.sh)"
-	"$top/scripts/mkdeb.sh" > /dev/null || die "make deb failed; the guest gets Warden from its package"
-fi
+"$top/scripts/mkdeb.sh" --if-stale > /dev/null ||
+	die "make deb failed; the guest gets Warden from its package"
 [ -f "$deb" ] || die "no $deb after make deb"
+"$top/scripts/mkdkms.sh" || die "dkms did not build warden.ko; the guest loads the module dkms builds"
 
 shopt -s nullglob
 scenarios=("$top"/tests/system/scenarios/*.sh)
@@ -90,8 +91,8 @@ shopt -u nullglob
 [ ${#scenarios[@]} -gt 0 ] || die "no scenarios in tests/system/scenarios"
 
 # Everything the image is made of, this script included.
-inputs=("$top/scripts/mkinitramfs.sh" "$top/scripts/cpio-lib.sh" "$busybox" "$top/tests/system/lib.sh" "${scenarios[@]}" "$deb")
-for f in "$ko" "$fuzzer" "$benchtool" "$jsoncheck"; do
+inputs=("$top/scripts/mkinitramfs.sh" "$top/scripts/cpio-lib.sh" "$busybox" "$top/tests/system/lib.sh" "${scenarios[@]}" "$deb" "$ko")
+for f in "$fuzzer" "$benchtool" "$jsoncheck"; do
 	if [ -e "$f" ]; then
 		inputs+=("$f")
 	else
@@ -113,7 +114,7 @@ mkdir -p bin sbin usr/bin usr/sbin dev proc sys tmp run root \
 	etc/warden/zcu102 lib/modules lib/firmware usr/share/warden/scenarios
 install -m 0755 "$(readlink -f "$busybox")" bin/busybox
 ln -s busybox bin/sh
-[ -e "$ko" ] && install -m 0644 "$ko" lib/modules/warden.ko
+install -m 0644 "$ko" lib/modules/warden.ko
 [ -e "$fuzzer" ] && install -m 0755 "$fuzzer" usr/bin/warden-fuzz
 [ -e "$benchtool" ] && install -m 0755 "$benchtool" usr/bin/warden-bench
 [ -e "$jsoncheck" ] && install -m 0755 "$jsoncheck" usr/bin/json-check

@@ -6,9 +6,13 @@
 #   packaging/deb          `make deb` builds warden and warden-dkms
 #   packaging/lintian      lintian finds nothing (errors, warnings, infos)
 #   packaging/file-list    the packages hold exactly `make install`'s files
-#   packaging/dkms-build   the MAKE command of the package's dkms.conf,
-#                          against Debian's arm64 headers (build/kdir),
-#                          builds the warden.ko the system tests load
+#   packaging/dkms-build   Debian's dkms (build/dkms-tool) adds, builds and
+#                          installs the package's module for Debian's arm64
+#                          headers (build/kdir) in a private root (build/dkms):
+#                          the warden.ko the system tests load, the same as
+#                          build/driver/warden.ko
+#   packaging/dkms-abi-change  dkms autoinstall for a second kernel ABI
+#                          (build/kdir-abi2) rebuilds it for that kernel
 #   packaging/unit-verify  systemd-analyze verify accepts warden.service
 #   packaging/shellcheck   the scripts the packages install or build with
 #   packaging/service/...  warden-service's logic against a fake warden
@@ -94,58 +98,83 @@ else
 fi
 
 # --- dkms-build ----------------------------------------------------------------
-# DKMS copies /usr/src/<name>-<version> to $dkms_tree/<name>/<version>/build
-# and runs MAKE[0] there, with kernel_source_dir the kernel's headers.  The
-# arm64 headers are cross-built against here, hence ARCH and CROSS_COMPILE.
-kernel_release() {
-	sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' "$build/kdir/include/generated/utsrelease.h"
+# Debian's real dkms (build/dkms-tool) on a private root, build/dkms: the
+# warden-dkms package unpacked there, then dkms add, build and install for
+# the kernel of build/kdir (scripts/mkdkms.sh, which makes the module the
+# system tests' guests load; scripts/dkms-lib.sh).  That module must be
+# build/driver/warden.ko's twin: same vermagic and srcversion (the same
+# sources, for the same kernel), signed as dkms signs on a board.
+# shellcheck source=scripts/dkms-lib.sh
+. "$top/scripts/dkms-lib.sh"
+kdir=$build/kdir
+kdir2=$build/kdir-abi2
+dkmsroot=$build/dkms
+release=$(dkms_release "$kdir")
+release2=$(dkms_release "$kdir2")
+pkgver=${deb_version%-*}
+# modinfo_is KO FIELD VALUE
+modinfo_is() {
+	local v
+	v=$(modinfo -F "$2" "$1")
+	echo "$2: '$v'"
+	[ "$v" = "$3" ]
 }
 dkms_check() {
-	local srcdir conf kdir=$build/kdir ref=$build/driver/warden.ko ko
-	srcdir=$(echo "$root"/pkg/usr/src/warden-*)
-	conf=$srcdir/dkms.conf
-	[ -f "$conf" ] || { echo "no dkms.conf in warden-dkms"; return 1; }
-	[ -f "$kdir/Makefile" ] || { echo "no kernel headers in $kdir (make setup)"; return 1; }
+	local ref=$build/driver/warden.ko ko f
+	[ -n "$release" ] || { echo "no kernel headers in $kdir (make setup)"; return 1; }
 	[ -f "$ref" ] || { echo "no $ref (make driver)"; return 1; }
-	(
-		set -e
-		# dkms.conf is shell, sourced by dkms with these set
-		# shellcheck disable=SC2034 # used by dkms.conf's MAKE[0]
-		kernel_source_dir=$(readlink -f "$kdir")
-		dkms_tree=$tmp/dkms
-		# shellcheck disable=SC1090
-		. "$conf"
-		[ "$PACKAGE_VERSION" = "$version" ] ||
-			{ echo "dkms.conf: PACKAGE_VERSION $PACKAGE_VERSION, not $version"; exit 1; }
-		[ "$AUTOINSTALL" = yes ] || { echo "dkms.conf: AUTOINSTALL is not yes"; exit 1; }
-		b=$dkms_tree/$PACKAGE_NAME/$PACKAGE_VERSION/build
-		mkdir -p "$b"
-		cp -a "$srcdir/." "$b/"
-		cd "$b"
-		echo "+ ${MAKE[0]}"
-		export ARCH=arm64 CROSS_COMPILE MAKEFLAGS=-j2
-		eval "${MAKE[0]}"
-		ko=$b/${BUILT_MODULE_LOCATION[0]}${BUILT_MODULE_NAME[0]}.ko
-		[ -f "$ko" ] || { echo "MAKE[0] built no $ko"; exit 1; }
-		echo "$ko" > "$tmp/dkms.ko"
-	) || return 1
-	ko=$(cat "$tmp/dkms.ko")
-	local f a b
+	# dh_dkms's maintainer scripts name the module by dkms.conf's
+	# PACKAGE_VERSION: the package's
+	f=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"$/\1/p' "$root/pkg/usr/src/warden-$pkgver/dkms.conf")
+	[ "$f" = "$pkgver" ] || { echo "dkms.conf: PACKAGE_VERSION '$f', not $pkgver"; return 1; }
+	"$top/scripts/mkdkms.sh" --force || { cat "$build/dkms.log"; return 1; }
+	cat "$build/dkms.log"
+	ko=$(dkms_module "$dkmsroot" "$kdir")
+	[ -f "$ko" ] || { echo "dkms installed no $ko"; return 1; }
+	dkms_run "$dkmsroot" "" status > "$tmp/status" || return 1
+	grep -qx "warden/$pkgver, $release, aarch64: installed" "$tmp/status" ||
+		{ echo "dkms status does not say installed for $release"; return 1; }
 	for f in vermagic srcversion name; do
-		a=$(modinfo -F "$f" "$ko")
-		b=$(modinfo -F "$f" "$ref")
-		echo "$f: dkms '$a', system tests '$b'"
-		[ -n "$a" ] && [ "$a" = "$b" ] || return 1
+		modinfo_is "$ko" "$f" "$(modinfo -F "$f" "$ref")" || return 1
 	done
 	# the headers' kernel, not the host's
-	a=$(modinfo -F vermagic "$ko")
-	[ "${a%% *}" = "$(kernel_release)" ] ||
-		{ echo "vermagic '$a' is not for $(kernel_release)"; return 1; }
+	modinfo_is "$ko" vermagic "$release SMP mod_unload modversions aarch64" &&
+		modinfo_is "$ko" signer "DKMS module signing key"
 }
 if dkms_check > "$tmp/dkms.log" 2>&1; then
-	pass "dkms-build (dkms.conf's MAKE[0] against the $(kernel_release) headers: same vermagic and srcversion as build/driver/warden.ko)"
+	pass "dkms-build (dkms add, build, install for $release from warden-dkms: same vermagic and srcversion as build/driver/warden.ko, signed by dkms)"
 else
-	fail "dkms-build: dkms.conf's build command did not make the system tests' warden.ko" "$tmp/dkms.log" 40
+	fail "dkms-build: dkms did not build the system tests' warden.ko" "$tmp/dkms.log" 40
+fi
+
+# --- dkms-abi-change -----------------------------------------------------------
+# A kernel ABI change, as from a Debian point release: the new kernel's
+# package makes /lib/modules/<kernel>, and its headers' hook runs `dkms
+# autoinstall --kernelver <kernel>`, which builds and installs every
+# AUTOINSTALL module for it.  Here the second ABI's headers (build/kdir-abi2)
+# on dkms-build's root; warden.ko for the first kernel stays.
+dkms_abi_check() {
+	local ko
+	[ -n "$release2" ] || { echo "no second ABI's headers in $kdir2 (make setup)"; return 1; }
+	[ "$release2" != "$release" ] || { echo "$kdir2 is $release again"; return 1; }
+	[ -f "$(dkms_module "$dkmsroot" "$kdir")" ] || { echo "needs dkms-build's root"; return 1; }
+	dkms_kernel "$dkmsroot" "$kdir2" && dkms_run "$dkmsroot" "$kdir2" autoinstall || return 1
+	dkms_run "$dkmsroot" "" status | tee "$tmp/status2"
+	[ "${PIPESTATUS[0]}" -eq 0 ] || return 1
+	if ! grep -qx "warden/$pkgver, $release2, aarch64: installed" "$tmp/status2" ||
+		! grep -qx "warden/$pkgver, $release, aarch64: installed" "$tmp/status2"; then
+		echo "dkms status does not say installed for both kernels"
+		return 1
+	fi
+	ko=$(dkms_module "$dkmsroot" "$kdir2")
+	[ -f "$ko" ] || { echo "dkms installed no $ko"; return 1; }
+	modinfo_is "$ko" vermagic "$release2 SMP mod_unload modversions aarch64" &&
+		modinfo_is "$ko" srcversion "$(modinfo -F srcversion "$(dkms_module "$dkmsroot" "$kdir")")"
+}
+if dkms_abi_check > "$tmp/dkms2.log" 2>&1; then
+	pass "dkms-abi-change (dkms autoinstall for $release2 beside $release: rebuilt, vermagic $release2)"
+else
+	fail "dkms-abi-change: dkms autoinstall did not rebuild warden.ko for ${release2:-the second ABI}" "$tmp/dkms2.log" 40
 fi
 
 # --- unit-verify ---------------------------------------------------------------
@@ -173,10 +202,10 @@ fi
 
 # --- shellcheck ----------------------------------------------------------------
 scripts=(tools/warden-service tools/warden.bash-completion scripts/mkdeb.sh
-	tests/packaging.sh tests/service.sh)
+	scripts/mkdkms.sh scripts/dkms-lib.sh tests/packaging.sh tests/service.sh)
 if ! command -v shellcheck > /dev/null; then
 	fail "shellcheck: not installed (make setup)"
-elif (cd "$top" && shellcheck "${scripts[@]}") > "$tmp/sc.log" 2>&1; then
+elif (cd "$top" && shellcheck -x "${scripts[@]}") > "$tmp/sc.log" 2>&1; then
 	pass "shellcheck (${#scripts[@]} packaging scripts)"
 else
 	fail "shellcheck: findings in the packaging scripts" "$tmp/sc.log"

@@ -15,9 +15,10 @@
 #                hypervisor/, lib/ and inmates/lib/uart*.c against its
 #                floors (`make coverage`, one test)
 #   4. package   tests/packaging.sh: make deb, lintian, the packages
-#                against make install, dkms.conf's build against the arm64
-#                headers, systemd-analyze verify, warden.service's helper;
-#                each PASS/FAIL line counts
+#                against make install, Debian's dkms building the module
+#                for the arm64 kernel and rebuilding it for a second ABI,
+#                systemd-analyze verify, warden.service's helper; each
+#                PASS/FAIL line counts
 #   5. fuzz      the config validator under libFuzzer, FUZZ_TEST_SECONDS
 #                (default 60; one test)
 #   6. system    tests/system/run.sh: QEMU scenarios on GICv3 and GICv2

@@ -5,8 +5,8 @@
 Usage: config-compare.py REFERENCE.cell GENERATED.cell
 
 Every resource that matters must match: the hypervisor memory, the whole
-platform (GIC and its frames, console, CPUs and their MPIDRs), the root
-cell's CPUs, flags and RAM.  The known differences are each printed with the
+platform (GIC and its frames, console, CPUs and their MPIDRs, the SMMU and
+the PCI host bridge), the root cell's CPUs, flags, RAM and SPIs.  The known differences are each printed with the
 reason; any other difference fails.  Layout: include/warden/config.h.
 """
 import struct
@@ -21,7 +21,7 @@ def parse(path):
     if sig != b"WRDNSYST":
         sys.exit(f"{path}: not a system config")
     hv = struct.unpack_from("<QQQII", data, 16)
-    plat = struct.unpack_from("<IIQQQQQQQII64Q4Q", data, 48)
+    plat = struct.unpack_from("<IIQQQQQQQII64QQIIQBBHIQ", data, 48)
     root = struct.unpack_from("<8sHHI32sQIIQII3Q", data, 48 + 624)
     off = 48 + 624 + 104
     nmem, nirq, nlink = root[6], root[7], root[9]
@@ -74,6 +74,27 @@ def fmt(rs):
 PLAT_FIELDS = ["gic_version", "maintenance_irq", "gicd_base", "gicc_base",
                "gich_base", "gicv_base", "gicr_base", "gicr_stride",
                "uart_base", "uart_type", "num_cpus"]
+# after the 64 MPIDRs
+SMMU_FIELDS = ["smmu_base", "smmu_evtq_irq", "smmu_gerror_irq",
+               "pci_ecam_base", "pci_bus_first", "pci_bus_last",
+               "pci_intx_irq", "pci_stream_base", "gic_its_base"]
+# QEMU virt's SMMUv3 (iommu=smmuv3): SPIs 74-77, eventq, priq, cmdq-sync,
+# gerror (configs/qemu-arm64/qemu-arm64-smmu.h)
+QEMU_SMMU_INTIDS = set(range(106, 110))
+
+
+def irq_set(cfg):
+    return {i for first, count in cfg["irqs"] for i in range(first, first + count)}
+
+
+def spans(ids):
+    out = []
+    for i in sorted(ids):
+        if out and i == out[-1][1] + 1:
+            out[-1][1] = i
+        else:
+            out.append([i, i])
+    return ", ".join(f"{a}-{b}" if a != b else f"{a}" for a, b in out) or "none"
 
 
 def main():
@@ -98,6 +119,8 @@ def main():
         expect(f"platform {name}", ref["plat"][i], gen["plat"][i])
     n = ref["plat"][10]
     expect("CPU MPIDRs", ref["plat"][11:11 + n], gen["plat"][11:11 + n])
+    for i, name in enumerate(SMMU_FIELDS):
+        expect(f"platform {name}", ref["plat"][75 + i], gen["plat"][75 + i])
     expect("root cpu_set", ref["cpu_set"], gen["cpu_set"])
     expect("root flags", ref["flags"], gen["flags"])
     expect("root name", ref["name"], gen["name"])
@@ -123,14 +146,33 @@ def main():
     else:
         same.append(f"devices: every device the reference maps ({len(ref_io)} ranges)")
 
-    if ref["irqs"] != gen["irqs"]:
-        explained.append(f"IRQs: reference {ref['irqs']} (every SPI of the machine's GIC), generated "
-                         f"{gen['irqs']}: every SPI there can be; the hypervisor "
-                         "limits them to the GIC's (GICD_TYPER) at run time")
+    ref_irqs, gen_irqs = irq_set(ref), irq_set(gen)
+    hyp = {ref["plat"][76], ref["plat"][77]} if ref["plat"][75] else set()
+    if gen_irqs & hyp:
+        bad.append(f"the generated root owns the SMMU's SPIs {spans(gen_irqs & hyp)}")
+    only_gen, only_ref = gen_irqs - ref_irqs, ref_irqs - gen_irqs
+    # QEMU virt's GIC has 256 SPIs (INTIDs 32-287)
+    if only_gen and min(only_gen) >= 288:
+        explained.append(f"IRQs: the generated root also has SPIs {spans(only_gen)}: "
+                         "every SPI there can be, where the reference lists QEMU's "
+                         "256; the hypervisor limits them to the GIC's (GICD_TYPER) "
+                         "at run time")
+    elif only_gen:
+        bad.append(f"SPIs only the generated root has: {spans(only_gen)}")
+    smmu_unused = only_ref & QEMU_SMMU_INTIDS if ref["plat"][75] else set()
+    if smmu_unused:
+        explained.append(f"IRQs: the reference leaves the root the SMMU's SPIs "
+                         f"{spans(smmu_unused)} (priq, cmdq-sync), which the "
+                         "hypervisor does not use; the generated config keeps every "
+                         "SPI of the SMMU, which the hypervisor owns, from the root")
+    if only_ref - smmu_unused:
+        bad.append(f"SPIs only the reference root has: {spans(only_ref - smmu_unused)}")
+    elif ref_irqs & gen_irqs:
+        same.append(f"SPIs: the reference's {spans(ref_irqs & gen_irqs)}")
     if ref["links"] != gen["links"]:
         explained.append(f"links: reference {ref['links']}, generated {gen['links']}: "
-                         "the reference's link to echo-demo serves the demo; a "
-                         "generated config has none")
+                         "the reference's links to echo-demo and linux-demo serve "
+                         "the demos; a generated config has none")
     for s in same:
         print(f"same: {s}")
     for e in explained:

@@ -12,7 +12,7 @@
 TOOLS_SRCS := $(addprefix $(TOP)/,tools/warden.c tools/hv.c \
 	tools/sysconfig.c tools/cellconfig.c tools/cell.c tools/cellconsole.c \
 	tools/fileio.c \
-	tools/fdt.c tools/configgen.c tools/configcli.c tools/cellgen.c \
+	tools/fdt.c tools/configgen.c tools/configgen-pci.c tools/configcli.c tools/cellgen.c \
 	tools/configshow.c tools/configjson.c tools/json.c tools/inflate.c \
 	tools/celllinux.c tools/linuximage.c tools/linuxdt.c tools/fdtwrite.c \
 	lib/config-check.c \

@@ -5,6 +5,8 @@
  * virtualization extensions, a PL011 for its console) is taken from the
  * tree or refused with the reason; the root cell gets all RAM but the
  * hypervisor's, every enabled device the CPU can address, and every SPI.
+ * An SMMUv3 and its PCI host bridge are configgen-pci.c's: the SMMU is the
+ * hypervisor's, and leaves the root with its SPIs.
  * The config is built in binary first and passed through the same checker
  * as `config check`, so that only a valid config is ever written as C.
  */
@@ -28,6 +30,8 @@
 #define CG_MPIDR_AFF 0xff00ffffffull
 #define CG_FIRST_SPI 32u
 #define CG_LAST_INTID 1019u /* GIC INTIDs 1020-1023 are special */
+/* every SPI, less the SMMU's (at most one gap each) */
+#define CG_MAX_IRQ_RANGES (CONFIGGEN_SMMU_MAX_IRQS + 1)
 
 struct cg_region {
 	uint64_t start, size;
@@ -52,7 +56,7 @@ struct cg {
 	int num_free;
 	struct configgen_range hv;
 	uint64_t linux_mem; /* offline: what mem= Linux gets */
-	/* ranges no root region may touch: the GIC's frames */
+	/* ranges no root region may touch: the GIC's frames, the SMMU's */
 	struct configgen_range gic[8];
 	int num_gic;
 	struct cg_region dev[CONFIGGEN_MAX_RANGES];
@@ -60,6 +64,9 @@ struct cg {
 	int disabled; /* device subtrees left out for their status */
 	struct cg_region mem[CG_MAX_MEM];
 	int num_mem;
+	struct configgen_pci pci;
+	struct warden_irq_range irqs[CG_MAX_IRQ_RANGES];
+	int num_irqs;
 };
 
 static void cg_refuse(struct cg *g, const char *fmt, ...)
@@ -513,6 +520,51 @@ static void cg_gic_children(struct cg *g)
 		cg_gic_child(g, c);
 }
 
+/* ---- SMMU and PCI host (configgen-pci.c) ------------------------------- */
+
+static void cg_smmu_pci(struct cg *g)
+{
+	const struct configgen_pci *p = &g->pci;
+
+	g->problems +=
+		configgen_pci(g->f, fdt_path(g->f, g->gic_path), &g->pci);
+	g->plat.smmu_base = p->smmu_base;
+	g->plat.smmu_evtq_irq = p->smmu_evtq_irq;
+	g->plat.smmu_gerror_irq = p->smmu_gerror_irq;
+	g->plat.pci_ecam_base = p->ecam_base;
+	if (p->ecam_base) {
+		g->plat.pci_bus_first = p->bus_first;
+		g->plat.pci_bus_last = p->bus_last;
+		g->plat.pci_intx_irq = p->intx_irq;
+		g->plat.pci_stream_base = p->stream_base;
+	}
+	/* no root region may reach into the SMMU, nor join across it */
+	if (p->smmu_base && g->num_gic < 8)
+		g->gic[g->num_gic++] =
+			(struct configgen_range){ p->smmu_base, 0x20000 };
+}
+
+/* The root's SPIs: every one but the SMMU's. */
+static void cg_root_irqs(struct cg *g)
+{
+	uint32_t next = CG_FIRST_SPI, irq;
+	int i;
+
+	g->num_irqs = 0;
+	for (irq = CG_FIRST_SPI; irq <= CG_LAST_INTID + 1; irq++) {
+		int hyp = irq > CG_LAST_INTID;
+
+		for (i = 0; i < g->pci.num_smmu_irqs; i++)
+			hyp |= g->pci.smmu_irqs[i] == irq;
+		if (!hyp)
+			continue;
+		if (irq > next && g->num_irqs < CG_MAX_IRQ_RANGES)
+			g->irqs[g->num_irqs++] =
+				(struct warden_irq_range){ next, irq - next };
+		next = irq + 1;
+	}
+}
+
 /* ---- console ------------------------------------------------------------ */
 
 /* The node of stdout-path ("serial0:115200n8" or "/pl011@9000000"). */
@@ -876,8 +928,8 @@ static void cg_add_device(struct cg *g, uint64_t addr, uint64_t size,
 	if (!size || end <= start)
 		return;
 	if (cg_forbidden(g, start, end - start)) {
-		cg_note("%s (0x%llx+0x%llx) overlaps RAM or the GIC: not "
-			"given to the root cell",
+		cg_note("%s (0x%llx+0x%llx) overlaps RAM, the GIC or the "
+			"SMMU: not given to the root cell",
 			what, (unsigned long long)addr,
 			(unsigned long long)size);
 		return;
@@ -933,7 +985,8 @@ static int cg_skip_subtree(struct cg *g, int node, const char *path)
 		g->disabled++;
 		return 1;
 	}
-	if (!strcmp(path, g->gic_path) || (type && !strcmp(type, "memory")))
+	if (!strcmp(path, g->gic_path) || !strcmp(path, g->pci.smmu_path) ||
+	    (type && !strcmp(type, "memory")))
 		return 1;
 	for (i = 0; i < sizeof(skip) / sizeof(skip[0]); i++)
 		if (!strcmp(path, skip[i]))
@@ -1014,11 +1067,12 @@ static void cg_devices_merge(struct cg *g, int budget)
 			}
 		}
 		if (best < 0) {
-			cg_refuse(g,
-				  "%d device regions do not fit in %d, and "
-				  "no two can be joined without RAM or the GIC "
-				  "between them",
-				  g->num_dev, budget);
+			cg_refuse(
+				g,
+				"%d device regions do not fit in %d, and "
+				"no two can be joined without RAM, the GIC or "
+				"the SMMU between them",
+				g->num_dev, budget);
 			return;
 		}
 		cg_note("joined %s and %s (a gap of 0x%llx bytes) to fit "
@@ -1115,18 +1169,15 @@ static void cg_blob_system(const struct cg *g, struct warden_system *sys)
 	snprintf(root->name, sizeof(root->name), "root");
 	root->cpu_set = cg_cpu_set(g->plat.num_cpus);
 	root->num_memory_regions = (uint32_t)g->num_mem;
-	root->num_irq_ranges = 1;
+	root->num_irq_ranges = (uint32_t)g->num_irqs;
 }
 
 /* Build the config the C source describes, and check it. */
 static int cg_blob_check(const struct cg *g)
 {
-	const struct warden_irq_range irq = {
-		CG_FIRST_SPI, CG_LAST_INTID + 1 - CG_FIRST_SPI
-	};
+	size_t irqs = (size_t)g->num_irqs * sizeof(g->irqs[0]);
 	size_t size = sizeof(struct warden_system) +
-		      (size_t)g->num_mem * sizeof(struct warden_memory) +
-		      sizeof(irq);
+		      (size_t)g->num_mem * sizeof(struct warden_memory) + irqs;
 	uint8_t *b = calloc(1, size);
 	struct warden_memory m = { 0 };
 	size_t off = sizeof(struct warden_system);
@@ -1142,7 +1193,7 @@ static int cg_blob_check(const struct cg *g)
 		m.flags = g->mem[i].flags;
 		memcpy(b + off, &m, sizeof(m));
 	}
-	memcpy(b + off, &irq, sizeof(irq));
+	memcpy(b + off, g->irqs, irqs);
 	n = config_check_system(b, size, cg_check_report, NULL);
 	free(b);
 	return n ? -EINVAL : 0;
@@ -1215,6 +1266,7 @@ static void cg_emit_header(const struct cg *g, FILE *out)
 			g->uart_path);
 	else
 		fprintf(out, " * %-12snone (--console none)\n", "Console:");
+	configgen_pci_emit_header(&g->pci, out);
 	cg_emit_ranges(out, "RAM:", g->ram, g->num_ram);
 	cg_emit_ranges(out, "Linux uses:", g->linux_ram, g->num_linux);
 	if (g->linux_mem)
@@ -1273,7 +1325,9 @@ static void cg_emit_platform(const struct cg *g, FILE *out)
 	for (i = 0; i < p->num_cpus; i++)
 		fprintf(out, "\t\t\t\t0x%llx, /* %s */\n",
 			(unsigned long long)p->cpu_mpidr[i], g->cpu_paths[i]);
-	fprintf(out, "\t\t\t},\n\t\t},\n");
+	fprintf(out, "\t\t\t},\n");
+	configgen_pci_emit_platform(&g->pci, out);
+	fprintf(out, "\t\t},\n");
 }
 
 static void cg_emit_root(const struct cg *g, FILE *out)
@@ -1287,9 +1341,10 @@ static void cg_emit_root(const struct cg *g, FILE *out)
 		"\t\t\t.name = \"root\",\n"
 		"\t\t\t.cpu_set = 0x%llx,\n"
 		"\t\t\t.num_memory_regions = %d,\n"
-		"\t\t\t.num_irq_ranges = 1,\n"
+		"\t\t\t.num_irq_ranges = %d,\n"
 		"\t\t},\n\t},\n",
-		(unsigned long long)cg_cpu_set(g->plat.num_cpus), g->num_mem);
+		(unsigned long long)cg_cpu_set(g->plat.num_cpus), g->num_mem,
+		g->num_irqs);
 }
 
 static void cg_emit_mem(const struct cg *g, FILE *out)
@@ -1347,12 +1402,14 @@ static void cg_emit_linux_irqs(const struct cg *g, FILE *out)
 
 static void cg_emit(const struct cg *g, FILE *out)
 {
+	int i;
+
 	cg_emit_header(g, out);
 	fprintf(out,
 		"const struct {\n"
 		"\tstruct warden_system system;\n"
 		"\tstruct warden_memory mem[%d];\n"
-		"\tstruct warden_irq_range irqs[1];\n"
+		"\tstruct warden_irq_range irqs[%d];\n"
 		"} WARDEN_PACKED config "
 		"__attribute__((section(\".warden_config\"))) = {\n"
 		"\t.system = {\n"
@@ -1364,7 +1421,7 @@ static void cg_emit(const struct cg *g, FILE *out)
 		"\t\t\t.virt_start = 0x%llx,\n"
 		"\t\t\t.size = 0x%llx,\n"
 		"\t\t},\n",
-		g->num_mem, (unsigned long long)g->hv.start,
+		g->num_mem, g->num_irqs, (unsigned long long)g->hv.start,
 		(unsigned long long)g->hv.start,
 		(unsigned long long)g->hv.size);
 	cg_emit_platform(g, out);
@@ -1373,11 +1430,13 @@ static void cg_emit(const struct cg *g, FILE *out)
 	fprintf(out, "\t.irqs = {\n"
 		     "\t\t/*\n\t\t * every SPI: the GIC's GICD_TYPER says "
 		     "which exist.\n");
+	configgen_pci_emit_irqs(&g->pci, out);
 	cg_emit_linux_irqs(g, out);
-	fprintf(out,
-		"\t\t */\n\t\t{ .first = %u, .count = %u },\n"
-		"\t},\n};\n",
-		CG_FIRST_SPI, CG_LAST_INTID + 1 - CG_FIRST_SPI);
+	fprintf(out, "\t\t */\n");
+	for (i = 0; i < g->num_irqs; i++)
+		fprintf(out, "\t\t{ .first = %u, .count = %u },\n",
+			g->irqs[i].first, g->irqs[i].count);
+	fprintf(out, "\t},\n};\n");
 }
 
 int configgen_system(const struct fdt *f, const struct configgen_opts *o,
@@ -1394,8 +1453,11 @@ int configgen_system(const struct fdt *f, const struct configgen_opts *o,
 	cg_cpus(g);
 	cg_psci(g);
 	cg_gic(g);
-	if (!g->problems)
+	if (!g->problems) {
 		cg_gic_children(g);
+		cg_smmu_pci(g);
+	}
+	cg_root_irqs(g);
 	cg_console(g);
 	cg_ram(g);
 	cg_reserved(g);

@@ -53,6 +53,38 @@ struct configgen_opts {
 int configgen_system(const struct fdt *f, const struct configgen_opts *o,
 		     FILE *out);
 
+/*
+ * The SMMUv3 that the hypervisor takes, and the PCI host bridge behind it
+ * (configgen-pci.c): what goes into struct warden_platform, and what
+ * leaves the root cell.
+ */
+#define CONFIGGEN_SMMU_MAX_IRQS 8
+
+struct configgen_pci {
+	char smmu_path[128], host_path[128]; /* "": none */
+	uint64_t smmu_base; /* 0: no SMMU taken */
+	uint32_t smmu_evtq_irq, smmu_gerror_irq;
+	/* every SPI of the SMMU, named: the hypervisor's, not the root's */
+	uint32_t smmu_irqs[CONFIGGEN_SMMU_MAX_IRQS];
+	char smmu_irq_names[CONFIGGEN_SMMU_MAX_IRQS][16];
+	int num_smmu_irqs;
+	uint64_t ecam_base; /* 0: no PCI function can go to a cell */
+	uint8_t bus_first, bus_last;
+	uint16_t intx_irq; /* 0: not described */
+	uint32_t stream_base;
+};
+
+/*
+ * Find them in f, whose GIC is node gic: fills p, explains each decision
+ * on stderr (refusals as config create's, the rest as notes), and
+ * returns the number of refusals.
+ */
+int configgen_pci(const struct fdt *f, int gic, struct configgen_pci *p);
+/* Their parts of the C source: header lines, platform fields, IRQs. */
+void configgen_pci_emit_header(const struct configgen_pci *p, FILE *out);
+void configgen_pci_emit_platform(const struct configgen_pci *p, FILE *out);
+void configgen_pci_emit_irqs(const struct configgen_pci *p, FILE *out);
+
 /* "4M", "768M", "1G", "0x400000": bytes, or 0 if malformed. */
 uint64_t configgen_parse_size(const char *s);
 

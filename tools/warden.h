@@ -21,7 +21,8 @@
  *   json.c       the JSON writer of every --json (json.h)
  *   fileio.c     whole-file and sysfs reads
  *   fdt.c        the device tree parser
- *   configgen.c  a system config from a device tree (`config create`)
+ *   configgen.c  a system config from a device tree (`config create`),
+ *   configgen-pci.c  its SMMUv3 and PCI host bridge (configgen.h)
  *   configcli.c  the `config create`, `build` and `cell-create` commands
  *   cellgen.c    an inmate cell config from options (`config cell-create`)
  */

@@ -4,7 +4,7 @@
  * generator (tools/configgen.c): lookups and address translation on
  * hand-written trees, every truncation and thousands of corruptions of a
  * real QEMU tree (under ASan/UBSan: no read outside the blob), and the
- * generator's answer on the reference machine.  The trees are compiled
+ * generator's answer on the reference machine, with and without its SMMU.  The trees are compiled
  * from tests/data by dtc into FDT_DATA_DIR (tests/unit/fdt.mk).
  */
 #include <errno.h>
@@ -167,9 +167,10 @@ static int generate(const struct fdt *f, char **text, size_t *text_len)
 /*
  * Every byte of the header and the structure block flipped in turn, and
  * every word of them set to 0xffffffff: the parser refuses or indexes a
- * tree that the generator then handles, all inside the blob.
+ * tree that the generator then handles, all inside the blob.  The
+ * reference tree, and the same with the SMMU (configgen-pci.c).
  */
-static void test_corrupted(void)
+static void corrupt(const char *name)
 {
 	unsigned char *blob, *copy;
 	char err[FDT_ERR_LEN], *text;
@@ -177,7 +178,7 @@ static void test_corrupted(void)
 	size_t len, i, text_len;
 	struct fdt f;
 
-	blob = load("qemu-virt-gicv3-smp4-1G.dtb", &len);
+	blob = load(name, &len);
 	CHECK(blob);
 	freopen("/dev/null", "w", stderr);
 	for (i = 0; i < len; i++) {
@@ -208,6 +209,12 @@ static void test_corrupted(void)
 	}
 	CHECK(parsed > 0); /* flips inside values still parse */
 	free(blob);
+}
+
+static void test_corrupted(void)
+{
+	corrupt("qemu-virt-gicv3-smp4-1G.dtb");
+	corrupt("qemu-virt-gicv3-smmu-smp4-1G.dtb");
 }
 
 static void test_generate_reference(void)
@@ -280,6 +287,53 @@ static void test_generate_uarts(void)
 	free(blob);
 }
 
+/*
+ * QEMU's SMMUv3 (-M virt,iommu=smmuv3) and its PCI host (configgen-pci.c):
+ * the SMMU and its two SPIs in the platform, the host's ECAM, buses,
+ * streams and INTA; all four SMMU SPIs out of the root's IRQ ranges.
+ */
+static void test_generate_smmu(void)
+{
+	static const char *const want[] = {
+		".smmu_base = 0x9050000,",
+		".smmu_evtq_irq = 106, /* SPI 74 */",
+		".smmu_gerror_irq = 109, /* SPI 77 */",
+		".pci_ecam_base = 0x4010000000,",
+		".pci_bus_last = 255,",
+		".pci_stream_base = 0x0,",
+		".pci_intx_irq = 35,",
+		".num_irq_ranges = 2,",
+		"{ .first = 32, .count = 74 },",
+		"{ .first = 110, .count = 910 },",
+	};
+	unsigned char *blob, *copy;
+	char err[FDT_ERR_LEN], *text;
+	size_t len, text_len, i;
+	struct configgen_pci p;
+	struct fdt f;
+
+	blob = load("qemu-virt-gicv3-smmu-smp4-1G.dtb", &len);
+	CHECK(blob);
+	CHECK(parse_exact(&f, blob, len, &copy, err) == 0);
+	freopen("/dev/null", "w", stderr);
+	CHECK(generate(&f, &text, &text_len) == 0);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		CHECK(strstr(text, want[i]));
+	CHECK(!strstr(text, ".phys_start = 0x9050000,"));
+	free(text);
+	/* the same, directly; then as if the SMMU had no phandle to name */
+	CHECK(configgen_pci(&f, fdt_path(&f, "/intc@8000000"), &p) == 0);
+	CHECK(p.num_smmu_irqs == 4 && p.smmu_irqs[1] == 107 &&
+	      !strcmp(p.smmu_irq_names[2], "cmdq-sync"));
+	CHECK(p.bus_first == 0 && p.intx_irq == 35);
+	CHECK(!strcmp(p.host_path, "/pcie@10000000"));
+	/* a tree without the GIC as the SMMU's parent: refused */
+	CHECK(configgen_pci(&f, -1, &p) > 0);
+	fdt_free(&f);
+	free(copy);
+	free(blob);
+}
+
 /* No PSCI, spin-table CPUs: refused, nothing written. */
 static void test_generate_refused(void)
 {
@@ -343,6 +397,7 @@ int main(void)
 	RUN(test_generate_reference);
 	RUN(test_generate_refused);
 	RUN(test_generate_uarts);
+	RUN(test_generate_smmu);
 	RUN(test_parse_size);
 	RUN(test_linux_irqs);
 	UNIT_DONE();

@@ -36,6 +36,7 @@ const struct {
 			.gicd_base = 0x8000000,
 			.gicr_base = 0x80a0000,
 			.gicr_stride = 0x20000,
+			.gic_its_base = 0x8080000, /* the root's MSIs */
 			.maintenance_irq = 25, /* PPI 9 */
 			.uart_type = WARDEN_UART_PL011,
 			.uart_base = 0x9000000,

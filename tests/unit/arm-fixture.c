@@ -72,8 +72,13 @@ static void sysreg_written(const char *name, u64 v)
 	host_sysreg_set("ich_elrsr_el2", elrsr);
 }
 
+void (*afx_gic_preset)(void);
+
 static int chain_setup(const struct warden_system *sys)
 {
+	/* the simulated memory of a preset is there from now on */
+	if (afx_gic_preset)
+		afx_gic_preset();
 	return gic_setup(&sys->platform);
 }
 
@@ -108,6 +113,8 @@ static void gic_reset(u32 gic_version)
 	host_sysreg_set("icc_pmr_el1", 0xf0);
 	host_sysreg_set("icc_bpr1_el1", 2);
 	host_sysreg_set("icc_igrpen1_el1", 1);
+	if (afx_gic_preset)
+		afx_gic_preset();
 	(void)gic_version;
 }
 

@@ -33,6 +33,18 @@
 #define AFX_SGI_PAGE 0x10000UL /* a GICR frame's SGI_base */
 #define AFX_NUM_IRQS 320 /* GICD_TYPER.ITLinesNumber 9 */
 
+/* The GICv3 ITS's control frame (inside the GIC frames' range). */
+#define AFX_ITS 0x08080000UL
+
+/*
+ * A case's setting of the simulated GIC, or NULL: run after each reset of
+ * the GIC's registers (afx_enable() resets them before enable, after it
+ * and after the CPUs' entry) and at setup_global(), before the root cell
+ * is built (the simulated physical memory is reset before that).  E.g.
+ * an ITS as Linux left it, and the system config's gic_its_base.
+ */
+extern void (*afx_gic_preset)(void);
+
 /* Map the GIC frames into this process, once, before any case runs. */
 void afx_map_gic(void);
 /* Enable with a GIC of version 2 or 3 (cleared, then as at reset). */

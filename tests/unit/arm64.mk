@@ -19,3 +19,7 @@ UNIT_gic_CFLAGS = $(HYP_TEST_CFLAGS)
 UNIT_TESTS += traps
 UNIT_traps_SRCS = tests/unit/test-traps.c $(ARM_TEST_SRCS)
 UNIT_traps_CFLAGS = $(HYP_TEST_CFLAGS)
+
+UNIT_TESTS += its
+UNIT_its_SRCS = tests/unit/test-its.c $(ARM_TEST_SRCS)
+UNIT_its_CFLAGS = $(HYP_TEST_CFLAGS)

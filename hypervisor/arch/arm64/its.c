@@ -188,13 +188,38 @@ static int track(u32 kind, u32 id, u64 base, u64 size)
 	return 0;
 }
 
+/*
+ * A kept table that [base, base + size) for kind/id would share, or NULL.
+ * The GIC writes each table in its own format, so one written over
+ * another would let the root shape what the GIC reads: a device-table
+ * page in the queue (writable again after each command batch) or in a
+ * pending table holds ITT addresses nobody checked.  Only kind/id's own
+ * earlier table and the LPI configuration table (one for every
+ * redistributor) may be shared.
+ */
+static const struct its_table *clash(u32 kind, u32 id, u64 base, u64 size)
+{
+	unsigned int i;
+
+	for (i = 0; i < its.n; i++)
+		if (!(its.t[i].kind == kind &&
+		      (its.t[i].id == id || kind == ITS_PROPS)) &&
+		    overlaps(base, size, its.t[i].base, its.t[i].size))
+			return &its.t[i];
+	return NULL;
+}
+
 /* Take a table of the root's RAM for the GIC: checked, then kept. */
 static int take(u32 kind, u32 id, u64 base, u64 size)
 {
-	if (!root_ram(base, size)) {
-		printk("root: %s %u at %#llx+%#llx is not in the root's RAM\n",
+	const struct its_table *t = clash(kind, id, base, size);
+
+	if (!root_ram(base, size) || t) {
+		printk("root: %s %u at %#llx+%#llx is not in the root's RAM%s%s\n",
 		       kind_name[kind], (unsigned int)id,
-		       (unsigned long long)base, (unsigned long long)size);
+		       (unsigned long long)base, (unsigned long long)size,
+		       t ? ": it overlaps the " : "",
+		       t ? kind_name[t->kind] : "");
 		return -EINVAL;
 	}
 	return track(kind, id, base, size);
@@ -334,6 +359,8 @@ static const char *mapd_refusal(const u64 *cmd)
 		return "more event IDs than the ITS has";
 	if (!root_ram(itt, (u64)TYPER_ITT_ESZ(its.typer) << bits))
 		return "its ITT is not in the root's RAM";
+	if (clash(ITS_ITT, dev, itt, (u64)TYPER_ITT_ESZ(its.typer) << bits))
+		return "its ITT overlaps another table of the GIC";
 	if (track(ITS_ITT, dev, itt, (u64)TYPER_ITT_ESZ(its.typer) << bits))
 		return "too many ITTs to keep track of";
 	return NULL;

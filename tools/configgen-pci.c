@@ -146,18 +146,25 @@ static void cgpci_smmu_reg(struct cgpci *c)
 			     p->smmu_path);
 		return;
 	}
-	if (size != CGPCI_SMMU_SIZE || (base & (CGPCI_SMMU_SIZE / 2 - 1))) {
+	if (size < CGPCI_SMMU_SIZE || (base & (CGPCI_SMMU_SIZE / 2 - 1))) {
 		cgpci_refuse(
 			c,
 			"SMMUv3 %s: reg 0x%llx+0x%llx; the hypervisor "
 			"takes an SMMUv3 as its two 64 KiB register pages, "
-			"0x20000 bytes 64 KiB aligned, and would not know "
-			"what else lies in that range; disable the SMMU in "
+			"0x20000 bytes 64 KiB aligned; disable the SMMU in "
 			"the tree to run without it",
 			p->smmu_path, (unsigned long long)base,
 			(unsigned long long)size);
 		return;
 	}
+	/* IHI 0070 6.1: pages 0 and 1 are the architecture's; more are the
+	 * implementation's (PMCGs, ECMDQs), which no cell gets either */
+	if (size > CGPCI_SMMU_SIZE)
+		cgpci_note("SMMUv3 %s: reg 0x%llx+0x%llx: the hypervisor "
+			   "drives its first two 64 KiB pages; the rest of "
+			   "the range goes to no cell",
+			   p->smmu_path, (unsigned long long)base,
+			   (unsigned long long)size);
 	p->smmu_base = base;
 }
 

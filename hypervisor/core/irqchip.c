@@ -37,8 +37,9 @@ static void pending_add(struct irq_pending *p, u32 intid, bool hw, u32 source)
 {
 	u64 mask = 1UL << (intid % 64);
 
-	if (intid >= IRQCHIP_FIRST_LPI) {
-		lpi_add(p, intid);
+	if (intid >= IRQCHIP_MAX_IRQS) {
+		if (intid >= IRQCHIP_FIRST_LPI)
+			lpi_add(p, intid);
 		return;
 	}
 

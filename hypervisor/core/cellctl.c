@@ -558,9 +558,6 @@ static long create(u64 pa, u64 size)
 		pool_free(&hyp.pool, desc);
 		return err;
 	}
-	err = arch_cell_memory_check(cell); /* refuses in words itself */
-	if (err)
-		goto out_tables;
 	err = add_pages(cell);
 	if (!err)
 		err = take_memory(cell);
@@ -570,6 +567,14 @@ static long create(u64 pa, u64 size)
 				     desc->name, err);
 		goto out_pages;
 	}
+	/*
+	 * Once the memory is out of the root's reach: a table the hardware
+	 * writes for the root that was placed there before is found now, and
+	 * none can be placed there after (its.c).  Refuses in words itself.
+	 */
+	err = arch_cell_memory_check(cell);
+	if (err)
+		goto out_memory;
 	err = link_attach(cell);
 	if (err) {
 		err = cellctl_refuse(err,
@@ -593,7 +598,6 @@ out_memory:
 	give_memory(cell, cell->desc->num_memory_regions);
 out_pages:
 	remove_pages_from_root(cell);
-out_tables:
 	cell_free_tables(cell);
 	free_pages(cell);
 	return err;

@@ -505,6 +505,8 @@ static enum mmio_result l1_access(struct cell *cell, void *arg,
 	(void)arg;
 	if (!acc->write || acc->size != 8u || (acc->addr & 7u))
 		return MMIO_ERROR;
+	/* the root's stage 2 changes: not while a management call's does */
+	cellctl_hold(true);
 	spin_lock(&its.lock);
 	if (!arch_phys_copy_from(&old, acc->addr, 8) && !(old & L1_VALID) &&
 	    (e & L1_VALID))
@@ -513,6 +515,7 @@ static enum mmio_result l1_access(struct cell *cell, void *arg,
 	if (!err)
 		err = arch_phys_copy_to(acc->addr, &e, 8);
 	spin_unlock(&its.lock);
+	cellctl_hold(false);
 	if (err && ratelimit_allow(&its_limit))
 		printk("root: ITS device table entry %#llx := %#llx refused\n",
 		       (unsigned long long)acc->addr, (unsigned long long)e);
@@ -606,29 +609,50 @@ int its_root_init(struct cell *root)
 	return err;
 }
 
-int its_cell_check(const struct cell *cell)
+/* The first kept table in cell's memory (region *region), or NULL. */
+static const struct its_table *in_cell(const struct cell *cell, u32 *region)
 {
 	const struct warden_memory *m = warden_cell_mem(cell->desc);
-	const struct its_table *t;
-	unsigned int i, j;
+	unsigned int j;
+	u32 i;
 
 	for (i = 0; i < cell->desc->num_memory_regions; i++) {
 		if (m[i].flags & WARDEN_MEM_COMM_REGION)
 			continue;
-		for (j = 0; j < its.n; j++) {
-			t = &its.t[j];
-			if (!overlaps(m[i].phys_start, m[i].size, t->base,
-				      t->size))
-				continue;
-			return (int)cellctl_refuse(
-				-EBUSY,
-				"cell \"%s\": memory region %u (%#llx+%#llx) holds the root's %s at %#llx+%#llx, which the GIC writes",
-				cell->name, i,
-				(unsigned long long)m[i].phys_start,
-				(unsigned long long)m[i].size,
-				kind_name[t->kind], (unsigned long long)t->base,
-				(unsigned long long)t->size);
-		}
+		for (j = 0; j < its.n; j++)
+			if (overlaps(m[i].phys_start, m[i].size, its.t[j].base,
+				     its.t[j].size)) {
+				*region = i;
+				return &its.t[j];
+			}
 	}
-	return 0;
+	return NULL;
+}
+
+/*
+ * Called with the cell's memory out of the root's stage 2 already: a MAPD
+ * or GICR_PENDBASER that placed a table there before is in the list (the
+ * check and the keeping are one step under its.lock), and a later one
+ * finds no root RAM there.
+ */
+int its_cell_check(const struct cell *cell)
+{
+	const struct warden_memory *m = warden_cell_mem(cell->desc);
+	struct its_table t = { 0 };
+	const struct its_table *found;
+	u32 i = 0;
+
+	spin_lock(&its.lock);
+	found = in_cell(cell, &i);
+	if (found)
+		t = *found;
+	spin_unlock(&its.lock);
+	if (!found)
+		return 0;
+	return (int)cellctl_refuse(
+		-EBUSY,
+		"cell \"%s\": memory region %u (%#llx+%#llx) holds the root's %s at %#llx+%#llx, which the GIC writes",
+		cell->name, i, (unsigned long long)m[i].phys_start,
+		(unsigned long long)m[i].size, kind_name[t.kind],
+		(unsigned long long)t.base, (unsigned long long)t.size);
 }

@@ -34,29 +34,25 @@ static void cgpci_refuse(struct cgpci *c, const char *fmt, ...)
 static void cgpci_note(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
-/* A reason not to write a config: worded as configgen.c's cg_refuse(). */
+/* A reason not to write a config, as configgen.c's cg_refuse(). */
 static void cgpci_refuse(struct cgpci *c, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "warden: config create: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	configgen_vsay(CONFIGGEN_REFUSAL, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	c->problems++;
 }
 
-/* A decision to review: worded as configgen.c's cg_note(). */
+/* A decision to review, as configgen.c's cg_note(). */
 static void cgpci_note(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "note: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	configgen_vsay(CONFIGGEN_NOTE, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 /* String i of a stringlist property, or NULL. */

@@ -73,16 +73,21 @@ static void cg_refuse(struct cg *g, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 static void cg_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+void configgen_vsay(const char *prefix, const char *fmt, va_list ap)
+{
+	fputs(prefix, stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 /* A reason not to write a config. */
 static void cg_refuse(struct cg *g, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "warden: config create: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	configgen_vsay(CONFIGGEN_REFUSAL, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	g->problems++;
 }
 
@@ -91,11 +96,9 @@ static void cg_note(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "note: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	configgen_vsay(CONFIGGEN_NOTE, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 /*

@@ -6,12 +6,21 @@
 #ifndef WARDEN_TOOLS_CONFIGGEN_H
 #define WARDEN_TOOLS_CONFIGGEN_H
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 
 #include "fdt.h"
 
 #define CONFIGGEN_MAX_RANGES 256
+
+/*
+ * What config create says on stderr: a refusal (no config is written) or
+ * a note (a decision for the user to review), one line each.
+ */
+#define CONFIGGEN_REFUSAL "warden: config create: "
+#define CONFIGGEN_NOTE "note: "
+void configgen_vsay(const char *prefix, const char *fmt, va_list ap);
 
 struct configgen_range {
 	uint64_t start, size;

@@ -326,7 +326,8 @@ int arch_cell_memory_check(const struct cell *cell)
 		       0;
 }
 
-int arch_phys_copy_to(paddr_t pa, const void *src, u64 size)
+/* Copy size bytes between dst and src, one of them physical memory at pa. */
+static int phys_copy(paddr_t pa, void *dst, const void *src, u64 size)
 {
 	int err = host_failing(OP_PHYS_COPY, pa);
 	void *mem = phys_find(pa, size);
@@ -336,20 +337,16 @@ int arch_phys_copy_to(paddr_t pa, const void *src, u64 size)
 		return err;
 	if (!mem)
 		return -EFAULT; /* no such memory */
-	memcpy(mem, src, size);
+	memcpy(dst ? dst : mem, src ? src : mem, size);
 	return 0;
+}
+
+int arch_phys_copy_to(paddr_t pa, const void *src, u64 size)
+{
+	return phys_copy(pa, NULL, src, size);
 }
 
 int arch_phys_copy_from(void *dst, paddr_t pa, u64 size)
 {
-	int err = host_failing(OP_PHYS_COPY, pa);
-	void *mem = phys_find(pa, size);
-
-	host_rec(OP_PHYS_COPY, pa, size);
-	if (err)
-		return err;
-	if (!mem)
-		return -EFAULT; /* no such memory */
-	memcpy(dst, mem, size);
-	return 0;
+	return phys_copy(pa, dst, NULL, size);
 }

@@ -57,6 +57,7 @@ struct links_dev {
 	struct miscdevice misc;
 	int irq; /* Linux's number of the doorbell SPI; 0: none */
 	bool registered;
+	struct wnet *net; /* a network link's interface (wnet.c), not misc */
 	/* doorbell: rings counts, readers wait */
 	atomic64_t rings;
 	wait_queue_head_t wait;
@@ -285,6 +286,20 @@ static int links_map_irq(u32 intid)
 	return irq ? (int)irq : -EINVAL;
 }
 
+/* A network link: an interface instead of a misc device. */
+static int links_add_net(struct links_dev *d)
+{
+	struct wnet *w = wnet_add(d->index, &d->cfg, d->irq);
+
+	if (IS_ERR(w)) {
+		irq_dispose_mapping(d->irq);
+		return PTR_ERR(w);
+	}
+	d->net = w;
+	d->registered = true;
+	return 0;
+}
+
 /*
  * The device of link cfg, whose doorbell is Linux's irq (taken over), or
  * -errno: why it has none (then d only describes the link, for the list).
@@ -306,6 +321,8 @@ static int links_add(struct links_dev *d, unsigned int index,
 	if (irq < 0)
 		return irq;
 	d->irq = irq;
+	if (cfg->flags & WARDEN_LINK_NET)
+		return links_add_net(d);
 	ret = request_irq(d->irq, links_doorbell, 0, d->devname, d);
 	if (ret) {
 		irq_dispose_mapping(d->irq);
@@ -330,8 +347,13 @@ static void links_remove(struct links_dev *d)
 {
 	if (!d->registered)
 		return;
-	misc_deregister(&d->misc);
-	free_irq(d->irq, d);
+	if (d->net) {
+		wnet_remove(d->net);
+		d->net = NULL;
+	} else {
+		misc_deregister(&d->misc);
+		free_irq(d->irq, d);
+	}
 	irq_dispose_mapping(d->irq);
 	d->registered = false;
 }
@@ -414,12 +436,16 @@ static int links_parse(struct device_node *np, unsigned int *index,
 		ret = of_property_read_u32_index(np, "interrupts", 1, &spi);
 	if (ret)
 		return ret;
+	if (of_property_read_bool(np, "warden,net"))
+		l->flags = WARDEN_LINK_NET;
 	size = resource_size(&res);
 	if (*index >= WARDEN_MAX_LINKS || l->side > 1 || !l->section_size ||
 	    l->common_size > size || l->section_size > size / 2 ||
 	    size - l->common_size != 2 * l->section_size ||
 	    !PAGE_ALIGNED(res.start) || !PAGE_ALIGNED(size) ||
-	    !PAGE_ALIGNED(l->common_size) || !PAGE_ALIGNED(l->section_size))
+	    !PAGE_ALIGNED(l->common_size) || !PAGE_ALIGNED(l->section_size) ||
+	    ((l->flags & WARDEN_LINK_NET) &&
+	     l->section_size < WARDEN_LINK_NET_MIN_SECTION))
 		return -EINVAL;
 	strscpy(l->name, name, sizeof(l->name));
 	strscpy(l->peer, peer, sizeof(l->peer));
@@ -464,7 +490,7 @@ void links_incell_init(void)
 		if (ret)
 			pr_err("link \"%s\": no /dev/warden-link-%s (error %d)\n",
 			       l.name, l.name, ret);
-		else
+		else if (!(l.flags & WARDEN_LINK_NET))
 			pr_info("link \"%s\" to %s (side %u, doorbell INTID %u): /dev/warden-link-%s\n",
 				l.name, l.peer, l.side, l.doorbell_irq, l.name);
 	}
@@ -501,7 +527,8 @@ static void links_set_dying(const char *name, bool dying)
 
 	for (i = 0; i < links_num; i++) {
 		d = &links_devs[i];
-		if (!d->registered ||
+		/* an interface's memory stays mapped: it reads a wipe as "down" */
+		if (!d->registered || d->net ||
 		    strncmp(d->cfg.peer, name, WARDEN_CELL_NAME_MAX))
 			continue;
 		mutex_lock(&d->lock);
@@ -522,7 +549,10 @@ void links_peer_back(const char *name)
 	links_set_dying(name, false);
 }
 
-/* /sys/devices/warden/links: "<link> <side> <peer> <peer state> <device>". */
+/*
+ * /sys/devices/warden/links: "<link> <side> <peer> <peer state> <device>",
+ * the device a /dev node or a network link's interface.
+ */
 ssize_t links_list(char *buf)
 {
 	const struct links_dev *d;
@@ -533,14 +563,17 @@ ssize_t links_list(char *buf)
 	for (i = 0; i < links_num; i++) {
 		d = &links_devs[i];
 		st = links_state(d);
-		n += sysfs_emit_at(buf, n, "%.*s %u %.*s %s /dev/%s\n",
+		n += sysfs_emit_at(buf, n, "%.*s %u %.*s %s %s%s\n",
 				   WARDEN_CELL_NAME_MAX, d->cfg.name,
 				   d->cfg.side, WARDEN_CELL_NAME_MAX,
 				   d->cfg.peer,
 				   st >= 0 && st < WARDEN_CELL_NUM_STATES ?
 					   cells_state_names[st] :
 					   "absent",
-				   d->registered ? d->devname : "-");
+				   d->net ? "" : "/dev/",
+				   !d->registered ? "-" :
+				   d->net	  ? wnet_name(d->net) :
+						    d->devname);
 	}
 	return n;
 }

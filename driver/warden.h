@@ -191,6 +191,13 @@ ssize_t links_list(char *buf);
 void links_incell_init(void);
 void links_incell_exit(void);
 
+/* wnet.c: a network link's interface, wnet<N> (links.c adds them). */
+struct wnet;
+struct wnet *wnet_add(unsigned int index, const struct warden_link *cfg,
+		      int irq);
+void wnet_remove(struct wnet *w);
+const char *wnet_name(const struct wnet *w);
+
 /*
  * incell.c: warden.ko in a Linux cell.  1 if this Linux is a cell, which
  * then only answers the root's shutdown requests; 0 if it is not (the

@@ -238,6 +238,26 @@ static void cc_link_vs_link(struct config_check *c, unsigned int i,
 				     na, j, nb.s);
 }
 
+/*
+ * Known flags only; a network link's sections must hold the interface's
+ * header and a ring for frames of a useful size (include/warden/net.h).
+ */
+static void cc_link_flags(struct config_check *c, unsigned int i,
+			  const struct warden_link *l, const char *name)
+{
+	if (l->flags & ~WARDEN_LINK_FLAGS)
+		config_check_problem(c, CC_LINK_FMT " has unknown flags 0x%x",
+				     i, name, l->flags & ~WARDEN_LINK_FLAGS);
+	if ((l->flags & WARDEN_LINK_NET) &&
+	    l->section_size < WARDEN_LINK_NET_MIN_SECTION)
+		config_check_problem(c,
+				     CC_LINK_FMT " is a network link with "
+						 "sections of 0x%llx bytes: it "
+						 "needs at least 0x%llx",
+				     i, name, CC_ULL(l->section_size),
+				     CC_ULL(WARDEN_LINK_NET_MIN_SECTION));
+}
+
 /* Every rule of the cell's own links; is_root: the root cell of c->sys. */
 void config_check_links(struct config_check *c,
 			const struct warden_cell_desc *cell, int is_root)
@@ -262,6 +282,7 @@ void config_check_links(struct config_check *c,
 					     CC_LINK_FMT " has a non-zero "
 							 "reserved field",
 					     i, n.s);
+		cc_link_flags(c, i, l, n.s);
 		cc_link_doorbell(c, i, l, n.s, cell);
 		if (cc_link_region(c, i, l, n.s, is_root))
 			continue;
@@ -313,6 +334,12 @@ static void cc_link_agree(struct config_check *c, const struct warden_link *la,
 	if (la->side == lb->side)
 		config_check_problem(c, "link \"%s\": both peers are side %u",
 				     n.s, la->side);
+	if (la->flags != lb->flags)
+		config_check_problem(c,
+				     "link \"%s\": \"%s\" declares flags 0x%x, "
+				     "\"%s\" 0x%x (a network link is one on "
+				     "both sides)",
+				     n.s, a, la->flags, b, lb->flags);
 }
 
 /* The link of cell b named like la, or NULL. */

@@ -71,6 +71,9 @@ static void configjson_link(struct json *j, const struct warden_link *l)
 	json_uint(j, "section_size", l->section_size);
 	json_uint(j, "side", l->side);
 	json_uint(j, "doorbell_irq", l->doorbell_irq);
+	json_bool(j, "net", (l->flags & WARDEN_LINK_NET) != 0);
+	if (l->flags & ~WARDEN_LINK_FLAGS)
+		json_hex(j, "flags", l->flags);
 	if (l->reserved)
 		json_hex(j, "reserved", l->reserved);
 	json_end_object(j);

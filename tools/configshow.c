@@ -430,8 +430,12 @@ static void configshow_text_link(const struct warden_link *l)
 	configshow_name(name, l->name);
 	configshow_name(peer, l->peer);
 	configshow_size_words(words, sizeof(words), warden_link_size(l));
-	printf("    \"%s\" with \"%s\": side %u, doorbell IRQ %u\n", name, peer,
-	       l->side, l->doorbell_irq);
+	printf("    \"%s\" with \"%s\": side %u, doorbell IRQ %u%s\n", name,
+	       peer, l->side, l->doorbell_irq,
+	       l->flags & WARDEN_LINK_NET ? ", network interface" : "");
+	if (l->flags & ~WARDEN_LINK_FLAGS)
+		printf("      unknown flags 0x%x\n",
+		       l->flags & ~WARDEN_LINK_FLAGS);
 	printf("      phys 0x%08llx, virt 0x%08llx, %s: common 0x%llx, "
 	       "sections 2 x 0x%llx\n",
 	       (unsigned long long)l->phys_start,
@@ -439,8 +443,7 @@ static void configshow_text_link(const struct warden_link *l)
 	       (unsigned long long)l->common_size,
 	       (unsigned long long)l->section_size);
 	if (l->reserved)
-		printf("      reserved 0x%llx\n",
-		       (unsigned long long)l->reserved);
+		printf("      reserved 0x%x\n", l->reserved);
 }
 
 /* Where the file ends before the arrays its counts claim. */

@@ -666,9 +666,10 @@ static void ldt_comm(struct ldt *l)
  * in the cell: the region at the cell's IPA, its layout, which output
  * section is the cell's, and the doorbell.  warden,index is the link's
  * place in the cell config, which WARDEN_HC_LINK_RING and
- * WARDEN_HC_LINK_STATE take in x1.  The doorbell is rising-edge: the
- * hypervisor makes it pending once per ring, and the root's driver asks
- * the same of its own doorbells.  Not RAM, like the comm region.
+ * WARDEN_HC_LINK_STATE take in x1; warden,net marks a network link.  The
+ * doorbell is rising-edge: the hypervisor makes it pending once per ring,
+ * and the root's driver asks the same of its own doorbells.  Not RAM,
+ * like the comm region.
  */
 static void ldt_link(struct ldt *l, const struct warden_link *k, uint32_t i)
 {
@@ -689,6 +690,8 @@ static void ldt_link(struct ldt *l, const struct warden_link *k, uint32_t i)
 	fdtwrite_prop_u32(&l->w, "warden,side", k->side);
 	fdtwrite_prop_u64(&l->w, "warden,common-size", k->common_size);
 	fdtwrite_prop_u64(&l->w, "warden,section-size", k->section_size);
+	if (k->flags & WARDEN_LINK_NET)
+		fdtwrite_prop_empty(&l->w, "warden,net");
 	fdtwrite_end_node(&l->w);
 }
 

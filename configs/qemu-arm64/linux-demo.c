@@ -19,8 +19,10 @@
  * - The comm region at its usual IPA, above the RAM.
  * - The root's link root-linux (one common page, one page per side, seen
  *   where the root sees it), doorbell INTID 234: warden.ko in the cell
- *   offers it as /dev/warden-link-root-linux.  Not in linux-demo-direct,
- *   which the root's link does not name.
+ *   offers it as /dev/warden-link-root-linux.  And root-net (1 MiB per
+ *   side, doorbell INTID 236), a network link: an interface, wnet<N>, in
+ *   the cell and in the root.  Not in linux-demo-direct, which the root's
+ *   links do not name.
  */
 #include <warden/cell.h>
 #include <warden/config.h>
@@ -29,8 +31,8 @@
 #ifndef LINUX_DEMO_NAME
 #define LINUX_DEMO_NAME "linux-demo"
 #define LINUX_DEMO_FLAGS WARDEN_CELL_CONSOLE
-/* the root's link root-linux (qemu-arm64.h) names this cell, not a variant */
-#define LINUX_DEMO_NUM_LINKS 1
+/* the root's links (qemu-arm64.h) name this cell, not a variant */
+#define LINUX_DEMO_NUM_LINKS 2
 #else
 #define LINUX_DEMO_NUM_LINKS 0
 #endif
@@ -42,6 +44,7 @@
 #define LINUX_DEMO_VUART 0x09000000
 #define LINUX_DEMO_VUART_IRQ 230
 #define LINUX_DEMO_LINK_IRQ 234 /* the doorbell of root-linux: no device's */
+#define LINUX_DEMO_NET_IRQ 236 /* the doorbell of root-net: no device's */
 
 const struct {
 	struct warden_cell_desc cell;
@@ -92,6 +95,7 @@ const struct {
 		{ .first = LINUX_DEMO_VUART_IRQ, .count = 1 },
 #if LINUX_DEMO_NUM_LINKS
 		{ .first = LINUX_DEMO_LINK_IRQ, .count = 1 },
+		{ .first = LINUX_DEMO_NET_IRQ, .count = 1 },
 #endif
 	},
 #if LINUX_DEMO_NUM_LINKS
@@ -109,6 +113,18 @@ const struct {
 			.section_size = 0x1000,
 			.side = 1,
 			.doorbell_irq = LINUX_DEMO_LINK_IRQ,
+		},
+		/* root-net, a network link: wnet<N> in the cell and the root */
+		{
+			.name = "root-net",
+			.peer = "root",
+			.phys_start = 0x71000000,
+			.virt_start = 0x71000000,
+			.common_size = 0,
+			.section_size = 0x100000,
+			.side = 1,
+			.doorbell_irq = LINUX_DEMO_NET_IRQ,
+			.flags = WARDEN_LINK_NET,
 		},
 	},
 #endif

@@ -72,7 +72,7 @@ const struct {
 	struct warden_system system;
 	struct warden_memory mem[8];
 	struct warden_irq_range irqs[QEMU_ARM64_NUM_IRQ_RANGES];
-	struct warden_link links[2];
+	struct warden_link links[3];
 } WARDEN_PACKED config __attribute__((section(".warden_config"))) = {
 	.system = {
 		.signature = WARDEN_SYSTEM_SIGNATURE,
@@ -155,6 +155,23 @@ const struct {
 			.section_size = 0x1000,
 			.side = 0,
 			.doorbell_irq = 233,
+		},
+		/*
+		 * A network link to the same Linux (docs/links.md): wnet<N>
+		 * on both sides.  1 MiB per side holds the interface's
+		 * header and a ring of 15 frames of the largest MTU,
+		 * 64 KiB.  SPI 235: no device's.
+		 */
+		{
+			.name = "root-net",
+			.peer = "linux-demo",
+			.phys_start = 0x71000000,
+			.virt_start = 0x71000000,
+			.common_size = 0,
+			.section_size = 0x100000,
+			.side = 0,
+			.doorbell_irq = 235,
+			.flags = WARDEN_LINK_NET,
 		},
 	},
 };

@@ -95,6 +95,17 @@ _Static_assert(sizeof(struct warden_irq_range) == 8, "ABI size");
  */
 #define WARDEN_MAX_LINKS 8 /* per cell */
 
+/*
+ * struct warden_link.flags.  WARDEN_LINK_NET: the link carries a network
+ * interface (include/warden/net.h, docs/links.md): Linux on either side
+ * offers it as a network device, not as /dev/warden-link-<name>.  Its
+ * sections must hold the interface's header and rings: at least
+ * WARDEN_LINK_NET_MIN_SECTION each.  The hypervisor does not look at it.
+ */
+#define WARDEN_LINK_NET (1U << 0)
+#define WARDEN_LINK_FLAGS WARDEN_LINK_NET
+#define WARDEN_LINK_NET_MIN_SECTION 0x10000ULL
+
 struct warden_link {
 	char name[WARDEN_CELL_NAME_MAX]; /* NUL-terminated, as in the peer */
 	char peer[WARDEN_CELL_NAME_MAX]; /* the other cell's name */
@@ -104,7 +115,8 @@ struct warden_link {
 	uint64_t section_size;
 	uint32_t side; /* 0 or 1: which output section is this cell's */
 	uint32_t doorbell_irq; /* SPI (INTID) of this cell */
-	uint64_t reserved;
+	uint32_t flags; /* WARDEN_LINK_*, the same in both peers' configs */
+	uint32_t reserved;
 } WARDEN_PACKED;
 _Static_assert(sizeof(struct warden_link) == 112, "ABI size");
 

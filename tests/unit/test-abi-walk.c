@@ -115,15 +115,16 @@ struct table {
 	X(S, first, K_NUM, 0, 0, NULL, WORDS("$")) \
 	X(S, count, K_NUM, 0, 0, NULL, WORDS("$"))
 
-#define LINK_FIELDS(X, S)                                          \
-	X(S, name, K_NAME, 0, 0, NULL, WORDS("$&name"))            \
-	X(S, peer, K_NAME, 0, 0, NULL, WORDS("$&peer"))            \
-	X(S, phys_start, K_NUM, F_ADDR, 0, NULL, WORDS("$"))       \
-	X(S, virt_start, K_NUM, F_ADDR, 0, NULL, WORDS("$"))       \
-	X(S, common_size, K_NUM, F_ADDR, 0, NULL, WORDS("$"))      \
-	X(S, section_size, K_NUM, F_ADDR, 0, NULL, WORDS("$"))     \
-	X(S, side, K_NUM, 0, 0, NULL, WORDS("$&side"))             \
-	X(S, doorbell_irq, K_NUM, 0, 0, NULL, WORDS("$&doorbell")) \
+#define LINK_FIELDS(X, S)                                                  \
+	X(S, name, K_NAME, 0, 0, NULL, WORDS("$&name"))                    \
+	X(S, peer, K_NAME, 0, 0, NULL, WORDS("$&peer"))                    \
+	X(S, phys_start, K_NUM, F_ADDR, 0, NULL, WORDS("$"))               \
+	X(S, virt_start, K_NUM, F_ADDR, 0, NULL, WORDS("$"))               \
+	X(S, common_size, K_NUM, F_ADDR, 0, NULL, WORDS("$"))              \
+	X(S, section_size, K_NUM, F_ADDR, 0, NULL, WORDS("$"))             \
+	X(S, side, K_NUM, 0, 0, NULL, WORDS("$&side"))                     \
+	X(S, doorbell_irq, K_NUM, 0, 0, NULL, WORDS("$&doorbell"))         \
+	X(S, flags, K_NUM, 0, 0, NULL, WORDS("$&flags", "$&network link")) \
 	X(S, reserved, K_NUM, F_FIXED, 0, NULL, WORDS("$&reserved"))
 
 #define CELL_FIELDS(X, S)                                                   \

@@ -198,6 +198,36 @@ static void test_reserved(void)
 	CHECK(REJECTS(&a, "link 0 \"ab\" has a non-zero reserved field"));
 }
 
+static void test_flags(void)
+{
+	struct cell a, b;
+
+	ab_init(&a, &b);
+	a.link[0].flags = 0x6;
+	CHECK(REJECTS(&a, "link 0 \"ab\" has unknown flags 0x6"));
+	/* a network link needs room for its header and rings (net.h) */
+	a.link[0].flags = WARDEN_LINK_NET;
+	CHECK(REJECTS(&a, "link 0 \"ab\" is a network link with sections of "
+			  "0x2000 bytes: it needs at least 0x10000"));
+}
+
+/* Both sides of a network link say so; one that does not is refused. */
+static void test_pair_net(void)
+{
+	struct cell a, b;
+
+	ab_init(&a, &b);
+	a.link[0].section_size = b.link[0].section_size = 0x10000;
+	a.link[0].flags = b.link[0].flags = WARDEN_LINK_NET;
+	CHECK(valid(&a) && valid(&b));
+	CHECK(PAIR(&a, &b, 0));
+	b.link[0].flags = 0;
+	CHECK(PAIR(&a, &b, 1,
+		   "link \"ab\": \"gic-demo\" declares flags 0x1, "
+		   "\"uart-demo\" 0x0 (a network link is one on "
+		   "both sides)"));
+}
+
 static void test_doorbell_ppi(void)
 {
 	struct cell a, b;
@@ -542,6 +572,7 @@ int main(void)
 	RUN(test_peer_self);
 	RUN(test_side);
 	RUN(test_reserved);
+	RUN(test_flags);
 	RUN(test_doorbell_ppi);
 	RUN(test_doorbell_not_own);
 	RUN(test_section_empty);
@@ -570,6 +601,7 @@ int main(void)
 	RUN(test_pair_missing_link);
 	RUN(test_pair_region_differs);
 	RUN(test_pair_same_side);
+	RUN(test_pair_net);
 	RUN(test_pair_other_peer);
 	RUN(test_pair_link_over_ram);
 	RUN(test_pair_links_overlap);

@@ -138,3 +138,26 @@ cell_bench() {
 	echo "[cell-init] bench done"
 	cell_idle
 }
+
+# net_if LINK: the interface of network link LINK (its alias, driver/wnet.c).
+net_if() {
+	for _i in /sys/class/net/*; do
+		[ "$(cat "$_i/ifalias" 2> /dev/null)" = "$1" ] &&
+			echo "${_i##*/}" && return 0
+	done
+	return 1
+}
+
+# net: the network link root-net up as 10.7.0.2/24 (the root is .1), then
+# the shell.  "[cell-init] net up: <interface> <address> mtu <mtu>", or
+# "[cell-init] net FAIL <why>".
+cell_net() {
+	if ! _if=$(net_if root-net); then
+		echo "[cell-init] net FAIL no interface for link root-net ($(ls /sys/class/net | tr '\n' ' '))"
+	elif ip addr add 10.7.0.2/24 dev "$_if" && ip link set "$_if" up; then
+		echo "[cell-init] net up: $_if $(cat "/sys/class/net/$_if/address") mtu $(cat "/sys/class/net/$_if/mtu")"
+	else
+		echo "[cell-init] net FAIL ip could not set $_if up"
+	fi
+	cell_shell
+}

@@ -102,8 +102,8 @@ _Static_assert(sizeof(struct warden_irq_range) == 8, "ABI size");
  * sections must hold the interface's header and rings: at least
  * WARDEN_LINK_NET_MIN_SECTION each.  The hypervisor does not look at it.
  */
-#define WARDEN_LINK_NET (1U << 0)
-#define WARDEN_LINK_FLAGS WARDEN_LINK_NET
+#define WARDEN_LINK_NET 0x0001u
+#define WARDEN_LINK_FLAGS 0x0001u
 #define WARDEN_LINK_NET_MIN_SECTION 0x10000ULL
 
 struct warden_link {

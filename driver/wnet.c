@@ -11,9 +11,10 @@
  * The peer is not trusted.  Its header and ring are read once per field,
  * and every index, descriptor and length is checked before use.  A peer
  * that breaks a rule loses the link: rx_errors counts it, a rate-limited
- * message says why, and the doorbell is masked; the session it broke is
- * never accepted again, and the link is checked once a second for a new
- * one.  Its own section is the only memory this side writes.
+ * message says why, and the session it broke is never accepted again.
+ * While the link is down, a doorbell masks itself and the link is looked
+ * at ten times a second instead, so a peer that rings in a loop costs
+ * nothing.  Its own section is the only memory this side writes.
  *
  * Locking: transmit runs under the queue's lock; NAPI does the rest, and
  * takes that lock to change the session (w->up, the own ring).
@@ -59,8 +60,8 @@ struct wnet {
 	u32 gen; /* this side's session */
 	u32 bad_gen; /* the peer's session that broke the rules */
 	bool up; /* the session: under the queue's lock */
-	bool irq_off; /* the doorbell masked: the peer misbehaved */
 	bool version_told;
+	unsigned long irq_off; /* bit 0: the doorbell is masked (link down) */
 	u64 prod; /* the own ring: bytes written (the queue's lock) */
 	u64 cons; /* the peer's ring: bytes read (NAPI) */
 };
@@ -114,13 +115,11 @@ static void wnet_set_up(struct wnet *w, bool up)
 	if (w->up == up)
 		return;
 	netif_tx_lock(w->ndev);
-	w->up = up;
+	WRITE_ONCE(w->up, up);
 	netif_tx_unlock(w->ndev);
 	if (up) {
-		if (w->irq_off) {
+		if (test_and_clear_bit(0, &w->irq_off))
 			enable_irq(w->irq);
-			w->irq_off = false;
-		}
 		netif_carrier_on(w->ndev);
 		netif_wake_queue(w->ndev);
 		netdev_info(w->ndev, "link \"%s\" to %s: up\n", w->cfg.name,
@@ -134,9 +133,8 @@ static void wnet_set_up(struct wnet *w, bool up)
 }
 
 /*
- * The peer broke a rule of the ring (net.h): count it, say why, drop its
- * session for good and mask its doorbell (a misbehaving peer may ring in a
- * loop); the watch timer looks for a new session once a second.
+ * The peer broke a rule of the ring (net.h): count it, say why, and drop
+ * its session for good.  A new one is accepted (net.h's handshake).
  */
 static __printf(2, 3) void wnet_broke(struct wnet *w, const char *fmt, ...)
 {
@@ -156,10 +154,6 @@ static __printf(2, 3) void wnet_broke(struct wnet *w, const char *fmt, ...)
 	netif_tx_lock(w->ndev);
 	wnet_accept(w, 0);
 	netif_tx_unlock(w->ndev);
-	if (!w->irq_off) {
-		disable_irq_nosync(w->irq);
-		w->irq_off = true;
-	}
 }
 
 /*
@@ -441,10 +435,24 @@ static int wnet_poll(struct napi_struct *napi, int budget)
 	return done;
 }
 
+/*
+ * While the link is down, the first doorbell masks the next ones: NAPI
+ * still runs now, which is all a handshake needs, and the watch timer
+ * looks ten times a second; the session going up unmasks it.
+ */
 static irqreturn_t wnet_doorbell(int irq, void *data)
 {
 	struct wnet *w = data;
 
+	if (!READ_ONCE(w->up) && !test_and_set_bit(0, &w->irq_off)) {
+		disable_irq_nosync(irq);
+		/*
+		 * The session may have gone up since, and wnet_set_up()
+		 * found no mask to lift: the atomic bit orders both sides.
+		 */
+		if (READ_ONCE(w->up) && test_and_clear_bit(0, &w->irq_off))
+			enable_irq(irq);
+	}
 	napi_schedule(&w->napi); /* a no-op while the interface is down */
 	return IRQ_HANDLED;
 }
@@ -454,9 +462,8 @@ static void wnet_watch(struct timer_list *t)
 	struct wnet *w = from_timer(w, t, watch);
 
 	napi_schedule(&w->napi);
-	mod_timer(&w->watch,
-		  jiffies + (w->up && !w->irq_off ? WNET_WATCH_UP :
-						    WNET_WATCH_DOWN));
+	mod_timer(&w->watch, jiffies + (READ_ONCE(w->up) ? WNET_WATCH_UP :
+							   WNET_WATCH_DOWN));
 }
 
 /* ---- the device ------------------------------------------------------- */
@@ -483,16 +490,12 @@ static int wnet_stop(struct net_device *ndev)
 	napi_disable(&w->napi);
 	del_timer_sync(&w->watch);
 	netif_tx_lock_bh(ndev);
-	w->up = false;
+	WRITE_ONCE(w->up, false);
 	netif_tx_unlock_bh(ndev);
 	netif_stop_queue(ndev);
 	netif_carrier_off(ndev);
 	WRITE_ONCE(w->me->magic, 0);
 	wnet_ring(w);
-	if (w->irq_off) {
-		enable_irq(w->irq);
-		w->irq_off = false;
-	}
 	return 0;
 }
 

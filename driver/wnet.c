@@ -122,14 +122,14 @@ static void wnet_set_up(struct wnet *w, bool up)
 			enable_irq(w->irq);
 		netif_carrier_on(w->ndev);
 		netif_wake_queue(w->ndev);
-		netdev_info(w->ndev, "link \"%s\" to %s: up\n", w->cfg.name,
-			    w->cfg.peer);
 	} else {
 		netif_stop_queue(w->ndev);
 		netif_carrier_off(w->ndev);
-		netdev_info(w->ndev, "link \"%s\" to %s: down\n", w->cfg.name,
-			    w->cfg.peer);
 	}
+	/* a peer that breaks the rules flaps it: the log must not flood */
+	if (net_ratelimit())
+		netdev_info(w->ndev, "link \"%s\" to %s: %s\n", w->cfg.name,
+			    w->cfg.peer, up ? "up" : "down");
 }
 
 /*

@@ -13,7 +13,7 @@
 
 INM_B := $(B)/inmates
 INM_DEMOS := uart-demo gic-demo smp-demo echo-demo
-INM_TESTS := cell-test vuart-test dma-test
+INM_TESTS := cell-test vuart-test dma-test net-garbage
 INM_PROGS := $(INM_DEMOS) $(INM_TESTS)
 
 INM_LIB_SRCS := $(wildcard $(TOP)/inmates/lib/*.c) \

@@ -14,7 +14,8 @@
  * Optional: INMATE_CELL_SPI (one SPI), and one link: INMATE_CELL_LINK_NAME,
  * _PEER, _PHYS, _SIDE and _DOORBELL (an SPI, which must be INMATE_CELL_SPI),
  * seen at INMATE_CELL_LINK_IPA with one common page and one page for each
- * side; or an emulated console UART: INMATE_CELL_VUART_BASE (an IPA) on
+ * side (or INMATE_CELL_LINK_COMMON and _SECTION bytes; _FLAGS: the link's
+ * flags); or an emulated console UART: INMATE_CELL_VUART_BASE (an IPA) on
  * INMATE_CELL_VUART_IRQ (which must be INMATE_CELL_SPI).  INMATE_CELL_FLAGS
  * adds cell flags (WARDEN_CELL_DIRECT_IRQ) to WARDEN_CELL_CONSOLE.
  * Optional too: a physical UART that the cell owns, INMATE_CELL_UART_TYPE
@@ -34,6 +35,16 @@
 #if !defined(INMATE_CELL_NAME) || !defined(INMATE_CELL_CPUS) || \
 	!defined(INMATE_CELL_RAM)
 #error "define INMATE_CELL_NAME, INMATE_CELL_CPUS and INMATE_CELL_RAM"
+#endif
+
+#ifndef INMATE_CELL_LINK_COMMON
+#define INMATE_CELL_LINK_COMMON 0x1000
+#endif
+#ifndef INMATE_CELL_LINK_SECTION
+#define INMATE_CELL_LINK_SECTION 0x1000
+#endif
+#ifndef INMATE_CELL_LINK_FLAGS
+#define INMATE_CELL_LINK_FLAGS 0
 #endif
 
 #define INMATE_CELL_RAM_IPA 0x40000000
@@ -140,10 +151,11 @@ const struct {
 		.peer = INMATE_CELL_LINK_PEER,
 		.phys_start = INMATE_CELL_LINK_PHYS,
 		.virt_start = INMATE_CELL_LINK_IPA,
-		.common_size = 0x1000,
-		.section_size = 0x1000,
+		.common_size = INMATE_CELL_LINK_COMMON,
+		.section_size = INMATE_CELL_LINK_SECTION,
 		.side = INMATE_CELL_LINK_SIDE,
 		.doorbell_irq = INMATE_CELL_LINK_DOORBELL,
+		.flags = INMATE_CELL_LINK_FLAGS,
 	} },
 #endif
 #ifdef INMATE_CELL_PCI_BDF

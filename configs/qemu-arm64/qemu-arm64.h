@@ -72,7 +72,7 @@ const struct {
 	struct warden_system system;
 	struct warden_memory mem[8];
 	struct warden_irq_range irqs[QEMU_ARM64_NUM_IRQ_RANGES];
-	struct warden_link links[3];
+	struct warden_link links[4];
 } WARDEN_PACKED config __attribute__((section(".warden_config"))) = {
 	.system = {
 		.signature = WARDEN_SYSTEM_SIGNATURE,
@@ -171,6 +171,23 @@ const struct {
 			.section_size = 0x100000,
 			.side = 0,
 			.doorbell_irq = 235,
+			.flags = WARDEN_LINK_NET,
+		},
+		/*
+		 * A network link to net-garbage (net-garbage.c), a test
+		 * peer that breaks the ring's rules: the root's interface
+		 * must count its errors and stay up.  The smallest sections
+		 * a network link may have.  SPI 237: no device's.
+		 */
+		{
+			.name = "root-garbage",
+			.peer = "net-garbage",
+			.phys_start = 0x71200000,
+			.virt_start = 0x71200000,
+			.common_size = 0,
+			.section_size = WARDEN_LINK_NET_MIN_SECTION,
+			.side = 0,
+			.doorbell_irq = 237,
 			.flags = WARDEN_LINK_NET,
 		},
 	},

@@ -3,7 +3,8 @@
 # demo-linux: the story of a Linux cell, for humans (`make demo-linux`).
 # The root's Linux enables Warden and boots Debian's stock kernel, the very
 # one it runs itself, in a cell of its own with two CPUs, its own console
-# and its own disk; types commands into it; and gets everything back.
+# and its own disk; types commands into it; talks to it over a network
+# interface on a link (wnet0: ping, HTTP); and gets everything back.
 # linux-cell: yes
 # disk: cell
 # gics: 3
@@ -47,7 +48,26 @@ check_v "warden cell console linux-demo (its last lines)" show sh -c \
 	'warden cell console linux-demo | tail -n 12'
 check_v "warden cell stats linux-demo" show warden cell stats linux-demo
 
-step "4. Power it off from inside; everything goes back to the root"
+step "4. A network between the two Linuxes: wnet0 over the link root-net"
+cat <<'TXT'
+  The system config and the cell's declare root-net as a network link:
+  warden.ko makes it an Ethernet interface on each side, wnet0, whose
+  frames cross the link's shared memory.  Ordinary tools work.
+TXT
+check_v "the root's side" show sh -c \
+	'ip addr add 10.7.0.1/24 dev wnet0 && ip link set wnet0 up && ip -br link show wnet0'
+check_v "the cell's side" cell_run linux-demo \
+	'ip addr add 10.7.0.2/24 dev wnet0 && ip link set wnet0 up && echo NET=$(cat /sys/class/net/wnet0/ifalias)' \
+	"NET=root-net" 30
+check "carrier" sh -c 'i=0; while [ "$(cat /sys/class/net/wnet0/carrier)" != 1 ] && [ $i -lt 100 ]; do sleep 0.2; i=$((i + 1)); done; [ $i -lt 100 ]'
+check_v "ping the cell" show ping -c 3 10.7.0.2
+check_v "a web server in the root (busybox httpd)" show sh -c \
+	'mkdir -p /tmp/www && echo "hello from the root cell, over wnet0" > /tmp/www/index.html && httpd -p 80 -h /tmp/www'
+check_v "the cell fetches the page" cell_run linux-demo \
+	'echo PAGE: $(wget -qO- http://10.7.0.1/)' "PAGE: hello from the root cell" 60
+check_v "the root's counters" show ip -s link show wnet0
+
+step "5. Power it off from inside; everything goes back to the root"
 check_v "poweroff in the cell" cell_run linux-demo "poweroff -f" \
 	"reboot: Power down" 60
 check_v "the cell is shut down" cell_wait_state linux-demo shut-down 30

@@ -9,10 +9,14 @@
 #   2. the Linux cell boots and sets its side up (warden.run=net): carrier
 #      on both sides; MTU 64 KiB; ping -c 1000 without loss; 64 MiB through
 #      nc, root -> cell, with matching MD5 sums at both ends;
-#   3. the cell destroyed (--force) in the middle of a transfer: carrier off
+#   3. a peer that writes garbage (net-garbage, issue 20 point 4) on its
+#      own network link, beside the Linux cell: the root counts its errors
+#      and drops its sessions (rate-limited messages), its doorbells cost
+#      few interrupts, root-net carries on;
+#   4. the cell destroyed (--force) in the middle of a transfer: carrier off
 #      in the root, nothing hangs, no oops;
-#   4. the cell booted again: carrier back, ping answers;
-#   5. disable removes the interface; the root's kernel log is clean.
+#   5. the cell booted again: carrier back, ping answers;
+#   6. disable removes the interfaces; the root's kernel log is clean.
 # The interface does not depend on the GIC: GICv3 only.
 # gics: 3
 # linux-cell: yes
@@ -81,7 +85,32 @@ check_v "the counters agree" sh -c '
 	test "$(cat /sys/class/net/wnet0/statistics/tx_bytes)" -gt 67108864 &&
 	test "$(cat /sys/class/net/wnet0/statistics/rx_errors)" = 0'
 
-step "3. the peer destroyed mid-transfer"
+step "3. a peer that writes garbage (net-garbage on CPU 1), beside it"
+check_v "the root's side of root-garbage up" sh -c '
+	g=$(grep -l "^root-garbage$" /sys/class/net/*/ifalias) || exit 1
+	g=${g%/ifalias}; g=${g##*/}; echo "$g" > /tmp/garbage.if
+	ip link set "$g" up && ip link show "$g"'
+G=$(cat /tmp/garbage.if)
+check_v "net-garbage runs" cell_up net-garbage
+check_v "it rings in a tight loop" cell_wait_for net-garbage \
+	"net-garbage: round 40, [0-9]+ rings" 60
+check_v "the root counts its errors and drops its sessions" sh -c "
+	echo \"rx_errors \$(cat /sys/class/net/$G/statistics/rx_errors)\"
+	test \$(cat /sys/class/net/$G/statistics/rx_errors) -gt 0 &&
+	dmesg | grep -m 3 '$G: link \"root-garbage\": net-garbage broke the ring.s rules'"
+check_v "its doorbells cost the root little: far fewer interrupts than rings" sh -c "
+	rings=\$(warden cell console net-garbage | sed -n 's/.*round [0-9]*, \\([0-9]*\\) rings/\\1/p' | tail -n 1)
+	irqs=\$(grep -w root-garbage /proc/interrupts | awk '{ s = 0; for (i = 2; \$i ~ /^[0-9]+\$/; i++) s += \$i; print s }')
+	echo \"\$rings rings, \$irqs interrupts\"
+	test \"\$irqs\" -lt \$((rings / 10))"
+check_v "meanwhile root-net carries on: ping -c 50, no loss" sh -c '
+	ping -A -c 50 -W 5 10.7.0.2 > /tmp/ping.out 2>&1; tail -n 2 /tmp/ping.out
+	grep -q " 0% packet loss" /tmp/ping.out'
+check_v "and its errors stay 0" test "$(cat /sys/class/net/wnet0/statistics/rx_errors)" = 0
+check_v "destroy net-garbage" warden cell destroy --force net-garbage
+check_v "the root is fine" sh -c '. /usr/share/warden/lib.sh; cpus_online_are "0 1"'
+
+step "4. the peer destroyed mid-transfer"
 check_v "the cell sinks a stream" cell_run linux-demo \
 	'(nc -l -p 5002 > /dev/null; echo SINK-DONE) & echo SINK-$((2 + 4))-LISTENS' \
 	"SINK-6-LISTENS"
@@ -99,7 +128,7 @@ check_v "nothing hangs: the sender is killed, the root answers" sh -c "
 	ip link show wnet0 | grep NO-CARRIER && . /usr/share/warden/lib.sh && linux_ok"
 check_v "no oops in the root" kernel_clean
 
-step "4. the peer restarted"
+step "5. the peer restarted"
 check_v "boot linux-demo again, its side up" cell_linux_boot net
 check_v "its interface is up" cell_wait_for linux-demo "\[cell-init\] net up: wnet0" 60
 check_v "carrier back in the root" wait_carrier wnet0 1 20
@@ -108,7 +137,7 @@ check_v "shutdown (a clean poweroff) and destroy" sh -c \
 	"warden cell shutdown linux-demo && . /usr/share/warden/lib.sh && cell_wait_state linux-demo shut-down 30 && warden cell destroy linux-demo"
 check_v "carrier off again" wait_carrier wnet0 0 10
 
-step "5. disable"
+step "6. disable"
 check_v "disable" warden disable
 check_v "the interface is gone" sh -c '! test -e /sys/class/net/wnet0'
 check_v "no oops in the root" kernel_clean

@@ -4,11 +4,13 @@
  * (compatible "warden,comm-region", which `warden cell linux` writes:
  * tools/linuxdt.h), this Linux is an inmate, not the root: the module then
  * does none of the root's work (no hyp-stub probe, no /dev/warden): it
- * offers the cell's links as /dev/warden-link-<name> (links.c, from the
- * tree's warden,link nodes) and answers the root's shutdown requests
- * through the comm region (the protocol is in warden/cell.h).  It replies WARDEN_REPLY_POWERING_OFF and
- * powers Linux off in order, which ends in PSCI SYSTEM_OFF; or, with
- * refuse_shutdown=1, it replies WARDEN_REPLY_DENIED (docs/linux-cells.md).
+ * offers the cell's links as /dev/warden-link-<name> or network
+ * interfaces (links.c, from the tree's warden,link nodes), lists them in
+ * /sys/devices/warden/links, and answers the root's shutdown requests
+ * through the comm region (the protocol is in warden/cell.h).  It replies
+ * WARDEN_REPLY_POWERING_OFF and powers Linux off in order, which ends in
+ * PSCI SYSTEM_OFF; or, with refuse_shutdown=1, it replies
+ * WARDEN_REPLY_DENIED (docs/linux-cells.md).
  *
  * The hypervisor raises no interrupt for a request, so a delayed work
  * looks at the page every INCELL_POLL_MS: two loads from a cached line.
@@ -18,6 +20,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/device.h>
 #include <linux/io.h>
 #include <linux/module.h>
 #include <linux/of.h>
@@ -42,6 +45,31 @@ MODULE_PARM_DESC(refuse_shutdown,
  */
 static struct warden_comm_region *incell_comm;
 static struct delayed_work incell_work;
+static struct device *incell_dev; /* /sys/devices/warden, or an ERR_PTR */
+
+/* /sys/devices/warden/links in a cell: the cell's links, as in the root. */
+static ssize_t incell_links_show(struct device *dev,
+				 struct device_attribute *attr, char *buf)
+{
+	return links_list(buf);
+}
+static struct device_attribute incell_attr_links =
+	__ATTR(links, 0444, incell_links_show, NULL);
+
+/* The list is a convenience: without it the links still work. */
+static void incell_sysfs(void)
+{
+	incell_dev = root_device_register("warden");
+	if (IS_ERR(incell_dev)) {
+		pr_warn("no /sys/devices/warden (%ld)\n", PTR_ERR(incell_dev));
+		return;
+	}
+	if (device_create_file(incell_dev, &incell_attr_links)) {
+		pr_warn("no /sys/devices/warden/links\n");
+		root_device_unregister(incell_dev);
+		incell_dev = ERR_PTR(-ENODEV);
+	}
+}
 
 /* The reply, then (after a barrier) the number of the request it answers. */
 static void incell_reply(u32 seq, u32 reply)
@@ -149,6 +177,7 @@ int incell_init(void)
 	if (ret)
 		return ret;
 	links_incell_init();
+	incell_sysfs();
 	INIT_DELAYED_WORK(&incell_work, incell_poll);
 	schedule_delayed_work(&incell_work, 0);
 	pr_info("in cell %u (comm region %pR): the root cell's shutdown requests will be %s\n",
@@ -161,6 +190,10 @@ int incell_init(void)
 void incell_exit(void)
 {
 	cancel_delayed_work_sync(&incell_work);
+	if (!IS_ERR(incell_dev)) {
+		device_remove_file(incell_dev, &incell_attr_links);
+		root_device_unregister(incell_dev);
+	}
 	links_incell_exit();
 	memunmap(incell_comm);
 	incell_comm = NULL;

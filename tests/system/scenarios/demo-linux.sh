@@ -55,7 +55,7 @@ cat <<'TXT'
   frames cross the link's shared memory.  Ordinary tools work.
 TXT
 check_v "the root's side" show sh -c \
-	'ip addr add 10.7.0.1/24 dev wnet0 && ip link set wnet0 up && ip -br link show wnet0'
+	'ip addr add 10.7.0.1/24 dev wnet0 && ip link set wnet0 up && ip addr show wnet0'
 check_v "the cell's side" cell_run linux-demo \
 	'ip addr add 10.7.0.2/24 dev wnet0 && ip link set wnet0 up && echo NET=$(cat /sys/class/net/wnet0/ifalias)' \
 	"NET=root-net" 30
@@ -65,7 +65,7 @@ check_v "a web server in the root (busybox httpd)" show sh -c \
 	'mkdir -p /tmp/www && echo "hello from the root cell, over wnet0" > /tmp/www/index.html && httpd -p 80 -h /tmp/www'
 check_v "the cell fetches the page" cell_run linux-demo \
 	'echo PAGE: $(wget -qO- http://10.7.0.1/)' "PAGE: hello from the root cell" 60
-check_v "the root's counters" show ip -s link show wnet0
+check_v "the root's counters" show ifconfig wnet0
 
 step "5. Power it off from inside; everything goes back to the root"
 check_v "poweroff in the cell" cell_run linux-demo "poweroff -f" \

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
-# linuxcycles: 20 Linux cells booted and destroyed in a row (issue 16), while
+# linuxcycles: 12 Linux cells booted and destroyed in a row (issue 16), while
 # the root checksums data on CPU 0: each `warden cell linux` boots the plain
 # Image (scenario linux boots the vmlinuz too) in linux-demo
 # to its init, which says so and powers itself off (warden.run=boot); every
@@ -11,7 +11,7 @@
 . /usr/share/warden/lib.sh
 
 [ "$WARDEN_SOAK" = 1 ] && CYCLES=${CYCLES:-100}
-CYCLES=${CYCLES:-20}
+CYCLES=${CYCLES:-12}
 
 # linux_cycle I: one boot; odd ones power off themselves, even ones are
 # destroyed while they run.  Quiet unless it fails.

@@ -65,6 +65,9 @@ check_v "boot linux-demo, its side up" cell_linux_boot net
 check_v "the cell's interface is up" cell_wait_for linux-demo \
 	"\[cell-init\] net up: wnet0 02:57:.* mtu 65536" 60
 check_v "carrier in the root" wait_carrier wnet0 1 20
+check_v "the cell lists its links in sysfs" cell_run linux-demo \
+	'echo LINKS: $(grep -c -e "^root-net 1 root running wnet0$" -e "^root-linux 1 root running /dev/warden-link-root-linux$" /sys/devices/warden/links)' \
+	"LINKS: 2$"
 check_v "MTU 65536 here too" test "$(cat /sys/class/net/wnet0/mtu)" = 65536
 check_v "ping -c 1000: no loss" sh -c '
 	ping -A -c 1000 -W 5 10.7.0.2 > /tmp/ping.out 2>&1; tail -n 3 /tmp/ping.out

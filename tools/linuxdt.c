@@ -712,10 +712,9 @@ static void ldt_links(struct ldt *l)
  * frames in CPU order, as the platform lists them).  Frames of CPUs that
  * are not contiguous are not contiguous either, so each run of contiguous
  * frames is a redistributor region of its own, and #redistributor-regions
- * counts them.  Linux walks a region frame by frame until GICR_TYPER.Last;
- * the frames between two regions belong to other CPUs, whose identification
- * registers the hypervisor lets the cell read (gic-v3.c, foreign_frame()).
- * The stride is the checked 0x20000 (RD_base and SGI_base, no VLPI
+ * counts them.  Linux walks a region frame by frame until GICR_TYPER.Last,
+ * which the hypervisor shows a cell at the end of each run (gic-v3.c,
+ * rd_run_ends()).  The stride is the checked 0x20000 (RD_base and SGI_base, no VLPI
  * frames), which Linux assumes without a redistributor-stride property.
  */
 static void ldt_gicv3(struct ldt *l)

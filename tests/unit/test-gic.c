@@ -357,6 +357,14 @@ static void redistributor(void)
 	CHECK(afx_read(c, SGI_PAGE(0) + GICD_ISENABLER, 4) == 0);
 	afx_write(c, SGI_PAGE(0) + GICD_ISENABLER, 4, 0);
 	CHECK(*afx_reg(SGI_PAGE(0) + GICD_ISENABLER) == 0xffffffff);
+	/* its run of frames (CPUs 2-3) ends at CPU 3's: GICR_TYPER.Last */
+	*afx_reg64(AFX_GICR + 2 * AFX_GICR_STRIDE + 8) = 2ULL << 32;
+	*afx_reg64(AFX_GICR + 3 * AFX_GICR_STRIDE + 8) = 3ULL << 32;
+	CHECK(afx_read(c, AFX_GICR + 2 * AFX_GICR_STRIDE + 8, 8) == 2ULL << 32);
+	CHECK(afx_read(c, AFX_GICR + 3 * AFX_GICR_STRIDE + 8, 8) ==
+	      (3ULL << 32 | 0x10));
+	CHECK(afx_read(c, AFX_GICR + 3 * AFX_GICR_STRIDE + 8, 4) == 0x10);
+	CHECK(afx_read(c, AFX_GICR + 3 * AFX_GICR_STRIDE + 12, 4) == 3);
 	/* the comm region names the cell's CPUs and their frames */
 	{
 		struct warden_comm_region comm;

@@ -71,6 +71,7 @@
 /* GICR_TYPER's PLPIS, VLPIS and DirectLPI (IHI 0069 12.11.35) */
 #define GICR_TYPER_LPIS (BIT(0) | BIT(1) | BIT(3))
 #define GICR_TYPER_PLPIS BIT(0)
+#define GICR_TYPER_LAST BIT(4)
 #define GICR_TYPER_PROCNUM(t) ((u16)((t) >> 8))
 #define GICR_TYPER 0x0008
 #define GICR_ID_START 0xffd0 /* PIDR/CIDR identification registers */
@@ -292,6 +293,21 @@ static void rd_frame(u8 *frame, u32 reg, struct mmio_access *acc, int cpu,
 }
 
 /*
+ * Does an inmate cell's run of frames end at frame?  Its tree describes
+ * each run of its CPUs' frames as a redistributor region (linuxdt.c), and
+ * Linux walks a region frame by frame until GICR_TYPER.Last (IHI 0069
+ * 9.6, 12.11.35): a run that ends before the GIC's last frame must say so,
+ * or Linux reads on past the end of what it mapped.  The root's regions
+ * are the GIC's own, and it walks them whole.
+ */
+static bool rd_run_ends(const struct cell *cell, unsigned int frame)
+{
+	return cell != &root_cell &&
+	       (frame + 1 >= gicr_count || gicr_cpu[frame + 1] < 0 ||
+		!cell_owns_cpu(cell, (unsigned int)gicr_cpu[frame + 1]));
+}
+
+/*
  * A cell's accesses to the redistributors that trap: the SGI pages of its
  * own CPUs go through the same per-interrupt filter as the distributor,
  * minus the hypervisor's interrupts; other CPUs' frames are read-only
@@ -305,17 +321,18 @@ static enum mmio_result gicr_access(struct cell *cell, void *arg,
 	unsigned int frame = (unsigned int)(off / gicr_stride);
 	u32 reg = (u32)(off % gicr_stride);
 	u8 *base = (u8 *)(uintptr_t)(gicr_base + frame * gicr_stride);
+	bool own;
 
 	(void)arg;
 	if (frame >= gicr_count || acc->size < 4)
 		return MMIO_UNHANDLED;
-	if (gicr_cpu[frame] < 0 ||
-	    !cell_owns_cpu(cell, (unsigned int)gicr_cpu[frame]) ||
-	    reg < GICR_SGI_OFFSET) {
-		rd_frame(base, reg, acc, gicr_cpu[frame],
-			 gicr_cpu[frame] >= 0 &&
-				 cell_owns_cpu(cell,
-					       (unsigned int)gicr_cpu[frame]));
+	own = gicr_cpu[frame] >= 0 &&
+	      cell_owns_cpu(cell, (unsigned int)gicr_cpu[frame]);
+	if (!own || reg < GICR_SGI_OFFSET) {
+		rd_frame(base, reg, acc, gicr_cpu[frame], own);
+		if (own && reg == GICR_TYPER && !acc->write &&
+		    rd_run_ends(cell, frame))
+			acc->value |= GICR_TYPER_LAST;
 		return MMIO_HANDLED;
 	}
 	if (reg >= GICR_SGI_OFFSET + GICR_SGI_PAGE)

@@ -61,6 +61,9 @@ struct links_dev {
 	/* doorbell: rings counts, readers wait */
 	atomic64_t rings;
 	wait_queue_head_t wait;
+	/* in a cell, for a peer cell: is it still there? (links_peer_work) */
+	struct work_struct peer_work;
+	bool watch_peer;
 	struct mutex lock; /* the fields below */
 	bool alive; /* open() allowed: false from disable on */
 	bool dying; /* the peer is being destroyed: no new mappings */
@@ -90,6 +93,8 @@ static irqreturn_t links_doorbell(int irq, void *data)
 
 	atomic64_inc(&d->rings);
 	wake_up_interruptible(&d->wait);
+	if (d->watch_peer)
+		schedule_work(&d->peer_work);
 	return IRQ_HANDLED;
 }
 
@@ -463,6 +468,45 @@ static int links_node_irq(struct device_node *np)
 	return irq ? (int)irq : -EINVAL;
 }
 
+static void links_revoke(struct links_dev *d);
+
+/*
+ * In a cell, no one tells the driver that a peer cell is destroyed (the
+ * root's driver hears it from `warden cell destroy`); the hypervisor rings
+ * the doorbell for every state change, though.  So each ring of a link to
+ * another cell asks for the peer's state, and a peer that is gone takes
+ * the mappings of the link with it, as in the root: a later access gets
+ * SIGBUS, and a new mmap fails with ENOTCONN until the peer is back.  The
+ * hypervisor wipes the region at destroy, so what an old mapping could
+ * still read is zeros, never another session's data.
+ */
+static void links_peer_work(struct work_struct *work)
+{
+	struct links_dev *d = container_of(work, struct links_dev, peer_work);
+	bool gone = links_state(d) < 0;
+
+	mutex_lock(&d->lock);
+	if (gone && !d->dying)
+		links_revoke(d);
+	d->dying = gone;
+	mutex_unlock(&d->lock);
+}
+
+/*
+ * Every link: the tree does not say which peer is the root, which never
+ * goes while the cell exists.  A work already queued absorbs the rings
+ * that come meanwhile, so a busy link costs one state query per run of
+ * the work, not one per ring.  An interface watches its own peer.
+ */
+static void links_watch(struct links_dev *d)
+{
+	if (d->net)
+		return;
+	INIT_WORK(&d->peer_work, links_peer_work);
+	/* before the first ring: the IRQ handler reads it */
+	smp_store_release(&d->watch_peer, true);
+}
+
 /* The cell's links, from its tree; a node that is not one is skipped. */
 void links_incell_init(void)
 {
@@ -487,6 +531,8 @@ void links_incell_init(void)
 		}
 		ret = links_add(&links_devs[links_num++], index, &l,
 				links_node_irq(np));
+		if (!ret)
+			links_watch(&links_devs[links_num - 1]);
 		if (ret)
 			pr_err("link \"%s\": no /dev/warden-link-%s (error %d)\n",
 			       l.name, l.name, ret);
@@ -501,8 +547,11 @@ void links_incell_exit(void)
 {
 	unsigned int i;
 
-	for (i = 0; i < links_num; i++)
+	for (i = 0; i < links_num; i++) {
 		links_remove(&links_devs[i]);
+		if (links_devs[i].watch_peer)
+			cancel_work_sync(&links_devs[i].peer_work);
+	}
 	links_num = 0;
 }
 

@@ -5,7 +5,8 @@
 # GICs: cellcycles (500 cell lifecycles beside the root workload), cycles
 # (200 enable/disable cycles), fuzz (1,000,000 random hypercalls and
 # 200,000 random ioctls, twice each) and linuxcycles (100 Linux boots in a
-# cell, about 15 minutes per GIC).  `make test` runs the same scenarios
+# cell, about 15 minutes; GICv3 only, as it says).  `make test` runs the
+# same scenarios
 # with short loops.  The last line is "N passed, N failed"; logs are
 # build/logs/system-<scenario>-soak-gicv<N>.log.
 set -uo pipefail

@@ -23,6 +23,8 @@
  *   side, doorbell INTID 236), a network link: an interface, wnet<N>, in
  *   the cell and in the root.  Not in linux-demo-direct, which the root's
  *   links do not name.
+ * - The links of linux-peer (linux-peer.c), the second Linux cell:
+ *   cells-net, a network link, and cells-ping, doorbells INTIDs 239-240.
  */
 #include <warden/cell.h>
 #include <warden/config.h>
@@ -31,10 +33,12 @@
 #ifndef LINUX_DEMO_NAME
 #define LINUX_DEMO_NAME "linux-demo"
 #define LINUX_DEMO_FLAGS WARDEN_CELL_CONSOLE
-/* the root's links (qemu-arm64.h) name this cell, not a variant */
-#define LINUX_DEMO_NUM_LINKS 2
+/* the root's links (qemu-arm64.h) and linux-peer's name this cell */
+#define LINUX_DEMO_NUM_LINKS 4
+#define LINUX_DEMO_LINK_IRQS 3 /* ranges of the links' doorbells */
 #else
 #define LINUX_DEMO_NUM_LINKS 0
+#define LINUX_DEMO_LINK_IRQS 0
 #endif
 
 #define LINUX_DEMO_RAM 0x74000000
@@ -45,11 +49,12 @@
 #define LINUX_DEMO_VUART_IRQ 230
 #define LINUX_DEMO_LINK_IRQ 234 /* the doorbell of root-linux: no device's */
 #define LINUX_DEMO_NET_IRQ 236 /* the doorbell of root-net: no device's */
+#define LINUX_DEMO_PEER_IRQ 239 /* cells-net's and cells-ping's (2) */
 
 const struct {
 	struct warden_cell_desc cell;
 	struct warden_memory mem[3];
-	struct warden_irq_range irqs[2 + LINUX_DEMO_NUM_LINKS];
+	struct warden_irq_range irqs[2 + LINUX_DEMO_LINK_IRQS];
 	struct warden_link links[LINUX_DEMO_NUM_LINKS];
 } WARDEN_PACKED config __attribute__((section(".warden_config"))) = {
 	.cell = {
@@ -60,7 +65,7 @@ const struct {
 		.name = LINUX_DEMO_NAME,
 		.cpu_set = 0xc,
 		.num_memory_regions = 3,
-		.num_irq_ranges = 2 + LINUX_DEMO_NUM_LINKS,
+		.num_irq_ranges = 2 + LINUX_DEMO_LINK_IRQS,
 		.num_links = LINUX_DEMO_NUM_LINKS,
 		/* `warden cell linux` starts it at the kernel instead */
 		.reset_address = LINUX_DEMO_RAM,
@@ -96,6 +101,7 @@ const struct {
 #if LINUX_DEMO_NUM_LINKS
 		{ .first = LINUX_DEMO_LINK_IRQ, .count = 1 },
 		{ .first = LINUX_DEMO_NET_IRQ, .count = 1 },
+		{ .first = LINUX_DEMO_PEER_IRQ, .count = 2 },
 #endif
 	},
 #if LINUX_DEMO_NUM_LINKS
@@ -125,6 +131,28 @@ const struct {
 			.side = 1,
 			.doorbell_irq = LINUX_DEMO_NET_IRQ,
 			.flags = WARDEN_LINK_NET,
+		},
+		/* to the Linux in linux-peer (linux-peer.c): side 0 of both */
+		{
+			.name = "cells-net",
+			.peer = "linux-peer",
+			.phys_start = 0x71400000,
+			.virt_start = 0x71400000,
+			.common_size = 0,
+			.section_size = 0x100000,
+			.side = 0,
+			.doorbell_irq = LINUX_DEMO_PEER_IRQ,
+			.flags = WARDEN_LINK_NET,
+		},
+		{
+			.name = "cells-ping",
+			.peer = "linux-peer",
+			.phys_start = 0x71600000,
+			.virt_start = 0x71600000,
+			.common_size = 0x1000,
+			.section_size = 0x1000,
+			.side = 0,
+			.doorbell_irq = LINUX_DEMO_PEER_IRQ + 1,
 		},
 	},
 #endif

@@ -148,16 +148,25 @@ net_if() {
 	return 1
 }
 
-# net: the network link root-net up as 10.7.0.2/24 (the root is .1), then
-# the shell.  "[cell-init] net up: <interface> <address> mtu <mtu>", or
-# "[cell-init] net FAIL <why>".
-cell_net() {
-	if ! _if=$(net_if root-net); then
-		echo "[cell-init] net FAIL no interface for link root-net ($(ls /sys/class/net | tr '\n' ' '))"
-	elif ip addr add 10.7.0.2/24 dev "$_if" && ip link set "$_if" up; then
-		echo "[cell-init] net up: $_if $(cat "/sys/class/net/$_if/address") mtu $(cat "/sys/class/net/$_if/mtu")"
-	else
-		echo "[cell-init] net FAIL ip could not set $_if up"
+# net_up LINK ADDR/PREFIX: the interface of network link LINK up with that
+# address: "[cell-init] net up: <interface> <MAC> mtu <mtu>", or
+# "[cell-init] net FAIL <why>".  The shell may use it too:
+# `. /etc/cell-tests.sh; net_up LINK ADDR/PREFIX`.
+net_up() {
+	if ! _if=$(net_if "$1"); then
+		echo "[cell-init] net FAIL no interface for link $1 ($(ls /sys/class/net | tr '\n' ' '))"
+		return 1
 	fi
+	if ! ip addr add "$2" dev "$_if" || ! ip link set "$_if" up; then
+		echo "[cell-init] net FAIL ip could not set $_if up"
+		return 1
+	fi
+	echo "[cell-init] net up: $_if $(cat "/sys/class/net/$_if/address") mtu $(cat "/sys/class/net/$_if/mtu")"
+}
+
+# net: the network link root-net up as 10.7.0.2/24 (the root is .1), then
+# the shell.
+cell_net() {
+	net_up root-net 10.7.0.2/24
 	cell_shell
 }

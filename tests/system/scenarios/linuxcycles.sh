@@ -7,6 +7,9 @@
 # other cycle is destroyed with --force while it still runs instead.  Then
 # the hypervisor's pool is as before the first cycle, the cell's CPUs are
 # back in Linux and every checksum matched.  (`make soak`: 100 cycles.)
+# GICv3 only: a Linux cell on GICv2 boots in scenario linux, and inmate
+# lifecycles go round on both GICs in cellcycles.
+# gics: 3
 # linux-cell: yes
 . /usr/share/warden/lib.sh
 

@@ -155,7 +155,7 @@ transfer() {
 	}
 	echo "run $1: the cell got $_rx blocks of 64 KiB, $MIB MiB;" \
 		"$(awk 'NR == FNR { a[$1] = $2; next }
-			$1 ~ /-exits$/ { printf " %s +%d", $1, $2 - a[$1] }' \
+			$1 ~ /-exits$/ { printf "%s%s +%d", sep, $1, $2 - a[$1]; sep = " " }' \
 			"/tmp/stats.$1.0" "/tmp/stats.$1.1")"
 	echo "$_ns" >> /tmp/xfer.ns
 }
@@ -183,7 +183,6 @@ transfers() {
 			if (bad) exit 1
 			for (i = 1; i <= n; i++) {
 				k = order[i]
-				printf "%s %d\n", k, d[k]
 				printf "[bench-wnet] result wnet-exits-%s %.1f per-MiB\n", k, d[k] / mib
 				if (k ~ /-exits$/) all += d[k]
 			}

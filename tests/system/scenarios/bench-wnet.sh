@@ -116,7 +116,7 @@ listen() {
 
 # stats FILE: the root's and the cell's exit counts by reason, summed over
 # their CPUs, as "root-<reason> N" and "cell-<reason> N" lines.  One awk
-# for all the files: a fork more would count too.  Reading root_stats is a
+# for all the files: each fork costs the root IPIs.  Reading root_stats is a
 # hypercall per file (9 in all); the cell's are read from its status page.
 stats() {
 	awk '{ n = FILENAME; sub(/.*\//, "", n)

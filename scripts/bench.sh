@@ -31,6 +31,10 @@
 #      with the root's exits per MiB, the pages of SMMU and stage-2 tables
 #      of the root and of a cell that owns a PCI function, and a trapped
 #      config-space read in that cell (the bench inmate, only=pci).
+#   8. the network link (issue 20, point 5; scenario "bench-wnet"): the root
+#      and linux-demo each with their side of root-net up, ping's round
+#      trip root to cell, 64 MiB through nc root to cell (throughput) and
+#      the root's and the cell's exits per MiB moved.
 # Outputs in build/bench/: results.md (tables), results.csv, irq-latency.png
 # (distributions, bare metal against in-cell) and the serial logs.
 #
@@ -173,6 +177,27 @@ bench_linux() {
 		die "Linux cell run on GICv$1: a check failed; see $2"
 }
 
+# bench_wnet GIC LOG: Linux, Warden and a Linux cell joined by the network
+# link root-net.
+bench_wnet() {
+	"$top/scripts/mkcellinitramfs.sh" > /dev/null
+	"$top/scripts/run-qemu.sh" --gic "$1" --scenario bench-wnet --icount \
+		--initrd-extra "$build/linux-cell/extra.cpio.gz" \
+		--timeout 900 --log "$2" > /dev/null 2>&1 ||
+		die "network link run on GICv$1 failed (rc=$?); see $2"
+	rm -f "$2.initrd"	# run-qemu.sh's root initramfs with the cell's files
+	grep -q '\[scenario\] DONE rc=0' "$2" ||
+		die "network link run on GICv$1: a check failed; see $2"
+}
+
+# wnet_results LOG: "metric value" of each bench-wnet result line (logged
+# twice: as it happens and under its check; the last one counts).
+wnet_results() {
+	grep -o '\[bench-wnet\] result .*' "$1" |
+		awk '!($3 in v) { order[++n] = $3 } { v[$3] = $4 }
+			END { for (i = 1; i <= n; i++) print order[i], v[order[i]] }'
+}
+
 # bench_linux_bare GIC LOG: the Linux cell's kernel and initramfs booted by
 # QEMU at EL1, as linux-demo has them: 2 CPUs, 128 MiB, the action "bench";
 # stopped once it is done (its init never ends).
@@ -294,6 +319,8 @@ main() {
 		bench_linux_bare "$g" "$out/linux-bare-gicv$g.log"
 		log "GICv$g: the SMMU (the root's disk, table pages, config-space reads)"
 		bench_smmu "$g" "$out/smmu-gicv$g.log"
+		log "GICv$g: the network link (round trip, throughput, exits per MiB)"
+		bench_wnet "$g" "$out/wnet-gicv$g.log"
 	done
 
 	local n
@@ -317,6 +344,8 @@ main() {
 		modes_results "$out/modes-gicv$g.log" | awk -F, -v OFS=, -v g="$g" '{ print g, $1, $2, $3, $4, $5, $6, $7 }' >> "$csv"
 		[ -f "$out/smmu-gicv$g.log" ] &&
 			smmu_results "$out/smmu-gicv$g.log" | awk -v g="$g" '{ print g "," $0 }' >> "$csv"
+		[ -f "$out/wnet-gicv$g.log" ] &&
+			wnet_results "$out/wnet-gicv$g.log" | awk -v g="$g" '{ print g "," $1 ",warden-wnet,1," $2 "," $2 "," $2 "," $2 }' >> "$csv"
 	done
 	for n in $SCALE_CPUS; do
 		[ -f "$out/scale-smp$n.log" ] || continue
@@ -441,7 +470,7 @@ figures_md() {
 		printf '| %s (%s) |' "$what" "$unit"
 		for g in $gics; do
 			awk -F, -v g="$g" -v m="$name" -v scale="$scale" -v unit="$unit" '
-				$1 == g && $2 == m && $3 ~ /^(warden-root|warden-linux|bare-linux|warden-smmu)$/ { v = $6 }
+				$1 == g && $2 == m && $3 ~ /^(warden-root|warden-linux|bare-linux|warden-smmu|warden-wnet)$/ { v = $6 }
 				END {
 					digits = unit == "%" ? 3 : (scale == 1 ? 1 : 2)
 					if (v == "") printf " — |"; else printf " %.*f |", digits, v * scale
@@ -476,6 +505,39 @@ write_smmu_md() {
 	echo "Scenario \`bench-smmu\` on \`-M virt,iommu=smmuv3\`: the root reads its virtio-blk-pci disk (O_DIRECT, every byte the device's DMA) before and after enable in one boot; table pages from \`/sys/devices/warden/memory\` and \`cells/<id>/tables\`; the bench inmate in the dma-test cell, which owns the edu function, reads config space 1000 times a loop. The exits and the config-space reads are exact. The read times are not: the disk completes in host time, and the -icount clock jumps over idle time to its next deadline, so runs vary by tens of percent either way."
 	echo
 	figures_md "${SMMU_FIGURES[@]}"
+}
+
+# The network link's figures (issue 20, point 5): name|what|scale|unit|target.
+WNET_FIGURES=(
+	"wnet-rtt-min|round trip, root to cell: ping -A, min of 1000|0.001|µs|"
+	"wnet-rtt-avg|round trip: average of 1000|0.001|µs|"
+	"wnet-rtt-max|round trip: max|0.001|µs|"
+	"wnet-transfer-size|transfer root to cell through nc, dd from /dev/zero into dd to /dev/null|0.00000095367431640625|MiB|"
+	"wnet-transfer-time|transfer: time (median of 3 runs)|1e-6|ms|"
+	"wnet-throughput|throughput: the size over that time, on the one -icount clock|1|MiB/s|"
+	"wnet-exits-all|exits per MiB moved (over the 3 runs), root and cell: all|1|/MiB|"
+	"wnet-exits-root-exits|the root's exits per MiB: all|1|/MiB|"
+	"wnet-exits-root-hvc|the root: hypercalls (doorbells rung)|1|/MiB|"
+	"wnet-exits-root-irq|the root: interrupts (doorbells, timer ticks, IPIs)|1|/MiB|"
+	"wnet-exits-root-sgi|the root: of those, SGIs (IPIs)|1|/MiB|"
+	"wnet-exits-root-sysreg|the root: ICC_SGI1R_EL1 writes (GICv3 IPIs sent)|1|/MiB|"
+	"wnet-exits-root-mmio|the root: trapped MMIO (GICv2: GICD_SGIR, IPIs sent)|1|/MiB|"
+	"wnet-exits-cell-exits|the cell's exits per MiB: all|1|/MiB|"
+	"wnet-exits-cell-hvc|the cell: hypercalls (doorbells rung)|1|/MiB|"
+	"wnet-exits-cell-irq|the cell: interrupts (doorbells, timer ticks, IPIs)|1|/MiB|"
+	"wnet-exits-cell-sgi|the cell: of those, SGIs (IPIs)|1|/MiB|"
+	"wnet-exits-cell-sysreg|the cell: ICC_SGI1R_EL1 writes (GICv3 IPIs sent)|1|/MiB|"
+	"wnet-exits-cell-mmio|the cell: trapped MMIO (GICv2: GICD_SGIR; the console)|1|/MiB|"
+)
+
+# The network link's table.
+write_wnet_md() {
+	grep -q ',warden-wnet,' "$out/results.csv" || return 0
+	echo "## A network link, root to a Linux cell"
+	echo
+	echo "Scenario \`bench-wnet\`: the root and linux-demo (CPUs 2-3, the plain Image, \`quiet\`) each set their side of the network link root-net up (\`wnet0\`, driver/wnet.c, MTU 64 KiB). The round trip is ping's, \`ping -A -c 1000\` (the next request as soon as the reply is in), root to cell, each reply timed by ping to the microsecond on the -icount clock. A transfer goes through nc from \`dd if=/dev/zero bs=64k\` in the root into \`dd of=/dev/null\` in the cell, the cheapest source and sink, so that the time is the link's and the two network stacks'; it is timed on the virtual counter in the root until nc ends, three runs in one boot, and the scenario fails unless the cell's dd counted every block of each. Under -icount the vCPUs take turns on one clock, so the throughput is bytes per instruction of both partitions together, a cost, not what the two would reach side by side on real cores. The exits are the root's (\`root_stats/\`, whose reads add 9 hypercalls a run) and the cell's (\`cells/<id>/stats/\`), summed over their CPUs, read just before and just after each run; they include the timer ticks of those seconds. How many doorbells a stream takes depends on how the two sides' CPUs interleave, which QEMU's host-timed events and the guests' random numbers shift from boot to boot: the exits per MiB vary by about a fifth between boots (a single reason, the hypercalls, up to twice), the throughput and the round trip by a few percent (docs/benchmarks.md has the ranges)."
+	echo
+	figures_md "${WNET_FIGURES[@]}"
 }
 
 # The Linux cell's table.
@@ -634,6 +696,7 @@ write_md() {
 	write_root_md
 	write_linux_md
 	write_smmu_md
+	write_wnet_md
 	write_scale_md
 }
 

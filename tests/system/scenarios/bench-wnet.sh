@@ -58,10 +58,10 @@ root_up() {
 		echo "$_if" > /tmp/wnet.if && ip addr show "$_if"
 }
 
-# cell_up: linux-demo booted with its side up.  The plain Image and
+# linux_up: linux-demo booted with its side up.  The plain Image and
 # `quiet`: no inflating and no kernel log through the trapped UART, which
 # would only lengthen the run.
-cell_up() {
+linux_up() {
 	warden cell linux "$CELLS/linux-demo.cell" "$LINUX/Image" \
 		--initrd "$LINUX/initramfs.cpio.gz" \
 		--cmdline "quiet warden.run=net" || return 1
@@ -193,7 +193,7 @@ transfers() {
 require "insmod warden.ko" warden_load
 require "warden enable" warden enable "$SYSTEM_CELL"
 require "the root's side of root-net" root_up
-require "linux-demo booted, its side up" cell_up
+require "linux-demo booted, its side up" linux_up
 require "carrier" carrier
 check_v "round trip: ping -A -c $PINGS" ping_rtt
 check_v "$RUNS runs of $MIB MiB root -> cell" transfers

@@ -165,29 +165,18 @@ bench_root() {
 		die "root run on GICv$1: a check failed; see $2"
 }
 
-# bench_linux GIC LOG: Linux, Warden and a Linux cell.
-bench_linux() {
+# bench_linuxcell SCENARIO WHAT GIC LOG: a run with a Linux cell
+# (bench-linux, bench-wnet: Linux, Warden and linux-demo; WHAT names it in
+# errors).
+bench_linuxcell() {
 	"$top/scripts/mkcellinitramfs.sh" > /dev/null
-	"$top/scripts/run-qemu.sh" --gic "$1" --scenario bench-linux --icount \
+	"$top/scripts/run-qemu.sh" --gic "$3" --scenario "$1" --icount \
 		--initrd-extra "$build/linux-cell/extra.cpio.gz" \
-		--timeout 900 --log "$2" > /dev/null 2>&1 ||
-		die "Linux cell run on GICv$1 failed (rc=$?); see $2"
-	rm -f "$2.initrd"	# run-qemu.sh's root initramfs with the cell's files
-	grep -q '\[scenario\] DONE rc=0' "$2" ||
-		die "Linux cell run on GICv$1: a check failed; see $2"
-}
-
-# bench_wnet GIC LOG: Linux, Warden and a Linux cell joined by the network
-# link root-net.
-bench_wnet() {
-	"$top/scripts/mkcellinitramfs.sh" > /dev/null
-	"$top/scripts/run-qemu.sh" --gic "$1" --scenario bench-wnet --icount \
-		--initrd-extra "$build/linux-cell/extra.cpio.gz" \
-		--timeout 900 --log "$2" > /dev/null 2>&1 ||
-		die "network link run on GICv$1 failed (rc=$?); see $2"
-	rm -f "$2.initrd"	# run-qemu.sh's root initramfs with the cell's files
-	grep -q '\[scenario\] DONE rc=0' "$2" ||
-		die "network link run on GICv$1: a check failed; see $2"
+		--timeout 900 --log "$4" > /dev/null 2>&1 ||
+		die "$2 run on GICv$3 failed (rc=$?); see $4"
+	rm -f "$4.initrd"	# run-qemu.sh's root initramfs with the cell's files
+	grep -q '\[scenario\] DONE rc=0' "$4" ||
+		die "$2 run on GICv$3: a check failed; see $4"
 }
 
 # wnet_results LOG: "metric value" of each bench-wnet result line (logged
@@ -314,13 +303,13 @@ main() {
 		log "GICv$g: the root cell's figures"
 		bench_root "$g" "$out/root-gicv$g.log"
 		log "GICv$g: a Linux cell"
-		bench_linux "$g" "$out/linux-gicv$g.log"
+		bench_linuxcell bench-linux "Linux cell" "$g" "$out/linux-gicv$g.log"
 		log "GICv$g: the same Linux on bare metal"
 		bench_linux_bare "$g" "$out/linux-bare-gicv$g.log"
 		log "GICv$g: the SMMU (the root's disk, table pages, config-space reads)"
 		bench_smmu "$g" "$out/smmu-gicv$g.log"
 		log "GICv$g: the network link (round trip, throughput, exits per MiB)"
-		bench_wnet "$g" "$out/wnet-gicv$g.log"
+		bench_linuxcell bench-wnet "network link" "$g" "$out/wnet-gicv$g.log"
 	done
 
 	local n

@@ -22,8 +22,8 @@
 #include <inmate/link.h>
 #include <warden/net.h>
 
-#define GARBAGE_RING_MS 50
-#define GARBAGE_REPORT 20
+#define GARBAGE_RING_MS 50u
+#define GARBAGE_REPORT 20u
 
 #define GARBAGE_W(field) (__builtin_offsetof(struct warden_net_hdr, field) / 4)
 

@@ -374,6 +374,16 @@ console_has_output() {
 	[ $_rc -eq 0 ] && [ -n "$_s" ]
 }
 
+# hyp_said TEXT: the hypervisor's console ring (`warden console`) holds a
+# line with TEXT.  Checks of a hypervisor message made while a cell or the
+# root's scripts also write the UART read the ring, not the serial log: on
+# the UART, the hypervisor's characters and Linux's can interleave within
+# a line.
+hyp_said() {
+	_s=$(timeout 20 warden console 2>&1) || return 1
+	echo "$_s" | grep -F -- "$1"
+}
+
 # stacks_ok: after disable, every CPU's report ("stack: N of M bytes
 # used", the deepest use of its EL2 stack since enable) shows at most half
 # of the stack used.

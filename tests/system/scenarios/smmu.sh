@@ -21,8 +21,6 @@
 # expect-serial: ^\[warden\] SMMU at 0x9050000: on, 65536 stream IDs
 # expect-serial: ^\[warden\] SMMU: [0-9]+ PCI functions on buses 00-ff, DMA through the root cell's memory
 # expect-serial: ^\[warden\] SMMU at 0x9050000: given back as it was
-# expect-serial: ^\[warden\] cell "dma-test": PCI 00:02.0: a BAR lies outside the cell's memory: memory decoding stays off
-# expect-serial: ^\[warden\] cell "dma-test" failed: DMA of stream 0x10 \(PCI 00:02.0\): write to 0x7fc00000 blocked: not mapped for its cell
 . /usr/share/warden/lib.sh
 
 SMMU_DT=/sys/firmware/devicetree/base/smmuv3@9050000
@@ -96,6 +94,8 @@ check_v "it sees its own function only" \
 	cell_wait_for dma-test "dma-test: 1 PCI function\(s\) visible on bus 0"
 check_v "a BAR outside its window: no decoding" cell_wait_for dma-test \
 	"BAR 0 at 0x10000000, outside its window: memory decoding off"
+check_v "the hypervisor says why" hyp_said \
+	"cell \"dma-test\": PCI 00:02.0: a BAR lies outside the cell's memory: memory decoding stays off"
 check_v "its BAR in its window" cell_wait_for dma-test "BAR 0 at 0x3e000000, ident 0x10000ed"
 check_v "DMA through its own RAM" \
 	cell_wait_for dma-test "DMA through its own RAM: 2048 of 2048 bytes came back" 20
@@ -124,6 +124,8 @@ dma_blocked() {
 check_v "DMA into the root's RAM: blocked, the cell failed" dma_blocked "root RAM" $ROOT_PA
 check_v "the root's RAM is unchanged" sh -c "[ \$(devmem $ROOT_PA 32) = 0x5AA5C33C ]"
 check_v "DMA into the hypervisor's memory: blocked" dma_blocked hypervisor 0x7fc00000
+check_v "the hypervisor reports it" hyp_said \
+	"cell \"dma-test\" failed: DMA of stream 0x10 (PCI 00:02.0): write to 0x7fc00000 blocked: not mapped for its cell"
 check_v "DMA into gic-demo's RAM: blocked" dma_blocked "gic-demo's RAM" 0x70000000
 check_v "gic-demo still runs" cell_state_is gic-demo running
 check_v "cell destroy dma-test" warden cell destroy --force dma-test

@@ -87,7 +87,7 @@ while [ $# -gt 0 ]; do
 	--log) log=${2:-}; shift 2 || usage ;;
 	--interactive) interactive=1; shift ;;
 	--icount) icount=1; shift ;;
-	--append) append=" ${2:-}"; shift 2 || usage ;;
+	--append) append="$append ${2:-}"; shift 2 || usage ;;
 	--smp) smp=${2:-}; shift 2 || usage ;;
 	--initrd-extra) initrd_extra+=("${2:-}"); shift 2 || usage ;;
 	--disk) disk=${2:-}; shift 2 || usage ;;

@@ -202,7 +202,8 @@ fi
 
 # --- shellcheck ----------------------------------------------------------------
 scripts=(tools/warden-service tools/warden.bash-completion scripts/mkdeb.sh
-	scripts/mkdkms.sh scripts/dkms-lib.sh tests/packaging.sh tests/service.sh)
+	scripts/mkdkms.sh scripts/dkms-lib.sh scripts/mksysdguest.sh
+	tests/packaging.sh tests/service.sh)
 if ! command -v shellcheck > /dev/null; then
 	fail "shellcheck: not installed (make setup)"
 elif (cd "$top" && shellcheck -x "${scripts[@]}") > "$tmp/sc.log" 2>&1; then

@@ -4,8 +4,11 @@
 # Host runner for the QEMU system scenarios.  For every scenario in
 # tests/system/scenarios.list (or those named as arguments) and every GIC
 # (GICS, default "3 2") of QEMU virt, and on QEMU's ZCU102 model (GICv2
-# only) for the scenarios that say so, boot QEMU once and judge the serial
-# log:
+# only) for the scenarios that say so, run it in QEMU and judge the serial
+# log.  The scenarios whose boot is like any other's share one boot per
+# machine and GIC (run_group: /init runs them in turn and undoes what each
+# left); the others (machine options, added archives, "# boot: own") each
+# get a boot of their own.  A verdict:
 #   PASS  only if "[scenario] DONE rc=0" appears, no "[check] FAIL" line and
 #         no kernel or hypervisor failure line, and QEMU exited by itself;
 #   FAIL  otherwise, with the failing checks, the log's tail and its path.
@@ -30,6 +33,13 @@
 #                         under /usr/share/warden/linux/ (build/linux-cell/
 #                         extra.cpio.gz, scripts/mkcellinitramfs.sh, built
 #                         once per run; about 45 MB more in the root's RAM)
+#   # guest: systemd      Debian's systemd is PID 1, dpkg is there, and
+#                         warden.service is enabled (scripts/mksysdguest.sh:
+#                         build/systemd-guest/extra.cpio.gz, built once per
+#                         run, and rdinit=/sbin/warden-sysinit); the
+#                         scenario runs as warden-test.service
+#   # boot: own           a boot of its own, not shared (reboot, sysreset:
+#                         they end the machine)
 #   # disk: cell          the Linux cell's disk (build/linux-cell/disk.img,
 #                         scripts/mkcelldisk.sh) as a virtio-mmio block
 #                         device, 0x0a003e00 on SPI 47 (run-qemu.sh --disk)
@@ -150,31 +160,35 @@ judge() {
 	echo "    full log: ${log#"$top"/}"
 }
 
-# run_group NAME...: on QEMU's ZCU102 model, the scenarios named in one
-# boot (/init runs "a+b+c" in turn and undoes what each left), to keep the
-# machine's share of the suite short; each is then judged on its own part
-# of the log, system-<scenario>-zcu102.log: the boot, then what lies
-# between its "[scenario] BEGIN" and "[scenario] END" lines.
+# run_group MACHINE GIC NAME...: the scenarios named, in one boot of
+# MACHINE with GIC (/init runs "a+b+c" in turn and undoes what each left),
+# to save a boot per scenario; each is then judged on its own part of the
+# log, system-<scenario>-<tag>.log: the boot, then what lies between its
+# "[scenario] BEGIN" and "[scenario] END" lines.
 run_group() {
-	local glog=$logs/system-zcu102$suffix-group.log all total=0 grc gdt x
+	local gm=$1 gg=$2
+	shift 2
+	local gtag=gicv$gg
+	[ "$gm" = virt ] || gtag=$gm
+	local glog=$logs/system-$gtag$suffix-group.log all total=0 grc gdt x
 	all=$(IFS=+; echo "$*")
 	for x in "$@"; do
 		total=$((total + ${WARDEN_TIMEOUT_ALL:-${limits[$x]:-$limit}}))
 	done
-	local gextra=(--machine zcu102)
+	local gextra=(--machine "$gm")
 	[ -n "${WARDEN_INITRD_EXTRA:-}" ] &&
 		gextra+=(--initrd-extra "$WARDEN_INITRD_EXTRA")
 	[ -n "${WARDEN_APPEND:-}" ] && gextra+=(--append "$WARDEN_APPEND")
 	t0=$SECONDS
-	"$top/scripts/run-qemu.sh" --gic 2 --scenario "$all" \
+	"$top/scripts/run-qemu.sh" --gic "$gg" --scenario "$all" \
 		--timeout "$total" --log "$glog" "${gextra[@]}" > /dev/null 2>&1
 	grc=$?
 	gdt=$((SECONDS - t0))
-	echo "system: $# scenarios in one boot of the zcu102 model ($gdt s; ${glog#"$top"/})"
-	m=zcu102 g=2 secs=$total done_re='\[scenario\] END [a-z0-9-]+'
+	echo "system: $# scenarios in one boot of $gm, GICv$gg ($gdt s; ${glog#"$top"/})"
+	m=$gm g=$gg secs=$total done_re='\[scenario\] END [a-z0-9-]+'
 	for s in "$@"; do
-		name=system/$s$suffix/zcu102
-		log=$logs/system-$s$suffix-zcu102.log
+		name=system/$s$suffix/$gtag
+		log=$logs/system-$s$suffix-$gtag.log
 		if [ ! -f "$glog" ]; then
 			echo "FAIL $name: no log (run-qemu.sh rc=$grc)"
 			failed=1
@@ -203,8 +217,31 @@ run_group() {
 	done
 }
 
+# run_one MACHINE GIC SCENARIO [RUN-QEMU-ARG...]: the scenario in a boot of
+# its own, judged
+run_one() {
+	m=$1 g=$2 s=$3
+	shift 3
+	tag=gicv$g
+	[ "$m" = virt ] || tag=$m
+	name=system/$s$suffix/$tag log=$logs/system-$s$suffix-$tag.log
+	secs=${WARDEN_TIMEOUT_ALL:-${limits[$s]:-$limit}}
+	local extra=(--machine "$m")
+	[ -n "${WARDEN_INITRD_EXTRA:-}" ] &&
+		extra+=(--initrd-extra "$WARDEN_INITRD_EXTRA")
+	[ -n "${WARDEN_APPEND:-}" ] && extra+=(--append "$WARDEN_APPEND")
+	t0=$SECONDS
+	"$top/scripts/run-qemu.sh" --gic "$g" --scenario "$s" \
+		--timeout "$secs" --log "$log" "${extra[@]}" "$@" > /dev/null 2>&1
+	rc=$?
+	dt=$((SECONDS - t0)) dt_note='' done_re='\[scenario\] DONE'
+	judge
+}
+
 suffix=${WARDEN_SUFFIX:-}
-group=()
+# groups["<machine>:<GIC>"]: the scenarios that share a boot there, in order
+declare -A groups=()
+group_keys=()
 failed=0
 for s in "${scenarios[@]}"; do
 	# directives: see the top of this file
@@ -213,6 +250,8 @@ for s in "${scenarios[@]}"; do
 	s_mopts=$(sed -n 's/^# machine: //p' "$sfile" 2> /dev/null | head -n 1)
 	s_linux=$(sed -n 's/^# linux-cell: //p' "$sfile" 2> /dev/null | head -n 1)
 	s_disk=$(sed -n 's/^# disk: //p' "$sfile" 2> /dev/null | head -n 1)
+	s_guest=$(sed -n 's/^# guest: //p' "$sfile" 2> /dev/null | head -n 1)
+	s_boot=$(sed -n 's/^# boot: //p' "$sfile" 2> /dev/null | head -n 1)
 	s_machines=$(sed -n 's/^# machines: //p' "$sfile" 2> /dev/null | head -n 1)
 	s_machines=${s_machines:-virt}
 	s_extra=() s_why='' s_blog=''
@@ -239,6 +278,19 @@ for s in "${scenarios[@]}"; do
 		fi
 		;;
 	*) s_why="unknown '# disk: $s_disk' (cell)" ;;
+	esac
+	case "$s_guest" in
+	"" | busybox) ;;
+	systemd)
+		if build_once systemd-guest "$top/scripts/mksysdguest.sh"; then
+			s_extra+=(--initrd-extra "$build/systemd-guest/extra.cpio.gz"
+				--append rdinit=/sbin/warden-sysinit)
+		else
+			s_why="scripts/mksysdguest.sh failed"
+			s_blog=$logs/build-systemd-guest.log
+		fi
+		;;
+	*) s_why="unknown '# guest: $s_guest' (busybox or systemd)" ;;
 	esac
 	# the runs: "virt:<GIC>" for each GIC, "zcu102:2"
 	runs=()
@@ -267,43 +319,28 @@ for s in "${scenarios[@]}"; do
 			failed=1
 			continue
 		fi
-		# the ZCU102's runs share one boot, after the loop
-		if [ "$m" = zcu102 ]; then
-			group+=("$s")
+		# A scenario whose boot is like any other's shares it with the
+		# others of its machine and GIC (after the loop); one that needs a
+		# boot of its own (other machine options, added archives, or
+		# "# boot: own") gets one.
+		if [ -z "$s_mopts" ] && [ ${#s_extra[@]} -eq 0 ] &&
+			[ "$s_boot" != own ]; then
+			[ -n "${groups[$run]+x}" ] || group_keys+=("$run")
+			groups[$run]="${groups[$run]:-} $s"
 			continue
 		fi
-		log=$logs/system-$s$suffix-$tag.log
-		secs=${WARDEN_TIMEOUT_ALL:-${limits[$s]:-$limit}}
-		extra=()
-		[ -n "${WARDEN_INITRD_EXTRA:-}" ] &&
-			extra+=(--initrd-extra "$WARDEN_INITRD_EXTRA")
-		[ -n "${WARDEN_APPEND:-}" ] && extra+=(--append "$WARDEN_APPEND")
-		[ -n "$s_mopts" ] && extra+=(--machine-opts "$s_mopts")
-		extra+=(${s_extra[@]+"${s_extra[@]}"})
-		t0=$SECONDS
-		"$top/scripts/run-qemu.sh" --gic "$g" --scenario "$s" \
-			--timeout "$secs" --log "$log" "${extra[@]}" > /dev/null 2>&1
-		rc=$?
-		dt=$((SECONDS - t0)) dt_note='' done_re='\[scenario\] DONE'
-		judge
+		args=(${s_extra[@]+"${s_extra[@]}"})
+		[ -n "$s_mopts" ] && args+=(--machine-opts "$s_mopts")
+		run_one "$m" "$g" "$s" ${args[@]+"${args[@]}"}
 	done
 done
-# the zcu102 runs: one boot for all (one alone: as on virt)
-if [ ${#group[@]} -gt 1 ]; then
-	run_group "${group[@]}"
-elif [ ${#group[@]} -eq 1 ]; then
-	s=${group[0]} m=zcu102 g=2 tag=zcu102
-	name=system/$s$suffix/zcu102 log=$logs/system-$s$suffix-zcu102.log
-	secs=${WARDEN_TIMEOUT_ALL:-${limits[$s]:-$limit}}
-	extra=(--machine zcu102)
-	[ -n "${WARDEN_INITRD_EXTRA:-}" ] &&
-		extra+=(--initrd-extra "$WARDEN_INITRD_EXTRA")
-	[ -n "${WARDEN_APPEND:-}" ] && extra+=(--append "$WARDEN_APPEND")
-	t0=$SECONDS
-	"$top/scripts/run-qemu.sh" --gic 2 --scenario "$s" \
-		--timeout "$secs" --log "$log" "${extra[@]}" > /dev/null 2>&1
-	rc=$?
-	dt=$((SECONDS - t0)) dt_note='' done_re='\[scenario\] DONE'
-	judge
-fi
+# the shared boots (a group of one: a boot of its own)
+for run in ${group_keys[@]+"${group_keys[@]}"}; do
+	read -ra members <<< "${groups[$run]}"
+	if [ ${#members[@]} -gt 1 ]; then
+		run_group "${run%:*}" "${run#*:}" "${members[@]}"
+	else
+		run_one "${run%:*}" "${run#*:}" "${members[0]}"
+	fi
+done
 exit $failed

@@ -9,6 +9,7 @@
 # cell dies silently: the serial log names each one's fate.
 #   gic-demo (CPU 2) agrees; cell-test (CPU 3) refuses (GICv3), or spins
 #   with interrupts masked and never answers (GICv2).
+# boot: own
 # expect-serial: warden: reboot: Linux is about to (reboot|power off): the cells first, then Warden
 # expect-serial: \[warden\] cell "gic-demo" approved its shutdown
 # expect-serial: warden: reboot: cell "gic-demo" shut down

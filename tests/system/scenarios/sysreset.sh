@@ -9,6 +9,7 @@
 #      on.  The calls come from the driver's test ioctl (test_fuzz=1).
 #   2. The shipped config: SysRq-B resets the machine; the hypervisor
 #      names the cell that stops with it first.
+# boot: own
 # expect-serial: \[warden\] root cell calls PSCI SYSTEM_RESET: refused, 1 inmate cell running \(system config: refuse-root-reset\)
 # expect-serial: \[warden\]   cell "gic-demo" \(id 1, running\) runs on
 # expect-serial: \[warden\] root cell calls PSCI SYSTEM_RESET: the machine goes down with 1 inmate cell

@@ -493,14 +493,15 @@ static void links_peer_work(struct work_struct *work)
 }
 
 /*
- * Every link: the tree does not say which peer is the root, which never
- * goes while the cell exists.  A work already queued absorbs the rings
- * that come meanwhile, so a busy link costs one state query per run of
- * the work, not one per ring.  An interface watches its own peer.
+ * A link to another cell: a link to the root (warden,peer-root in the
+ * tree), which never goes while the cell exists, is not watched.  A work
+ * already queued absorbs the rings that come meanwhile, so a busy link
+ * costs one state query per run of the work, not one per ring.  An
+ * interface watches its own peer.
  */
-static void links_watch(struct links_dev *d)
+static void links_watch(struct links_dev *d, bool peer_root)
 {
-	if (d->net)
+	if (d->net || peer_root)
 		return;
 	INIT_WORK(&d->peer_work, links_peer_work);
 	/* before the first ring: the IRQ handler reads it */
@@ -532,7 +533,9 @@ void links_incell_init(void)
 		ret = links_add(&links_devs[links_num++], index, &l,
 				links_node_irq(np));
 		if (!ret)
-			links_watch(&links_devs[links_num - 1]);
+			links_watch(&links_devs[links_num - 1],
+				    of_property_read_bool(np,
+							  "warden,peer-root"));
 		if (ret)
 			pr_err("link \"%s\": no /dev/warden-link-%s (error %d)\n",
 			       l.name, l.name, ret);

@@ -44,6 +44,7 @@
 
 struct ldt {
 	const struct warden_platform *p;
+	const char *root_name; /* the root cell's, from the system config */
 	const struct warden_cell_desc *cell;
 	const struct warden_memory *mem;
 	const struct fdt *f; /* the root's tree, or NULL */
@@ -666,7 +667,9 @@ static void ldt_comm(struct ldt *l)
  * in the cell: the region at the cell's IPA, its layout, which output
  * section is the cell's, and the doorbell.  warden,index is the link's
  * place in the cell config, which WARDEN_HC_LINK_RING and
- * WARDEN_HC_LINK_STATE take in x1; warden,net marks a network link.  The
+ * WARDEN_HC_LINK_STATE take in x1; warden,net marks a network link, and
+ * warden,peer-root a link to the root cell, which outlives the cell (the
+ * driver asks after the state of other peers only).  The
  * doorbell is rising-edge: the hypervisor makes it pending once per ring,
  * and the root's driver asks the same of its own doorbells.  Not RAM,
  * like the comm region.
@@ -692,6 +695,8 @@ static void ldt_link(struct ldt *l, const struct warden_link *k, uint32_t i)
 	fdtwrite_prop_u64(&l->w, "warden,section-size", k->section_size);
 	if (k->flags & WARDEN_LINK_NET)
 		fdtwrite_prop_empty(&l->w, "warden,net");
+	if (!strncmp(k->peer, l->root_name, WARDEN_CELL_NAME_MAX))
+		fdtwrite_prop_empty(&l->w, "warden,peer-root");
 	fdtwrite_end_node(&l->w);
 }
 
@@ -1169,6 +1174,7 @@ int linuxdt_build(const struct warden_system *sys,
 {
 	struct ldt l = {
 		.p = &sys->platform,
+		.root_name = sys->root_cell.name,
 		.cell = cell,
 		.mem = warden_cell_mem(cell),
 		.f = root,

@@ -220,6 +220,12 @@ static void control(void)
 	*afx_reg(D(GICD_CTLR)) = 0x12;
 	CHECK(afx_read(c, D(GICD_CTLR), 4) == 0x12);
 	CHECK(afx_read(c, D(GICD_TYPER), 4) == AFX_NUM_IRQS / 32 - 1);
+	/* LPIS and DVIS: the root's; MBIS: nobody's (no MBI registers) */
+	*afx_reg(D(GICD_TYPER)) |= 0x7u << 16;
+	CHECK(afx_read(c, D(GICD_TYPER), 4) == AFX_NUM_IRQS / 32 - 1);
+	CHECK(afx_read(&root_cell, D(GICD_TYPER), 4) ==
+	      ((AFX_NUM_IRQS / 32 - 1) | 0x6u << 16));
+	*afx_reg(D(GICD_TYPER)) &= ~(0x7u << 16);
 	CHECK(afx_read(c, D(GICD_IIDR), 4) == 0x43b);
 	*afx_reg(D(0x40)) = 5;
 	CHECK(afx_read(c, D(0x40), 4) == 0);

@@ -876,6 +876,9 @@ static void test_links(void)
 	CHECK(irqs_are(t, ctl, ctl_irq, 3));
 	CHECK(str_is(t, ctl, "warden,name", "ctl"));
 	CHECK(str_is(t, ctl, "warden,peer", "root"));
+	/* the root's name, from the system config: the peer that stays */
+	CHECK(!strcmp(sys_ref.sys.root_cell.name, "root"));
+	CHECK(fdt_has_prop(t, ctl, "warden,peer-root"));
 	CHECK(cells_are(t, ctl, "warden,index", 0, 1));
 	CHECK(cells_are(t, ctl, "warden,side", 1, 1));
 	CHECK(cells_are(t, ctl, "warden,common-size", 0x1000, 2));
@@ -884,6 +887,7 @@ static void test_links(void)
 	CHECK(n > 0 && reg_is(t, n, 0, 0x60000000, 0x20000));
 	CHECK(irqs_are(t, n, ab_irq, 3));
 	CHECK(str_is(t, n, "warden,name", "ab"));
+	CHECK(!fdt_has_prop(t, n, "warden,peer-root"));
 	CHECK(cells_are(t, n, "warden,index", 1, 1));
 	CHECK(cells_are(t, n, "warden,side", 0, 1));
 	CHECK(cells_are(t, n, "warden,common-size", 0, 2));

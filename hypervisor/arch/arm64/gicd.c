@@ -222,6 +222,26 @@ bool gic_field_access(struct cell *cell, void *base, u32 reg,
 }
 
 /*
+ * GICD_TYPER (IHI 0069 12.9.38) as a cell sees it.  MBIS (bit 16) goes for
+ * every cell: the message-based SPI registers are not offered.  LPIS and
+ * DVIS (bits 17, 18) go for an inmate cell, which gets no LPIs (its
+ * redistributors' PLPIS reads 0, gic-v3.c): the two then agree, and Linux
+ * in a cell does not look for LPI support at all.  On GICv2 these bits are
+ * reserved, RES0.
+ */
+#define GICD_TYPER_MBIS 0x00010000u
+#define GICD_TYPER_LPIS 0x00060000u
+
+static u32 typer_of(const struct cell *cell)
+{
+	u32 hidden = GICD_TYPER_MBIS;
+
+	if (cell != &root_cell)
+		hidden |= GICD_TYPER_LPIS;
+	return mmio_read32(gicd_base, GICD_TYPER) & ~hidden;
+}
+
+/*
  * The first 128 bytes: CTLR (machine-wide, so only the root cell may change
  * it), then read-only identification (TYPER, IIDR).  GICv3's message-based
  * SPI registers and the rest of the block are not offered: RAZ/WI.  A
@@ -235,7 +255,9 @@ static enum mmio_result gicd_control(const struct cell *cell, u32 reg,
 			mmio_write32(gicd_base, reg, (u32)acc->value);
 		return MMIO_HANDLED;
 	}
-	if (reg == GICD_CTLR || reg == GICD_TYPER || reg == GICD_IIDR)
+	if (reg == GICD_TYPER)
+		acc->value = typer_of(cell);
+	else if (reg == GICD_CTLR || reg == GICD_IIDR)
 		acc->value = mmio_read32(gicd_base, reg);
 	else
 		acc->value = 0;

@@ -39,7 +39,8 @@
 #                         run, and rdinit=/sbin/warden-sysinit); the
 #                         scenario runs as warden-test.service
 #   # boot: own           a boot of its own, not shared (reboot, sysreset:
-#                         they end the machine)
+#                         they end the machine; guide reads the boot's
+#                         messages from dmesg, which a long boot overwrites)
 #   # disk: cell          the Linux cell's disk (build/linux-cell/disk.img,
 #                         scripts/mkcelldisk.sh) as a virtio-mmio block
 #                         device, 0x0a003e00 on SPI 47 (run-qemu.sh --disk)
@@ -160,6 +161,19 @@ judge() {
 	echo "    full log: ${log#"$top"/}"
 }
 
+# qemu MACHINE GIC SCENARIOS SECS LOG [RUN-QEMU-ARG...]: one boot, with the
+# archives and command-line words of the environment (hooks' runs)
+qemu() {
+	local qm=$1 qg=$2 qs=$3 qsecs=$4 qlog=$5
+	shift 5
+	local qextra=(--machine "$qm")
+	[ -n "${WARDEN_INITRD_EXTRA:-}" ] &&
+		qextra+=(--initrd-extra "$WARDEN_INITRD_EXTRA")
+	[ -n "${WARDEN_APPEND:-}" ] && qextra+=(--append "$WARDEN_APPEND")
+	"$top/scripts/run-qemu.sh" --gic "$qg" --scenario "$qs" \
+		--timeout "$qsecs" --log "$qlog" "${qextra[@]}" "$@" > /dev/null 2>&1
+}
+
 # run_group MACHINE GIC NAME...: the scenarios named, in one boot of
 # MACHINE with GIC (/init runs "a+b+c" in turn and undoes what each left),
 # to save a boot per scenario; each is then judged on its own part of the
@@ -175,13 +189,8 @@ run_group() {
 	for x in "$@"; do
 		total=$((total + ${WARDEN_TIMEOUT_ALL:-${limits[$x]:-$limit}}))
 	done
-	local gextra=(--machine "$gm")
-	[ -n "${WARDEN_INITRD_EXTRA:-}" ] &&
-		gextra+=(--initrd-extra "$WARDEN_INITRD_EXTRA")
-	[ -n "${WARDEN_APPEND:-}" ] && gextra+=(--append "$WARDEN_APPEND")
 	t0=$SECONDS
-	"$top/scripts/run-qemu.sh" --gic "$gg" --scenario "$all" \
-		--timeout "$total" --log "$glog" "${gextra[@]}" > /dev/null 2>&1
+	qemu "$gm" "$gg" "$all" "$total" "$glog"
 	grc=$?
 	gdt=$((SECONDS - t0))
 	echo "system: $# scenarios in one boot of $gm, GICv$gg ($gdt s; ${glog#"$top"/})"
@@ -226,13 +235,8 @@ run_one() {
 	[ "$m" = virt ] || tag=$m
 	name=system/$s$suffix/$tag log=$logs/system-$s$suffix-$tag.log
 	secs=${WARDEN_TIMEOUT_ALL:-${limits[$s]:-$limit}}
-	local extra=(--machine "$m")
-	[ -n "${WARDEN_INITRD_EXTRA:-}" ] &&
-		extra+=(--initrd-extra "$WARDEN_INITRD_EXTRA")
-	[ -n "${WARDEN_APPEND:-}" ] && extra+=(--append "$WARDEN_APPEND")
 	t0=$SECONDS
-	"$top/scripts/run-qemu.sh" --gic "$g" --scenario "$s" \
-		--timeout "$secs" --log "$log" "${extra[@]}" "$@" > /dev/null 2>&1
+	qemu "$m" "$g" "$s" "$secs" "$log" "$@"
 	rc=$?
 	dt=$((SECONDS - t0)) dt_note='' done_re='\[scenario\] DONE'
 	judge

@@ -10,6 +10,9 @@
 # first, /etc/warden/system.cell is the shipped one, and the first inmate's
 # lines run on the shipped gic-demo.cell (CPU 2, 1 MiB, as my-demo.c) in
 # place of my-demo.cell, which needs a compiler.
+# Its first checks read the boot's messages (dmesg), as on a board just
+# booted: a boot of its own, whose kernel log has not wrapped.
+# boot: own
 # gics: 3
 # expect-serial: ^\[gic-demo\] Hello from uart-demo
 . /usr/share/warden/lib.sh

@@ -146,8 +146,9 @@ status=$stage/var/lib/dpkg/status
 : > "$status"
 
 # Each package unpacked and registered (without docs, man pages, locales
-# and iconv's character sets, as a minimal image leaves them out).  Multi-Arch: same packages are
-# named with their architecture in dpkg's info directory.
+# and iconv's character sets, as a minimal image leaves them out).
+# Multi-Arch: same packages are named with their architecture in dpkg's
+# info directory.
 for d in $debs; do
 	dpkg-deb --fsys-tarfile "$d" |
 		tar -x -C "$stage" --no-same-owner \
@@ -209,9 +210,10 @@ systemd-journal:x:999:
 systemd-network:x:998:
 nogroup:x:65534:
 EOF
-# A machine ID: without one, systemd treats the boot as the first and
-# systemd-firstboot would ask for a locale on the console.
-echo 5761726465e6e2074657374206775657 | cut -c1-32 > "$stage/etc/machine-id"
+# A machine ID (32 hex digits: "warden-test-gues" in ASCII): without one,
+# systemd treats the boot as the first and systemd-firstboot would ask for
+# a locale on the console.
+echo 77617264656e2d746573742d67756573 > "$stage/etc/machine-id"
 echo warden-guest > "$stage/etc/hostname"
 
 mkdir -p "$stage/etc/systemd/system/multi-user.target.wants" \

@@ -209,6 +209,28 @@ static void route_v2(void)
 	CHECK(w[0] == 0x01010401 && w[1] == 0x01010102);
 }
 
+static void typer_lpis(void)
+{
+	/* MBIS, LPIS and DVIS, as a GICv4 with an ITS and MBIs has them */
+	*afx_reg(D(GICD_TYPER)) |= 0x7u << 16;
+}
+
+/*
+ * GICD_TYPER: LPIS and DVIS are the root's alone (inmate cells get no
+ * LPIs); MBIS is nobody's (no MBI registers).
+ */
+static void typer(void)
+{
+	const u32 lines = AFX_NUM_IRQS / 32 - 1;
+
+	afx_gic_preset = typer_lpis;
+	CHECK(afx_enable(WARDEN_GIC_V3) == 0);
+	afx_gic_preset = NULL;
+	CHECK(afx_cell() > 0);
+	CHECK(afx_read(&root_cell, D(GICD_TYPER), 4) == (lines | 0x6u << 16));
+	CHECK(afx_read(cell_of(1), D(GICD_TYPER), 4) == lines);
+}
+
 /* CTLR is the root's; TYPER and IIDR read-only; the rest RAZ/WI. */
 static void control(void)
 {
@@ -220,12 +242,6 @@ static void control(void)
 	*afx_reg(D(GICD_CTLR)) = 0x12;
 	CHECK(afx_read(c, D(GICD_CTLR), 4) == 0x12);
 	CHECK(afx_read(c, D(GICD_TYPER), 4) == AFX_NUM_IRQS / 32 - 1);
-	/* LPIS and DVIS: the root's; MBIS: nobody's (no MBI registers) */
-	*afx_reg(D(GICD_TYPER)) |= 0x7u << 16;
-	CHECK(afx_read(c, D(GICD_TYPER), 4) == AFX_NUM_IRQS / 32 - 1);
-	CHECK(afx_read(&root_cell, D(GICD_TYPER), 4) ==
-	      ((AFX_NUM_IRQS / 32 - 1) | 0x6u << 16));
-	*afx_reg(D(GICD_TYPER)) &= ~(0x7u << 16);
 	CHECK(afx_read(c, D(GICD_IIDR), 4) == 0x43b);
 	*afx_reg(D(0x40)) = 5;
 	CHECK(afx_read(c, D(0x40), 4) == 0);
@@ -844,6 +860,7 @@ int main(void)
 	RUN_HYP(private_v3);
 	RUN_HYP(targets_v2);
 	RUN_HYP(control);
+	RUN_HYP(typer);
 	RUN_HYP(irouter);
 	RUN_HYP(sgir_v2);
 	RUN_HYP(redistributor);

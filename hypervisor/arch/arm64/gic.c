@@ -45,6 +45,7 @@ int gic_setup(const struct warden_platform *p)
 	gic_num_irqs = 32 * ((mmio_read32(gicd_base, GICD_TYPER) & 0x1f) + 1);
 	if (gic_num_irqs > 1020)
 		gic_num_irqs = 1020;
+	gicd_setup();
 	return gic->init(p);
 }
 
@@ -82,7 +83,7 @@ int gic_cell_init(struct cell *cell)
 {
 	int err = mmio_register(&cell->mmio, (u64)(uintptr_t)gicd_base,
 				gicd_size(hyp.config->platform.gic_version),
-				gicd_access, NULL);
+				gicd_access, gicd_typer_view(cell));
 
 	return err ? err : gic->cell_init(cell);
 }

@@ -227,18 +227,26 @@ bool gic_field_access(struct cell *cell, void *base, u32 reg,
  * DVIS (bits 17, 18) go for an inmate cell, which gets no LPIs (its
  * redistributors' PLPIS reads 0, gic-v3.c): the two then agree, and Linux
  * in a cell does not look for LPI support at all.  On GICv2 these bits are
- * reserved, RES0.
+ * reserved, RES0.  The register is read-only, so both views are made once
+ * (gicd_setup()), and each cell's is the argument of its GICD handler
+ * (gicd_typer_view()): a trapped read costs one load, as the plain one did.
  */
 #define GICD_TYPER_MBIS 0x00010000u
 #define GICD_TYPER_LPIS 0x00060000u
 
-static u32 typer_of(const struct cell *cell)
-{
-	u32 hidden = GICD_TYPER_MBIS;
+static u32 typer_seen[2]; /* [0]: the root's, [1]: an inmate cell's */
 
-	if (cell != &root_cell)
-		hidden |= GICD_TYPER_LPIS;
-	return mmio_read32(gicd_base, GICD_TYPER) & ~hidden;
+void gicd_setup(void)
+{
+	u32 typer = mmio_read32(gicd_base, GICD_TYPER) & ~GICD_TYPER_MBIS;
+
+	typer_seen[0] = typer;
+	typer_seen[1] = typer & ~GICD_TYPER_LPIS;
+}
+
+void *gicd_typer_view(const struct cell *cell)
+{
+	return &typer_seen[cell != &root_cell];
 }
 
 /*
@@ -248,7 +256,7 @@ static u32 typer_of(const struct cell *cell)
  * 32-bit access here; 8- and 1-byte ones are RAZ/WI (gicd_access()).
  */
 static enum mmio_result gicd_control(const struct cell *cell, u32 reg,
-				     struct mmio_access *acc)
+				     struct mmio_access *acc, const u32 *typer)
 {
 	if (acc->write) {
 		if (reg == GICD_CTLR && cell == &root_cell)
@@ -256,7 +264,7 @@ static enum mmio_result gicd_control(const struct cell *cell, u32 reg,
 		return MMIO_HANDLED;
 	}
 	if (reg == GICD_TYPER)
-		acc->value = typer_of(cell);
+		acc->value = *typer;
 	else if (reg == GICD_CTLR || reg == GICD_IIDR)
 		acc->value = mmio_read32(gicd_base, reg);
 	else
@@ -285,9 +293,9 @@ enum mmio_result gicd_access(struct cell *cell, void *arg,
 			     struct mmio_access *acc)
 {
 	u32 reg = (u32)(acc->addr - (u64)(uintptr_t)gicd_base);
-	(void)arg;
+
 	if (reg < GICD_IGROUPR && acc->size == 4u)
-		return gicd_control(cell, reg, acc);
+		return gicd_control(cell, reg, acc, arg);
 	if (acc->size != 4 && acc->size != 8 && acc->size != 1)
 		return MMIO_ERROR;
 	if (reg < GICD_IGROUPR) {

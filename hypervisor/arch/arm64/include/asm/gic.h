@@ -196,6 +196,10 @@ void gic_discard(struct per_cpu *pc);
 u32 gicv2_cell_cpumask(const struct cell *cell);
 /* Read-modify-write of a distributor register, under the distributor lock. */
 void gicd_update32(u32 reg, u32 clear, u32 set);
+/* GICD_TYPER as the root and the inmate cells see it, from gicd_base. */
+void gicd_setup(void);
+/* cell's view of GICD_TYPER: gicd_access()'s argument for the cell */
+void *gicd_typer_view(const struct cell *cell);
 /* INTID -> whether the distributor view of cell may touch it */
 bool gic_irq_in_cell(const struct cell *cell, u32 intid);
 
